@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+export const LOCALES = ["nl", "en"] as const;
+export const LocaleSchema = z.enum(LOCALES);
+export type Locale = z.infer<typeof LocaleSchema>;
+
+/** A text in both UI languages; Dutch is the default. */
+export const LocalizedTextSchema = z.object({ nl: z.string(), en: z.string() });
+export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+
+export const FieldErrorSchema = z.object({
+  /** Dotted path to the field, e.g. "address.postcode"; empty for the body as a whole. */
+  path: z.string(),
+  message: z.string(),
+});
+
+/** Every error the API returns has this shape, whatever the status. */
+export const ErrorResponseSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(FieldErrorSchema).optional(),
+  }),
+  requestId: z.string(),
+});
+export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
+
+export const HealthResponseSchema = z.object({
+  status: z.literal("ok"),
+  db: z.enum(["pglite", "postgres"]),
+  version: z.string(),
+});
+export type HealthResponse = z.infer<typeof HealthResponseSchema>;

@@ -1,0 +1,61 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { HealthResponseSchema } from "../contracts/common";
+import { registerIdentity } from "./modules/identity/identity.routes";
+import { registerTaxonomy } from "./modules/taxonomy/taxonomy.routes";
+import { registerOrganisationWrites, registerTenancy } from "./modules/tenancy/tenancy.routes";
+import { createTenancyService } from "./modules/tenancy/tenancy.service";
+import { type Database, ping } from "./platform/db";
+import { registerDevRoutes } from "./platform/dev.routes";
+import type { Env } from "./platform/env";
+import { createHttp } from "./platform/http";
+import { createMailer } from "./platform/mail";
+import { registerWebApp } from "./platform/static";
+import { appVersion } from "./platform/version";
+
+export interface AppOptions {
+  env: Env;
+  database: Database;
+  /** Built web app to serve, or null to serve the API only. */
+  webDir: string | null;
+  logger?: boolean;
+}
+
+export async function buildApp({
+  env,
+  database,
+  webDir,
+  logger = true,
+}: AppOptions): Promise<FastifyInstance> {
+  const app = await createHttp({ env, version: appVersion, logger });
+  const { db } = database;
+  const tenancy = createTenancyService({ db, publicUrl: env.PUBLIC_URL });
+  const mailer = createMailer(env, db);
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    "/api/health",
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["platform"],
+        summary: "Liveness and database check",
+        response: { 200: HealthResponseSchema },
+      },
+    },
+    async () => {
+      await ping(db);
+      return { status: "ok" as const, db: database.kind, version: appVersion };
+    },
+  );
+  app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  await registerTenancy(app, { tenancy, baseDomain: env.BASE_DOMAIN });
+  await registerOrganisationWrites(app, { tenancy });
+  await registerIdentity(app);
+  await registerTaxonomy(app);
+  await registerDevRoutes(app, { db, mailer });
+  await registerWebApp(app, webDir);
+  return app;
+}

@@ -1,0 +1,145 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { ORGANISATION_KINDS, ROLES } from "../../../contracts/tenancy";
+
+export const organisationKind = pgEnum("organisation_kind", ORGANISATION_KINDS);
+export const role = pgEnum("role", ROLES);
+
+export const portals = pgTable(
+  "portals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull(),
+    nameNl: text("name_nl").notNull(),
+    nameEn: text("name_en").notNull(),
+    primaryColor: text("primary_color").notNull().default("#1c4f7c"),
+    logoUrl: text("logo_url"),
+    /** Regional portals hang under the national one; the national portal has none. */
+    parentId: uuid("parent_id").references((): AnyPgColumn => portals.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("portals_slug_key").on(t.slug),
+    // Exactly one national portal: the one bare BASE_DOMAIN resolves to.
+    uniqueIndex("portals_single_national_key").on(sql`(true)`).where(sql`${t.parentId} is null`),
+    check("portals_slug_format", sql`${t.slug} ~ '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$'`),
+    check("portals_color_format", sql`${t.primaryColor} ~ '^#[0-9a-fA-F]{6}$'`),
+  ],
+);
+
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: organisationKind("kind").notNull(),
+    name: text("name").notNull(),
+    kvkNumber: text("kvk_number"),
+    street: text("street"),
+    houseNumber: text("house_number"),
+    postcode: text("postcode"),
+    city: text("city"),
+    lat: doublePrecision("lat"),
+    lon: doublePrecision("lon"),
+    homePortalId: uuid("home_portal_id")
+      .notNull()
+      .references(() => portals.id),
+    /** Departments and branches point at their parent organisation. */
+    parentId: uuid("parent_id").references((): AnyPgColumn => organisations.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("organisations_home_portal_idx").on(t.homePortalId),
+    index("organisations_parent_idx").on(t.parentId),
+    index("organisations_kvk_idx").on(t.kvkNumber),
+    check("organisations_kvk_format", sql`${t.kvkNumber} is null or ${t.kvkNumber} ~ '^[0-9]{8}$'`),
+  ],
+);
+
+/**
+ * People with an account. Column names follow better-auth's core `user` model so that the
+ * identity work can map onto this table instead of keeping a second one.
+ */
+export const users = pgTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    emailVerified: boolean("email_verified").notNull().default(false),
+    image: text("image"),
+    locale: text("locale").notNull().default("nl"),
+    phone: text("phone"),
+    postcode: text("postcode"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],
+);
+
+/**
+ * Password credentials in better-auth's `account` shape (providerId "credential").
+ */
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    accountId: text("account_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    password: text("password"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("accounts_provider_account_key").on(t.providerId, t.accountId)],
+);
+
+/**
+ * A role of a user: staff roles belong to an organisation, a candidate to a portal, and the
+ * platform administrator to neither.
+ */
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: role("role").notNull(),
+    organisationId: uuid("organisation_id").references(() => organisations.id),
+    portalId: uuid("portal_id").references(() => portals.id),
+    /** Only meaningful for employer_contact: whether they may create and change vacancies. */
+    mayManageVacancies: boolean("may_manage_vacancies").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("memberships_user_idx").on(t.userId),
+    index("memberships_organisation_idx").on(t.organisationId),
+    uniqueIndex("memberships_unique_key").on(
+      t.userId,
+      t.role,
+      sql`coalesce(${t.organisationId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      sql`coalesce(${t.portalId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+    ),
+    check(
+      "memberships_scope",
+      sql`(${t.role} = 'platform_admin' and ${t.organisationId} is null and ${t.portalId} is null)
+        or (${t.role} = 'candidate' and ${t.portalId} is not null and ${t.organisationId} is null)
+        or (${t.role} not in ('platform_admin', 'candidate') and ${t.organisationId} is not null)`,
+    ),
+  ],
+);

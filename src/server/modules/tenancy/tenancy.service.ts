@@ -1,0 +1,135 @@
+import type { Organisation, Portal, UpdateOrganisationRequest } from "../../../contracts/tenancy";
+import type { Principal } from "../../platform/access";
+import type { Db } from "../../platform/db";
+import { AppError } from "../../platform/errors";
+import { type HostPortal, type OrganisationScope, portalUrl } from "../../platform/tenancy";
+import * as repo from "./tenancy.repository";
+
+export interface TenancyContext {
+  db: Db;
+  publicUrl: string;
+}
+
+/**
+ * Portals change rarely and are read on every request, so they are kept for a few seconds;
+ * a new portal shows up at the latest after that.
+ */
+const PORTAL_CACHE_MS = 5_000;
+
+export function createTenancyService({ db, publicUrl }: TenancyContext) {
+  let cache: { at: number; rows: repo.PortalRow[] } | null = null;
+
+  async function allPortals(): Promise<repo.PortalRow[]> {
+    if (!cache || Date.now() - cache.at > PORTAL_CACHE_MS)
+      cache = { at: Date.now(), rows: await repo.listPortals(db) };
+    return cache.rows;
+  }
+
+  function present(row: repo.PortalRow, rows: repo.PortalRow[]): Portal {
+    const parent = row.parentId ? rows.find((r) => r.id === row.parentId) : undefined;
+    return {
+      slug: row.slug,
+      name: { nl: row.nameNl, en: row.nameEn },
+      primaryColor: row.primaryColor,
+      logoUrl: row.logoUrl,
+      isNational: row.parentId === null,
+      parentSlug: parent?.slug ?? null,
+      url: portalUrl(publicUrl, row.parentId === null ? null : row.slug),
+    };
+  }
+
+  return {
+    async listPortals(): Promise<Portal[]> {
+      const rows = await allPortals();
+      // National first, then the regions alphabetically.
+      return [...rows]
+        .sort(
+          (a, b) =>
+            Number(a.parentId !== null) - Number(b.parentId !== null) || a.nameNl.localeCompare(b.nameNl),
+        )
+        .map((row) => present(row, rows));
+    },
+
+    /** The portal a host asks for, or null when that subdomain is not a portal. */
+    async resolve(host: HostPortal): Promise<{ row: repo.PortalRow; portal: Portal } | null> {
+      const rows = await allPortals();
+      const row =
+        host.kind === "national"
+          ? rows.find((r) => r.parentId === null)
+          : rows.find((r) => r.slug === host.slug);
+      return row ? { row, portal: present(row, rows) } : null;
+    },
+
+    async listOrganisations(
+      portal: repo.PortalRow,
+      page: { limit: number; offset: number },
+    ): Promise<{ organisations: Organisation[]; total: number }> {
+      const rows = await allPortals();
+      const result = await repo.listOrganisations(
+        db,
+        { portalId: portal.id, national: portal.parentId === null },
+        page,
+      );
+      return {
+        total: result.total,
+        organisations: result.rows.map((o) => presentOrganisation(o, rows)),
+      };
+    },
+
+    /**
+     * Changes an organisation the caller administers. Someone else's organisation reads as
+     * "not found", so ids of other tenants cannot be probed.
+     */
+    async updateOrganisation(
+      principal: Principal,
+      organisationId: string,
+      patch: UpdateOrganisationRequest,
+    ): Promise<Organisation> {
+      const scope: OrganisationScope = {
+        organisationIds: principal.roles.includes("platform_admin")
+          ? [organisationId]
+          : await repo.organisationIdsOfUser(db, principal.userId, ["org_admin"]),
+      };
+      const { address, ...rest } = patch;
+      const row = await repo.updateOwnOrganisation(db, scope, organisationId, {
+        ...rest,
+        ...(address === undefined
+          ? {}
+          : address === null
+            ? { street: null, houseNumber: null, postcode: null, city: null, lat: null, lon: null }
+            : address),
+      });
+      if (!row) throw new AppError("not_found");
+      return presentOrganisation(row, await allPortals());
+    },
+
+    invalidate() {
+      cache = null;
+    },
+  };
+}
+
+export type TenancyService = ReturnType<typeof createTenancyService>;
+
+export function presentOrganisation(row: repo.OrganisationRow, portals: repo.PortalRow[]): Organisation {
+  const hasAddress =
+    row.street && row.houseNumber && row.postcode && row.city && row.lat !== null && row.lon !== null;
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    kvkNumber: row.kvkNumber,
+    address: hasAddress
+      ? {
+          street: row.street!,
+          houseNumber: row.houseNumber!,
+          postcode: row.postcode!,
+          city: row.city!,
+          lat: row.lat!,
+          lon: row.lon!,
+        }
+      : null,
+    homePortalSlug: portals.find((p) => p.id === row.homePortalId)?.slug ?? "",
+    parentId: row.parentId,
+  };
+}

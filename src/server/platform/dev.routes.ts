@@ -1,0 +1,41 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Db } from "./db";
+import { listOutbox, type Mailer } from "./mail";
+
+const OutboxResponseSchema = z.object({
+  transport: z.enum(["smtp", "outbox"]),
+  messages: z.array(
+    z.object({
+      id: z.string(),
+      to: z.string(),
+      subject: z.string(),
+      text: z.string(),
+      html: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+
+/** Developer pages: gone (404) when NODE_ENV=production. */
+export async function registerDevRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; mailer: Mailer },
+): Promise<void> {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    "/api/dev/mail",
+    {
+      config: { access: "development" },
+      schema: {
+        tags: ["development"],
+        summary: "Mail written to the outbox table",
+        response: { 200: OutboxResponseSchema },
+      },
+    },
+    async () => ({
+      transport: deps.mailer.transport,
+      messages: (await listOutbox(deps.db)).map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
+    }),
+  );
+}

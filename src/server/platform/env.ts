@@ -1,0 +1,91 @@
+import path from "node:path";
+import { z } from "zod";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce
+      .number({ message: "must be a port number (1-65535)" })
+      .int({ message: "must be a whole port number (1-65535)" })
+      .min(1, { message: "must be a port number (1-65535)" })
+      .max(65535, { message: "must be a port number (1-65535)" })
+      .default(3000),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    /** Absent: the embedded PGlite database under DATA_DIR. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { message: "must be a postgres:// or postgresql:// URL" })
+      .optional(),
+    DATA_DIR: z.string().min(1).default("./data"),
+    /** Portals are served at <slug>.<BASE_DOMAIN>; the bare domain is the national portal. */
+    BASE_DOMAIN: z
+      .string()
+      .regex(/^[a-z0-9.-]+$/i, { message: "must be a host name such as localhost or werkbrug.nl" })
+      .default("localhost"),
+    /** Public address of the national portal; portal URLs are derived from it. */
+    PUBLIC_URL: z.string().url({ message: "must be an absolute URL such as https://werkbrug.nl" }).optional(),
+    /** Absent: mail is written to the outbox table and shown on the developer mail page. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, { message: "must be an smtp:// or smtps:// URL" })
+      .optional(),
+    MAIL_FROM: z.string().min(3).default("Werkbrug <noreply@werkbrug.localhost>"),
+    /** Behind a reverse proxy: trust its X-Forwarded-* headers for client IP, host and protocol. */
+    TRUST_PROXY: z
+      .enum(["true", "false"], { message: "must be true or false" })
+      .default("false")
+      .transform((v) => v === "true"),
+    LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  })
+  .transform((env) => ({
+    ...env,
+    DATA_DIR: path.resolve(env.DATA_DIR),
+    PUBLIC_URL: (env.PUBLIC_URL ?? `http://${env.BASE_DOMAIN}:${env.PORT}`).replace(/\/$/, ""),
+  }));
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly problem: string,
+    readonly value: string | undefined,
+  ) {
+    super(`Invalid environment variable ${variable}=${JSON.stringify(value ?? "")}: ${problem}`);
+  }
+}
+
+/** Empty strings count as unset, as they do in most .env tooling. */
+function clean(source: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(source))
+    if (value !== undefined && value !== "") out[key] = value;
+  return out;
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned = clean(source);
+  const result = EnvSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const variable = String(issue.path[0] ?? "environment");
+  throw new EnvError(variable, issue.message, cleaned[variable]);
+}
+
+/**
+ * Start-up guard: one clear line naming the variable and exit code 1, instead of a stack trace
+ * from somewhere deep in the server.
+ */
+export function loadEnvOrExit(source: NodeJS.ProcessEnv = process.env): Env {
+  try {
+    return parseEnv(source);
+  } catch (error) {
+    if (error instanceof EnvError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,89 @@
+import type { Locale } from "./i18n";
+
+/**
+ * Every failure the API reports has one of these codes; the HTTP status and the sentence a
+ * person reads are decided here and nowhere else.
+ */
+export const ERROR_CODES = {
+  validation_failed: {
+    status: 400,
+    nl: "Niet alle velden zijn goed ingevuld.",
+    en: "Some fields are not filled in correctly.",
+  },
+  invalid_json: {
+    status: 400,
+    nl: "De verzonden gegevens zijn geen geldige JSON.",
+    en: "The data sent is not valid JSON.",
+  },
+  bad_request: { status: 400, nl: "Het verzoek is ongeldig.", en: "The request is invalid." },
+  unauthenticated: { status: 401, nl: "Log eerst in.", en: "Please log in first." },
+  forbidden: {
+    status: 403,
+    nl: "Je hebt geen toegang tot deze gegevens.",
+    en: "You do not have access to this data.",
+  },
+  not_found: {
+    status: 404,
+    nl: "Deze pagina of dit item bestaat niet.",
+    en: "This page or item does not exist.",
+  },
+  portal_not_found: {
+    status: 404,
+    nl: "Dit portaal bestaat niet.",
+    en: "This portal does not exist.",
+  },
+  conflict: {
+    status: 409,
+    nl: "Dit botst met gegevens die al bestaan.",
+    en: "This conflicts with data that already exists.",
+  },
+  payload_too_large: {
+    status: 413,
+    nl: "Wat je verstuurt is te groot.",
+    en: "What you are sending is too large.",
+  },
+  unsupported_media_type: {
+    status: 415,
+    nl: "Dit soort inhoud wordt niet geaccepteerd.",
+    en: "This type of content is not accepted.",
+  },
+  rate_limited: {
+    status: 429,
+    nl: "Te veel pogingen. Probeer het later opnieuw.",
+    en: "Too many attempts. Please try again later.",
+  },
+  internal: {
+    status: 500,
+    nl: "Er ging iets mis aan onze kant. Probeer het later opnieuw.",
+    en: "Something went wrong on our side. Please try again later.",
+  },
+} as const satisfies Record<string, { status: number } & Record<Locale, string>>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly options: {
+      fields?: FieldError[];
+      message?: Partial<Record<Locale, string>>;
+      cause?: unknown;
+    } = {},
+  ) {
+    super(options.message?.en ?? ERROR_CODES[code].en, { cause: options.cause });
+    this.name = "AppError";
+  }
+
+  get status(): number {
+    return ERROR_CODES[this.code].status;
+  }
+
+  messageFor(locale: Locale): string {
+    return this.options.message?.[locale] ?? ERROR_CODES[this.code][locale];
+  }
+}

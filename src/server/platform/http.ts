@@ -1,0 +1,167 @@
+import { randomUUID } from "node:crypto";
+import fastifyCompress from "@fastify/compress";
+import fastifyHelmet from "@fastify/helmet";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from "fastify";
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { core, ZodType } from "zod";
+import type { ErrorResponse } from "../../contracts/common";
+import { type Access, accessOf, authorise, enforceRouteAccessDeclarations } from "./access";
+import type { Env } from "./env";
+import { AppError, type ErrorCode, type FieldError } from "./errors";
+import { type Locale, requestLocale, translateIssue } from "./i18n";
+
+export type App = FastifyInstance;
+export type { ZodTypeProvider };
+
+/** A request body, query or params that did not match its schema; carries zod's issues. */
+class RequestValidationError extends Error {
+  readonly statusCode = 400;
+  constructor(readonly issues: core.$ZodIssue[]) {
+    super("Request validation failed");
+  }
+}
+
+/**
+ * Our own validator compiler so that every issue keeps its input (`reportInput`) and can be
+ * translated into the caller's language when the error is presented.
+ */
+function validatorCompiler({ schema }: { schema: ZodType }) {
+  return (data: unknown) => {
+    const result = schema.safeParse(data, { reportInput: true });
+    if (result.success) return { value: result.data };
+    return { error: new RequestValidationError(result.error.issues) };
+  };
+}
+
+function fieldErrors(issues: core.$ZodIssue[], locale: Locale, context?: string): FieldError[] {
+  return issues.map((issue) => {
+    const path = issue.path.map(String).join(".");
+    return {
+      path: context && context !== "body" ? [context, path].filter(Boolean).join(".") : path,
+      message: translateIssue(issue, locale),
+    };
+  });
+}
+
+/** Maps anything thrown to our one error shape; the status comes from the code table only. */
+export function toAppError(error: unknown, locale: Locale): AppError {
+  if (error instanceof AppError) return error;
+  const err = error as FastifyError & { validationContext?: string };
+  if (error instanceof RequestValidationError) {
+    return new AppError("validation_failed", {
+      fields: fieldErrors(error.issues, locale, err.validationContext),
+    });
+  }
+  const byFastifyCode: Record<string, ErrorCode> = {
+    FST_ERR_CTP_INVALID_JSON_BODY: "invalid_json",
+    FST_ERR_CTP_EMPTY_JSON_BODY: "invalid_json",
+    FST_ERR_CTP_BODY_TOO_LARGE: "payload_too_large",
+    FST_ERR_CTP_INVALID_MEDIA_TYPE: "unsupported_media_type",
+    FST_ERR_CTP_INVALID_CONTENT_LENGTH: "bad_request",
+    FST_ERR_NOT_FOUND: "not_found",
+  };
+  const mapped = err?.code ? byFastifyCode[err.code] : undefined;
+  if (mapped) return new AppError(mapped, { cause: error });
+  // Fastify's JSON parser reports malformed bodies as a SyntaxError with status 400.
+  if (error instanceof SyntaxError && err.statusCode === 400)
+    return new AppError("invalid_json", { cause: error });
+  if (err?.statusCode === 429) return new AppError("rate_limited", { cause: error });
+  if (err?.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    return new AppError("bad_request", { cause: error });
+  }
+  return new AppError("internal", { cause: error });
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
+  const locale = requestLocale(request);
+  const appError = toAppError(error, locale);
+  if (appError.code === "internal") request.log.error({ err: error }, "unhandled error");
+  const body: ErrorResponse = {
+    error: {
+      code: appError.code,
+      message: appError.messageFor(locale),
+      ...(appError.options.fields ? { fields: appError.options.fields } : {}),
+    },
+    requestId: request.id,
+  };
+  return reply.code(appError.status).header("content-language", locale).send(body);
+}
+
+export interface HttpOptions {
+  env: Env;
+  version: string;
+  logger?: boolean;
+}
+
+export async function createHttp({ env, version, logger = true }: HttpOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: env.LOG_LEVEL } : false,
+    requestIdHeader: "x-request-id",
+    genReqId: () => randomUUID(),
+    trustProxy: env.TRUST_PROXY,
+    bodyLimit: 1_048_576,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  enforceRouteAccessDeclarations(app);
+
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  app.addHook("preHandler", async (request) => {
+    const access = accessOf(request.routeOptions) as Access | undefined;
+    if (access) authorise(request, access, env.NODE_ENV === "production");
+  });
+  app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        "default-src": ["'self'"],
+        "base-uri": ["'self'"],
+        "connect-src": ["'self'"],
+        "font-src": ["'self'", "data:"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "object-src": ["'none'"],
+        "script-src": ["'self'"],
+        // Mantine and the API docs set inline styles at run time.
+        "style-src": ["'self'", "'unsafe-inline'"],
+      },
+    },
+    frameguard: { action: "deny" },
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    // Plain http on localhost must keep working; production sits behind TLS termination.
+    hsts: env.NODE_ENV === "production",
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCompress, { global: true, threshold: 1024 });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Werkbrug API",
+        description:
+          "Public REST API of Werkbrug. Errors always have the shape {error:{code,message,fields?},requestId}.",
+        version,
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: "/api/docs",
+    uiConfig: { url: "/api/openapi.json", deepLinking: true },
+  });
+  return app;
+}

@@ -1,0 +1,37 @@
+/**
+ * Tenant scopes: every repository function over tenant-owned rows takes one of these as a
+ * required argument, so a query without a tenant cannot be written by accident.
+ */
+export interface PortalScope {
+  readonly portalId: string;
+}
+
+export interface OrganisationScope {
+  /** The organisations (including departments) the caller acts for. */
+  readonly organisationIds: readonly string[];
+}
+
+export type HostPortal = { kind: "national" } | { kind: "portal"; slug: string };
+
+/**
+ * Which portal a Host header asks for: the bare BASE_DOMAIN (and any host that is not under
+ * it, such as an IP address or a custom domain yet to be mapped) is the national portal;
+ * `<slug>.<BASE_DOMAIN>` is that portal.
+ */
+export function portalFromHost(hostHeader: string | undefined, baseDomain: string): HostPortal {
+  if (!hostHeader) return { kind: "national" };
+  const host = hostHeader.trim().toLowerCase().replace(/:\d+$/, "").replace(/\.$/, "");
+  const base = baseDomain.toLowerCase();
+  if (host === base || host === `www.${base}`) return { kind: "national" };
+  if (host.endsWith(`.${base}`)) {
+    const sub = host.slice(0, -(base.length + 1));
+    return { kind: "portal", slug: sub };
+  }
+  return { kind: "national" };
+}
+
+export function portalUrl(publicUrl: string, slug: string | null): string {
+  const url = new URL(publicUrl);
+  if (slug) url.hostname = `${slug}.${url.hostname}`;
+  return `${url.origin}/`;
+}
