@@ -1,0 +1,430 @@
+import { hash } from "@node-rs/argon2";
+import { count } from "drizzle-orm";
+import type { OrganisationKind, Role } from "../../contracts/tenancy";
+import { candidates } from "../modules/candidates/candidates.schema";
+import { findPlaceByName } from "../modules/taxonomy/reference-data";
+import { accounts, memberships, organisations, portals, users } from "../modules/tenancy/tenancy.schema";
+import type { Db } from "../platform/db";
+import type { Env } from "../platform/env";
+import { insertCandidates, insertVacancies } from "./bulk";
+import type { SeedOrganisation, SeedPortal } from "./generate";
+
+export const DEMO_PASSWORD = "Werkbrug-demo-2026!";
+/** Documented demo TOTP secret for staff accounts, used once two-factor sign-in exists. */
+export const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP";
+export const DEMO_SEED = 20261122;
+/** Demo vacancies are dated relative to this day so the demo looks the same on every machine. */
+export const DEMO_NOW = new Date("2026-11-22T09:00:00Z");
+
+const PORTALS = [
+  { slug: "landelijk", nameNl: "Werkbrug Landelijk", nameEn: "Werkbrug National", primaryColor: "#1c4f7c" },
+  {
+    slug: "haaglanden",
+    nameNl: "Werkbrug Haaglanden",
+    nameEn: "Werkbrug Haaglanden",
+    primaryColor: "#1b6b3a",
+  },
+  { slug: "rijnmond", nameNl: "Werkbrug Rijnmond", nameEn: "Werkbrug Rijnmond", primaryColor: "#8b1e3f" },
+] as const;
+type PortalSlug = (typeof PORTALS)[number]["slug"];
+
+interface DemoOrganisation {
+  key: string;
+  kind: OrganisationKind;
+  name: string;
+  kvk: string;
+  portal: PortalSlug;
+  street: string;
+  houseNumber: string;
+  postcode: string;
+  city: string;
+  parent?: string;
+}
+
+// Fictional organisations; KvK numbers are made up and do not belong to real companies.
+const ORGANISATIONS: DemoOrganisation[] = [
+  {
+    key: "denhaag",
+    kind: "municipality",
+    name: "Gemeente Den Haag",
+    kvk: "27367611",
+    portal: "haaglanden",
+    street: "Spui",
+    houseNumber: "70",
+    postcode: "2511 BT",
+    city: "Den Haag",
+  },
+  {
+    key: "denhaag-wsp",
+    kind: "municipality",
+    name: "Gemeente Den Haag – Werkgeversservicepunt",
+    kvk: "27367612",
+    portal: "haaglanden",
+    street: "Spui",
+    houseNumber: "70",
+    postcode: "2511 BT",
+    city: "Den Haag",
+    parent: "denhaag",
+  },
+  {
+    key: "rotterdam",
+    kind: "municipality",
+    name: "Gemeente Rotterdam",
+    kvk: "24483511",
+    portal: "rijnmond",
+    street: "Coolsingel",
+    houseNumber: "40",
+    postcode: "3011 AD",
+    city: "Rotterdam",
+  },
+  {
+    key: "delft",
+    kind: "municipality",
+    name: "Gemeente Delft",
+    kvk: "27369931",
+    portal: "haaglanden",
+    street: "Phoenixstraat",
+    houseNumber: "16",
+    postcode: "2611 AL",
+    city: "Delft",
+  },
+  {
+    key: "westland",
+    kind: "employer",
+    name: "Westland Logistiek B.V.",
+    kvk: "61234567",
+    portal: "haaglanden",
+    street: "Transportweg",
+    houseNumber: "12",
+    postcode: "2676 LM",
+    city: "Maasdijk",
+  },
+  {
+    key: "westland-naaldwijk",
+    kind: "employer",
+    name: "Westland Logistiek – Vestiging Naaldwijk",
+    kvk: "61234568",
+    portal: "haaglanden",
+    street: "Middel Broekweg",
+    houseNumber: "5",
+    postcode: "2675 KB",
+    city: "Naaldwijk",
+    parent: "westland",
+  },
+  {
+    key: "duinen",
+    kind: "employer",
+    name: "Zorgcentrum De Duinen",
+    kvk: "41150123",
+    portal: "haaglanden",
+    street: "Duinweg",
+    houseNumber: "24",
+    postcode: "2585 JV",
+    city: "Den Haag",
+  },
+  {
+    key: "maasvlakte",
+    kind: "employer",
+    name: "Maashaven Techniek B.V.",
+    kvk: "72345678",
+    portal: "rijnmond",
+    street: "Europaweg",
+    houseNumber: "875",
+    postcode: "3199 LD",
+    city: "Rotterdam",
+  },
+  {
+    key: "vanderlinden",
+    kind: "employer",
+    name: "Bouwbedrijf Van der Linden",
+    kvk: "24056789",
+    portal: "rijnmond",
+    street: "Industrieweg",
+    houseNumber: "31",
+    postcode: "3131 CH",
+    city: "Vlaardingen",
+  },
+  {
+    key: "versco",
+    kind: "employer",
+    name: "Vers & Co Supermarkten",
+    kvk: "33112244",
+    portal: "landelijk",
+    street: "Stationsplein",
+    houseNumber: "3",
+    postcode: "3511 ED",
+    city: "Utrecht",
+  },
+  {
+    key: "talentplus",
+    kind: "agency",
+    name: "Uitzendbureau Talent Plus",
+    kvk: "58765432",
+    portal: "rijnmond",
+    street: "Weena",
+    houseNumber: "505",
+    postcode: "3013 AL",
+    city: "Rotterdam",
+  },
+  {
+    key: "werkfit",
+    kind: "agency",
+    name: "WerkFit Re-integratie",
+    kvk: "69871234",
+    portal: "haaglanden",
+    street: "Laan van Nieuw Oost-Indië",
+    houseNumber: "123",
+    postcode: "2593 BM",
+    city: "Den Haag",
+  },
+  {
+    key: "agentschap",
+    kind: "government",
+    name: "Agentschap Publieke Dienstverlening",
+    kvk: "52012345",
+    portal: "landelijk",
+    street: "Turfmarkt",
+    houseNumber: "147",
+    postcode: "2511 DP",
+    city: "Den Haag",
+  },
+  {
+    key: "agentschap-selectie",
+    kind: "government",
+    name: "Agentschap Publieke Dienstverlening – Selectiebureau",
+    kvk: "52012346",
+    portal: "landelijk",
+    street: "Turfmarkt",
+    houseNumber: "147",
+    postcode: "2511 DP",
+    city: "Den Haag",
+    parent: "agentschap",
+  },
+];
+
+interface DemoUser {
+  email: string;
+  name: string;
+  role: Role;
+  organisation?: string;
+  portal?: PortalSlug;
+  mayManageVacancies?: boolean;
+  locale?: "nl" | "en";
+}
+
+export const DEMO_USERS: DemoUser[] = [
+  { email: "admin@demo.werkbrug.test", name: "Anouk Platformbeheer", role: "platform_admin" },
+  { email: "beheer@demo.werkbrug.test", name: "Bram Beheerder", role: "org_admin", organisation: "denhaag" },
+  {
+    email: "accountmanager@demo.werkbrug.test",
+    name: "Fatima El Amrani",
+    role: "account_manager",
+    organisation: "denhaag",
+  },
+  {
+    email: "werkgever@demo.werkbrug.test",
+    name: "Wim van Westen",
+    role: "employer_contact",
+    organisation: "westland",
+    mayManageVacancies: true,
+  },
+  { email: "hr@demo.werkbrug.test", name: "Hanna de Ruiter", role: "hr_officer", organisation: "agentschap" },
+  {
+    email: "selectie@demo.werkbrug.test",
+    name: "Sander Visser",
+    role: "selection_officer",
+    organisation: "agentschap-selectie",
+  },
+  {
+    email: "jury@demo.werkbrug.test",
+    name: "Julia Bakker",
+    role: "jury_member",
+    organisation: "agentschap-selectie",
+    locale: "en",
+  },
+  {
+    email: "verwijzer@demo.werkbrug.test",
+    name: "Vincent Verhoeven",
+    role: "referrer",
+    organisation: "duinen",
+  },
+  {
+    email: "kandidaat@demo.werkbrug.test",
+    name: "Kim de Kandidaat",
+    role: "candidate",
+    portal: "haaglanden",
+  },
+];
+
+export interface SeedOptions {
+  candidates?: number;
+  vacancies?: number;
+  production?: boolean;
+  log?: (message: string) => void;
+}
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(portals);
+  return Number(row?.n ?? 0) === 0;
+}
+
+/** The demo world of the README: three portals, organisations of every kind, a user per role. */
+export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void> {
+  const log = options.log ?? (() => {});
+  if (options.production) {
+    // A production install starts with the national portal only; people are invited, not seeded.
+    await db.insert(portals).values({ ...PORTALS[0], parentId: null });
+    log("NODE_ENV=production: created the national portal only; demo users and data are not seeded.");
+    return;
+  }
+  const started = Date.now();
+  const portalIds = new Map<PortalSlug, string>();
+  const [national] = await db
+    .insert(portals)
+    .values({ ...PORTALS[0], parentId: null })
+    .returning({ id: portals.id });
+  portalIds.set("landelijk", national!.id);
+  for (const portal of PORTALS.slice(1)) {
+    const [row] = await db
+      .insert(portals)
+      .values({ ...portal, parentId: national!.id })
+      .returning({ id: portals.id });
+    portalIds.set(portal.slug, row!.id);
+  }
+
+  const orgIds = new Map<string, string>();
+  const seedOrganisations: SeedOrganisation[] = [];
+  for (const org of ORGANISATIONS) {
+    const place = findPlaceByName(org.city, { country: "NL" });
+    const [row] = await db
+      .insert(organisations)
+      .values({
+        kind: org.kind,
+        name: org.name,
+        kvkNumber: org.kvk,
+        street: org.street,
+        houseNumber: org.houseNumber,
+        postcode: org.postcode,
+        city: org.city,
+        lat: place?.lat ?? null,
+        lon: place?.lon ?? null,
+        homePortalId: portalIds.get(org.portal)!,
+        parentId: org.parent ? orgIds.get(org.parent)! : null,
+      })
+      .returning({ id: organisations.id });
+    orgIds.set(org.key, row!.id);
+    if (org.kind !== "agency") {
+      seedOrganisations.push({
+        id: row!.id,
+        name: org.name,
+        kind: org.kind,
+        portalId: portalIds.get(org.portal)!,
+        city: org.city,
+        lat: place?.lat ?? null,
+        lon: place?.lon ?? null,
+      });
+    }
+  }
+
+  // One hash for all demo accounts: they share the documented password.
+  const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2 });
+  for (const user of DEMO_USERS) {
+    const id = `demo-${user.email.split("@")[0]}`;
+    await db
+      .insert(users)
+      .values({ id, name: user.name, email: user.email, emailVerified: true, locale: user.locale ?? "nl" });
+    await db.insert(accounts).values({
+      id: `${id}-credential`,
+      userId: id,
+      accountId: id,
+      providerId: "credential",
+      password: passwordHash,
+    });
+    await db.insert(memberships).values({
+      userId: id,
+      role: user.role,
+      organisationId: user.organisation ? orgIds.get(user.organisation)! : null,
+      portalId: user.portal ? portalIds.get(user.portal)! : null,
+      mayManageVacancies: user.mayManageVacancies ?? false,
+    });
+  }
+  await seedDemoCandidateProfile(db, portalIds.get("haaglanden")!);
+  log(
+    `Seeded ${PORTALS.length} portals, ${ORGANISATIONS.length} organisations and ${DEMO_USERS.length} demo users.`,
+  );
+
+  const seedPortals: SeedPortal[] = PORTALS.map((p) => ({
+    id: portalIds.get(p.slug)!,
+    slug: p.slug,
+    national: p.slug === "landelijk",
+  }));
+  const candidateCount = options.candidates ?? 2000;
+  await insertCandidates(db, {
+    count: candidateCount,
+    seed: DEMO_SEED,
+    portals: seedPortals,
+    onProgress: (done, total) => log(`  candidates ${done}/${total}`),
+  });
+  const vacancyCount = options.vacancies ?? 150;
+  await insertVacancies(db, {
+    count: vacancyCount,
+    seed: DEMO_SEED,
+    organisations: seedOrganisations,
+    now: DEMO_NOW,
+  });
+  log(
+    `Seeded ${candidateCount} candidates and ${vacancyCount} vacancies in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
+}
+
+async function seedDemoCandidateProfile(db: Db, portalId: string): Promise<void> {
+  const place = findPlaceByName("Den Haag", { country: "NL" });
+  await db.insert(candidates).values({
+    portalId,
+    userId: "demo-kandidaat",
+    firstName: "Kim",
+    lastName: "de Kandidaat",
+    email: "kandidaat@demo.werkbrug.test",
+    phone: "06-12345678",
+    birthDate: "1994-05-17",
+    postcode: "2512 AB",
+    city: "Den Haag",
+    lat: place?.lat ?? null,
+    lon: place?.lon ?? null,
+    headline: "Klantvriendelijke medewerker klantenservice, zoekt werk in de regio Haaglanden",
+    summary:
+      "Ik werk graag met mensen en help klanten snel verder, aan de telefoon en per chat. Ik heb vijf jaar ervaring in de klantenservice van een energiebedrijf en wil doorgroeien naar een rol als teamleider.",
+    hoursMin: 24,
+    hoursMax: 36,
+    maxTravelKm: 20,
+    drivingLicences: ["B"],
+    languages: [
+      { code: "nl", level: "native" },
+      { code: "en", level: "good" },
+    ],
+    transportModes: ["fiets", "openbaar-vervoer"],
+    visible: true,
+  });
+}
+
+export async function seedIfEmpty(
+  db: Db,
+  { env, log }: { env: Env; log: (message: string) => void },
+): Promise<boolean> {
+  if (!(await isEmpty(db))) return false;
+  log("Empty database: seeding the demo data…");
+  await seedDemo(db, { production: env.NODE_ENV === "production", log });
+  return true;
+}
+
+export async function portalsForSeeding(db: Db): Promise<SeedPortal[]> {
+  const rows = await db
+    .select({ id: portals.id, slug: portals.slug, parentId: portals.parentId })
+    .from(portals);
+  return rows.map((r) => ({ id: r.id, slug: r.slug, national: r.parentId === null }));
+}
+
+export async function candidateCount(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(candidates);
+  return Number(row?.n ?? 0);
+}
