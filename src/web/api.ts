@@ -1,0 +1,70 @@
+import type { z } from "zod";
+import { ErrorResponseSchema } from "../contracts/common";
+import { currentLocale, i18next } from "./i18n";
+
+/** An API call that failed; `message` is the server's text in the UI language when it sent one. */
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly requestId: string | null = null,
+    readonly fields: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export interface ApiRequest {
+  method?: Method;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export async function api<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  { method = "GET", body, signal }: ApiRequest = {},
+): Promise<z.infer<S>> {
+  const headers: Record<string, string> = {
+    Accept: "application/json",
+    // Lets the server answer validation and error messages in the language the user reads.
+    "Accept-Language": currentLocale(),
+  };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "same-origin",
+      signal,
+    });
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    throw new ApiError(0, "network_error", i18next.t("errors.network"));
+  }
+
+  const payload: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const parsed = ErrorResponseSchema.safeParse(payload);
+    if (parsed.success) {
+      const { code, message, fields } = parsed.data.error;
+      throw new ApiError(response.status, code, message, parsed.data.requestId, fields ?? []);
+    }
+    throw new ApiError(response.status, "http_error", i18next.t("errors.http", { status: response.status }));
+  }
+
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) {
+    // A contract mismatch is a bug, not the user's fault; keep the detail for the console.
+    console.error(`Unexpected response from ${path}`, parsed.error);
+    throw new ApiError(response.status, "invalid_response", i18next.t("errors.invalidResponse"));
+  }
+  return parsed.data;
+}

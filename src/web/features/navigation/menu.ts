@@ -1,0 +1,109 @@
+import {
+  type Icon,
+  IconAward,
+  IconBriefcase,
+  IconBuilding,
+  IconBuildingCommunity,
+  IconCalendarEvent,
+  IconChecklist,
+  IconClipboardCheck,
+  IconClock,
+  IconFileDescription,
+  IconFiles,
+  IconHeart,
+  IconHome,
+  IconInfoCircle,
+  IconListCheck,
+  IconMail,
+  IconReportAnalytics,
+  IconSearch,
+  IconSettings,
+  IconShare,
+  IconUser,
+  IconUserCheck,
+  IconUsers,
+  IconUsersGroup,
+} from "@tabler/icons-react";
+import type { Role } from "../../../contracts/tenancy";
+import { ROLES } from "../../../contracts/tenancy";
+
+export type MenuRole = Role | "anonymous";
+
+export interface MenuItem {
+  /** i18n key under `menu.` */
+  key: string;
+  href: string;
+  icon: Icon;
+}
+
+const home: MenuItem = { key: "home", href: "/", icon: IconHome };
+const vacancies: MenuItem = { key: "vacancies", href: "/vacatures", icon: IconBriefcase };
+const forEmployers: MenuItem = { key: "forEmployers", href: "/voor-werkgevers", icon: IconBuilding };
+const about: MenuItem = { key: "about", href: "/over", icon: IconInfoCircle };
+const explorer: MenuItem = { key: "candidates", href: "/kandidaten", icon: IconSearch };
+const favourites: MenuItem = { key: "favourites", href: "/favorieten", icon: IconHeart };
+const employers: MenuItem = { key: "employers", href: "/werkgevers", icon: IconBuildingCommunity };
+const messages: MenuItem = { key: "messages", href: "/berichten", icon: IconMail };
+const settings: MenuItem = { key: "settings", href: "/instellingen", icon: IconSettings };
+const proposed: MenuItem = { key: "proposedCandidates", href: "/voorgesteld", icon: IconUserCheck };
+const talentPools: MenuItem = { key: "talentPools", href: "/talentpools", icon: IconUsersGroup };
+const timesheets: MenuItem = { key: "timesheets", href: "/urenstaten", icon: IconClock };
+const documents: MenuItem = { key: "documents", href: "/documenten", icon: IconFiles };
+const vacancyRequests: MenuItem = {
+  key: "vacancyRequests",
+  href: "/vacature-aanvragen",
+  icon: IconChecklist,
+};
+const applicants: MenuItem = { key: "applicants", href: "/sollicitanten", icon: IconUsers };
+const selections: MenuItem = { key: "selections", href: "/selecties", icon: IconCalendarEvent };
+const selectionReports: MenuItem = {
+  key: "selectionReports",
+  href: "/pv-rapporten",
+  icon: IconClipboardCheck,
+};
+const reserveLists: MenuItem = { key: "reserveLists", href: "/werfreserves", icon: IconListCheck };
+const reports: MenuItem = { key: "reports", href: "/rapportages", icon: IconReportAnalytics };
+const referrals: MenuItem = { key: "referrals", href: "/verwijzingen", icon: IconShare };
+const points: MenuItem = { key: "points", href: "/punten", icon: IconAward };
+const profile: MenuItem = { key: "profile", href: "/profiel", icon: IconUser };
+const applications: MenuItem = { key: "applications", href: "/sollicitaties", icon: IconFileDescription };
+const organisations: MenuItem = { key: "organisations", href: "/beheer/organisaties", icon: IconBuilding };
+const portals: MenuItem = { key: "portals", href: "/beheer/portalen", icon: IconBuildingCommunity };
+const users: MenuItem = { key: "users", href: "/beheer/gebruikers", icon: IconUsers };
+
+/**
+ * The main menu per role, taken from the manuals: HalloWerk for municipal staff (explorer,
+ * favourites, vacancies, employers), Carerix for the hiring manager, Vlimpers for HR and
+ * selection, the referral portal for referrers. Later issues add the routes, not the menu.
+ */
+export const MENU_BY_ROLE: Readonly<Record<MenuRole, readonly MenuItem[]>> = {
+  anonymous: [home, vacancies, forEmployers, about],
+  candidate: [home, vacancies, applications, profile, messages, settings],
+  referrer: [home, referrals, points, vacancies, settings],
+  jury_member: [home, selections, settings],
+  selection_officer: [home, selections, applicants, selectionReports, reserveLists, settings],
+  hr_officer: [home, vacancyRequests, vacancies, applicants, selections, reserveLists, reports, settings],
+  employer_contact: [home, vacancies, proposed, talentPools, timesheets, documents, messages, settings],
+  account_manager: [home, explorer, favourites, vacancies, employers, messages, settings],
+  org_admin: [home, explorer, favourites, vacancies, employers, users, reports, settings],
+  platform_admin: [home, portals, organisations, users, reports, settings],
+};
+
+/**
+ * Someone with several roles sees the menu of the most capable one; ROLES is ordered from
+ * most to least capable.
+ */
+export function menuRole(roles: readonly Role[] | null): MenuRole {
+  if (roles === null) return "anonymous";
+  return ROLES.find((role) => roles.includes(role)) ?? "candidate";
+}
+
+/** Longest matching prefix wins, so /vacatures/123 highlights "Vacatures", not "Home". */
+export function activeMenuHref(items: readonly MenuItem[], pathname: string): string | null {
+  let best: string | null = null;
+  for (const { href } of items) {
+    const matches = href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+    if (matches && (best === null || href.length > best.length)) best = href;
+  }
+  return best;
+}

@@ -1,0 +1,91 @@
+import { Button, Card, Container, List, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { IconBriefcase, IconBuilding } from "@tabler/icons-react";
+import { Link } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { useLocale } from "../features/language/language-control";
+import { usePortal } from "../features/portal/portal-context";
+import { PortalList } from "../features/portal/portal-list";
+import { portalName } from "../features/portal/portal-query";
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { portal, portals } = usePortal();
+  const name = portalName(portal, locale);
+  const others = portals.filter((p) => p.slug !== portal.slug);
+
+  return (
+    <Container size="lg" px={0}>
+      <Stack gap="xl">
+        <Card withBorder padding="xl" radius="md">
+          <Title order={2} mb="sm">
+            {t("home.heroTitle")}
+          </Title>
+          <Text size="lg" c="gray.8" maw={720}>
+            {portal.isNational ? t("home.introNational") : t("home.introRegional", { portal: name })}
+          </Text>
+        </Card>
+
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
+          <Card withBorder padding="lg" radius="md">
+            <Stack gap="sm" h="100%">
+              <Title order={2} size="h3">
+                {t("home.candidates.title")}
+              </Title>
+              <Text c="gray.8">{t("home.candidates.text")}</Text>
+              <List spacing={4} c="gray.8">
+                <List.Item>{t("home.candidates.point1")}</List.Item>
+                <List.Item>{t("home.candidates.point2")}</List.Item>
+                <List.Item>{t("home.candidates.point3")}</List.Item>
+              </List>
+              <Button
+                component={Link}
+                to="/vacatures"
+                mt="auto"
+                leftSection={<IconBriefcase aria-hidden="true" size={18} />}
+                style={{ alignSelf: "flex-start" }}
+              >
+                {t("home.candidates.cta")}
+              </Button>
+            </Stack>
+          </Card>
+          <Card withBorder padding="lg" radius="md">
+            <Stack gap="sm" h="100%">
+              <Title order={2} size="h3">
+                {t("home.employers.title")}
+              </Title>
+              <Text c="gray.8">{t("home.employers.text")}</Text>
+              <List spacing={4} c="gray.8">
+                <List.Item>{t("home.employers.point1")}</List.Item>
+                <List.Item>{t("home.employers.point2")}</List.Item>
+                <List.Item>{t("home.employers.point3")}</List.Item>
+              </List>
+              <Button
+                component={Link}
+                to="/voor-werkgevers"
+                variant="outline"
+                mt="auto"
+                leftSection={<IconBuilding aria-hidden="true" size={18} />}
+                style={{ alignSelf: "flex-start" }}
+              >
+                {t("home.employers.cta")}
+              </Button>
+            </Stack>
+          </Card>
+        </SimpleGrid>
+
+        {others.length > 0 && (
+          <section aria-labelledby="andere-portalen">
+            <Title order={2} size="h3" id="andere-portalen" mb={4}>
+              {portal.isNational ? t("home.portals.titleNational") : t("home.portals.titleRegional")}
+            </Title>
+            <Text c="gray.8" mb="md">
+              {portal.isNational ? t("home.portals.textNational") : t("home.portals.textRegional")}
+            </Text>
+            <PortalList portals={others} />
+          </section>
+        )}
+      </Stack>
+    </Container>
+  );
+}

@@ -1,0 +1,60 @@
+import { useQuery } from "@tanstack/react-query";
+import { Outlet, useRouterState } from "@tanstack/react-router";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { AccountSlot } from "../features/account/account-slot";
+import { meQuery } from "../features/account/me-query";
+import { LanguageControl, useLocale } from "../features/language/language-control";
+import { MainMenu } from "../features/navigation/main-menu";
+import { MENU_BY_ROLE, menuRole } from "../features/navigation/menu";
+import { useResolvedPageTitle } from "../features/navigation/page-title";
+import { SearchBox } from "../features/navigation/search-box";
+import { PortalBrand } from "../features/portal/portal-brand";
+import { usePortal } from "../features/portal/portal-context";
+import { portalName } from "../features/portal/portal-query";
+import { ShellLayout } from "../ui/shell-layout";
+
+export function RootLayout() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { portal } = usePortal();
+  const name = portalName(portal, locale);
+  const me = useQuery(meQuery);
+  const [menuOpened, setMenuOpened] = useState(false);
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+
+  const page = useResolvedPageTitle((key) => t(key, { portal: name }));
+  const title = page?.title ?? name;
+
+  useEffect(() => {
+    document.title = title === name ? `${name} · Werkbrug` : `${title} · ${name}`;
+  }, [title, name]);
+
+  // A page change on a phone should show the page, not the menu that led there.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation by design
+  useEffect(() => setMenuOpened(false), [pathname]);
+
+  const items = MENU_BY_ROLE[menuRole(me.data ? me.data.roles : null)];
+
+  return (
+    <ShellLayout
+      skipLinkLabel={t("shell.skipLink")}
+      title={title}
+      back={page?.parent ? { href: page.parent, label: t("shell.back") } : null}
+      brand={<PortalBrand name={name} logoUrl={portal.logoUrl} />}
+      search={<SearchBox />}
+      secondaryActions={<LanguageControl />}
+      actions={<AccountSlot />}
+      navigation={{
+        label: t("shell.mainMenu"),
+        opened: menuOpened,
+        onToggle: () => setMenuOpened((o) => !o),
+        openLabel: t("shell.openMenu"),
+        closeLabel: t("shell.closeMenu"),
+        content: <MainMenu items={items} />,
+      }}
+    >
+      <Outlet />
+    </ShellLayout>
+  );
+}

@@ -1,0 +1,141 @@
+import { ActionIcon, AppShell, Box, Burger, Group, ScrollArea, Title } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
+import { IconArrowLeft } from "@tabler/icons-react";
+import type { ReactNode } from "react";
+import { AppLink } from "./app-link";
+import classes from "./shell-layout.module.css";
+import { SkipLink } from "./skip-link";
+
+export const MAIN_CONTENT_ID = "inhoud";
+const NAVBAR_WIDTH = 248;
+
+export interface ShellNavigation {
+  label: string;
+  content: ReactNode;
+  opened: boolean;
+  onToggle: () => void;
+  openLabel: string;
+  closeLabel: string;
+}
+
+export interface ShellLayoutProps {
+  skipLinkLabel: string;
+  /** The page title, rendered as the page's only h1 (the HalloWerk "paginatitel"). */
+  title: string;
+  back?: { href: string; label: string } | null;
+  brand: ReactNode;
+  search?: ReactNode;
+  /** Always in the top row (the account slot). */
+  actions: ReactNode;
+  /** Top row on wide screens, second row on phones (e.g. the language switch). */
+  secondaryActions?: ReactNode;
+  navigation?: ShellNavigation | null;
+  children: ReactNode;
+}
+
+/**
+ * Header (brand, back arrow + page title, search, account), main menu on the left and the main
+ * content. Under `sm` the menu collapses behind a burger that takes the back arrow's place.
+ */
+export function ShellLayout({
+  skipLinkLabel,
+  title,
+  back,
+  brand,
+  search,
+  actions,
+  secondaryActions,
+  navigation,
+  children,
+}: ShellLayoutProps) {
+  const isMobile = useMediaQuery("(max-width: 47.99em)") ?? false;
+  const navHidden = !navigation || (isMobile && !navigation.opened);
+
+  return (
+    <AppShell
+      header={{ height: { base: 122, sm: 64 } }}
+      navbar={
+        navigation
+          ? { width: NAVBAR_WIDTH, breakpoint: "sm", collapsed: { mobile: !navigation.opened } }
+          : undefined
+      }
+      padding="md"
+    >
+      <SkipLink targetId={MAIN_CONTENT_ID} label={skipLinkLabel} />
+      <AppShell.Header className={classes.header}>
+        <Group h={64} px="md" gap="sm" wrap="nowrap" justify="space-between">
+          <Group gap="sm" wrap="nowrap" className={classes.start}>
+            {navigation && (
+              <Burger
+                opened={navigation.opened}
+                onClick={navigation.onToggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={navigation.opened ? navigation.closeLabel : navigation.openLabel}
+                aria-expanded={navigation.opened}
+                aria-controls="hoofdmenu"
+              />
+            )}
+            <Box className={classes.brand} w={navigation ? NAVBAR_WIDTH - 32 : undefined} visibleFrom="sm">
+              {brand}
+            </Box>
+            <Group gap={4} wrap="nowrap" className={classes.titleGroup}>
+              {back && (
+                <ActionIcon
+                  component={AppLink}
+                  href={back.href}
+                  variant="subtle"
+                  color="gray.9"
+                  size="lg"
+                  aria-label={back.label}
+                  visibleFrom={navigation ? "sm" : undefined}
+                >
+                  <IconArrowLeft aria-hidden="true" size={20} />
+                </ActionIcon>
+              )}
+              <Title order={1} className={classes.title}>
+                {title}
+              </Title>
+            </Group>
+          </Group>
+          {search && (
+            <Box className={classes.search} visibleFrom="sm">
+              {search}
+            </Box>
+          )}
+          {secondaryActions && (
+            <Group gap="xs" wrap="nowrap" className={classes.actions} visibleFrom="sm">
+              {secondaryActions}
+            </Group>
+          )}
+          <Group gap="xs" wrap="nowrap" className={classes.actions}>
+            {actions}
+          </Group>
+        </Group>
+        {/* Phones: a second row, so the page title keeps the first row to itself. */}
+        <Group px="md" pb="sm" gap="sm" wrap="nowrap" hiddenFrom="sm">
+          <Box className={classes.brand}>{brand}</Box>
+          {search && <Box className={classes.mobileSearch}>{search}</Box>}
+          {secondaryActions}
+        </Group>
+      </AppShell.Header>
+      {navigation && (
+        <AppShell.Navbar
+          id="hoofdmenu"
+          className={classes.navbar}
+          aria-label={navigation.label}
+          p="xs"
+          // Off-canvas on mobile: keep its links out of the Tab order and screen reader while closed.
+          inert={navHidden}
+        >
+          <AppShell.Section grow component={ScrollArea}>
+            {navigation.content}
+          </AppShell.Section>
+        </AppShell.Navbar>
+      )}
+      <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1} className={classes.main}>
+        {children}
+      </AppShell.Main>
+    </AppShell>
+  );
+}
