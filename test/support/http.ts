@@ -1,0 +1,36 @@
+import http from "node:http";
+
+/**
+ * fetch() refuses to set the Host header, and Node does not resolve *.localhost by itself, so
+ * requests for a portal go to 127.0.0.1 with the portal's Host header over plain http.
+ */
+export async function request(
+  server: { port: number },
+  pathname: string,
+  init: { method?: string; host?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; headers: Record<string, string>; text: string; json<T = unknown>(): T }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port: server.port,
+        path: pathname,
+        method: init.method ?? "GET",
+        headers: { host: init.host ?? `localhost:${server.port}`, ...init.headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          const headers: Record<string, string> = {};
+          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = String(v);
+          resolve({ status: res.statusCode ?? 0, headers, text, json: <T>() => JSON.parse(text) as T });
+        });
+      },
+    );
+    req.on("error", reject);
+    if (init.body !== undefined) req.write(init.body);
+    req.end();
+  });
+}

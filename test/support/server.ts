@@ -1,0 +1,86 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import type { FastifyInstance } from "fastify";
+import { inject } from "vitest";
+import { buildApp } from "../../src/server/app";
+import { type Database, openPglite, openPostgres } from "../../src/server/platform/db";
+import { type Env, parseEnv } from "../../src/server/platform/env";
+import { webDistDir } from "../../src/server/platform/web-build";
+import { databaseUrl, quoteIdent, type TestDbKind, withAdminClient } from "./databases";
+
+/** A fresh copy of the demo-seeded template database, private to the caller. */
+export async function openTestDatabase(kind: TestDbKind = "pglite"): Promise<Database> {
+  if (kind === "pglite") {
+    const dump = await readFile(inject("pgliteTemplate"));
+    return openPglite({ loadDataDir: new Blob([dump]) });
+  }
+  const base = process.env.TEST_DATABASE_URL;
+  const template = inject("postgresTemplate");
+  if (!base || !template) throw new Error("PostgreSQL tests need TEST_DATABASE_URL");
+  const name = `${inject("runPrefix")}_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
+  await withAdminClient((c) =>
+    c.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)}`),
+  );
+  return openPostgres(databaseUrl(base, name), { max: 4 });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+export interface TestServer {
+  /** The national portal, e.g. http://localhost:PORT */
+  url: string;
+  port: number;
+  app: FastifyInstance;
+  database: Database;
+  env: Env;
+  /** URL of a portal by subdomain, e.g. portalUrl("haaglanden") = http://haaglanden.localhost:PORT */
+  portalUrl(slug: string): string;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(
+  options: { kind?: TestDbKind; env?: Record<string, string>; web?: boolean } = {},
+): Promise<TestServer> {
+  const database = await openTestDatabase(options.kind ?? "pglite");
+  const port = await freePort();
+  const env = parseEnv({
+    NODE_ENV: "test",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    BASE_DOMAIN: "localhost",
+    DATA_DIR: path.join(process.cwd(), "data", "tmp"),
+    LOG_LEVEL: "silent",
+    ...options.env,
+  });
+  const webDir = options.web !== false && existsSync(path.join(webDistDir, "index.html")) ? webDistDir : null;
+  const app = await buildApp({ env, database, webDir, logger: false });
+  await app.listen({ port, host: "127.0.0.1" });
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    app,
+    database,
+    env,
+    portalUrl: (slug) => `http://${slug}.localhost:${port}`,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export { request } from "./http";
