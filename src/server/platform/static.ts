@@ -20,7 +20,7 @@ export async function registerWebApp(app: FastifyInstance, webDir: string | null
       // Vite fingerprints asset names, so they can be cached for good; index.html never.
       setHeaders: (res, filePath) => {
         if (filePath.includes(`${path.sep}assets${path.sep}`)) {
-          res.header("cache-control", "public, max-age=31536000, immutable");
+          res.setHeader("cache-control", "public, max-age=31536000, immutable");
         }
       },
     });
