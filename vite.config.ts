@@ -30,7 +30,7 @@ export default defineConfig({
     strictPort: true,
     proxy: {
       // Keep the browser's Host (e.g. haaglanden.localhost) so the API resolves the same portal.
-      "/api": { target: "http://127.0.0.1:3000", changeOrigin: false },
+      "/api": { target: `http://127.0.0.1:${process.env.PORT ?? "3000"}`, changeOrigin: false },
     },
   },
 });

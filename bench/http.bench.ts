@@ -18,7 +18,7 @@ export async function benchHttp({ requests }: { requests: number }): Promise<voi
   const database = await openPglite();
   await database.migrate();
   await seedDemo(database.db, { candidates: 0, vacancies: 0 });
-  const env = parseEnv({ NODE_ENV: "test", PORT: "0", LOG_LEVEL: "silent", DATA_DIR: dir });
+  const env = parseEnv({ NODE_ENV: "test", PORT: "3000", LOG_LEVEL: "silent", DATA_DIR: dir });
   const app = await buildApp({ env, database, webDir: null, logger: false });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const port = (app.server.address() as AddressInfo).port;

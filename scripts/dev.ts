@@ -2,8 +2,13 @@
 // which proxies /api to it. Open http://localhost:5173 or http://haaglanden.localhost:5173.
 import { spawn } from "node:child_process";
 
+// Portal links should point at Vite's port, where the pages are served in development.
+const apiEnv = { ...process.env, PUBLIC_URL: process.env.PUBLIC_URL ?? "http://localhost:5173" };
 const children = [
-  spawn("npx", ["tsx", "watch", "--clear-screen=false", "scripts/dev-api.ts"], { stdio: "inherit" }),
+  spawn("npx", ["tsx", "watch", "--clear-screen=false", "scripts/dev-api.ts"], {
+    stdio: "inherit",
+    env: apiEnv,
+  }),
   spawn("npx", ["vite"], { stdio: "inherit" }),
 ];
 const stop = () => {

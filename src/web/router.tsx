@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { AboutPage } from "./routes/about";
 import { ComingSoonPage } from "./routes/coming-soon";
+import { DevMailPage } from "./routes/dev-mail";
 import { HomePage } from "./routes/home";
 import { NotFoundPage } from "./routes/not-found";
 import { RootLayout } from "./routes/root-layout";
@@ -56,7 +57,15 @@ const loginRoute = createRoute({
   staticData: { titleKey: "account.login", parent: "/" },
 });
 
+const devMailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/dev/mail",
+  component: DevMailPage,
+  staticData: { titleKey: "devMail.title", parent: "/" },
+});
+
 const routeTree = rootRoute.addChildren([
+  devMailRoute,
   homeRoute,
   aboutRoute,
   vacanciesRoute,

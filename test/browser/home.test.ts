@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import axe from "axe-core";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createMailer } from "../../src/server/platform/mail";
 import { ensureWebBuild } from "../../src/server/platform/web-build";
 import { startTestServer } from "../support/server";
 
@@ -245,6 +246,24 @@ describe.skipIf(process.env.SKIP_BROWSER_TESTS === "1")("web shell in the browse
     await expect.poll(() => page.locator("h1").textContent()).toBe("Over Werkbrug");
     // Navigating closes the menu so the page itself is what the user sees.
     await expect.poll(() => page.getByRole("button", { name: "Menu openen" }).isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it("shows mail from the outbox on the developer page", async () => {
+    await createMailer(server.env, server.database.db).send({
+      to: "nieuw@voorbeeld.nl",
+      subject: "Welkom bij Werkbrug",
+      text: "Meld je aan via de link in deze e-mail.",
+    });
+    const page = await context.newPage();
+    await page.goto(portalUrl(null, "/dev/mail"));
+    expect(await heading(page)).toBe("Ontwikkelaars: verzonden e-mail");
+    const message = page.getByRole("button", { name: /Welkom bij Werkbrug/ });
+    await message.waitFor({ state: "visible" });
+    await message.press("Enter");
+    await page.getByText("Meld je aan via de link in deze e-mail.").waitFor({ state: "visible" });
+    await screenshot(page, "dev-mail-nl");
+    await expectAccessible(page, "developer mail page");
     await page.close();
   });
 

@@ -1,22 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import { OutboxResponseSchema } from "../../contracts/dev";
 import type { Db } from "./db";
 import { listOutbox, type Mailer } from "./mail";
-
-const OutboxResponseSchema = z.object({
-  transport: z.enum(["smtp", "outbox"]),
-  messages: z.array(
-    z.object({
-      id: z.string(),
-      to: z.string(),
-      subject: z.string(),
-      text: z.string(),
-      html: z.string().nullable(),
-      createdAt: z.string(),
-    }),
-  ),
-});
 
 /** Developer pages: gone (404) when NODE_ENV=production. */
 export async function registerDevRoutes(

@@ -1,8 +1,10 @@
+import { eq } from "drizzle-orm";
 import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDbKinds } from "../../../test/support/databases";
 import { request, startTestServer, type TestServer } from "../../../test/support/server";
 import type { ErrorResponse, HealthResponse } from "../../contracts/common";
+import { organisations } from "../modules/tenancy/tenancy.schema";
 import { declaredRoutes, enforceRouteAccessDeclarations } from "./access";
 
 describe.each(testDbKinds())("HTTP platform on %s", (kind) => {
@@ -118,6 +120,26 @@ describe.each(testDbKinds())("HTTP platform on %s", (kind) => {
     );
     expect(enFields.kvkNumber).toBe("A Chamber of Commerce number has 8 digits.");
     expect(enFields["address.houseNumber"]).toBe("This field is required.");
+  });
+
+  it("changes nothing stored when the input is bad", async () => {
+    const { db } = server.database;
+    const [before] = await db.select().from(organisations).where(eq(organisations.name, "Gemeente Den Haag"));
+    for (const body of [
+      '{"name":',
+      JSON.stringify({ kvkNumber: "abc" }),
+      JSON.stringify({ name: "" }),
+      JSON.stringify({ onbekend: 1 }),
+    ]) {
+      const res = await request(server, `/api/v1/organisations/${before!.id}`, {
+        method: "PATCH",
+        headers: { "content-type": "application/json" },
+        body,
+      });
+      expect(res.status, body).toBe(400);
+    }
+    const [after] = await db.select().from(organisations).where(eq(organisations.id, before!.id));
+    expect(after).toEqual(before);
   });
 
   it("names query parameters in field errors", async () => {

@@ -17,10 +17,14 @@ export async function registerWebApp(app: FastifyInstance, webDir: string | null
       root: webDir,
       wildcard: false,
       index: false,
+      // Cache headers are ours (below), not send's default max-age=0.
+      cacheControl: false,
       // Vite fingerprints asset names, so they can be cached for good; index.html never.
       setHeaders: (res, filePath) => {
         if (filePath.includes(`${path.sep}assets${path.sep}`)) {
           res.setHeader("cache-control", "public, max-age=31536000, immutable");
+        } else {
+          res.setHeader("cache-control", "no-cache");
         }
       },
     });

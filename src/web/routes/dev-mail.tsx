@@ -1,0 +1,67 @@
+import { Accordion, Alert, Badge, Card, Code, Group, Loader, Stack, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { OutboxResponseSchema } from "../../contracts/dev";
+import { api } from "../api";
+
+/**
+ * Developer page: the mail the app wrote to the outbox because no SMTP_URL is set (invitations,
+ * password resets…). The API behind it does not exist in production.
+ */
+export function DevMailPage() {
+  const { t, i18n } = useTranslation();
+  const outbox = useQuery({
+    queryKey: ["dev", "mail"],
+    queryFn: ({ signal }) => api("/api/dev/mail", OutboxResponseSchema, { signal }),
+    refetchInterval: 5_000,
+  });
+  if (outbox.isPending) {
+    return (
+      <Group gap="xs">
+        <Loader size="sm" aria-hidden="true" />
+        <Text>{t("devMail.loading")}</Text>
+      </Group>
+    );
+  }
+  if (outbox.isError) {
+    return (
+      <Alert color="red" title={t("devMail.unavailable")}>
+        {outbox.error.message}
+      </Alert>
+    );
+  }
+  const { transport, messages } = outbox.data;
+  return (
+    <Stack gap="md">
+      <Text>{transport === "smtp" ? t("devMail.viaSmtp") : t("devMail.intro")}</Text>
+      {messages.length === 0 ? (
+        <Card withBorder padding="lg">
+          <Text>{t("devMail.empty")}</Text>
+        </Card>
+      ) : (
+        <Accordion variant="separated" chevronPosition="left">
+          {messages.map((message) => (
+            <Accordion.Item key={message.id} value={message.id}>
+              <Accordion.Control>
+                <Group justify="space-between" wrap="nowrap">
+                  <Text fw={600}>{message.subject}</Text>
+                  <Group gap="xs" wrap="nowrap">
+                    <Badge variant="outline" color="gray.8">
+                      {message.to}
+                    </Badge>
+                    <Text size="sm" c="gray.8">
+                      {new Date(message.createdAt).toLocaleString(i18n.language)}
+                    </Text>
+                  </Group>
+                </Group>
+              </Accordion.Control>
+              <Accordion.Panel>
+                <Code block>{message.text}</Code>
+              </Accordion.Panel>
+            </Accordion.Item>
+          ))}
+        </Accordion>
+      )}
+    </Stack>
+  );
+}
