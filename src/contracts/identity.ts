@@ -7,7 +7,11 @@ export const CurrentUserSchema = z.object({
   name: z.string(),
   email: z.string().optional(),
   avatarUrl: z.string().nullable().optional(),
+  locale: z.string().optional(),
   roles: z.array(RoleSchema).default([]),
+  twoFactorEnabled: z.boolean().optional(),
+  /** Staff without a second factor reach nothing but the set-up page. */
+  needsTwoFactorSetup: z.boolean().optional(),
 });
 export type CurrentUser = z.infer<typeof CurrentUserSchema>;
 

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { HealthResponseSchema } from "../contracts/common";
+import { createAuth } from "./modules/identity/auth";
+import { sendPasswordResetMail } from "./modules/identity/identity.mail";
 import { registerIdentity } from "./modules/identity/identity.routes";
 import { registerTaxonomy } from "./modules/taxonomy/taxonomy.routes";
 import { registerOrganisationWrites, registerTenancy } from "./modules/tenancy/tenancy.routes";
@@ -10,6 +12,7 @@ import { registerDevRoutes } from "./platform/dev.routes";
 import type { Env } from "./platform/env";
 import { createHttp } from "./platform/http";
 import { createMailer } from "./platform/mail";
+import { resolveAuthSecret } from "./platform/secrets";
 import { registerWebApp } from "./platform/static";
 import { appVersion } from "./platform/version";
 
@@ -31,6 +34,12 @@ export async function buildApp({
   const { db } = database;
   const tenancy = createTenancyService({ db, publicUrl: env.PUBLIC_URL });
   const mailer = createMailer(env, db);
+  const auth = createAuth({
+    db,
+    env,
+    secret: await resolveAuthSecret(env),
+    sendResetPassword: (input) => sendPasswordResetMail(mailer, db, input),
+  });
 
   app.withTypeProvider<ZodTypeProvider>().get(
     "/api/health",
@@ -53,7 +62,7 @@ export async function buildApp({
 
   await registerTenancy(app, { tenancy, baseDomain: env.BASE_DOMAIN });
   await registerOrganisationWrites(app, { tenancy });
-  await registerIdentity(app);
+  await registerIdentity(app, { auth, db, publicUrl: env.PUBLIC_URL });
   await registerTaxonomy(app);
   await registerDevRoutes(app, { db, mailer });
   await registerWebApp(app, webDir);

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app";
+import { secretEncryptor } from "./modules/identity/auth";
 import { openDatabase } from "./platform/db";
 import type { Env } from "./platform/env";
+import { resolveAuthSecret } from "./platform/secrets";
 import { seedIfEmpty } from "./seed/demo";
 
 /** env -> db -> migrate -> seed an empty database -> http. */
@@ -15,7 +17,11 @@ export async function startServer(
     `Database: ${database.kind === "pglite" ? `embedded PGlite in ${env.DATA_DIR}` : "PostgreSQL (DATABASE_URL)"}`,
   );
   await database.migrate();
-  await seedIfEmpty(database.db, { env, log });
+  await seedIfEmpty(database.db, {
+    env,
+    log,
+    encryptSecret: await secretEncryptor(database.db, env, await resolveAuthSecret(env)),
+  });
   const app = await buildApp({ env, database, webDir: options.webDir });
   await app.listen({ port: env.PORT, host: env.HOST });
   return {

@@ -30,3 +30,6 @@ export function quoteIdent(name: string): string {
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`unsafe database name ${name}`);
   return `"${name}"`;
 }
+
+/** AUTH_SECRET of every test server; the template database's second factors are encrypted with it. */
+export const TEST_AUTH_SECRET = "werkbrug-test-secret-0123456789abcdef";

@@ -2,9 +2,11 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { secretEncryptor } from "../../src/server/modules/identity/auth";
 import { openPglite, openPostgres } from "../../src/server/platform/db";
+import { parseEnv } from "../../src/server/platform/env";
 import { seedDemo } from "../../src/server/seed/demo";
-import { databaseUrl, quoteIdent, withAdminClient } from "./databases";
+import { databaseUrl, quoteIdent, TEST_AUTH_SECRET, withAdminClient } from "./databases";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -27,9 +29,10 @@ export default async function setup(project: TestProject) {
   await mkdir(dir, { recursive: true });
 
   const started = Date.now();
+  const env = parseEnv({ NODE_ENV: "test", AUTH_SECRET: TEST_AUTH_SECRET, DATA_DIR: dir });
   const lite = await openPglite();
   await lite.migrate();
-  await seedDemo(lite.db, {});
+  await seedDemo(lite.db, { encryptSecret: await secretEncryptor(lite.db, env, TEST_AUTH_SECRET) });
   const client = (lite as unknown as { pglite: { dumpDataDir(c: "none"): Promise<Blob> } }).pglite;
   const dump = await client.dumpDataDir("none");
   const templateFile = path.join(dir, "pglite-template.tar");
@@ -46,7 +49,7 @@ export default async function setup(project: TestProject) {
       max: 2,
     });
     await database.migrate();
-    await seedDemo(database.db, {});
+    await seedDemo(database.db, { encryptSecret: await secretEncryptor(database.db, env, TEST_AUTH_SECRET) });
     await database.close();
   }
   project.provide("postgresTemplate", postgresTemplate);

@@ -8,7 +8,13 @@ export async function request(
   server: { port: number },
   pathname: string,
   init: { method?: string; host?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<{ status: number; headers: Record<string, string>; text: string; json<T = unknown>(): T }> {
+): Promise<{
+  status: number;
+  headers: Record<string, string>;
+  setCookies: string[];
+  text: string;
+  json<T = unknown>(): T;
+}> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -25,7 +31,15 @@ export async function request(
           const text = Buffer.concat(chunks).toString("utf8");
           const headers: Record<string, string> = {};
           for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = String(v);
-          resolve({ status: res.statusCode ?? 0, headers, text, json: <T>() => JSON.parse(text) as T });
+          const raw = res.headers["set-cookie"];
+          const setCookies = Array.isArray(raw) ? raw : raw ? [raw] : [];
+          resolve({
+            status: res.statusCode ?? 0,
+            headers,
+            setCookies,
+            text,
+            json: <T>() => JSON.parse(text) as T,
+          });
         });
       },
     );

@@ -9,7 +9,7 @@ import { buildApp } from "../../src/server/app";
 import { type Database, openPglite, openPostgres } from "../../src/server/platform/db";
 import { type Env, parseEnv } from "../../src/server/platform/env";
 import { webDistDir } from "../../src/server/platform/web-build";
-import { databaseUrl, quoteIdent, type TestDbKind, withAdminClient } from "./databases";
+import { databaseUrl, quoteIdent, TEST_AUTH_SECRET, type TestDbKind, withAdminClient } from "./databases";
 
 /** A fresh copy of the demo-seeded template database, private to the caller. */
 export async function openTestDatabase(kind: TestDbKind = "pglite"): Promise<Database> {
@@ -64,6 +64,9 @@ export async function startTestServer(
     BASE_DOMAIN: "localhost",
     DATA_DIR: path.join(process.cwd(), "data", "tmp"),
     LOG_LEVEL: "silent",
+    AUTH_SECRET: TEST_AUTH_SECRET,
+    // Test clients present their own address in X-Forwarded-For, as behind a proxy.
+    TRUST_PROXY: "true",
     ...options.env,
   });
   const webDir = options.web !== false && existsSync(path.join(webDistDir, "index.html")) ? webDistDir : null;

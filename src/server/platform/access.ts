@@ -7,9 +7,11 @@ import { AppError } from "./errors";
  * fails at start-up, so a forgotten declaration can never ship.
  * - "public": anyone, signed in or not.
  * - "development": only when NODE_ENV is not production (developer pages such as the outbox).
- * - { roles }: a signed-in user holding one of the roles.
+ * - "signed-in": any signed-in user, also a staff member who has not set up a second factor
+ *   yet (the set-up page and "who am I" need this).
+ * - { roles }: a signed-in user holding one of the roles, with a second factor if staff.
  */
-export type Access = "public" | "development" | { roles: readonly Role[] };
+export type Access = "public" | "development" | "signed-in" | { roles: readonly Role[] };
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -64,6 +66,8 @@ export function enforceRouteAccessDeclarations(app: FastifyInstance): void {
 export interface Principal {
   userId: string;
   roles: readonly Role[];
+  /** Staff must use a second factor; until it is set up they reach only the set-up page. */
+  needsTwoFactorSetup?: boolean;
 }
 
 export function principalOf(request: FastifyRequest): Principal | null {
@@ -78,5 +82,7 @@ export function authorise(request: FastifyRequest, access: Access, production: b
   }
   const principal = principalOf(request);
   if (!principal) throw new AppError("unauthenticated");
+  if (access === "signed-in") return;
+  if (principal.needsTwoFactorSetup) throw new AppError("two_factor_required");
   if (!principal.roles.some((r) => access.roles.includes(r))) throw new AppError("forbidden");
 }

@@ -31,6 +31,14 @@ describe("configuration", () => {
     }
   });
 
+  it("requires AUTH_SECRET in production", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(
+      /AUTH_SECRET.*required when NODE_ENV=production/,
+    );
+    expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) }).NODE_ENV).toBe("production");
+    expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET/);
+  });
+
   it("stops start-up with one clear line and exit code 1 on PORT=abc", () => {
     const result = spawnSync(process.execPath, ["--import", "tsx", "src/server/start.ts"], {
       env: { ...process.env, PORT: "abc" },

@@ -31,6 +31,11 @@ const EnvSchema = z
       .string()
       .regex(/^smtps?:\/\//, { message: "must be an smtp:// or smtps:// URL" })
       .optional(),
+    /**
+     * Signs sessions and encrypts second-factor secrets. Required in production; elsewhere a
+     * random one is made once and kept in DATA_DIR/auth-secret.
+     */
+    AUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters" }).optional(),
     MAIL_FROM: z.string().min(3).default("Werkbrug <noreply@werkbrug.localhost>"),
     /** Behind a reverse proxy: trust its X-Forwarded-* headers for client IP, host and protocol. */
     TRUST_PROXY: z
@@ -38,6 +43,10 @@ const EnvSchema = z
       .default("false")
       .transform((v) => v === "true"),
     LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  })
+  .refine((env) => env.NODE_ENV !== "production" || env.AUTH_SECRET !== undefined, {
+    path: ["AUTH_SECRET"],
+    message: "is required when NODE_ENV=production (at least 32 random characters)",
   })
   .transform((env) => ({
     ...env,

@@ -17,6 +17,51 @@ export const ERROR_CODES = {
   },
   bad_request: { status: 400, nl: "Het verzoek is ongeldig.", en: "The request is invalid." },
   unauthenticated: { status: 401, nl: "Log eerst in.", en: "Please log in first." },
+  invalid_credentials: {
+    status: 401,
+    nl: "Het e-mailadres of wachtwoord klopt niet.",
+    en: "The e-mail address or password is not correct.",
+  },
+  invalid_two_factor_code: {
+    status: 401,
+    nl: "Deze code klopt niet.",
+    en: "This code is not correct.",
+  },
+  two_factor_expired: {
+    status: 401,
+    nl: "De inlogpoging is verlopen. Log opnieuw in.",
+    en: "The sign-in attempt has expired. Please sign in again.",
+  },
+  invalid_token: {
+    status: 400,
+    nl: "Deze link is ongeldig of verlopen. Vraag een nieuwe aan.",
+    en: "This link is invalid or has expired. Please request a new one.",
+  },
+  password_policy: {
+    status: 400,
+    nl: "Dit wachtwoord voldoet niet aan de regels.",
+    en: "This password does not meet the rules.",
+  },
+  two_factor_required: {
+    status: 403,
+    nl: "Stel eerst je tweede factor (authenticator-app) in.",
+    en: "Please set up your second factor (authenticator app) first.",
+  },
+  account_deactivated: {
+    status: 403,
+    nl: "Je toegang is ingetrokken. Neem contact op met de beheerder van je organisatie.",
+    en: "Your access has been revoked. Please contact your organisation's administrator.",
+  },
+  account_locked: {
+    status: 423,
+    nl: "Te veel foute codes. Je account is 15 minuten geblokkeerd.",
+    en: "Too many wrong codes. Your account is locked for 15 minutes.",
+  },
+  email_not_verified: {
+    status: 403,
+    nl: "Bevestig eerst je e-mailadres via de link in je e-mail.",
+    en: "Please confirm your e-mail address first, using the link in your e-mail.",
+  },
   forbidden: {
     status: 403,
     nl: "Je hebt geen toegang tot deze gegevens.",

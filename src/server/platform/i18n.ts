@@ -1,6 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { LOCALES, type Locale } from "../../contracts/common";
+import { passwordMessages } from "../modules/identity/password-policy";
 
 export type { Locale };
 export const DEFAULT_LOCALE: Locale = "nl";
@@ -56,7 +57,8 @@ const typeNames: Record<string, Record<Locale, string>> = {
 
 /** Turns one zod issue into a sentence in the user's language. */
 export function translateIssue(issue: ZodIssue, locale: Locale): string {
-  const own = fieldMessages[issue.message];
+  // Looked up at call time: the identity module's messages import this module in turn.
+  const own = fieldMessages[issue.message] ?? passwordMessages[issue.message];
   if (own) return own[locale];
   if (issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined) {
     return fieldMessages.required![locale];

@@ -2,8 +2,10 @@
 // generated candidates (for benchmarks) to an existing one.
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { secretEncryptor } from "../modules/identity/auth";
 import { openDatabase } from "../platform/db";
 import { loadEnvOrExit } from "../platform/env";
+import { resolveAuthSecret } from "../platform/secrets";
 import { insertCandidates } from "./bulk";
 import { candidateCount, DEMO_SEED, isEmpty, portalsForSeeding, seedDemo } from "./demo";
 
@@ -34,7 +36,8 @@ async function run(): Promise<void> {
   try {
     await database.migrate();
     if (await isEmpty(database.db)) {
-      await seedDemo(database.db, { production, log });
+      const encryptSecret = await secretEncryptor(database.db, env, await resolveAuthSecret(env));
+      await seedDemo(database.db, { production, log, encryptSecret });
     } else if (!parsed.data.candidates) {
       log("The database already holds data; nothing seeded. Use --candidates N to add generated candidates.");
     }

@@ -1,7 +1,8 @@
-import { hash } from "@node-rs/argon2";
 import { count } from "drizzle-orm";
 import type { OrganisationKind, Role } from "../../contracts/tenancy";
 import { candidates } from "../modules/candidates/candidates.schema";
+import { hashPassword } from "../modules/identity/auth";
+import { twoFactors } from "../modules/identity/identity.schema";
 import { findPlaceByName } from "../modules/taxonomy/reference-data";
 import { accounts, memberships, organisations, portals, users } from "../modules/tenancy/tenancy.schema";
 import type { Db } from "../platform/db";
@@ -10,8 +11,17 @@ import { insertCandidates, insertVacancies } from "./bulk";
 import type { SeedOrganisation, SeedPortal } from "./generate";
 
 export const DEMO_PASSWORD = "Werkbrug-demo-2026!";
-/** Documented demo TOTP secret for staff accounts, used once two-factor sign-in exists. */
+/**
+ * The demo staff accounts' TOTP secret as better-auth stores it. Authenticator apps get its
+ * base32 form, DEMO_TOTP_KEY (see docs/decisions/0005-demo-totp-secret.md).
+ */
 export const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP";
+export const DEMO_TOTP_KEY = "JJBFGV2ZGNCFARKIKBFTGUCYKA";
+/** Backup codes of every demo staff account (single use each). */
+export const DEMO_BACKUP_CODES = Array.from(
+  { length: 10 },
+  (_, i) => `demo0-${String(i + 1).padStart(5, "0")}`,
+);
 export const DEMO_SEED = 20261122;
 /** Demo vacancies are dated relative to this day so the demo looks the same on every machine. */
 export const DEMO_NOW = new Date("2026-11-22T09:00:00Z");
@@ -257,6 +267,8 @@ export const DEMO_USERS: DemoUser[] = [
 ];
 
 export interface SeedOptions {
+  /** Encrypts with the app's AUTH_SECRET; without it staff get no second factor seeded. */
+  encryptSecret?: (data: string) => Promise<string>;
   candidates?: number;
   vacancies?: number;
   production?: boolean;
@@ -327,12 +339,26 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
   }
 
   // One hash for all demo accounts: they share the documented password.
-  const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2 });
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const totp = options.encryptSecret
+    ? {
+        secret: await options.encryptSecret(DEMO_TOTP_SECRET),
+        backupCodes: await options.encryptSecret(JSON.stringify(DEMO_BACKUP_CODES)),
+      }
+    : null;
   for (const user of DEMO_USERS) {
     const id = `demo-${user.email.split("@")[0]}`;
-    await db
-      .insert(users)
-      .values({ id, name: user.name, email: user.email, emailVerified: true, locale: user.locale ?? "nl" });
+    const staff = user.role !== "candidate";
+    await db.insert(users).values({
+      id,
+      name: user.name,
+      email: user.email,
+      emailVerified: true,
+      locale: user.locale ?? "nl",
+      twoFactorEnabled: staff && totp !== null,
+    });
+    if (staff && totp)
+      await db.insert(twoFactors).values({ id: `${id}-totp`, userId: id, ...totp, verified: true });
     await db.insert(accounts).values({
       id: `${id}-credential`,
       userId: id,
@@ -409,11 +435,19 @@ async function seedDemoCandidateProfile(db: Db, portalId: string): Promise<void>
 
 export async function seedIfEmpty(
   db: Db,
-  { env, log }: { env: Env; log: (message: string) => void },
+  {
+    env,
+    log,
+    encryptSecret,
+  }: { env: Env; log: (message: string) => void; encryptSecret?: (data: string) => Promise<string> },
 ): Promise<boolean> {
   if (!(await isEmpty(db))) return false;
   log("Empty database: seeding the demo data…");
-  await seedDemo(db, { production: env.NODE_ENV === "production", log });
+  await seedDemo(db, {
+    production: env.NODE_ENV === "production",
+    log,
+    ...(encryptSecret ? { encryptSecret } : {}),
+  });
   return true;
 }
 

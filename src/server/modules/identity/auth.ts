@@ -1,0 +1,170 @@
+import { hash, type Options, verify } from "@node-rs/argon2";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { symmetricEncrypt } from "better-auth/crypto";
+import { twoFactor } from "better-auth/plugins";
+import type { Db } from "../../platform/db";
+import type { Env } from "../../platform/env";
+import { accounts, users } from "../tenancy/tenancy.schema";
+import { RESET_LINK_MINUTES } from "./identity.mail";
+import { rateLimits, sessions, twoFactors, verifications } from "./identity.schema";
+import { checkPassword } from "./password-policy";
+import { consumeRate } from "./rate-limit.repository";
+
+/** better-auth reads the client address from this header, which our HTTP layer alone sets. */
+export const CLIENT_IP_HEADER = "x-werkbrug-client-ip";
+export const AUTH_BASE_PATH = "/api/auth";
+
+/** argon2id with OWASP's second recommended profile (19 MiB, 2 iterations). */
+// `algorithm: 2` is Algorithm.Argon2id (a const enum, which isolated modules cannot import).
+const ARGON2: Options = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2);
+}
+
+export interface AuthDeps {
+  db: Db;
+  env: Env;
+  secret: string;
+  /** Sends the password-reset mail; the URL is the single-use link. */
+  sendResetPassword(input: { userId: string; email: string; name: string; url: string }): Promise<void>;
+}
+
+/** Paths whose body carries a new password, and the field it is in. */
+const NEW_PASSWORD_FIELD: Record<string, string> = {
+  "/sign-up/email": "password",
+  "/reset-password": "newPassword",
+  "/change-password": "newPassword",
+};
+
+export function createAuth({ db, env, secret, sendResetPassword }: AuthDeps) {
+  const secure = env.PUBLIC_URL.startsWith("https://");
+  const base = new URL(env.PUBLIC_URL);
+  return betterAuth({
+    appName: "Werkbrug",
+    baseURL: env.PUBLIC_URL,
+    basePath: AUTH_BASE_PATH,
+    secret,
+    telemetry: { enabled: false },
+    // Every portal is a subdomain of the base domain, with the same scheme and port.
+    trustedOrigins: [base.origin, `${base.protocol}//*.${base.host}`],
+    database: drizzleAdapter(db, {
+      provider: "pg",
+      schema: { users, sessions, accounts, verifications, twoFactors, rateLimits },
+    }),
+    user: {
+      modelName: "users",
+      additionalFields: {
+        locale: { type: "string", required: false, defaultValue: "nl", input: false },
+        phone: { type: "string", required: false, input: false },
+        postcode: { type: "string", required: false, input: false },
+        deactivatedAt: { type: "date", required: false, input: false },
+      },
+    },
+    session: {
+      modelName: "sessions",
+      expiresIn: 60 * 60 * 24 * 7,
+      updateAge: 60 * 60,
+      // Revocation must take effect at once, so no signed cookie cache in front of the table.
+      cookieCache: { enabled: false },
+    },
+    account: { modelName: "accounts" },
+    verification: { modelName: "verifications" },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 8,
+      maxPasswordLength: 128,
+      password: {
+        hash: hashPassword,
+        verify: ({ hash: stored, password }) => verify(stored, password),
+      },
+      resetPasswordTokenExpiresIn: RESET_LINK_MINUTES * 60,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, url }) => {
+        await sendResetPassword({ userId: user.id, email: user.email, name: user.name, url });
+      },
+    },
+    rateLimit: {
+      enabled: true,
+      window: 60,
+      max: 120,
+      customRules: {
+        "/sign-in/email": { window: 60, max: 10 },
+        "/request-password-reset": { window: 300, max: 5 },
+        "/two-factor/verify-totp": { window: 60, max: 10 },
+        "/two-factor/verify-backup-code": { window: 60, max: 10 },
+      },
+      customStorage: {
+        consume: (key, rule) => consumeRate(db, `ip:${key}`, rule),
+      },
+    },
+    advanced: {
+      cookiePrefix: "werkbrug",
+      useSecureCookies: secure,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure },
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      database: { generateId: () => crypto.randomUUID() },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        const field = NEW_PASSWORD_FIELD[ctx.path];
+        if (!field) return;
+        const body = (ctx.body ?? {}) as Record<string, unknown>;
+        const password = body[field];
+        if (typeof password !== "string") return;
+        const email = typeof body.email === "string" ? body.email : ctx.context.session?.user.email;
+        const result = checkPassword(password, email ? { email } : {});
+        if (!result.ok) {
+          throw new APIError("BAD_REQUEST", {
+            code: "PASSWORD_POLICY",
+            message: `Password rule failed: ${result.failed.join(", ")}`,
+            rules: result.failed,
+          });
+        }
+      }),
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // A deactivated user keeps their row (history) but may not start a session.
+          before: async (session) => {
+            const [user] = await db.query.users.findMany({
+              where: (u, { eq }) => eq(u.id, session.userId),
+              columns: { deactivatedAt: true },
+              limit: 1,
+            });
+            if (user?.deactivatedAt)
+              throw new APIError("FORBIDDEN", {
+                code: "ACCOUNT_DEACTIVATED",
+                message: "Account deactivated",
+              });
+          },
+        },
+      },
+    },
+    plugins: [
+      twoFactor({
+        issuer: "Werkbrug",
+        twoFactorTable: "twoFactors",
+        totpOptions: { digits: 6, period: 30 },
+        backupCodeOptions: { amount: 10, length: 10, storeBackupCodes: "encrypted" },
+        accountLockout: { enabled: true, maxFailedAttempts: 10, durationSeconds: 900 },
+      }),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+/** Encrypts a value the way better-auth stores second-factor secrets (for seeding). */
+export async function secretEncryptor(
+  db: Db,
+  env: Env,
+  secret: string,
+): Promise<(data: string) => Promise<string>> {
+  const auth = createAuth({ db, env, secret, sendResetPassword: async () => {} });
+  const context = await auth.$context;
+  return (data) => symmetricEncrypt({ key: context.secretConfig, data });
+}

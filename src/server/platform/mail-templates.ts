@@ -1,0 +1,368 @@
+/**
+ * Mail for the identity flows, in the recipient's language. Every template describes its content once
+ * as a list of blocks; the plain-text and HTML versions are both rendered from that list, so the two
+ * can never say different things.
+ */
+
+export type MailLocale = "nl" | "en";
+
+/** Dutch for anything we have no mail texts for yet, because Dutch is the product's default language. */
+export function mailLocale(userLocale: string | null | undefined): MailLocale {
+  return userLocale?.trim().toLowerCase().split(/[-_]/)[0] === "en" ? "en" : "nl";
+}
+
+export interface MailContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Shared by every template. `portalName` is the portal's display name in the recipient's language. */
+interface MailBase {
+  locale: MailLocale;
+  portalName: string;
+}
+
+export interface InvitationMail extends MailBase {
+  inviterName: string;
+  organisationName: string;
+  /** The role as the recipient reads it, e.g. "werkgever" or "consulent", already in `locale`. */
+  roleLabel: string;
+  personalMessage?: string | null;
+  acceptUrl: string;
+  expiresOn: Date;
+}
+
+export interface VerifyEmailMail extends MailBase {
+  name: string;
+  verifyUrl: string;
+}
+
+export interface ResetPasswordMail extends MailBase {
+  name: string;
+  resetUrl: string;
+  expiresInMinutes: number;
+}
+
+export interface PasswordChangedMail extends MailBase {
+  name: string;
+  when: Date;
+}
+
+export interface AccessRevokedMail extends MailBase {
+  name: string;
+  organisationName: string;
+}
+
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+type Block =
+  | { kind: "paragraph"; text: string }
+  /** Someone else's words, shown as a quotation so nobody mistakes them for ours. */
+  | { kind: "quote"; intro: string; text: string }
+  /** The one call to action: a button, with the address written out for clients that hide buttons. */
+  | { kind: "action"; label: string; url: string; fallback: string };
+
+interface Letter {
+  locale: MailLocale;
+  portalName: string;
+  subject: string;
+  greeting: string;
+  blocks: Block[];
+}
+
+/** The product signs every mail; a portal called just "Haaglanden" still reads "Werkbrug Haaglanden". */
+function signature(portalName: string): string {
+  return /\bwerkbrug\b/i.test(portalName) ? portalName : `Werkbrug ${portalName}`;
+}
+
+const closing: Record<MailLocale, string> = { nl: "Met vriendelijke groet,", en: "Kind regards," };
+
+/** Amsterdam time whatever the server's clock zone, so an expiry late in the evening shows the right day. */
+const TIME_ZONE = "Europe/Amsterdam";
+const intlLocale: Record<MailLocale, string> = { nl: "nl-NL", en: "en-GB" };
+
+function longDate(locale: MailLocale, date: Date): string {
+  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: "long", timeZone: TIME_ZONE }).format(date);
+}
+
+function time(locale: MailLocale, date: Date): string {
+  return new Intl.DateTimeFormat(intlLocale[locale], { timeStyle: "short", timeZone: TIME_ZONE }).format(
+    date,
+  );
+}
+
+/** Links come from our own URL builders; refusing anything but http(s) keeps a `javascript:` out of href. */
+function webUrl(url: string): string {
+  const protocol = new URL(url).protocol;
+  if (protocol !== "https:" && protocol !== "http:") throw new Error(`Mail links must be http(s): ${url}`);
+  return url;
+}
+
+function renderTextBlock(block: Block): string {
+  switch (block.kind) {
+    case "paragraph":
+      return block.text;
+    case "quote":
+      return `${block.intro}\n${block.text
+        .split(/\r?\n/)
+        .map((line) => (line ? `> ${line}` : ">"))
+        .join("\n")}`;
+    case "action":
+      return `${block.label}:\n${block.url}`;
+  }
+}
+
+function renderText(letter: Letter): string {
+  const signed = `${closing[letter.locale]}\n${signature(letter.portalName)}`;
+  return [letter.greeting, ...letter.blocks.map(renderTextBlock), signed].join("\n\n");
+}
+
+// Inline styles only: many mail clients drop <style> elements and external stylesheets.
+const FONT = "font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1f2933";
+const P = "margin:0 0 16px";
+// White on #1d4ed8 has a contrast ratio of about 6.7:1 (WCAG AA asks 4.5:1).
+const BUTTON =
+  "display:inline-block;padding:12px 24px;background-color:#1d4ed8;color:#ffffff;font-weight:bold;" +
+  "text-decoration:none;border-radius:6px";
+
+function renderHtmlBlock(block: Block): string {
+  switch (block.kind) {
+    case "paragraph":
+      return `<p style="${P}">${escapeHtml(block.text)}</p>`;
+    case "quote":
+      return (
+        `<p style="${P}">${escapeHtml(block.intro)}</p>` +
+        `<blockquote style="margin:0 0 16px;padding:8px 16px;border-left:4px solid #9aa5b1;color:#323f4b">` +
+        `${block.text.split(/\r?\n/).map(escapeHtml).join("<br>")}</blockquote>`
+      );
+    case "action": {
+      const href = escapeHtml(block.url);
+      return (
+        `<p style="margin:24px 0"><a href="${href}" style="${BUTTON}">${escapeHtml(block.label)}</a></p>` +
+        `<p style="${P};font-size:14px">${escapeHtml(block.fallback)}<br>` +
+        `<a href="${href}" style="color:#1d4ed8;word-break:break-all">${href}</a></p>`
+      );
+    }
+  }
+}
+
+function renderHtml(letter: Letter): string {
+  // One presentation table: the layout older clients (Outlook) honour, and screen readers skip.
+  return [
+    "<!doctype html>",
+    `<html lang="${letter.locale}">`,
+    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">`,
+    `<title>${escapeHtml(letter.subject)}</title></head>`,
+    `<body style="margin:0;padding:0;background-color:#f5f7fa">`,
+    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background-color:#f5f7fa">`,
+    `<tr><td style="padding:24px 12px">`,
+    `<div style="max-width:560px;margin:0 auto;padding:24px;background-color:#ffffff;${FONT}">`,
+    `<p style="${P}">${escapeHtml(letter.greeting)}</p>`,
+    ...letter.blocks.map(renderHtmlBlock),
+    `<p style="margin:24px 0 0">${escapeHtml(closing[letter.locale])}<br>${escapeHtml(signature(letter.portalName))}</p>`,
+    "</div>",
+    "</td></tr>",
+    "</table>",
+    "</body>",
+    "</html>",
+  ].join("\n");
+}
+
+function render(letter: Letter): MailContent {
+  return { subject: letter.subject, text: renderText(letter), html: renderHtml(letter) };
+}
+
+const hello = (locale: MailLocale, name?: string): string =>
+  locale === "nl" ? `Hallo${name ? ` ${name}` : ""},` : `Hello${name ? ` ${name}` : ""},`;
+
+const linkFallback: Record<MailLocale, string> = {
+  nl: "Werkt de knop niet? Kopieer dan deze link naar je browser:",
+  en: "Button not working? Copy this link into your browser:",
+};
+
+export function invitation(input: InvitationMail): MailContent {
+  const { locale, portalName, inviterName, organisationName, roleLabel, acceptUrl, expiresOn } = input;
+  const message = input.personalMessage?.trim();
+  const nl = locale === "nl";
+  const blocks: Block[] = [
+    {
+      kind: "paragraph",
+      text: nl
+        ? `${inviterName} nodigt je uit om als ${roleLabel} namens ${organisationName} mee te doen in ${portalName}.`
+        : `${inviterName} has invited you to join ${portalName} as ${roleLabel} for ${organisationName}.`,
+    },
+  ];
+  if (message) {
+    blocks.push({
+      kind: "quote",
+      intro: nl ? `${inviterName} schrijft:` : `${inviterName} writes:`,
+      text: message,
+    });
+  }
+  blocks.push(
+    {
+      kind: "paragraph",
+      text: nl
+        ? "Klik op 'Meld je aan' om de uitnodiging te openen en je account aan te maken."
+        : "Click 'Sign up' to open the invitation and create your account.",
+    },
+    {
+      kind: "action",
+      label: nl ? "Meld je aan" : "Sign up",
+      url: webUrl(acceptUrl),
+      fallback: linkFallback[locale],
+    },
+    {
+      kind: "paragraph",
+      text: nl
+        ? `De uitnodiging verloopt op ${longDate(locale, expiresOn)}.`
+        : `This invitation expires on ${longDate(locale, expiresOn)}.`,
+    },
+  );
+  return render({
+    locale,
+    portalName,
+    subject: nl ? `Je bent uitgenodigd voor ${portalName}` : `You have been invited to ${portalName}`,
+    greeting: hello(locale),
+    blocks,
+  });
+}
+
+export function verifyEmail({ locale, portalName, name, verifyUrl }: VerifyEmailMail): MailContent {
+  const nl = locale === "nl";
+  return render({
+    locale,
+    portalName,
+    subject: nl
+      ? `Bevestig je e-mailadres voor ${portalName}`
+      : `Confirm your email address for ${portalName}`,
+    greeting: hello(locale, name),
+    blocks: [
+      {
+        kind: "paragraph",
+        text: nl
+          ? `Fijn dat je je hebt aangemeld bij ${portalName}. Bevestig je e-mailadres om je account te gebruiken.`
+          : `Thank you for registering with ${portalName}. Confirm your email address to start using your account.`,
+      },
+      {
+        kind: "action",
+        label: nl ? "E-mailadres bevestigen" : "Confirm email address",
+        url: webUrl(verifyUrl),
+        fallback: linkFallback[locale],
+      },
+      {
+        kind: "paragraph",
+        text: nl
+          ? "Heb je je niet aangemeld? Dan kun je deze e-mail negeren."
+          : "If you did not register, you can ignore this email.",
+      },
+    ],
+  });
+}
+
+export function resetPassword(input: ResetPasswordMail): MailContent {
+  const { locale, portalName, name, resetUrl, expiresInMinutes } = input;
+  const nl = locale === "nl";
+  const minutes = nl
+    ? `${expiresInMinutes} ${expiresInMinutes === 1 ? "minuut" : "minuten"}`
+    : `${expiresInMinutes} ${expiresInMinutes === 1 ? "minute" : "minutes"}`;
+  return render({
+    locale,
+    portalName,
+    subject: nl ? `Nieuw wachtwoord instellen voor ${portalName}` : `Reset your password for ${portalName}`,
+    greeting: hello(locale, name),
+    blocks: [
+      {
+        kind: "paragraph",
+        text: nl
+          ? `We hebben een verzoek gekregen om een nieuw wachtwoord in te stellen voor je account bij ${portalName}.`
+          : `We received a request to set a new password for your ${portalName} account.`,
+      },
+      {
+        kind: "action",
+        label: nl ? "Nieuw wachtwoord instellen" : "Choose a new password",
+        url: webUrl(resetUrl),
+        fallback: linkFallback[locale],
+      },
+      {
+        kind: "paragraph",
+        text: nl ? `Deze link is ${minutes} geldig.` : `This link is valid for ${minutes}.`,
+      },
+      {
+        kind: "paragraph",
+        text: nl
+          ? "Heb je dit niet zelf gevraagd? Dan kun je deze e-mail negeren; je wachtwoord blijft hetzelfde."
+          : "If you did not ask for this, you can ignore this email; your password stays the same.",
+      },
+    ],
+  });
+}
+
+export function passwordChanged({ locale, portalName, name, when }: PasswordChangedMail): MailContent {
+  const nl = locale === "nl";
+  return render({
+    locale,
+    portalName,
+    subject: nl ? `Je wachtwoord voor ${portalName} is gewijzigd` : `Your ${portalName} password was changed`,
+    greeting: hello(locale, name),
+    blocks: [
+      {
+        kind: "paragraph",
+        text: nl
+          ? `Het wachtwoord van je account bij ${portalName} is gewijzigd op ${longDate(locale, when)} om ${time(locale, when)}.`
+          : `The password of your ${portalName} account was changed on ${longDate(locale, when)} at ${time(locale, when)} (Amsterdam time).`,
+      },
+      {
+        kind: "paragraph",
+        text: nl
+          ? "Heb je dit zelf gedaan? Dan hoef je niets te doen."
+          : "If this was you, there is nothing to do.",
+      },
+      {
+        kind: "paragraph",
+        text: nl
+          ? "Was jij dit niet? Stel dan meteen een nieuw wachtwoord in via 'Wachtwoord vergeten' op de inlogpagina en laat het de beheerder van je organisatie weten."
+          : "If this was not you, set a new password right away with 'Forgot password' on the sign-in page and tell your organisation's administrator.",
+      },
+    ],
+  });
+}
+
+export function accessRevoked({
+  locale,
+  portalName,
+  name,
+  organisationName,
+}: AccessRevokedMail): MailContent {
+  const nl = locale === "nl";
+  return render({
+    locale,
+    portalName,
+    subject: nl
+      ? `Je toegang tot ${organisationName} in ${portalName} is ingetrokken`
+      : `Your access to ${organisationName} on ${portalName} has been removed`,
+    greeting: hello(locale, name),
+    blocks: [
+      {
+        kind: "paragraph",
+        text: nl
+          ? `Je hebt geen toegang meer tot ${organisationName} in ${portalName}. Je kunt niet meer namens deze organisatie werken in het portaal.`
+          : `You no longer have access to ${organisationName} on ${portalName}. You can no longer work on the portal on behalf of this organisation.`,
+      },
+      {
+        kind: "paragraph",
+        text: nl
+          ? `Denk je dat dit een vergissing is? Neem dan contact op met een beheerder van ${organisationName}.`
+          : `If you think this is a mistake, please contact an administrator of ${organisationName}.`,
+      },
+    ],
+  });
+}
