@@ -17,3 +17,81 @@ export type CurrentUser = z.infer<typeof CurrentUserSchema>;
 
 export const MeResponseSchema = z.object({ user: CurrentUserSchema.nullable() });
 export type MeResponse = z.infer<typeof MeResponseSchema>;
+
+/** Roles that can be given by invitation (staff roles; candidates register themselves). */
+export const INVITABLE_ROLES = [
+  "org_admin",
+  "account_manager",
+  "employer_contact",
+  "hr_officer",
+  "selection_officer",
+  "jury_member",
+  "referrer",
+] as const;
+export const InvitableRoleSchema = z.enum(INVITABLE_ROLES);
+
+export const CreateInvitationRequestSchema = z.object({
+  email: z.string().trim().toLowerCase().email(),
+  organisationId: z.string().uuid(),
+  role: InvitableRoleSchema,
+  /** Only for employer_contact: may create and change vacancies. */
+  mayManageVacancies: z.boolean().default(false),
+  personalMessage: z.string().trim().max(2000).nullable().default(null),
+  locale: z.enum(["nl", "en"]).default("nl"),
+});
+export type CreateInvitationRequest = z.infer<typeof CreateInvitationRequestSchema>;
+
+export const INVITATION_STATUSES = ["pending", "accepted", "revoked", "expired"] as const;
+export const InvitationSchema = z.object({
+  id: z.string().uuid(),
+  email: z.string(),
+  organisationId: z.string().uuid(),
+  organisationName: z.string(),
+  role: InvitableRoleSchema,
+  mayManageVacancies: z.boolean(),
+  status: z.enum(INVITATION_STATUSES),
+  invitedBy: z.object({ name: z.string(), email: z.string() }),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  lastSentAt: z.string(),
+});
+export type Invitation = z.infer<typeof InvitationSchema>;
+export const InvitationListResponseSchema = z.object({ invitations: z.array(InvitationSchema) });
+
+/** What the "Meld je aan" page shows before the person accepts. */
+export const InvitationPreviewResponseSchema = z.object({
+  status: z.enum(INVITATION_STATUSES),
+  email: z.string(),
+  organisationName: z.string(),
+  role: InvitableRoleSchema,
+  portalName: z.object({ nl: z.string(), en: z.string() }),
+  /** Whom to ask for a new invitation when this one cannot be used. */
+  invitedBy: z.object({ name: z.string(), email: z.string() }),
+  personalMessage: z.string().nullable(),
+  expiresAt: z.string(),
+  /** The account exists already (e.g. a candidate): accepting adds the role, no new password. */
+  existingAccount: z.boolean(),
+});
+export type InvitationPreviewResponse = z.infer<typeof InvitationPreviewResponseSchema>;
+
+export const AcceptInvitationRequestSchema = z.object({
+  token: z.string().min(20).max(200),
+  name: z.string().trim().min(2).max(120),
+  /** Checked against the password policy; ignored for an existing account. */
+  password: z.string().max(128).optional(),
+  acceptTerms: z.literal(true, { message: "terms_required" }),
+});
+export type AcceptInvitationRequest = z.infer<typeof AcceptInvitationRequestSchema>;
+export const AcceptInvitationResponseSchema = z.object({ email: z.string(), next: z.enum(["sign-in"]) });
+
+/** Candidate self-registration on a portal's candidate side. */
+export const RegisterCandidateRequestSchema = z.object({
+  email: z.string().trim().toLowerCase().email(),
+  name: z.string().trim().min(2).max(120),
+  password: z.string().max(128),
+  acceptTerms: z.literal(true, { message: "terms_required" }),
+  locale: z.enum(["nl", "en"]).default("nl"),
+});
+export type RegisterCandidateRequest = z.infer<typeof RegisterCandidateRequestSchema>;
+/** Neutral on purpose: the same answer whether or not the address already had an account. */
+export const RegisterCandidateResponseSchema = z.object({ status: z.literal("verification_sent") });

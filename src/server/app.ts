@@ -2,8 +2,10 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { HealthResponseSchema } from "../contracts/common";
 import { createAuth } from "./modules/identity/auth";
-import { sendPasswordResetMail } from "./modules/identity/identity.mail";
+import { sendPasswordResetMail, sendVerificationMail } from "./modules/identity/identity.mail";
 import { registerIdentity } from "./modules/identity/identity.routes";
+import { registerInvitationRoutes } from "./modules/identity/invitations.routes";
+import { createInvitationService } from "./modules/identity/invitations.service";
 import { registerTaxonomy } from "./modules/taxonomy/taxonomy.routes";
 import { registerOrganisationWrites, registerTenancy } from "./modules/tenancy/tenancy.routes";
 import { createTenancyService } from "./modules/tenancy/tenancy.service";
@@ -39,7 +41,9 @@ export async function buildApp({
     env,
     secret: await resolveAuthSecret(env),
     sendResetPassword: (input) => sendPasswordResetMail(mailer, db, input),
+    sendVerificationEmail: (input) => sendVerificationMail(mailer, db, input),
   });
+  const invitations = createInvitationService({ db, mailer, publicUrl: env.PUBLIC_URL });
 
   app.withTypeProvider<ZodTypeProvider>().get(
     "/api/health",
@@ -63,6 +67,7 @@ export async function buildApp({
   await registerTenancy(app, { tenancy, baseDomain: env.BASE_DOMAIN });
   await registerOrganisationWrites(app, { tenancy });
   await registerIdentity(app, { auth, db, publicUrl: env.PUBLIC_URL });
+  await registerInvitationRoutes(app, { invitations, auth, db });
   await registerTaxonomy(app);
   await registerDevRoutes(app, { db, mailer });
   await registerWebApp(app, webDir);

@@ -82,6 +82,11 @@ export const ERROR_CODES = {
     nl: "Dit botst met gegevens die al bestaan.",
     en: "This conflicts with data that already exists.",
   },
+  invitation_unusable: {
+    status: 410,
+    nl: "Deze uitnodiging kan niet meer gebruikt worden.",
+    en: "This invitation can no longer be used.",
+  },
   payload_too_large: {
     status: 413,
     nl: "Wat je verstuurt is te groot.",

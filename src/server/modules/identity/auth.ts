@@ -30,6 +30,8 @@ export interface AuthDeps {
   secret: string;
   /** Sends the password-reset mail; the URL is the single-use link. */
   sendResetPassword(input: { userId: string; email: string; name: string; url: string }): Promise<void>;
+  /** Sends the link that confirms a self-registered candidate's e-mail address. */
+  sendVerificationEmail?(input: { userId: string; email: string; name: string; url: string }): Promise<void>;
 }
 
 /** Paths whose body carries a new password, and the field it is in. */
@@ -39,7 +41,7 @@ const NEW_PASSWORD_FIELD: Record<string, string> = {
   "/change-password": "newPassword",
 };
 
-export function createAuth({ db, env, secret, sendResetPassword }: AuthDeps) {
+export function createAuth({ db, env, secret, sendResetPassword, sendVerificationEmail }: AuthDeps) {
   const secure = env.PUBLIC_URL.startsWith("https://");
   const base = new URL(env.PUBLIC_URL);
   return betterAuth({
@@ -72,8 +74,21 @@ export function createAuth({ db, env, secret, sendResetPassword }: AuthDeps) {
     },
     account: { modelName: "accounts" },
     verification: { modelName: "verifications" },
+    emailVerification: {
+      sendOnSignUp: false,
+      // Signing in with an unconfirmed address sends a fresh link.
+      sendOnSignIn: true,
+      autoSignInAfterVerification: true,
+      expiresIn: 60 * 60 * 24,
+      sendVerificationEmail: async ({ user, url }) => {
+        await sendVerificationEmail?.({ userId: user.id, email: user.email, name: user.name, url });
+      },
+    },
     emailAndPassword: {
       enabled: true,
+      // Staff are invited and candidates register through our own routes.
+      disableSignUp: true,
+      requireEmailVerification: true,
       minPasswordLength: 8,
       maxPasswordLength: 128,
       password: {

@@ -11,6 +11,7 @@ import { AppError, type ErrorCode, type FieldError } from "../../platform/errors
 import { sendError } from "../../platform/http";
 import { requestLocale } from "../../platform/i18n";
 import { membershipsOfUser } from "../tenancy/tenancy.repository";
+import { recordAudit } from "./audit.repository";
 import { AUTH_BASE_PATH, type Auth, CLIENT_IP_HEADER } from "./auth";
 import { type PasswordRule, passwordRuleMessage } from "./password-policy";
 import { clearRate, consumeRate, type RateRule } from "./rate-limit.repository";
@@ -41,6 +42,7 @@ const OPEN_ENDPOINTS = [
   "/revoke-session",
   "/revoke-other-sessions",
   "/two-factor/",
+  "/verify-email",
 ];
 /** What staff without a second factor may still call: the set-up and leaving. */
 const BEFORE_TWO_FACTOR = ["/get-session", "/sign-out", "/two-factor/"];
@@ -169,6 +171,12 @@ export async function registerIdentity(
 
     if (response.ok && accountKey && path === "/sign-in/email") await clearRate(db, accountKey);
     if (response.ok && twoFactorKey) await clearRate(db, twoFactorKey);
+    await auditAuthResponse(
+      request,
+      path,
+      response.clone(),
+      typeof body?.email === "string" ? body.email : null,
+    );
 
     if (response.status >= 400) return presentAuthError(request, reply, response, twoFactorKey);
     reply.code(response.status);
@@ -180,6 +188,64 @@ export async function registerIdentity(
     if (cookies.length > 0) reply.header("set-cookie", cookies);
     const text = await response.text();
     return reply.send(text);
+  }
+
+  /** Security events worth an org admin's review, recorded from what better-auth answered. */
+  async function auditAuthResponse(
+    request: FastifyRequest,
+    path: string,
+    response: Response,
+    email: string | null,
+  ) {
+    const signIn = path === "/sign-in/email";
+    const verify = path === "/two-factor/verify-totp" || path === "/two-factor/verify-backup-code";
+    if (!signIn && !verify && path !== "/two-factor/disable") return;
+    const payload = (await response.json().catch(() => ({}))) as {
+      twoFactorRedirect?: boolean;
+      user?: { id: string };
+    };
+    const base = { ipAddress: request.ip, userAgent: request.headers["user-agent"] ?? null };
+    const orgsOf = async (userId: string | null | undefined) =>
+      userId
+        ? (await membershipsOfUser(db, userId))
+            .map((m) => m.organisationId)
+            .filter((id): id is string => id !== null)
+        : [];
+    if (!response.ok) {
+      if (!signIn || !email) return;
+      const user = await db.query.users.findFirst({
+        where: (u, { eq }) => eq(u.email, email.trim().toLowerCase()),
+      });
+      await recordAudit(db, {
+        type: "sign_in_failed",
+        ...base,
+        userId: user?.id ?? null,
+        email,
+        organisationIds: await orgsOf(user?.id),
+        details: { status: response.status },
+      });
+      return;
+    }
+    if (path === "/two-factor/disable" && request.principal) {
+      await recordAudit(db, {
+        type: "two_factor_disabled",
+        ...base,
+        userId: request.principal.userId,
+        organisationIds: await orgsOf(request.principal.userId),
+      });
+      return;
+    }
+    if (payload.twoFactorRedirect) return;
+    const userId = payload.user?.id ?? request.principal?.userId ?? null;
+    if (!userId) return;
+    const type = verify && request.principal ? "two_factor_enabled" : "sign_in_succeeded";
+    await recordAudit(db, {
+      type,
+      ...base,
+      userId,
+      organisationIds: await orgsOf(userId),
+      details: verify ? { factor: path.endsWith("backup-code") ? "backup_code" : "totp" } : {},
+    });
   }
 
   async function presentAuthError(

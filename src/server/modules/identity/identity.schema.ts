@@ -8,8 +8,9 @@ import {
   text,
   timestamp,
   uniqueIndex,
+  uuid,
 } from "drizzle-orm/pg-core";
-import { users } from "../tenancy/tenancy.schema";
+import { organisations, role, users } from "../tenancy/tenancy.schema";
 
 // better-auth's tables (sessions, verifications, two-factor, rate limits), mapped by model name
 // in auth.ts. Column names follow the house style; property names follow better-auth's fields.
@@ -92,4 +93,38 @@ export const auditEvents = pgTable(
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [index("audit_events_at_idx").on(t.at), index("audit_events_user_idx").on(t.userId)],
+);
+
+/**
+ * Invitations to a staff role. Only a hash of the token is stored; the link in the mail is the
+ * one place the token exists. Accepted, revoked and expired invitations stay for the record.
+ */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull(),
+    email: text("email").notNull(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    role: role("role").notNull(),
+    mayManageVacancies: boolean("may_manage_vacancies").notNull().default(false),
+    personalMessage: text("personal_message"),
+    locale: text("locale").notNull().default("nl"),
+    invitedByUserId: text("invited_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSentAt: timestamp("last_sent_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedUserId: text("accepted_user_id").references(() => users.id),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("invitations_token_hash_key").on(t.tokenHash),
+    index("invitations_organisation_idx").on(t.organisationId),
+    index("invitations_email_idx").on(t.email),
+  ],
 );

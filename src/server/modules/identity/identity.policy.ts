@@ -1,0 +1,9 @@
+import type { Access } from "../../platform/access";
+
+/** Who may do what with accounts, invitations and the security log. */
+export const identityPolicy = {
+  invite: { roles: ["platform_admin", "org_admin", "account_manager"] },
+  viewAudit: { roles: ["platform_admin", "org_admin"] },
+  acceptInvitation: "public",
+  registerCandidate: "public",
+} as const satisfies Record<string, Access>;

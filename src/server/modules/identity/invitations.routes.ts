@@ -1,0 +1,197 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { ErrorResponseSchema } from "../../../contracts/common";
+import {
+  AcceptInvitationRequestSchema,
+  AcceptInvitationResponseSchema,
+  CreateInvitationRequestSchema,
+  InvitationListResponseSchema,
+  InvitationPreviewResponseSchema,
+  InvitationSchema,
+  RegisterCandidateRequestSchema,
+  RegisterCandidateResponseSchema,
+} from "../../../contracts/identity";
+import { principalOf } from "../../platform/access";
+import type { Db } from "../../platform/db";
+import { AppError } from "../../platform/errors";
+import { requestLocale } from "../../platform/i18n";
+import { organisationIdsOfUser } from "../tenancy/tenancy.repository";
+import { portalOf } from "../tenancy/tenancy.routes";
+import { AUDIT_EVENT_TYPES, listAudit } from "./audit.repository";
+import type { Auth } from "./auth";
+import { identityPolicy } from "./identity.policy";
+import type { InvitationService } from "./invitations.service";
+import { registerCandidate } from "./registration.service";
+
+const errors = {
+  400: ErrorResponseSchema,
+  401: ErrorResponseSchema,
+  403: ErrorResponseSchema,
+  404: ErrorResponseSchema,
+  409: ErrorResponseSchema,
+};
+
+const AuditEventSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  type: z.enum(AUDIT_EVENT_TYPES),
+  userId: z.string().nullable(),
+  actorUserId: z.string().nullable(),
+  email: z.string().nullable(),
+  ipAddress: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+
+export async function registerInvitationRoutes(
+  app: FastifyInstance,
+  deps: { invitations: InvitationService; auth: Auth; db: Db },
+): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const principal = (request: Parameters<typeof principalOf>[0]) => {
+    const p = principalOf(request);
+    if (!p) throw new AppError("unauthenticated");
+    return p;
+  };
+
+  r.post(
+    "/api/v1/invitations",
+    {
+      config: { access: identityPolicy.invite },
+      schema: {
+        tags: ["identity"],
+        summary: "Invite someone by e-mail to a staff role in an organisation",
+        body: CreateInvitationRequestSchema,
+        response: { 201: InvitationSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await deps.invitations.create(principal(request), request.body)),
+  );
+
+  r.get(
+    "/api/v1/invitations",
+    {
+      config: { access: identityPolicy.invite },
+      schema: {
+        tags: ["identity"],
+        summary: "Invitations of the organisations you manage",
+        response: { 200: InvitationListResponseSchema, ...errors },
+      },
+    },
+    async (request) => ({ invitations: await deps.invitations.list(principal(request)) }),
+  );
+
+  for (const action of ["resend", "revoke"] as const) {
+    r.post(
+      `/api/v1/invitations/:id/${action}`,
+      {
+        config: { access: identityPolicy.invite },
+        schema: {
+          tags: ["identity"],
+          summary:
+            action === "resend" ? "Send the invitation again with a new link" : "Withdraw the invitation",
+          params: z.object({ id: z.string().uuid() }),
+          response: { 200: InvitationSchema, ...errors },
+        },
+      },
+      async (request) => deps.invitations[action](principal(request), request.params.id),
+    );
+  }
+
+  r.get(
+    "/api/v1/invitations/preview",
+    {
+      config: { access: identityPolicy.acceptInvitation },
+      schema: {
+        tags: ["identity"],
+        summary: "What an invitation link offers, before accepting it",
+        querystring: z.object({ token: z.string().min(20).max(200) }),
+        response: {
+          200: InvitationPreviewResponseSchema,
+          400: ErrorResponseSchema,
+          404: ErrorResponseSchema,
+        },
+      },
+    },
+    async (request) => deps.invitations.preview(request.query.token),
+  );
+
+  r.post(
+    "/api/v1/invitations/accept",
+    {
+      config: { access: identityPolicy.acceptInvitation },
+      schema: {
+        tags: ["identity"],
+        summary: "Accept an invitation: set name and password, agree to the terms",
+        body: AcceptInvitationRequestSchema,
+        response: { 201: AcceptInvitationResponseSchema, 400: ErrorResponseSchema, 410: ErrorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { email } = await deps.invitations.accept(request.body, requestLocale(request));
+      return reply.code(201).send({ email, next: "sign-in" as const });
+    },
+  );
+
+  r.post(
+    "/api/v1/candidates/register",
+    {
+      config: { access: identityPolicy.registerCandidate },
+      schema: {
+        tags: ["identity"],
+        summary: "Register as a candidate on this portal; a link to confirm the e-mail address follows",
+        body: RegisterCandidateRequestSchema,
+        response: {
+          202: RegisterCandidateResponseSchema,
+          400: ErrorResponseSchema,
+          404: ErrorResponseSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const portal = portalOf(request);
+      await registerCandidate(deps, { ...request.body, portalId: portal.row.id }, requestLocale(request));
+      return reply.code(202).send({ status: "verification_sent" as const });
+    },
+  );
+
+  r.get(
+    "/api/v1/audit",
+    {
+      config: { access: identityPolicy.viewAudit },
+      schema: {
+        tags: ["identity"],
+        summary: "Security events of your organisations (sign-ins, second factor, invitations, roles)",
+        querystring: z.object({
+          type: z.enum(AUDIT_EVENT_TYPES).optional(),
+          userId: z.string().optional(),
+          from: z.coerce.date().optional(),
+          to: z.coerce.date().optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+        response: { 200: z.object({ events: z.array(AuditEventSchema) }), ...errors },
+      },
+    },
+    async (request) => {
+      const p = principal(request);
+      const organisationIds = p.roles.includes("platform_admin")
+        ? (await deps.db.query.organisations.findMany({ columns: { id: true } })).map((o) => o.id)
+        : await organisationIdsOfUser(deps.db, p.userId, ["org_admin"]);
+      const rows = await listAudit(deps.db, { organisationIds }, request.query);
+      return {
+        events: rows.map((e) => ({
+          id: e.id,
+          at: e.at.toISOString(),
+          type: e.type as (typeof AUDIT_EVENT_TYPES)[number],
+          userId: e.userId,
+          actorUserId: e.actorUserId,
+          email: e.email,
+          ipAddress: e.ipAddress,
+          details: e.details,
+        })),
+      };
+    },
+  );
+}
