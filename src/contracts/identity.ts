@@ -95,3 +95,60 @@ export const RegisterCandidateRequestSchema = z.object({
 export type RegisterCandidateRequest = z.infer<typeof RegisterCandidateRequestSchema>;
 /** Neutral on purpose: the same answer whether or not the address already had an account. */
 export const RegisterCandidateResponseSchema = z.object({ status: z.literal("verification_sent") });
+
+export const UpdateMeRequestSchema = z
+  .object({
+    name: z.string().trim().min(2).max(120),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()-]{8,20}$/, { message: "phone_invalid" })
+      .nullable(),
+    postcode: z
+      .string()
+      .trim()
+      .regex(/^[1-9][0-9]{3} ?[A-Za-z]{2}$|^[1-9][0-9]{3}$/, { message: "postcode_invalid" })
+      .nullable(),
+    locale: z.enum(["nl", "en"]),
+    consentEmbeddedVideo: z.boolean(),
+    consentResearch: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type UpdateMeRequest = z.infer<typeof UpdateMeRequestSchema>;
+
+export const ProfileSettingsSchema = z.object({
+  name: z.string(),
+  email: z.string(),
+  phone: z.string().nullable(),
+  postcode: z.string().nullable(),
+  locale: z.enum(["nl", "en"]),
+  consentEmbeddedVideo: z.boolean(),
+  consentResearch: z.boolean(),
+});
+export type ProfileSettings = z.infer<typeof ProfileSettingsSchema>;
+
+export const ManagedUserSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  twoFactorEnabled: z.boolean(),
+  deactivated: z.boolean(),
+  lastActiveAt: z.string().nullable(),
+  memberships: z.array(
+    z.object({
+      id: z.string().uuid(),
+      organisationId: z.string().uuid(),
+      organisationName: z.string(),
+      role: RoleSchema,
+      mayManageVacancies: z.boolean(),
+    }),
+  ),
+});
+export type ManagedUser = z.infer<typeof ManagedUserSchema>;
+export const ManagedUserListResponseSchema = z.object({ users: z.array(ManagedUserSchema) });
+
+export const UpdateMembershipRequestSchema = z.object({
+  role: InvitableRoleSchema,
+  mayManageVacancies: z.boolean().default(false),
+});

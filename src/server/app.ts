@@ -6,6 +6,8 @@ import { sendPasswordResetMail, sendVerificationMail } from "./modules/identity/
 import { registerIdentity } from "./modules/identity/identity.routes";
 import { registerInvitationRoutes } from "./modules/identity/invitations.routes";
 import { createInvitationService } from "./modules/identity/invitations.service";
+import { registerUserRoutes } from "./modules/identity/users.routes";
+import { createUserService } from "./modules/identity/users.service";
 import { registerTaxonomy } from "./modules/taxonomy/taxonomy.routes";
 import { registerOrganisationWrites, registerTenancy } from "./modules/tenancy/tenancy.routes";
 import { createTenancyService } from "./modules/tenancy/tenancy.service";
@@ -68,6 +70,7 @@ export async function buildApp({
   await registerOrganisationWrites(app, { tenancy });
   await registerIdentity(app, { auth, db, publicUrl: env.PUBLIC_URL });
   await registerInvitationRoutes(app, { invitations, auth, db });
+  await registerUserRoutes(app, { users: createUserService({ db, mailer }) });
   await registerTaxonomy(app);
   await registerDevRoutes(app, { db, mailer });
   await registerWebApp(app, webDir);

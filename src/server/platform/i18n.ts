@@ -40,6 +40,15 @@ const fieldMessages: Record<string, Record<Locale, string>> = {
     en: "A Chamber of Commerce number has 8 digits.",
   },
   required: { nl: "Dit veld is verplicht.", en: "This field is required." },
+  phone_invalid: {
+    nl: "Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678.",
+    en: "Enter a valid phone number, e.g. +31 6 12345678.",
+  },
+  postcode_invalid: { nl: "Vul een postcode in zoals 2511 AB.", en: "Enter a postcode such as 2511 AB." },
+  terms_required: {
+    nl: "Ga akkoord met de gebruiksvoorwaarden om verder te gaan.",
+    en: "Please accept the terms of use to continue.",
+  },
 };
 
 type ZodIssue = z.core.$ZodIssue;

@@ -1,9 +1,13 @@
+import { ROLES } from "../../../contracts/tenancy";
 import type { Access } from "../../platform/access";
 
 /** Who may do what with accounts, invitations and the security log. */
 export const identityPolicy = {
   invite: { roles: ["platform_admin", "org_admin", "account_manager"] },
   viewAudit: { roles: ["platform_admin", "org_admin"] },
+  manageUsers: { roles: ["platform_admin", "org_admin"] },
+  /** Everyone signed in keeps their own settings (staff after setting up a second factor). */
+  ownSettings: { roles: ROLES },
   acceptInvitation: "public",
   registerCandidate: "public",
 } as const satisfies Record<string, Access>;

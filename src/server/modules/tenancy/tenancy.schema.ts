@@ -84,6 +84,9 @@ export const users = pgTable(
     phone: text("phone"),
     postcode: text("postcode"),
     twoFactorEnabled: boolean("two_factor_enabled").notNull().default(false),
+    /** Privacy choices from Settings ("Instellingen > Privacy" in the HalloWerk manual). */
+    consentEmbeddedVideo: boolean("consent_embedded_video").notNull().default(false),
+    consentResearch: boolean("consent_research").notNull().default(false),
     /** Deactivated by an org admin: cannot sign in; sessions were ended when it was set. */
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

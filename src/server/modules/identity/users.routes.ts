@@ -1,0 +1,110 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { ErrorResponseSchema } from "../../../contracts/common";
+import {
+  ManagedUserListResponseSchema,
+  ManagedUserSchema,
+  ProfileSettingsSchema,
+  UpdateMembershipRequestSchema,
+  UpdateMeRequestSchema,
+} from "../../../contracts/identity";
+import { type Principal, principalOf } from "../../platform/access";
+import { AppError } from "../../platform/errors";
+import { identityPolicy } from "./identity.policy";
+import type { UserService } from "./users.service";
+
+const errors = {
+  400: ErrorResponseSchema,
+  401: ErrorResponseSchema,
+  403: ErrorResponseSchema,
+  404: ErrorResponseSchema,
+};
+
+function signedIn(request: FastifyRequest): Principal {
+  const principal = principalOf(request);
+  if (!principal) throw new AppError("unauthenticated");
+  return principal;
+}
+
+export async function registerUserRoutes(app: FastifyInstance, deps: { users: UserService }): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    "/api/v1/me/profile",
+    {
+      config: { access: identityPolicy.ownSettings },
+      schema: {
+        tags: ["identity"],
+        summary: "Your personal data and privacy choices",
+        response: { 200: ProfileSettingsSchema, ...errors },
+      },
+    },
+    async (request) => deps.users.profile(signedIn(request).userId),
+  );
+
+  r.patch(
+    "/api/v1/me/profile",
+    {
+      config: { access: identityPolicy.ownSettings },
+      schema: {
+        tags: ["identity"],
+        summary: "Change your name, phone, postcode, language or privacy choices",
+        body: UpdateMeRequestSchema,
+        response: { 200: ProfileSettingsSchema, ...errors },
+      },
+    },
+    async (request) => deps.users.updateProfile(signedIn(request).userId, request.body),
+  );
+
+  r.get(
+    "/api/v1/users",
+    {
+      config: { access: identityPolicy.manageUsers },
+      schema: {
+        tags: ["identity"],
+        summary: "People with a role in your organisations",
+        response: { 200: ManagedUserListResponseSchema, ...errors },
+      },
+    },
+    async (request) => ({ users: await deps.users.list(signedIn(request)) }),
+  );
+
+  r.patch(
+    "/api/v1/users/:userId/memberships/:membershipId",
+    {
+      config: { access: identityPolicy.manageUsers },
+      schema: {
+        tags: ["identity"],
+        summary: "Change someone's role in one of your organisations",
+        params: z.object({ userId: z.string().min(1), membershipId: z.string().uuid() }),
+        body: UpdateMembershipRequestSchema,
+        response: { 200: ManagedUserSchema, ...errors },
+      },
+    },
+    async (request) =>
+      deps.users.changeRole(
+        signedIn(request),
+        request.params.userId,
+        request.params.membershipId,
+        request.body,
+      ),
+  );
+
+  r.post(
+    "/api/v1/users/:userId/revoke-access",
+    {
+      config: { access: identityPolicy.manageUsers },
+      schema: {
+        tags: ["identity"],
+        summary: "Revoke someone's access to your organisations; their sessions end at once",
+        params: z.object({ userId: z.string().min(1) }),
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await deps.users.revokeAccess(signedIn(request), request.params.userId);
+      return reply.code(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,115 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../../../../test/support/server";
+import { Client, signIn } from "../../../../test/support/session";
+import type { ErrorResponse } from "../../../contracts/common";
+import type { ManagedUser, MeResponse, ProfileSettings } from "../../../contracts/identity";
+import { DEMO_PASSWORD } from "../../seed/demo";
+import { users } from "../tenancy/tenancy.schema";
+
+const error = (res: { json<T>(): T }) => res.json<ErrorResponse>().error;
+
+describe("user management and personal settings", () => {
+  let server: TestServer;
+  let admin: Client;
+  beforeAll(async () => {
+    server = await startTestServer({ web: false });
+    admin = new Client(server);
+    await signIn(admin, "beheer@demo.werkbrug.test");
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it("lists the people of the admin's organisations only", async () => {
+    const res = await admin.call("/api/v1/users");
+    expect(res.status).toBe(200);
+    const list = res.json<{ users: ManagedUser[] }>().users;
+    expect(list.map((u) => u.email).sort()).toEqual([
+      "accountmanager@demo.werkbrug.test",
+      "beheer@demo.werkbrug.test",
+    ]);
+    const manager = new Client(server);
+    await signIn(manager, "accountmanager@demo.werkbrug.test");
+    expect((await manager.call("/api/v1/users")).status).toBe(403);
+  });
+
+  it("changes a role and ends that person's sessions", async () => {
+    const manager = new Client(server);
+    await signIn(manager, "accountmanager@demo.werkbrug.test");
+    const list = (await admin.call("/api/v1/users")).json<{ users: ManagedUser[] }>().users;
+    const target = list.find((u) => u.email === "accountmanager@demo.werkbrug.test")!;
+    const res = await admin.call(`/api/v1/users/${target.id}/memberships/${target.memberships[0]!.id}`, {
+      method: "PATCH",
+      body: { role: "hr_officer" },
+    });
+    expect(res.status).toBe(200);
+    expect(res.json<ManagedUser>().memberships[0]!.role).toBe("hr_officer");
+    expect((await manager.call("/api/v1/me")).json<MeResponse>().user).toBeNull();
+    // Put it back for the other tests.
+    await admin.call(`/api/v1/users/${target.id}/memberships/${target.memberships[0]!.id}`, {
+      method: "PATCH",
+      body: { role: "account_manager" },
+    });
+  });
+
+  it("cannot touch people outside the admin's organisations, nor their own role", async () => {
+    const outsider = await admin.call("/api/v1/users/demo-werkgever/revoke-access", { body: {} });
+    expect(outsider.status).toBe(404);
+    const me = (await admin.call("/api/v1/users"))
+      .json<{ users: ManagedUser[] }>()
+      .users.find((u) => u.id === "demo-beheer")!;
+    const own = await admin.call(`/api/v1/users/demo-beheer/memberships/${me.memberships[0]!.id}`, {
+      method: "PATCH",
+      body: { role: "hr_officer" },
+    });
+    expect(own.status).toBe(403);
+    expect(error(own).message).toBe("Je kunt je eigen rol niet wijzigen.");
+  });
+
+  it("revokes access: sessions end at once and sign-in is refused", async () => {
+    const manager = new Client(server);
+    await signIn(manager, "accountmanager@demo.werkbrug.test");
+    expect((await manager.call("/api/v1/me")).json<MeResponse>().user).not.toBeNull();
+    const res = await admin.call("/api/v1/users/demo-accountmanager/revoke-access", { body: {} });
+    expect(res.status).toBe(204);
+    expect((await manager.call("/api/v1/me")).json<MeResponse>().user).toBeNull();
+    const again = await new Client(server).call("/api/auth/sign-in/email", {
+      body: { email: "accountmanager@demo.werkbrug.test", password: DEMO_PASSWORD },
+    });
+    expect(again.status).toBe(403);
+    expect(error(again).code).toBe("account_deactivated");
+    const audit = (await admin.call("/api/v1/audit?type=access_revoked")).json<{
+      events: { userId: string }[];
+    }>().events;
+    expect(audit.map((e) => e.userId)).toContain("demo-accountmanager");
+  });
+
+  it("keeps personal data and privacy choices, and rejects bad values without changing anything", async () => {
+    const candidate = new Client(server);
+    await signIn(candidate, "kandidaat@demo.werkbrug.test");
+    const updated = await candidate.call("/api/v1/me/profile", {
+      method: "PATCH",
+      body: { phone: "06 11223344", postcode: "2512ab", consentEmbeddedVideo: true, locale: "en" },
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.json<ProfileSettings>()).toMatchObject({
+      phone: "06 11223344",
+      postcode: "2512 AB",
+      consentEmbeddedVideo: true,
+      consentResearch: false,
+      locale: "en",
+    });
+    const bad = await candidate.call("/api/v1/me/profile", {
+      method: "PATCH",
+      body: { phone: "bel me", name: "Kim" },
+    });
+    expect(bad.status).toBe(400);
+    expect(error(bad).fields).toEqual([
+      { path: "phone", message: "Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678." },
+    ]);
+    const [row] = await server.database.db.select().from(users).where(eq(users.id, "demo-kandidaat"));
+    expect(row!.name).toBe("Kim de Kandidaat");
+    expect((await new Client(server).call("/api/v1/me/profile")).status).toBe(401);
+  });
+});
