@@ -11,6 +11,8 @@ export class ApiError extends Error {
     message: string,
     readonly requestId: string | null = null,
     readonly fields: { path: string; message: string }[] = [],
+    /** Seconds until a rate limit (429) lets the user try again, from the Retry-After header. */
+    readonly retryAfter: number | null = null,
   ) {
     super(message);
   }
@@ -55,7 +57,15 @@ export async function api<S extends z.ZodType>(
     const parsed = ErrorResponseSchema.safeParse(payload);
     if (parsed.success) {
       const { code, message, fields } = parsed.data.error;
-      throw new ApiError(response.status, code, message, parsed.data.requestId, fields ?? []);
+      const retryAfter = Number.parseInt(response.headers.get("retry-after") ?? "", 10);
+      throw new ApiError(
+        response.status,
+        code,
+        message,
+        parsed.data.requestId,
+        fields ?? [],
+        Number.isFinite(retryAfter) ? retryAfter : null,
+      );
     }
     throw new ApiError(response.status, "http_error", i18next.t("errors.http", { status: response.status }));
   }

@@ -4,9 +4,17 @@ import { z } from "zod";
 import { AboutPage } from "./routes/about";
 import { ComingSoonPage } from "./routes/coming-soon";
 import { DevMailPage } from "./routes/dev-mail";
+import { ForgotPasswordPage } from "./routes/forgot-password";
 import { HomePage } from "./routes/home";
+import { InvitationPage } from "./routes/invitation";
 import { NotFoundPage } from "./routes/not-found";
+import { RegisterConfirmedPage, RegisterPage } from "./routes/register";
+import { ResetPasswordPage } from "./routes/reset-password";
 import { RootLayout } from "./routes/root-layout";
+import { SETTINGS_TABS, SettingsPage } from "./routes/settings";
+import { SignInPage } from "./routes/sign-in";
+import { SignOutPage } from "./routes/sign-out";
+import { TwoFactorSetupPage } from "./routes/two-factor-setup";
 
 const rootRoute = createRootRoute({
   component: RootLayout,
@@ -50,11 +58,93 @@ const forEmployersRoute = createRoute({
   staticData: { titleKey: "menu.forEmployers", parent: "/" },
 });
 
+/** Optional text from the address bar; anything malformed is simply ignored. */
+const optionalText = z.string().trim().min(1).max(2000).optional().catch(undefined);
+
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/inloggen",
-  component: () => <ComingSoonPage />,
+  validateSearch: z.object({
+    redirect: optionalText,
+    email: optionalText,
+    reset: z.coerce.boolean().optional().catch(undefined),
+  }),
+  component: function LoginRoute() {
+    return <SignInPage search={loginRoute.useSearch()} />;
+  },
   staticData: { titleKey: "account.login", parent: "/" },
+});
+
+const logoutRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/uitloggen",
+  component: SignOutPage,
+  staticData: { titleKey: "account.logout" },
+});
+
+const twoFactorSetupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/beveiliging-instellen",
+  component: TwoFactorSetupPage,
+  staticData: { titleKey: "twoFactor.title" },
+});
+
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/wachtwoord-vergeten",
+  validateSearch: z.object({ email: optionalText }),
+  component: function ForgotPasswordRoute() {
+    return <ForgotPasswordPage email={forgotPasswordRoute.useSearch().email} />;
+  },
+  staticData: { titleKey: "forgotPassword.title", parent: "/inloggen" },
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/wachtwoord-herstellen",
+  validateSearch: z.object({ token: optionalText, error: optionalText }),
+  component: function ResetPasswordRoute() {
+    const { token, error } = resetPasswordRoute.useSearch();
+    return <ResetPasswordPage token={token} error={error} />;
+  },
+  staticData: { titleKey: "resetPassword.title", parent: "/inloggen" },
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/instellingen",
+  validateSearch: z.object({ tab: z.enum(SETTINGS_TABS).optional().catch(undefined) }),
+  component: function SettingsRoute() {
+    return <SettingsPage tab={settingsRoute.useSearch().tab ?? "beveiliging"} />;
+  },
+  staticData: { titleKey: "menu.settings", parent: "/" },
+});
+
+const invitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/uitnodiging",
+  validateSearch: z.object({ token: optionalText }),
+  component: function InvitationRoute() {
+    return <InvitationPage token={invitationRoute.useSearch().token} />;
+  },
+  staticData: { titleKey: "invitation.title" },
+});
+
+const registerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/registreren",
+  component: RegisterPage,
+  staticData: { titleKey: "register.title", parent: "/" },
+});
+
+const registerConfirmedRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/registreren/bevestigd",
+  validateSearch: z.object({ error: optionalText }),
+  component: function RegisterConfirmedRoute() {
+    return <RegisterConfirmedPage error={registerConfirmedRoute.useSearch().error} />;
+  },
+  staticData: { titleKey: "register.confirmedTitle", parent: "/" },
 });
 
 const devMailRoute = createRoute({
@@ -71,6 +161,14 @@ const routeTree = rootRoute.addChildren([
   vacanciesRoute,
   forEmployersRoute,
   loginRoute,
+  logoutRoute,
+  twoFactorSetupRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
+  settingsRoute,
+  invitationRoute,
+  registerRoute,
+  registerConfirmedRoute,
 ]);
 
 export const router = createRouter({

@@ -1,80 +1,20 @@
-import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
-import axe from "axe-core";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createMailer } from "../../src/server/platform/mail";
 import { ensureWebBuild } from "../../src/server/platform/web-build";
 import { startTestServer } from "../support/server";
+import { expectAccessible, heading, launchBrowser, screenshot, skipBrowserTests } from "./support";
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-const screenshotDir = fileURLToPath(new URL("../../test-results/", import.meta.url));
-
-interface AxeViolationSummary {
-  id: string;
-  impact: string | null;
-  help: string;
-  targets: string[];
-}
-
-async function axeViolations(page: Page): Promise<AxeViolationSummary[]> {
-  // Evaluated over the DevTools protocol: the app's CSP (no inline scripts) stays in force.
-  await page.evaluate(axe.source);
-  return page.evaluate(async () => {
-    const { axe: injected } = window as unknown as { axe: typeof axe };
-    const result = await injected.run(document);
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact ?? null,
-      help: v.help,
-      targets: v.nodes.map((n) => n.target.join(" ")),
-    }));
-  });
-}
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const violations = await axeViolations(page);
-  const report = violations.map((v) => `  ${v.id} (${v.impact}): ${v.help}\n    ${v.targets.join("\n    ")}`);
-  expect(violations, `axe found violations on ${what}:\n${report.join("\n")}`).toEqual([]);
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: true });
-}
-
-async function heading(page: Page): Promise<string> {
-  const h1 = page.getByRole("heading", { level: 1 });
-  await h1.waitFor({ state: "visible" });
-  await expect.poll(() => page.locator("h1").count()).toBe(1);
-  return (await h1.textContent())?.trim() ?? "";
-}
-
-describe.skipIf(process.env.SKIP_BROWSER_TESTS === "1")("web shell in the browser", () => {
+describe.skipIf(skipBrowserTests)("web shell in the browser", () => {
   let browser: Browser;
   let context: BrowserContext;
   let server: Awaited<ReturnType<typeof startTestServer>>;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Browser journeys need Debian's Chromium at ${CHROMIUM} (apt-get install chromium). ` +
-          "Set SKIP_BROWSER_TESTS=1 to skip them deliberately.",
-      );
-    }
+    browser = await launchBrowser();
     await ensureWebBuild();
-    await mkdir(screenshotDir, { recursive: true });
     server = await startTestServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   });
 
   // A fresh context per test: the chosen language lives in localStorage and must not leak.

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { Outlet, useRouterState } from "@tanstack/react-router";
+import { Navigate, Outlet, useRouterState } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AccountSlot } from "../features/account/account-slot";
@@ -13,6 +13,10 @@ import { PortalBrand } from "../features/portal/portal-brand";
 import { usePortal } from "../features/portal/portal-context";
 import { portalName } from "../features/portal/portal-query";
 import { ShellLayout } from "../ui/shell-layout";
+
+export const TWO_FACTOR_SETUP_PATH = "/beveiliging-instellen";
+/** What staff without a second factor may still open: the set-up itself, leaving, and About. */
+const OPEN_BEFORE_TWO_FACTOR = new Set([TWO_FACTOR_SETUP_PATH, "/uitloggen", "/over"]);
 
 export function RootLayout() {
   const { t } = useTranslation();
@@ -34,6 +38,10 @@ export function RootLayout() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation by design
   useEffect(() => setMenuOpened(false), [pathname]);
 
+  // The server refuses staff without a second factor everything else (403 two_factor_required);
+  // sending them to the set-up keeps them from a page of errors.
+  const mustSetUpTwoFactor = me.data?.needsTwoFactorSetup === true && !OPEN_BEFORE_TWO_FACTOR.has(pathname);
+
   const items = MENU_BY_ROLE[menuRole(me.data ? me.data.roles : null)];
 
   return (
@@ -54,7 +62,7 @@ export function RootLayout() {
         content: <MainMenu items={items} />,
       }}
     >
-      <Outlet />
+      {mustSetUpTwoFactor ? <Navigate to={TWO_FACTOR_SETUP_PATH} replace /> : <Outlet />}
     </ShellLayout>
   );
 }

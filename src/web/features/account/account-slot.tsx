@@ -1,8 +1,10 @@
-import { ActionIcon, Avatar, Button, Menu, Text, UnstyledButton } from "@mantine/core";
-import { IconLogin, IconSettings, IconUser } from "@tabler/icons-react";
+import { ActionIcon, Avatar, Button, Menu, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
+import { IconLogin, IconLogout, IconSettings } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "../../ui/app-link";
+import { useSignOut } from "../identity/use-sign-out";
+import { menuRole } from "../navigation/menu";
 import { meQuery } from "./me-query";
 
 function initials(name: string): string {
@@ -16,6 +18,7 @@ function initials(name: string): string {
 export function AccountSlot() {
   const { t } = useTranslation();
   const me = useQuery(meQuery);
+  const signOut = useSignOut();
 
   if (me.isPending) return <Avatar radius="xl" size={34} aria-hidden="true" />;
 
@@ -51,10 +54,12 @@ export function AccountSlot() {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={t("account.menuFor", { name: user.name })}>
-          <Avatar src={user.avatarUrl ?? null} radius="xl" size={34} color="portal" alt="">
+        {/* Named by hidden text, not aria-label: the visible initials must not contradict the name. */}
+        <UnstyledButton>
+          <Avatar src={user.avatarUrl ?? null} radius="xl" size={34} color="portal" alt="" aria-hidden="true">
             {initials(user.name)}
           </Avatar>
+          <VisuallyHidden>{t("account.menuFor", { name: user.name })}</VisuallyHidden>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
@@ -62,20 +67,22 @@ export function AccountSlot() {
           <Text size="sm" fw={600} c="gray.9">
             {user.name}
           </Text>
+          {user.roles.length > 0 && (
+            <Text size="xs" c="gray.8">
+              {t(`roles.${menuRole(user.roles)}`)}
+            </Text>
+          )}
         </Menu.Label>
-        <Menu.Item
-          component={AppLink}
-          href="/profiel"
-          leftSection={<IconUser aria-hidden="true" size={16} />}
-        >
-          {t("menu.profile")}
-        </Menu.Item>
         <Menu.Item
           component={AppLink}
           href="/instellingen"
           leftSection={<IconSettings aria-hidden="true" size={16} />}
         >
           {t("menu.settings")}
+        </Menu.Item>
+        <Menu.Divider />
+        <Menu.Item leftSection={<IconLogout aria-hidden="true" size={16} />} onClick={() => void signOut()}>
+          {t("account.logout")}
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>

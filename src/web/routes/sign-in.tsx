@@ -1,0 +1,253 @@
+import { Anchor, Button, Checkbox, Group, Loader, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError } from "../api";
+import { meQuery } from "../features/account/me-query";
+import { AuthCard, FormError, Notice, PasswordField, safeRedirect } from "../features/identity/forms";
+import { signInWithPassword, verifyBackupCode, verifyTotp } from "../features/identity/identity-api";
+import { AppLink } from "../ui/app-link";
+import { Redirect } from "../ui/redirect";
+
+type Step = "email" | "password" | "code" | "backup";
+
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export interface SignInSearch {
+  redirect?: string;
+  email?: string;
+  /** Set after a password reset, to confirm it worked. */
+  reset?: boolean;
+}
+
+/**
+ * The manual's login: e-mail and "Volgende", password and "Inloggen", then (staff) the code from
+ * the authenticator app and "Controleren", with a back-up code as the way out.
+ */
+export function SignInPage({ search }: { search: SignInSearch }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const me = useQuery(meQuery);
+  const [step, setStep] = useState<Step>(search.email ? "password" : "email");
+  const [email, setEmail] = useState(search.email ?? "");
+  const [emailInvalid, setEmailInvalid] = useState(false);
+  const [password, setPassword] = useState("");
+  const [code, setCode] = useState("");
+  const [trustDevice, setTrustDevice] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const fieldRef = useRef<HTMLInputElement>(null);
+
+  // Each step puts the cursor where the next thing must be typed.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the step changes by design
+  useEffect(() => {
+    fieldRef.current?.focus();
+  }, [step]);
+
+  const user = me.data ?? null;
+  if (user) {
+    const target = user.needsTwoFactorSetup ? "/beveiliging-instellen" : safeRedirect(search.redirect);
+    return <Redirect href={target} />;
+  }
+  if (me.isPending) return <Loader aria-label={t("shell.loading")} />;
+
+  function goTo(next: Step) {
+    setError(null);
+    setCode("");
+    setStep(next);
+  }
+
+  async function run(action: () => Promise<void>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (caught) {
+      setError(caught);
+      if (caught instanceof ApiError && caught.code === "two_factor_expired") {
+        // The pending sign-in is gone; the password must be given again.
+        setPassword("");
+        setStep("password");
+      }
+      fieldRef.current?.focus();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function signedIn() {
+    // The page follows `me`: once it names a user, the Navigate above takes over.
+    await queryClient.refetchQueries({ queryKey: meQuery.queryKey });
+  }
+
+  function submitEmail(event: FormEvent) {
+    event.preventDefault();
+    const value = email.trim();
+    if (!EMAIL_PATTERN.test(value)) {
+      setEmailInvalid(true);
+      fieldRef.current?.focus();
+      return;
+    }
+    setEmail(value);
+    setEmailInvalid(false);
+    goTo("password");
+  }
+
+  function submitPassword(event: FormEvent) {
+    event.preventDefault();
+    void run(async () => {
+      const { twoFactor } = await signInWithPassword(email, password);
+      setPassword("");
+      if (twoFactor) goTo("code");
+      else await signedIn();
+    });
+  }
+
+  function submitCode(event: FormEvent) {
+    event.preventDefault();
+    void run(async () => {
+      if (step === "code") await verifyTotp(code.replace(/\s/g, ""), trustDevice);
+      else await verifyBackupCode(code.trim(), trustDevice);
+      await signedIn();
+    });
+  }
+
+  const notice = search.reset ? (
+    <Notice color="green" status>
+      {t("signIn.resetDone")}
+    </Notice>
+  ) : null;
+
+  if (step === "email") {
+    return (
+      <AuthCard>
+        <form onSubmit={submitEmail} noValidate>
+          <Stack gap="md">
+            <Title order={2} size="h3">
+              {t("signIn.emailTitle")}
+            </Title>
+            {notice}
+            <TextInput
+              ref={fieldRef}
+              label={t("identity.email")}
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(event) => setEmail(event.currentTarget.value)}
+              error={emailInvalid ? t("identity.emailInvalid") : undefined}
+            />
+            <Button type="submit">{t("signIn.next")}</Button>
+            <Text size="sm" c="gray.8">
+              {t("signIn.noAccount")}{" "}
+              <Anchor component={AppLink} href="/registreren" underline="always">
+                {t("signIn.register")}
+              </Anchor>
+            </Text>
+          </Stack>
+        </form>
+      </AuthCard>
+    );
+  }
+
+  if (step === "password") {
+    return (
+      <AuthCard>
+        <form onSubmit={submitPassword} noValidate>
+          <Stack gap="md">
+            <Title order={2} size="h3">
+              {t("signIn.passwordTitle")}
+            </Title>
+            {notice}
+            <Group gap="xs" justify="space-between" wrap="nowrap">
+              <Text c="gray.8" style={{ overflowWrap: "anywhere" }}>
+                {t("signIn.as", { email })}
+              </Text>
+              <Anchor component="button" type="button" size="sm" onClick={() => goTo("email")}>
+                {t("signIn.otherEmail")}
+              </Anchor>
+            </Group>
+            <FormError error={error} />
+            {/* Password managers pair the password with the account by this (hidden) field. */}
+            <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+            <PasswordField
+              ref={fieldRef}
+              label={t("identity.password")}
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(event) => setPassword(event.currentTarget.value)}
+            />
+            <Button type="submit" loading={busy}>
+              {t("signIn.submit")}
+            </Button>
+            <Anchor
+              component={AppLink}
+              href={`/wachtwoord-vergeten?email=${encodeURIComponent(email)}`}
+              size="sm"
+            >
+              {t("signIn.forgot")}
+            </Anchor>
+          </Stack>
+        </form>
+      </AuthCard>
+    );
+  }
+
+  const backup = step === "backup";
+  return (
+    <AuthCard>
+      <form onSubmit={submitCode} noValidate>
+        <Stack gap="md">
+          <Title order={2} size="h3">
+            {t("signIn.codeTitle")}
+          </Title>
+          <Text c="gray.8">{backup ? t("signIn.backupText") : t("signIn.codeText")}</Text>
+          <FormError error={error} />
+          {backup ? (
+            <TextInput
+              ref={fieldRef}
+              label={t("signIn.backupLabel")}
+              autoComplete="off"
+              autoCapitalize="off"
+              spellCheck={false}
+              required
+              value={code}
+              onChange={(event) => setCode(event.currentTarget.value)}
+            />
+          ) : (
+            <TextInput
+              ref={fieldRef}
+              label={t("signIn.codeLabel")}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]*"
+              maxLength={7}
+              required
+              value={code}
+              onChange={(event) => setCode(event.currentTarget.value)}
+              styles={{ input: { letterSpacing: "0.2em", fontVariantNumeric: "tabular-nums" } }}
+            />
+          )}
+          <Checkbox
+            label={t("signIn.trustDevice")}
+            checked={trustDevice}
+            onChange={(event) => setTrustDevice(event.currentTarget.checked)}
+          />
+          <Button type="submit" loading={busy}>
+            {t("signIn.verify")}
+          </Button>
+          <Anchor
+            component="button"
+            type="button"
+            size="sm"
+            onClick={() => goTo(backup ? "code" : "backup")}
+            style={{ alignSelf: "flex-start" }}
+          >
+            {backup ? t("signIn.useApp") : t("signIn.useBackup")}
+          </Anchor>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,258 @@
+import { readFile } from "node:fs/promises";
+import { eq } from "drizzle-orm";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { twoFactors } from "../../src/server/modules/identity/identity.schema";
+import { users } from "../../src/server/modules/tenancy/tenancy.schema";
+import { ensureWebBuild } from "../../src/server/platform/web-build";
+import { DEMO_PASSWORD } from "../../src/server/seed/demo";
+import { startTestServer, type TestServer } from "../support/server";
+import { Client, signIn, totpCode } from "../support/session";
+import { expectAccessible, heading, launchBrowser, screenshot, skipBrowserTests } from "./support";
+
+/** A field's label exactly; a required field's label ends in an asterisk. */
+const field = (label: string) => new RegExp(`^${label}( \\*)?$`);
+const ACCOUNT_MANAGER = { email: "accountmanager@demo.werkbrug.test", name: "Fatima El Amrani" };
+
+describe.skipIf(skipBrowserTests)("signing in, security and settings in the browser", () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let server: TestServer;
+  let clients = 0;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    await ensureWebBuild();
+    server = await startTestServer();
+  });
+
+  // Each test is a different person at a different address, so per-address limits stay apart.
+  beforeEach(async () => {
+    clients++;
+    context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      extraHTTPHeaders: { "x-forwarded-for": `10.77.0.${clients}` },
+    });
+    context.setDefaultTimeout(10_000);
+    context.on("weberror", (error) => pageErrors.push(error.error().message));
+  });
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const url = (pathname: string) => `${server.url}${pathname}`;
+  const main = (page: Page) => page.getByRole("main");
+
+  async function enterEmailAndPassword(page: Page, email: string, password: string) {
+    await page.goto(url("/inloggen"));
+    expect(await heading(page)).toBe("Inloggen");
+    await main(page).getByLabel("E-mailadres").fill(email);
+    await main(page).getByRole("button", { name: "Volgende" }).click();
+    const passwordField = main(page).getByLabel(field("Wachtwoord"));
+    await passwordField.waitFor({ state: "visible" });
+    // The cursor goes where the next thing must be typed.
+    await expect.poll(() => passwordField.evaluate((el) => el === document.activeElement)).toBe(true);
+    await passwordField.fill(password);
+    await main(page).getByRole("button", { name: "Inloggen", exact: true }).click();
+  }
+
+  async function enterCode(page: Page, code: string) {
+    const input = main(page).getByLabel(field("Code"));
+    await input.waitFor({ state: "visible" });
+    await input.fill(code);
+    await main(page).getByRole("button", { name: "Controleren" }).click();
+  }
+
+  async function signOutViaMenu(page: Page, name: string) {
+    await page.getByRole("button", { name: `Accountmenu van ${name}` }).click();
+    await page.getByRole("menuitem", { name: "Uitloggen" }).click();
+    await page.getByRole("link", { name: "Inloggen" }).first().waitFor({ state: "visible" });
+    expect(new URL(page.url()).pathname).toBe("/");
+  }
+
+  it("signs an account manager in with e-mail, password and app code, shows the devices and signs out", async () => {
+    // Signed in elsewhere too (a phone, say), to log out from the settings.
+    await signIn(new Client(server), ACCOUNT_MANAGER.email);
+    const page = await context.newPage();
+    await page.goto(url("/inloggen"));
+    expect(await heading(page)).toBe("Inloggen");
+    await main(page).getByLabel("E-mailadres").waitFor({ state: "visible" });
+    await screenshot(page, "signin-email");
+    await expectAccessible(page, "sign-in, e-mail step");
+
+    await main(page).getByLabel("E-mailadres").fill(ACCOUNT_MANAGER.email);
+    await main(page).getByRole("button", { name: "Volgende" }).click();
+    await main(page).getByLabel(field("Wachtwoord")).waitFor({ state: "visible" });
+    expect(await main(page).getByRole("link", { name: "Wachtwoord vergeten?" }).isVisible()).toBe(true);
+    await screenshot(page, "signin-password");
+    await expectAccessible(page, "sign-in, password step");
+
+    await main(page).getByLabel(field("Wachtwoord")).fill(DEMO_PASSWORD);
+    await main(page).getByRole("button", { name: "Inloggen", exact: true }).click();
+    const code = main(page).getByLabel(field("Code"));
+    await code.waitFor({ state: "visible" });
+    expect(await code.getAttribute("inputmode")).toBe("numeric");
+    expect(await code.getAttribute("autocomplete")).toBe("one-time-code");
+    await screenshot(page, "signin-code");
+    await expectAccessible(page, "sign-in, code step");
+
+    await enterCode(page, totpCode());
+    const avatar = page.getByRole("button", { name: `Accountmenu van ${ACCOUNT_MANAGER.name}` });
+    await avatar.waitFor({ state: "visible" });
+    expect(new URL(page.url()).pathname).toBe("/");
+    // The menu follows the role: an account manager sees the candidate explorer.
+    expect(await page.getByRole("navigation").getByRole("link", { name: "Kandidaten" }).isVisible()).toBe(
+      true,
+    );
+    await expectAccessible(page, "home, signed in");
+
+    await avatar.click();
+    await page.getByRole("menuitem", { name: "Instellingen" }).click();
+    expect(await heading(page)).toBe("Instellingen");
+    expect(await page.getByRole("tab", { name: "Beveiliging" }).getAttribute("aria-selected")).toBe("true");
+    const devices = main(page).getByRole("list", { name: "Apparaten" });
+    await devices.getByText("Dit apparaat").waitFor({ state: "visible" });
+    expect(await devices.textContent()).toContain("Chrome op Linux");
+    expect(await devices.textContent()).toContain("10.77.0.");
+    expect(await main(page).getByText("Aan", { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => devices.getByRole("listitem").count()).toBe(2);
+    await screenshot(page, "settings-security");
+    await expectAccessible(page, "settings, security tab");
+    await devices.getByRole("button", { name: /^Onbekend apparaat afmelden/ }).click();
+    await expect.poll(() => devices.getByRole("listitem").count()).toBe(1);
+    expect(
+      await main(page).getByRole("button", { name: "Alle andere apparaten afmelden" }).isDisabled(),
+    ).toBe(true);
+
+    await signOutViaMenu(page, ACCOUNT_MANAGER.name);
+    await page.goto(url("/instellingen"));
+    // Signed out, settings ask to sign in first and come back afterwards.
+    expect(await heading(page)).toBe("Inloggen");
+    expect(new URL(page.url()).searchParams.get("redirect")).toBe("/instellingen");
+    await page.close();
+  });
+
+  it("says in Dutch when the password or the code is wrong, and how many tries are left", async () => {
+    const page = await context.newPage();
+    await enterEmailAndPassword(page, "beheer@demo.werkbrug.test", "Niet-het-wachtwoord-1!");
+    const alert = main(page).getByRole("alert");
+    await alert.waitFor({ state: "visible" });
+    expect(await alert.textContent()).toBe("Het e-mailadres of wachtwoord klopt niet.");
+    await screenshot(page, "signin-wrong-password");
+    await expectAccessible(page, "sign-in, wrong password");
+
+    await main(page).getByLabel(field("Wachtwoord")).fill(DEMO_PASSWORD);
+    await main(page).getByRole("button", { name: "Inloggen", exact: true }).click();
+    const wrong = totpCode() === "000000" ? "111111" : "000000";
+    await enterCode(page, wrong);
+    await expect
+      .poll(() => main(page).getByRole("alert").textContent())
+      .toBe("Deze code klopt niet. Je kunt het nog 4 keer proberen.");
+    await screenshot(page, "signin-wrong-code");
+    await expectAccessible(page, "sign-in, wrong code");
+
+    // The way out when the phone is not at hand.
+    await main(page).getByRole("button", { name: "Gebruik een back-upcode" }).click();
+    await main(page).getByLabel("Back-upcode").waitFor({ state: "visible" });
+    await expectAccessible(page, "sign-in, backup-code step");
+    await page.close();
+  });
+
+  it("keeps a staff member without a second factor on the set-up page until it is done", async () => {
+    const { db } = server.database;
+    await db.update(users).set({ twoFactorEnabled: false }).where(eq(users.id, "demo-verwijzer"));
+    await db.delete(twoFactors).where(eq(twoFactors.userId, "demo-verwijzer"));
+    const email = "verwijzer@demo.werkbrug.test";
+    const name = "Vincent Verhoeven";
+
+    const page = await context.newPage();
+    await enterEmailAndPassword(page, email, DEMO_PASSWORD);
+    await page.waitForURL((u) => u.pathname === "/beveiliging-instellen");
+    expect(await heading(page)).toBe("Beveiliging instellen");
+    // Anything else sends them back here.
+    await page.goto(url("/instellingen"));
+    await page.waitForURL((u) => u.pathname === "/beveiliging-instellen");
+    await main(page).getByLabel(field("Wachtwoord")).waitFor({ state: "visible" });
+    await screenshot(page, "two-factor-setup-password");
+    await expectAccessible(page, "two-factor set-up, password step");
+
+    await main(page).getByLabel(field("Wachtwoord")).fill(DEMO_PASSWORD);
+    await main(page).getByRole("button", { name: "Volgende" }).click();
+    const qr = main(page).getByRole("img", { name: /QR-code/ });
+    await qr.waitFor({ state: "visible" });
+    const key = ((await main(page).getByTestId("totp-key").textContent()) ?? "").replace(/\s/g, "");
+    expect(key).toMatch(/^[A-Z2-7]{16,}$/);
+    // Shown in blocks of four for reading.
+    expect(await main(page).getByTestId("totp-key").textContent()).toMatch(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
+    await screenshot(page, "two-factor-setup-scan");
+    await expectAccessible(page, "two-factor set-up, scan step");
+
+    await enterCode(page, totpCode(key));
+    const codes = main(page).getByTestId("backup-codes").getByRole("listitem");
+    await codes.first().waitFor({ state: "visible" });
+    expect(await codes.count()).toBe(10);
+    const firstCode = ((await codes.first().textContent()) ?? "").trim();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      main(page).getByRole("button", { name: "Download" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("werkbrug-back-upcodes.txt");
+    expect(await readFile(await download.path(), "utf8")).toContain(firstCode);
+    await screenshot(page, "two-factor-setup-codes");
+    await expectAccessible(page, "two-factor set-up, backup codes");
+
+    await main(page).getByRole("button", { name: "Ik heb ze bewaard" }).click();
+    await page.waitForURL((u) => u.pathname === "/");
+    await page.goto(url("/instellingen"));
+    expect(await heading(page)).toBe("Instellingen");
+    await signOutViaMenu(page, name);
+
+    // From now on the app's code is asked for.
+    await enterEmailAndPassword(page, email, DEMO_PASSWORD);
+    await enterCode(page, totpCode(key));
+    await page.getByRole("button", { name: `Accountmenu van ${name}` }).waitFor({ state: "visible" });
+    expect(new URL(page.url()).pathname).toBe("/");
+    await page.close();
+  });
+
+  it("answers a forgotten password neutrally and explains a dead reset link", async () => {
+    const page = await context.newPage();
+    await page.goto(url("/inloggen"));
+    await main(page).getByLabel("E-mailadres").fill("niemand@voorbeeld.nl");
+    await main(page).getByRole("button", { name: "Volgende" }).click();
+    await main(page).getByRole("link", { name: "Wachtwoord vergeten?" }).click();
+    expect(await heading(page)).toBe("Wachtwoord vergeten");
+    // The address typed at the sign-in carries over.
+    expect(await main(page).getByLabel("E-mailadres").inputValue()).toBe("niemand@voorbeeld.nl");
+    await expectAccessible(page, "forgot password");
+    await main(page).getByRole("button", { name: "Stuur instructies" }).click();
+    const status = main(page).getByRole("status");
+    await status.waitFor({ state: "visible" });
+    expect(await status.textContent()).toContain(
+      "Als er een account bij dit e-mailadres hoort, hebben we een e-mail gestuurd met een link",
+    );
+    await screenshot(page, "forgot-password-sent");
+    await expectAccessible(page, "forgot password, sent");
+
+    await page.goto(url("/wachtwoord-herstellen?error=INVALID_TOKEN"));
+    expect(await heading(page)).toBe("Nieuw wachtwoord kiezen");
+    await main(page).getByRole("alert").waitFor({ state: "visible" });
+    expect(
+      await main(page).getByRole("link", { name: "Vraag een nieuwe link aan" }).getAttribute("href"),
+    ).toBe("/wachtwoord-vergeten");
+    await screenshot(page, "reset-password-invalid");
+    await expectAccessible(page, "reset password, invalid link");
+    await page.close();
+  });
+
+  it("raised no script errors on any page", () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

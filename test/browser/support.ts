@@ -1,0 +1,70 @@
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import axe from "axe-core";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
+
+export const CHROMIUM = "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+export const screenshotDir = fileURLToPath(new URL("../../test-results/", import.meta.url));
+export const skipBrowserTests = process.env.SKIP_BROWSER_TESTS === "1";
+
+/** Debian's Chromium, headless; fails with a hint when it is not installed. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Browser journeys need Debian's Chromium at ${CHROMIUM} (apt-get install chromium). ` +
+        "Set SKIP_BROWSER_TESTS=1 to skip them deliberately.",
+    );
+  }
+  await mkdir(screenshotDir, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface AxeViolationSummary {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+export async function axeViolations(page: Page): Promise<AxeViolationSummary[]> {
+  // Evaluated over the DevTools protocol: the app's CSP (no inline scripts) stays in force.
+  await page.evaluate(axe.source);
+  return page.evaluate(async () => {
+    const { axe: injected } = window as unknown as { axe: typeof axe };
+    const result = await injected.run(document);
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(" ")),
+    }));
+  });
+}
+
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const violations = await axeViolations(page);
+  const report = violations.map((v) => `  ${v.id} (${v.impact}): ${v.help}\n    ${v.targets.join("\n    ")}`);
+  expect(violations, `axe found violations on ${what}:\n${report.join("\n")}`).toEqual([]);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: true });
+}
+
+/** The page's one h1, once it is there. */
+export async function heading(page: Page): Promise<string> {
+  const h1 = page.getByRole("heading", { level: 1 });
+  await h1.waitFor({ state: "visible" });
+  await expect.poll(() => page.locator("h1").count()).toBe(1);
+  return (await h1.textContent())?.trim() ?? "";
+}
