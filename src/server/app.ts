@@ -17,6 +17,7 @@ import type { Env } from "./platform/env";
 import { createHttp } from "./platform/http";
 import { createMailer } from "./platform/mail";
 import { resolveAuthSecret } from "./platform/secrets";
+import { createSmsSender } from "./platform/sms";
 import { registerWebApp } from "./platform/static";
 import { appVersion } from "./platform/version";
 
@@ -38,12 +39,15 @@ export async function buildApp({
   const { db } = database;
   const tenancy = createTenancyService({ db, publicUrl: env.PUBLIC_URL });
   const mailer = createMailer(env, db);
+  const sms = createSmsSender(env, db, (message) => app.log.info(message));
   const auth = createAuth({
     db,
     env,
     secret: await resolveAuthSecret(env),
     sendResetPassword: (input) => sendPasswordResetMail(mailer, db, input),
     sendVerificationEmail: (input) => sendVerificationMail(mailer, db, input),
+    // Production without a gateway does not offer SMS codes at all (the outbox would throw).
+    ...(sms.transport === "http" || env.NODE_ENV !== "production" ? { sendSms: sms.send } : {}),
   });
   const invitations = createInvitationService({ db, mailer, publicUrl: env.PUBLIC_URL });
 

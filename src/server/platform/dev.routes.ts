@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { OutboxResponseSchema } from "../../contracts/dev";
 import type { Db } from "./db";
 import { listOutbox, type Mailer } from "./mail";
+import { listSmsOutbox } from "./sms";
 
 /** Developer pages: gone (404) when NODE_ENV=production. */
 export async function registerDevRoutes(
@@ -15,13 +16,14 @@ export async function registerDevRoutes(
       config: { access: "development" },
       schema: {
         tags: ["development"],
-        summary: "Mail written to the outbox table",
+        summary: "Mail and text messages written to the outbox tables",
         response: { 200: OutboxResponseSchema },
       },
     },
     async () => ({
       transport: deps.mailer.transport,
       messages: (await listOutbox(deps.db)).map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
+      sms: (await listSmsOutbox(deps.db)).map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
     }),
   );
 }

@@ -43,10 +43,26 @@ const EnvSchema = z
       .default("false")
       .transform((v) => v === "true"),
     LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+    /** Absent: text messages go to the sms_outbox table and the log (never in production). */
+    SMS_GATEWAY_URL: z
+      .string()
+      .url({ message: "must be an absolute URL such as https://sms.example.nl/send" })
+      .optional(),
+    /** Bearer token for SMS_GATEWAY_URL. */
+    SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
+    /** Alphanumeric sender id shown on the phone (GSM allows at most 11 characters). */
+    SMS_FROM: z
+      .string()
+      .regex(/^[A-Za-z0-9]{1,11}$/, { message: "must be 1-11 letters or digits (an SMS sender id)" })
+      .default("Werkbrug"),
   })
   .refine((env) => env.NODE_ENV !== "production" || env.AUTH_SECRET !== undefined, {
     path: ["AUTH_SECRET"],
     message: "is required when NODE_ENV=production (at least 32 random characters)",
+  })
+  .refine((env) => env.SMS_GATEWAY_URL === undefined || env.SMS_GATEWAY_TOKEN !== undefined, {
+    path: ["SMS_GATEWAY_TOKEN"],
+    message: "is required when SMS_GATEWAY_URL is set (the gateway's bearer token)",
   })
   .transform((env) => ({
     ...env,

@@ -47,6 +47,11 @@ export const ERROR_CODES = {
     nl: "Stel eerst je tweede factor (authenticator-app) in.",
     en: "Please set up your second factor (authenticator app) first.",
   },
+  no_phone: {
+    status: 400,
+    nl: "Er is geen mobiel nummer bekend. Vul het in bij Instellingen of gebruik de authenticator-app.",
+    en: "No mobile number is known. Add it under Settings or use the authenticator app.",
+  },
   account_deactivated: {
     status: 403,
     nl: "Je toegang is ingetrokken. Neem contact op met de beheerder van je organisatie.",

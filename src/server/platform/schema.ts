@@ -4,3 +4,4 @@ export * from "../modules/identity/identity.schema";
 export * from "../modules/tenancy/tenancy.schema";
 export * from "../modules/vacancies/vacancies.schema";
 export * from "./mail.schema";
+export * from "./sms.schema";

@@ -1,11 +1,12 @@
 import { hash, type Options, verify } from "@node-rs/argon2";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
-import { APIError, createAuthMiddleware } from "better-auth/api";
+import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import { symmetricEncrypt } from "better-auth/crypto";
 import { twoFactor } from "better-auth/plugins";
 import type { Db } from "../../platform/db";
 import type { Env } from "../../platform/env";
+import { normaliseDutchMobile } from "../../platform/sms";
 import { accounts, users } from "../tenancy/tenancy.schema";
 import { RESET_LINK_MINUTES } from "./identity.mail";
 import { rateLimits, sessions, twoFactors, verifications } from "./identity.schema";
@@ -32,6 +33,27 @@ export interface AuthDeps {
   sendResetPassword(input: { userId: string; email: string; name: string; url: string }): Promise<void>;
   /** Sends the link that confirms a self-registered candidate's e-mail address. */
   sendVerificationEmail?(input: { userId: string; email: string; name: string; url: string }): Promise<void>;
+  /** Sends a text message; without it the SMS second factor is not offered. */
+  sendSms?(to: string, text: string): Promise<void>;
+}
+
+/** The user's number in E.164 when it is a Dutch mobile number, else null. */
+function mobileOf(phone: unknown): string | null {
+  if (typeof phone !== "string" || phone.trim() === "") return null;
+  try {
+    return normaliseDutchMobile(phone);
+  } catch {
+    return null;
+  }
+}
+
+const noPhone = () =>
+  new APIError("BAD_REQUEST", { code: "NO_PHONE", message: "No mobile number on file for this user" });
+
+export function smsCodeText(code: string, locale: unknown): string {
+  return locale === "en"
+    ? `Your Werkbrug code is ${code}. Do not share it with anyone.`
+    : `Je Werkbrug-code is ${code}. Deel deze code met niemand.`;
 }
 
 /** Paths whose body carries a new password, and the field it is in. */
@@ -41,7 +63,7 @@ const NEW_PASSWORD_FIELD: Record<string, string> = {
   "/change-password": "newPassword",
 };
 
-export function createAuth({ db, env, secret, sendResetPassword, sendVerificationEmail }: AuthDeps) {
+export function createAuth({ db, env, secret, sendResetPassword, sendVerificationEmail, sendSms }: AuthDeps) {
   const secure = env.PUBLIC_URL.startsWith("https://");
   const base = new URL(env.PUBLIC_URL);
   return betterAuth({
@@ -110,6 +132,9 @@ export function createAuth({ db, env, secret, sendResetPassword, sendVerificatio
         "/request-password-reset": { window: 300, max: 5 },
         "/two-factor/verify-totp": { window: 60, max: 10 },
         "/two-factor/verify-backup-code": { window: 60, max: 10 },
+        "/two-factor/verify-otp": { window: 60, max: 10 },
+        // Every text costs money and can be abused to spam a number.
+        "/two-factor/send-otp": { window: 60, max: 3 },
       },
       customStorage: {
         consume: (key, rule) => consumeRate(db, `ip:${key}`, rule),
@@ -124,6 +149,14 @@ export function createAuth({ db, env, secret, sendResetPassword, sendVerificatio
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        // Enabling the SMS factor without a mobile number would lock the user out.
+        if (
+          ctx.path === "/two-factor/enable" &&
+          (ctx.body as { method?: unknown } | undefined)?.method === "otp"
+        ) {
+          const session = await getSessionFromCtx(ctx);
+          if (session && !mobileOf((session.user as { phone?: unknown }).phone)) throw noPhone();
+        }
         const field = NEW_PASSWORD_FIELD[ctx.path];
         if (!field) return;
         const body = (ctx.body ?? {}) as Record<string, unknown>;
@@ -166,6 +199,22 @@ export function createAuth({ db, env, secret, sendResetPassword, sendVerificatio
         totpOptions: { digits: 6, period: 30 },
         backupCodeOptions: { amount: 10, length: 10, storeBackupCodes: "encrypted" },
         accountLockout: { enabled: true, maxFailedAttempts: 10, durationSeconds: 900 },
+        ...(sendSms && {
+          otpOptions: {
+            digits: 6,
+            period: 5, // minutes; texts can take a while to arrive
+            allowedAttempts: 5,
+            storeOTP: "hashed" as const,
+            // Deliberately not async: better-auth awaits a returned promise but only logs its
+            // rejection, so "no phone" must be thrown synchronously to reach the client as 400.
+            sendOTP: ({ user, otp }) => {
+              const { phone, locale } = user as typeof user & { phone?: unknown; locale?: unknown };
+              const to = mobileOf(phone);
+              if (!to) throw noPhone();
+              return sendSms(to, smsCodeText(otp, locale));
+            },
+          },
+        }),
       }),
     ],
   });

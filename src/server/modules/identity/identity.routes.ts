@@ -61,7 +61,16 @@ const BETTER_AUTH_CODES: Record<string, ErrorCode> = {
   PASSWORD_TOO_SHORT: "password_policy",
   PASSWORD_TOO_LONG: "password_policy",
   ACCOUNT_DEACTIVATED: "account_deactivated",
+  NO_PHONE: "no_phone",
 };
+
+/** Where a code for the pending sign-in is checked (authenticator, backup code, SMS). */
+const FACTORS: Record<string, string> = {
+  "/two-factor/verify-totp": "totp",
+  "/two-factor/verify-backup-code": "backup_code",
+  "/two-factor/verify-otp": "sms",
+};
+const CODE_CHECKS = Object.keys(FACTORS);
 
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: "bad_request",
@@ -140,7 +149,7 @@ export async function registerIdentity(
       }
     }
     let twoFactorKey: string | null = null;
-    if (path === "/two-factor/verify-totp" || path === "/two-factor/verify-backup-code") {
+    if (CODE_CHECKS.includes(path)) {
       twoFactorKey = challengeKey(request);
       if (twoFactorKey) {
         const verdict = await consumeRate(db, twoFactorKey, TWO_FACTOR_ATTEMPTS);
@@ -198,7 +207,7 @@ export async function registerIdentity(
     email: string | null,
   ) {
     const signIn = path === "/sign-in/email";
-    const verify = path === "/two-factor/verify-totp" || path === "/two-factor/verify-backup-code";
+    const verify = CODE_CHECKS.includes(path);
     if (!signIn && !verify && path !== "/two-factor/disable") return;
     const payload = (await response.json().catch(() => ({}))) as {
       twoFactorRedirect?: boolean;
@@ -244,7 +253,7 @@ export async function registerIdentity(
       ...base,
       userId,
       organisationIds: await orgsOf(userId),
-      details: verify ? { factor: path.endsWith("backup-code") ? "backup_code" : "totp" } : {},
+      details: verify ? { factor: FACTORS[path] } : {},
     });
   }
 
