@@ -220,6 +220,8 @@ interface DemoUser {
   portal?: PortalSlug;
   mayManageVacancies?: boolean;
   locale?: "nl" | "en";
+  /** A candidate role on this portal besides the staff role. */
+  alsoCandidateOn?: PortalSlug;
 }
 
 export const DEMO_USERS: DemoUser[] = [
@@ -237,6 +239,8 @@ export const DEMO_USERS: DemoUser[] = [
     role: "employer_contact",
     organisation: "westland",
     mayManageVacancies: true,
+    // As in the Kansenportaal manual: one account sees both the employer and the candidate side.
+    alsoCandidateOn: "haaglanden",
   },
   { email: "hr@demo.werkbrug.test", name: "Hanna de Ruiter", role: "hr_officer", organisation: "agentschap" },
   {
@@ -373,6 +377,11 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
       portalId: user.portal ? portalIds.get(user.portal)! : null,
       mayManageVacancies: user.mayManageVacancies ?? false,
     });
+    if (user.alsoCandidateOn) {
+      await db
+        .insert(memberships)
+        .values({ userId: id, role: "candidate", portalId: portalIds.get(user.alsoCandidateOn)! });
+    }
   }
   await seedDemoCandidateProfile(db, portalIds.get("haaglanden")!);
   log(

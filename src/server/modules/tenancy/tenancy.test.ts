@@ -120,7 +120,16 @@ describe.each(testDbKinds())("tenancy on %s", (kind) => {
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .leftJoin(organisations, eq(organisations.id, memberships.organisationId));
-    const byEmail = Object.fromEntries(rows.map((r) => [r.email, r]));
+    // Staff roles by address; the employer contact's extra candidate role is checked below.
+    const byEmail = Object.fromEntries(
+      rows.filter((r) => r.role !== "candidate" || r.email.startsWith("kandidaat")).map((r) => [r.email, r]),
+    );
+    expect(
+      rows
+        .filter((r) => r.email === "werkgever@demo.werkbrug.test")
+        .map((r) => r.role)
+        .sort(),
+    ).toEqual(["candidate", "employer_contact"]);
     expect(byEmail["admin@demo.werkbrug.test"]).toMatchObject({ role: "platform_admin", org: null });
     expect(byEmail["beheer@demo.werkbrug.test"]).toMatchObject({
       role: "org_admin",
