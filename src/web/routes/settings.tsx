@@ -1,11 +1,20 @@
 import { Badge, Button, Card, Checkbox, Group, Loader, Stack, Text, Title } from "@mantine/core";
-import { IconDeviceDesktop, IconLock, IconShieldCheck, IconUser } from "@tabler/icons-react";
+import {
+  IconDeviceDesktop,
+  IconHistory,
+  IconLock,
+  IconShieldCheck,
+  IconUser,
+  IconUsers,
+} from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Navigate, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { CurrentUser } from "../../contracts/identity";
 import { meQuery } from "../features/account/me-query";
+import { AuditLog } from "../features/admin/audit-log";
+import { UserManagement } from "../features/admin/user-management";
 import {
   BackupCodes,
   FormError,
@@ -25,10 +34,18 @@ import {
 } from "../features/identity/identity-api";
 import { summariseUserAgent } from "../features/identity/user-agent";
 import { useLocale } from "../features/language/language-control";
+import { PersonalData } from "../features/settings/personal-data";
+import { Privacy } from "../features/settings/privacy";
 import { AppLink } from "../ui/app-link";
-import { PageTabs } from "../ui/tabs";
+import { type PageTab, PageTabs } from "../ui/tabs";
 
-export const SETTINGS_TABS = ["persoonsgegevens", "privacy", "beveiliging"] as const;
+export const SETTINGS_TABS = [
+  "persoonsgegevens",
+  "privacy",
+  "beveiliging",
+  "gebruikers",
+  "beveiligingslog",
+] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -262,9 +279,9 @@ function Sessions() {
                     variant="outline"
                     color="red.8"
                     size="xs"
-                    loading={revokeOne.isPending && revokeOne.variables === session.token}
+                    loading={revokeOne.isPending && revokeOne.variables === session.id}
                     aria-label={t("settings.sessions.revokeOne", { device: name, lastUsed })}
-                    onClick={() => revokeOne.mutate(session.token)}
+                    onClick={() => revokeOne.mutate(session.id)}
                   >
                     {t("settings.sessions.revoke")}
                   </Button>
@@ -297,34 +314,61 @@ export function SettingsPage({ tab }: { tab: SettingsTab }) {
   const user = me.data ?? null;
   if (!user) return <Navigate to="/inloggen" search={{ redirect: "/instellingen" }} replace />;
 
+  // The organisation's part of the settings (manual: "Gebruikersbeheer") is for its admins only.
+  const admin = user.roles.includes("org_admin") || user.roles.includes("platform_admin");
+  const current: SettingsTab = !admin && (tab === "gebruikers" || tab === "beveiligingslog") ? "beveiliging" : tab;
+  const tabs: PageTab<SettingsTab>[] = [
+    {
+      value: "persoonsgegevens",
+      label: t("settings.tabs.personal"),
+      icon: <IconUser aria-hidden="true" size={16} />,
+    },
+    {
+      value: "privacy",
+      label: t("settings.tabs.privacy"),
+      icon: <IconLock aria-hidden="true" size={16} />,
+    },
+    {
+      value: "beveiliging",
+      label: t("settings.tabs.security"),
+      icon: <IconShieldCheck aria-hidden="true" size={16} />,
+    },
+  ];
+  if (admin) {
+    tabs.push(
+      {
+        value: "gebruikers",
+        label: t("settings.tabs.users"),
+        icon: <IconUsers aria-hidden="true" size={16} />,
+      },
+      {
+        value: "beveiligingslog",
+        label: t("settings.tabs.audit"),
+        icon: <IconHistory aria-hidden="true" size={16} />,
+      },
+    );
+  }
+
   return (
     <PageTabs
       label={t("menu.settings")}
-      value={tab}
+      value={current}
       onChange={(next) => void navigate({ to: "/instellingen", search: { tab: next }, replace: true })}
-      tabs={[
-        {
-          value: "persoonsgegevens",
-          label: t("settings.tabs.personal"),
-          icon: <IconUser aria-hidden="true" size={16} />,
-        },
-        {
-          value: "privacy",
-          label: t("settings.tabs.privacy"),
-          icon: <IconLock aria-hidden="true" size={16} />,
-        },
-        {
-          value: "beveiliging",
-          label: t("settings.tabs.security"),
-          icon: <IconShieldCheck aria-hidden="true" size={16} />,
-        },
-      ]}
+      tabs={tabs}
     >
       <PageTabs.Panel value="persoonsgegevens">
-        <Text c="gray.8">{t("settings.personalLater")}</Text>
+        <Stack gap="lg" maw={760} mx="auto">
+          <Section title={t("settings.tabs.personal")}>
+            <PersonalData />
+          </Section>
+        </Stack>
       </PageTabs.Panel>
       <PageTabs.Panel value="privacy">
-        <Text c="gray.8">{t("settings.privacyLater")}</Text>
+        <Stack gap="lg" maw={760} mx="auto">
+          <Section title={t("settings.tabs.privacy")}>
+            <Privacy />
+          </Section>
+        </Stack>
       </PageTabs.Panel>
       <PageTabs.Panel value="beveiliging">
         <Stack gap="lg" maw={760} mx="auto">
@@ -339,6 +383,18 @@ export function SettingsPage({ tab }: { tab: SettingsTab }) {
           </Section>
         </Stack>
       </PageTabs.Panel>
+      {admin && (
+        <PageTabs.Panel value="gebruikers">
+          <UserManagement />
+        </PageTabs.Panel>
+      )}
+      {admin && (
+        <PageTabs.Panel value="beveiligingslog">
+          <Section title={t("settings.tabs.audit")}>
+            <AuditLog />
+          </Section>
+        </PageTabs.Panel>
+      )}
     </PageTabs>
   );
 }

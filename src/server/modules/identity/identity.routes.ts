@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { fromNodeHeaders } from "better-auth/node";
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { MeResponseSchema } from "../../../contracts/identity";
@@ -13,6 +13,7 @@ import { requestLocale } from "../../platform/i18n";
 import { membershipsOfUser } from "../tenancy/tenancy.repository";
 import { recordAudit } from "./audit.repository";
 import { AUTH_BASE_PATH, type Auth, CLIENT_IP_HEADER } from "./auth";
+import { sessions } from "./identity.schema";
 import { type PasswordRule, passwordRuleMessage } from "./password-policy";
 import { clearRate, consumeRate, type RateRule } from "./rate-limit.repository";
 
@@ -79,6 +80,27 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   404: "not_found",
   429: "rate_limited",
 };
+
+/** Responses that list sessions: their tokens are bearer credentials and stay on the server. */
+const SESSION_READS = new Set(["/list-sessions", "/get-session"]);
+
+function stripToken(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stripToken);
+  if (value && typeof value === "object") {
+    const { token: _token, ...rest } = value as Record<string, unknown>;
+    if ("session" in rest) rest.session = stripToken(rest.session);
+    return rest;
+  }
+  return value;
+}
+
+function withoutSessionTokens(text: string): string {
+  try {
+    return JSON.stringify(stripToken(JSON.parse(text)));
+  } catch {
+    return text;
+  }
+}
 
 function authPath(url: string): string {
   return (url.split("?")[0] ?? "").slice(AUTH_BASE_PATH.length) || "/";
@@ -174,7 +196,9 @@ export async function registerIdentity(
       new Request(url, {
         method: request.method,
         headers,
-        ...(request.method === "POST" ? { body: JSON.stringify(body ?? {}) } : {}),
+        ...(request.method === "POST"
+          ? { body: JSON.stringify(await withSessionToken(request, path, body)) }
+          : {}),
       }),
     );
 
@@ -196,7 +220,7 @@ export async function registerIdentity(
     const cookies = response.headers.getSetCookie();
     if (cookies.length > 0) reply.header("set-cookie", cookies);
     const text = await response.text();
-    return reply.send(text);
+    return reply.send(SESSION_READS.has(path) ? withoutSessionTokens(text) : text);
   }
 
   /** Security events worth an org admin's review, recorded from what better-auth answered. */
@@ -255,6 +279,26 @@ export async function registerIdentity(
       organisationIds: await orgsOf(userId),
       details: verify ? { factor: FACTORS[path] } : {},
     });
+  }
+
+  /**
+   * Devices are ended by session id (the web app never sees tokens); better-auth wants the
+   * token, which we look up among the caller's own sessions only.
+   */
+  async function withSessionToken(
+    request: FastifyRequest,
+    path: string,
+    body: Record<string, unknown> | undefined,
+  ) {
+    if (path !== "/revoke-session" || typeof body?.id !== "string") return body ?? {};
+    const owner = request.principal?.userId;
+    if (!owner) throw new AppError("unauthenticated");
+    const [row] = await db
+      .select({ token: sessions.token })
+      .from(sessions)
+      .where(and(eq(sessions.id, body.id), eq(sessions.userId, owner)));
+    if (!row) throw new AppError("not_found");
+    return { token: row.token };
   }
 
   async function presentAuthError(

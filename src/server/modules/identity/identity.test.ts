@@ -143,10 +143,24 @@ describe.each(testDbKinds())("sign-in and sessions on %s", (kind) => {
     await signIn(laptop, "beheer@demo.werkbrug.test");
     await signIn(phone, "beheer@demo.werkbrug.test");
     const list = await laptop.call("/api/auth/list-sessions");
-    const sessions = list.json<{ token: string }[]>();
+    const sessions = list.json<{ id: string; token?: string }[]>();
     expect(sessions.length).toBeGreaterThanOrEqual(2);
-    const phoneToken = decodeURIComponent(phone.cookies.get("werkbrug.session_token") ?? "").split(".")[0];
-    const revoked = await laptop.call("/api/auth/revoke-session", { body: { token: phoneToken } });
+    // Session tokens are credentials: they never reach the browser.
+    expect(sessions.every((s) => s.token === undefined)).toBe(true);
+    expect(list.text).not.toContain(
+      decodeURIComponent(phone.cookies.get("werkbrug.session_token") ?? "").split(".")[0],
+    );
+    const current = (await phone.call("/api/auth/get-session")).json<{
+      session: { id: string; token?: string };
+    }>();
+    expect(current.session.token).toBeUndefined();
+    // Someone else's session id is not found.
+    const stranger = new Client(server);
+    await signIn(stranger, "kandidaat@demo.werkbrug.test");
+    expect(
+      (await stranger.call("/api/auth/revoke-session", { body: { id: current.session.id } })).status,
+    ).toBe(404);
+    const revoked = await laptop.call("/api/auth/revoke-session", { body: { id: current.session.id } });
     expect(revoked.status).toBe(200);
     expect((await phone.call("/api/v1/me")).json<MeResponse>().user).toBeNull();
     expect((await laptop.call("/api/v1/me")).json<MeResponse>().user?.email).toBe(

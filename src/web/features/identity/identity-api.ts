@@ -17,9 +17,9 @@ const OkSchema = z.unknown();
 const EnableTwoFactorResponseSchema = z.object({ totpURI: z.string(), backupCodes: z.array(z.string()) });
 const BackupCodesResponseSchema = z.looseObject({ backupCodes: z.array(z.string()) });
 
+// The server keeps session tokens to itself; devices are told apart and ended by id.
 export const SessionSchema = z.looseObject({
   id: z.string(),
-  token: z.string(),
   createdAt: z.coerce.date(),
   updatedAt: z.coerce.date(),
   expiresAt: z.coerce.date(),
@@ -29,7 +29,7 @@ export const SessionSchema = z.looseObject({
 export type Session = z.infer<typeof SessionSchema>;
 
 const CurrentSessionResponseSchema = z
-  .looseObject({ session: z.looseObject({ id: z.string(), token: z.string() }) })
+  .looseObject({ session: z.looseObject({ id: z.string() }) })
   .nullable();
 
 export const RESET_PASSWORD_PATH = "/wachtwoord-herstellen";
@@ -101,18 +101,14 @@ export const sessionsQuery = queryOptions({
       api("/api/auth/get-session", CurrentSessionResponseSchema, { signal }),
     ]);
     const currentId = current?.session.id ?? null;
-    const currentToken = current?.session.token ?? null;
     return sessions
-      .map((session) => ({
-        ...session,
-        current: session.id === currentId || session.token === currentToken,
-      }))
+      .map((session) => ({ ...session, current: session.id === currentId }))
       .sort((a, b) => Number(b.current) - Number(a.current) || b.updatedAt.getTime() - a.updatedAt.getTime());
   },
 });
 
-export async function revokeSession(token: string): Promise<void> {
-  await api("/api/auth/revoke-session", OkSchema, { method: "POST", body: { token } });
+export async function revokeSession(id: string): Promise<void> {
+  await api("/api/auth/revoke-session", OkSchema, { method: "POST", body: { id } });
 }
 
 export async function revokeOtherSessions(): Promise<void> {
