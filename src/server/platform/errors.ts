@@ -107,6 +107,11 @@ export const ERROR_CODES = {
     nl: "Te veel pogingen. Probeer het later opnieuw.",
     en: "Too many attempts. Please try again later.",
   },
+  sms_not_sent: {
+    status: 502,
+    nl: "De sms met je code kon niet worden verstuurd. Probeer het zo nog eens of gebruik je authenticator-app.",
+    en: "The text message with your code could not be sent. Try again shortly or use your authenticator app.",
+  },
   internal: {
     status: 500,
     nl: "Er ging iets mis aan onze kant. Probeer het later opnieuw.",

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { hash, type Options, verify } from "@node-rs/argon2";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
@@ -207,11 +208,19 @@ export function createAuth({ db, env, secret, sendResetPassword, sendVerificatio
             storeOTP: "hashed" as const,
             // Deliberately not async: better-auth awaits a returned promise but only logs its
             // rejection, so "no phone" must be thrown synchronously to reach the client as 400.
+            // Inside a request the text is handed to the HTTP layer, which sends it after
+            // better-auth answers and reports a gateway failure to the user.
             sendOTP: ({ user, otp }) => {
               const { phone, locale } = user as typeof user & { phone?: unknown; locale?: unknown };
               const to = mobileOf(phone);
               if (!to) throw noPhone();
-              return sendSms(to, smsCodeText(otp, locale));
+              const send = () => sendSms(to, smsCodeText(otp, locale));
+              const queue = pendingTexts.getStore();
+              if (queue) {
+                queue.push(send);
+                return;
+              }
+              return send();
             },
           },
         }),
@@ -221,6 +230,9 @@ export function createAuth({ db, env, secret, sendResetPassword, sendVerificatio
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/** Texts better-auth asked to send during the current request; see sendOTP above. */
+export const pendingTexts = new AsyncLocalStorage<Array<() => Promise<void>>>();
 
 /** Encrypts a value the way better-auth stores second-factor secrets (for seeding). */
 export async function secretEncryptor(

@@ -12,7 +12,7 @@ import { sendError } from "../../platform/http";
 import { requestLocale } from "../../platform/i18n";
 import { membershipsOfUser } from "../tenancy/tenancy.repository";
 import { recordAudit } from "./audit.repository";
-import { AUTH_BASE_PATH, type Auth, CLIENT_IP_HEADER } from "./auth";
+import { AUTH_BASE_PATH, type Auth, CLIENT_IP_HEADER, pendingTexts } from "./auth";
 import { sessions } from "./identity.schema";
 import { type PasswordRule, passwordRuleMessage } from "./password-policy";
 import { clearRate, consumeRate, type RateRule } from "./rate-limit.repository";
@@ -192,15 +192,23 @@ export async function registerIdentity(
     headers.set(CLIENT_IP_HEADER, request.ip);
     headers.delete("content-length");
     const url = new URL(request.url, publicUrl);
-    const response = await auth.handler(
-      new Request(url, {
-        method: request.method,
-        headers,
-        ...(request.method === "POST"
-          ? { body: JSON.stringify(await withSessionToken(request, path, body)) }
-          : {}),
-      }),
-    );
+    const outgoingTexts: Array<() => Promise<void>> = [];
+    const authRequest = new Request(url, {
+      method: request.method,
+      headers,
+      ...(request.method === "POST"
+        ? { body: JSON.stringify(await withSessionToken(request, path, body)) }
+        : {}),
+    });
+    const response = await pendingTexts.run(outgoingTexts, () => auth.handler(authRequest));
+    if (response.ok && outgoingTexts.length > 0) {
+      try {
+        for (const send of outgoingTexts) await send();
+      } catch (error) {
+        request.log.error({ err: error }, "sending the sign-in code by SMS failed");
+        throw new AppError("sms_not_sent", { cause: error });
+      }
+    }
 
     if (response.ok && accountKey && path === "/sign-in/email") await clearRate(db, accountKey);
     if (response.ok && twoFactorKey) await clearRate(db, twoFactorKey);

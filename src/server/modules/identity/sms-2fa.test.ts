@@ -81,6 +81,20 @@ describe("SMS second factor through the HTTP gateway", () => {
     expect(event?.details).toEqual({ factor: "sms" });
   });
 
+  it("tells the user when the gateway refuses the text, instead of pretending it was sent", async () => {
+    await setPhone(server, "demo-selectie", "06-12345678");
+    const client = new Client(server);
+    await startSignIn(client, "selectie@demo.werkbrug.test");
+    gateway.failNext(1, 400);
+    const sent = await client.call("/api/auth/two-factor/send-otp", { body: {} });
+    expect(sent.status).toBe(502);
+    expect(error(sent)).toMatchObject({
+      code: "sms_not_sent",
+      message:
+        "De sms met je code kon niet worden verstuurd. Probeer het zo nog eens of gebruik je authenticator-app.",
+    });
+  });
+
   it("writes the text in the user's own language", async () => {
     await setPhone(server, "demo-jury", "+31 6 87654321");
     const client = new Client(server);
