@@ -6,6 +6,7 @@ import { sendPasswordResetMail, sendVerificationMail } from "./modules/identity/
 import { registerIdentity } from "./modules/identity/identity.routes";
 import { registerInvitationRoutes } from "./modules/identity/invitations.routes";
 import { createInvitationService } from "./modules/identity/invitations.service";
+import { registerSsoRoutes } from "./modules/identity/sso.routes";
 import { registerUserRoutes } from "./modules/identity/users.routes";
 import { createUserService } from "./modules/identity/users.service";
 import { registerTaxonomy } from "./modules/taxonomy/taxonomy.routes";
@@ -75,6 +76,7 @@ export async function buildApp({
   await registerIdentity(app, { auth, db, publicUrl: env.PUBLIC_URL });
   await registerInvitationRoutes(app, { invitations, auth, db });
   await registerUserRoutes(app, { users: createUserService({ db, mailer }) });
+  await registerSsoRoutes(app, { auth, db });
   await registerTaxonomy(app);
   await registerDevRoutes(app, { db, mailer });
   await registerWebApp(app, webDir);

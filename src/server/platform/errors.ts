@@ -67,6 +67,21 @@ export const ERROR_CODES = {
     nl: "Bevestig eerst je e-mailadres via de link in je e-mail.",
     en: "Please confirm your e-mail address first, using the link in your e-mail.",
   },
+  sso_not_configured: {
+    status: 400,
+    nl: "Voor dit e-maildomein is geen Microsoft-login ingesteld. Log in met je wachtwoord.",
+    en: "Microsoft sign-in is not set up for this e-mail domain. Please sign in with your password.",
+  },
+  sso_private_account: {
+    status: 403,
+    nl: "Log in met je werkaccount van Microsoft, niet met een privéaccount.",
+    en: "Please sign in with your Microsoft work account, not a personal account.",
+  },
+  sso_no_account: {
+    status: 403,
+    nl: "Er is geen Werkbrug-account voor dit werkaccount. Vraag je beheerder om een uitnodiging.",
+    en: "There is no Werkbrug account for this work account. Ask your administrator for an invitation.",
+  },
   forbidden: {
     status: 403,
     nl: "Je hebt geen toegang tot deze gegevens.",

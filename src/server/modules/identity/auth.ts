@@ -13,6 +13,7 @@ import { RESET_LINK_MINUTES } from "./identity.mail";
 import { rateLimits, sessions, twoFactors, verifications } from "./identity.schema";
 import { checkPassword } from "./password-policy";
 import { consumeRate } from "./rate-limit.repository";
+import { sso } from "./sso.plugin";
 
 /** better-auth reads the client address from this header, which our HTTP layer alone sets. */
 export const CLIENT_IP_HEADER = "x-werkbrug-client-ip";
@@ -94,6 +95,9 @@ export function createAuth({ db, env, secret, sendResetPassword, sendVerificatio
       updateAge: 60 * 60,
       // Revocation must take effect at once, so no signed cookie cache in front of the table.
       cookieCache: { enabled: false },
+      additionalFields: {
+        secondFactor: { type: "string", required: false, input: false },
+      },
     },
     account: { modelName: "accounts" },
     verification: { modelName: "verifications" },
@@ -194,6 +198,7 @@ export function createAuth({ db, env, secret, sendResetPassword, sendVerificatio
       },
     },
     plugins: [
+      sso({ db }),
       twoFactor({
         issuer: "Werkbrug",
         twoFactorTable: "twoFactors",

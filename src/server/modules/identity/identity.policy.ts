@@ -6,8 +6,12 @@ export const identityPolicy = {
   invite: { roles: ["platform_admin", "org_admin", "account_manager"] },
   viewAudit: { roles: ["platform_admin", "org_admin"] },
   manageUsers: { roles: ["platform_admin", "org_admin"] },
+  /** Microsoft (OpenID Connect) sign-in per e-mail domain. */
+  manageSso: { roles: ["platform_admin", "org_admin"] },
   /** Everyone signed in keeps their own settings (staff after setting up a second factor). */
   ownSettings: { roles: ROLES },
   acceptInvitation: "public",
   registerCandidate: "public",
+  /** Tells the sign-in page whether a domain uses SSO (not whether an account exists). */
+  loginMethod: "public",
 } as const satisfies Record<string, Access>;

@@ -16,6 +16,7 @@ import { AUTH_BASE_PATH, type Auth, CLIENT_IP_HEADER, pendingTexts } from "./aut
 import { sessions } from "./identity.schema";
 import { type PasswordRule, passwordRuleMessage } from "./password-policy";
 import { clearRate, consumeRate, type RateRule } from "./rate-limit.repository";
+import { SSO_SECOND_FACTOR } from "./sso.plugin";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -44,6 +45,7 @@ const OPEN_ENDPOINTS = [
   "/revoke-other-sessions",
   "/two-factor/",
   "/verify-email",
+  "/sso/",
 ];
 /** What staff without a second factor may still call: the set-up and leaving. */
 const BEFORE_TWO_FACTOR = ["/get-session", "/sign-out", "/two-factor/"];
@@ -63,6 +65,9 @@ const BETTER_AUTH_CODES: Record<string, ErrorCode> = {
   PASSWORD_TOO_LONG: "password_policy",
   ACCOUNT_DEACTIVATED: "account_deactivated",
   NO_PHONE: "no_phone",
+  SSO_NOT_CONFIGURED: "sso_not_configured",
+  SSO_PRIVATE_ACCOUNT: "sso_private_account",
+  SSO_NO_ACCOUNT: "sso_no_account",
 };
 
 /** Where a code for the pending sign-in is checked (authenticator, backup code, SMS). */
@@ -118,7 +123,13 @@ export async function resolvePrincipal(
   if (!session) return null;
   const roles = [...new Set((await membershipsOfUser(db, session.user.id)).map((m) => m.role))];
   const twoFactorEnabled = (session.user as { twoFactorEnabled?: boolean | null }).twoFactorEnabled === true;
-  return { userId: session.user.id, roles, needsTwoFactorSetup: isStaff(roles) && !twoFactorEnabled };
+  // Sessions from the organisation's identity provider carry its MFA (decision 0008).
+  const viaSso = (session.session as { secondFactor?: string | null }).secondFactor === SSO_SECOND_FACTOR;
+  return {
+    userId: session.user.id,
+    roles,
+    needsTwoFactorSetup: isStaff(roles) && !twoFactorEnabled && !viaSso,
+  };
 }
 
 function challengeKey(request: FastifyRequest): string | null {
@@ -219,6 +230,13 @@ export async function registerIdentity(
       typeof body?.email === "string" ? body.email : null,
     );
 
+    if (response.status >= 400 && path === "/sso/callback") {
+      // A browser navigation, not an API call: back to the sign-in page, which shows the message.
+      const payload = (await response.json().catch(() => ({}))) as { code?: string };
+      const code =
+        (payload.code && BETTER_AUTH_CODES[payload.code]) || STATUS_CODES[response.status] || "bad_request";
+      return reply.redirect(`/inloggen?sso_error=${code}`, 302);
+    }
     if (response.status >= 400) return presentAuthError(request, reply, response, twoFactorKey);
     reply.code(response.status);
     response.headers.forEach((value, key) => {

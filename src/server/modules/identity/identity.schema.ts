@@ -26,6 +26,8 @@ export const sessions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     ipAddress: text("ip_address"),
     userAgent: text("user_agent"),
+    /** How the second factor was satisfied outside Werkbrug: "sso" (the identity provider's MFA). */
+    secondFactor: text("second_factor"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -126,5 +128,29 @@ export const invitations = pgTable(
     uniqueIndex("invitations_token_hash_key").on(t.tokenHash),
     index("invitations_organisation_idx").on(t.organisationId),
     index("invitations_email_idx").on(t.email),
+  ],
+);
+
+/**
+ * Sign-in through an organisation's OpenID Connect provider (Microsoft Entra ID), chosen by the
+ * e-mail domain. The client secret is encrypted with AUTH_SECRET like better-auth's secrets.
+ */
+export const ssoConnections = pgTable(
+  "sso_connections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    /** Lower-case, e.g. "gemeente-denhaag.nl". */
+    emailDomain: text("email_domain").notNull(),
+    issuer: text("issuer").notNull(),
+    clientId: text("client_id").notNull(),
+    clientSecret: text("client_secret").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("sso_connections_email_domain_key").on(t.emailDomain),
+    index("sso_connections_organisation_idx").on(t.organisationId),
   ],
 );

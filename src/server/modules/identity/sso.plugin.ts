@@ -1,0 +1,239 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { BetterAuthPlugin } from "better-auth";
+import { APIError, createAuthEndpoint } from "better-auth/api";
+import { setSessionCookie } from "better-auth/cookies";
+import { symmetricDecrypt } from "better-auth/crypto";
+import { createRemoteJWKSet, type JWTPayload, jwtVerify } from "jose";
+import { z } from "zod";
+import type { Db } from "../../platform/db";
+import {
+  emailDomainOf,
+  findSsoConnectionByDomain,
+  isMemberOfOrganisationTree,
+  type SsoConnectionRow,
+} from "./sso.repository";
+
+/** Microsoft's tenant for personal accounts (Hotmail, Outlook.com, MSN, Live). */
+export const MICROSOFT_CONSUMER_TENANT = "9188040d-6c67-4c5b-b112-36a304b66dad";
+export const SSO_PROVIDER_PREFIX = "sso:";
+/** Marks a session whose second factor was the identity provider's MFA (decision 0008). */
+export const SSO_SECOND_FACTOR = "sso";
+
+const STATE_MINUTES = 10;
+const DISCOVERY_TTL_MS = 10 * 60 * 1000;
+const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+interface Discovery {
+  issuer: string;
+  authorization_endpoint: string;
+  token_endpoint: string;
+  jwks_uri: string;
+  token_endpoint_auth_methods_supported?: string[];
+}
+
+interface PendingLogin {
+  connectionId: string;
+  codeVerifier: string;
+  nonce: string;
+  callbackURL: string;
+}
+
+const fail = (status: "BAD_REQUEST" | "FORBIDDEN", code: string, message: string) =>
+  new APIError(status, { code, message });
+
+const withoutSlash = (url: string) => url.replace(/\/+$/, "");
+const base64url = (bytes: Buffer) => bytes.toString("base64url");
+
+/** Only a path on our own site: no scheme, no protocol-relative "//", no backslashes. */
+function safeCallback(url: string | undefined): string {
+  if (!url?.startsWith("/") || url.startsWith("//") || url.includes("\\")) return "/";
+  return url;
+}
+
+const discoveryCache = new Map<
+  string,
+  { at: number; metadata: Discovery; jwks: ReturnType<typeof createRemoteJWKSet> }
+>();
+
+async function discover(issuer: string) {
+  const key = withoutSlash(issuer);
+  const cached = discoveryCache.get(key);
+  if (cached && Date.now() - cached.at < DISCOVERY_TTL_MS) return cached;
+  const res = await fetch(`${key}/.well-known/openid-configuration`, {
+    headers: { accept: "application/json" },
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!res.ok) throw fail("BAD_REQUEST", "SSO_PROVIDER_UNAVAILABLE", `Discovery failed: ${res.status}`);
+  const metadata = (await res.json()) as Discovery;
+  if (withoutSlash(metadata.issuer) !== key)
+    throw fail(
+      "BAD_REQUEST",
+      "SSO_PROVIDER_UNAVAILABLE",
+      "Discovered issuer differs from the configured one",
+    );
+  const entry = { at: Date.now(), metadata, jwks: createRemoteJWKSet(new URL(metadata.jwks_uri)) };
+  discoveryCache.set(key, entry);
+  return entry;
+}
+
+/**
+ * Refuses what is not a work account of the connection's organisation: Microsoft personal
+ * accounts, another tenant than the configured one, or an address outside the domain.
+ */
+function workEmail(claims: JWTPayload, connection: SsoConnectionRow): string {
+  const tid = typeof claims.tid === "string" ? claims.tid.toLowerCase() : null;
+  const configuredTenant = GUID.exec(connection.issuer)?.[0]?.toLowerCase() ?? null;
+  const email = [claims.email, claims.preferred_username, claims.upn].find(
+    (v): v is string => typeof v === "string" && v.includes("@"),
+  );
+  if (
+    tid === MICROSOFT_CONSUMER_TENANT ||
+    (configuredTenant !== null && tid !== configuredTenant) ||
+    !email ||
+    emailDomainOf(email) !== connection.emailDomain
+  ) {
+    throw fail("FORBIDDEN", "SSO_PRIVATE_ACCOUNT", "Not a work account of this organisation");
+  }
+  return email.trim().toLowerCase();
+}
+
+export function sso(options: { db: Db }) {
+  const { db } = options;
+  return {
+    id: "werkbrug-sso",
+    endpoints: {
+      ssoStart: createAuthEndpoint(
+        "/sso/start",
+        {
+          method: "POST",
+          body: z.object({ email: z.string().max(320), callbackURL: z.string().max(2000).optional() }),
+        },
+        async (ctx) => {
+          const domain = emailDomainOf(ctx.body.email);
+          const connection = domain ? await findSsoConnectionByDomain(db, domain) : null;
+          if (!connection)
+            throw fail("BAD_REQUEST", "SSO_NOT_CONFIGURED", "No single sign-on for this e-mail domain");
+          const { metadata } = await discover(connection.issuer);
+          const state = base64url(randomBytes(32));
+          const pending: PendingLogin = {
+            connectionId: connection.id,
+            codeVerifier: base64url(randomBytes(32)),
+            nonce: base64url(randomBytes(16)),
+            callbackURL: safeCallback(ctx.body.callbackURL),
+          };
+          await ctx.context.internalAdapter.createVerificationValue({
+            identifier: `sso:${state}`,
+            value: JSON.stringify(pending),
+            expiresAt: new Date(Date.now() + STATE_MINUTES * 60 * 1000),
+          });
+          const url = new URL(metadata.authorization_endpoint);
+          url.search = new URLSearchParams({
+            client_id: connection.clientId,
+            response_type: "code",
+            redirect_uri: `${ctx.context.baseURL}/sso/callback`,
+            scope: "openid email profile",
+            state,
+            nonce: pending.nonce,
+            code_challenge: base64url(createHash("sha256").update(pending.codeVerifier).digest()),
+            code_challenge_method: "S256",
+            login_hint: ctx.body.email.trim(),
+          }).toString();
+          return ctx.json({ url: url.toString() });
+        },
+      ),
+      ssoCallback: createAuthEndpoint(
+        "/sso/callback",
+        {
+          method: "GET",
+          query: z.object({
+            code: z.string().optional(),
+            state: z.string().optional(),
+            error: z.string().optional(),
+          }),
+        },
+        async (ctx) => {
+          const { code, state } = ctx.query;
+          const stored = state
+            ? await ctx.context.internalAdapter.consumeVerificationValue(`sso:${state}`)
+            : null;
+          if (!stored) throw fail("BAD_REQUEST", "SSO_STATE_INVALID", "Unknown or expired sign-in attempt");
+          const pending = JSON.parse(stored.value) as PendingLogin;
+          if (!code) throw fail("BAD_REQUEST", "SSO_FAILED", ctx.query.error ?? "No authorization code");
+          const [connection] = await db.query.ssoConnections.findMany({
+            where: (c, { eq }) => eq(c.id, pending.connectionId),
+            limit: 1,
+          });
+          if (!connection) throw fail("BAD_REQUEST", "SSO_NOT_CONFIGURED", "Connection removed");
+          const { metadata, jwks } = await discover(connection.issuer);
+          const clientSecret = await symmetricDecrypt({
+            key: ctx.context.secretConfig,
+            data: connection.clientSecret,
+          });
+
+          const form = new URLSearchParams({
+            grant_type: "authorization_code",
+            code,
+            redirect_uri: `${ctx.context.baseURL}/sso/callback`,
+            code_verifier: pending.codeVerifier,
+          });
+          const headers: Record<string, string> = {
+            "content-type": "application/x-www-form-urlencoded",
+            accept: "application/json",
+          };
+          const methods = metadata.token_endpoint_auth_methods_supported;
+          if (!methods || methods.includes("client_secret_post")) {
+            form.set("client_id", connection.clientId);
+            form.set("client_secret", clientSecret);
+          } else {
+            const basic = `${encodeURIComponent(connection.clientId)}:${encodeURIComponent(clientSecret)}`;
+            headers.authorization = `Basic ${Buffer.from(basic).toString("base64")}`;
+          }
+          const tokenRes = await fetch(metadata.token_endpoint, {
+            method: "POST",
+            headers,
+            body: form,
+            signal: AbortSignal.timeout(10_000),
+          });
+          const tokens = (await tokenRes.json().catch(() => ({}))) as { id_token?: string };
+          if (!tokenRes.ok || !tokens.id_token)
+            throw fail("BAD_REQUEST", "SSO_FAILED", `Token exchange failed: ${tokenRes.status}`);
+          let claims: JWTPayload;
+          try {
+            ({ payload: claims } = await jwtVerify(tokens.id_token, jwks, {
+              issuer: metadata.issuer,
+              audience: connection.clientId,
+            }));
+          } catch {
+            throw fail("FORBIDDEN", "SSO_PRIVATE_ACCOUNT", "ID token not issued by the configured tenant");
+          }
+          if (claims.nonce !== pending.nonce || typeof claims.sub !== "string")
+            throw fail("BAD_REQUEST", "SSO_FAILED", "Nonce mismatch");
+          const email = workEmail(claims, connection);
+
+          // Invitation-only: SSO signs in existing members of the organisation, never creates users.
+          const found = await ctx.context.internalAdapter.findUserByEmail(email);
+          if (!found || !(await isMemberOfOrganisationTree(db, found.user.id, connection.organisationId)))
+            throw fail("FORBIDDEN", "SSO_NO_ACCOUNT", "No Werkbrug account for this work account");
+          const providerId = `${SSO_PROVIDER_PREFIX}${connection.id}`;
+          const linked = (await ctx.context.internalAdapter.findAccounts(found.user.id)).find(
+            (a) => a.providerId === providerId,
+          );
+          if (linked && linked.accountId !== claims.sub)
+            throw fail("FORBIDDEN", "SSO_NO_ACCOUNT", "Linked to another work account");
+          if (!linked)
+            await ctx.context.internalAdapter.linkAccount({
+              userId: found.user.id,
+              providerId,
+              accountId: claims.sub,
+            });
+          const session = await ctx.context.internalAdapter.createSession(found.user.id, false, {
+            secondFactor: SSO_SECOND_FACTOR,
+          });
+          await setSessionCookie(ctx, { session, user: found.user });
+          throw ctx.redirect(pending.callbackURL);
+        },
+      ),
+    },
+    rateLimit: [{ pathMatcher: (path: string) => path.startsWith("/sso/"), window: 60, max: 20 }],
+  } satisfies BetterAuthPlugin;
+}
