@@ -1,4 +1,4 @@
-import { MantineProvider } from "@mantine/core";
+import { type CSSVariablesResolver, MantineProvider } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { RouterProvider } from "@tanstack/react-router";
 import { useMemo } from "react";
@@ -9,6 +9,13 @@ import { currentPortalQuery } from "./features/portal/portal-query";
 import { router } from "./router";
 import { LoadingScreen, StartupErrorScreen } from "./routes/startup-screens";
 import { UnknownPortalPage } from "./routes/unknown-portal";
+
+/** Mantine's error red (red.6) is too light for text on white (WCAG 1.4.3); field errors use red.9. */
+const resolveCssVariables: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { "--mantine-color-error": "var(--mantine-color-red-9)" },
+  dark: {},
+});
 
 export function App() {
   const current = useQuery(currentPortalQuery);
@@ -33,7 +40,7 @@ export function App() {
   }
 
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={resolveCssVariables}>
       {content}
     </MantineProvider>
   );

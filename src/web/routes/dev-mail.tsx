@@ -1,5 +1,6 @@
-import { Accordion, Alert, Badge, Card, Code, Group, Loader, Stack, Text } from "@mantine/core";
+import { Accordion, Alert, Badge, Card, Code, Group, Loader, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { OutboxResponseSchema } from "../../contracts/dev";
 import { api } from "../api";
@@ -10,6 +11,8 @@ import { api } from "../api";
  */
 export function DevMailPage() {
   const { t, i18n } = useTranslation();
+  const mailHeading = useId();
+  const smsHeading = useId();
   const outbox = useQuery({
     queryKey: ["dev", "mail"],
     queryFn: ({ signal }) => api("/api/dev/mail", OutboxResponseSchema, { signal }),
@@ -30,38 +33,77 @@ export function DevMailPage() {
       </Alert>
     );
   }
-  const { transport, messages } = outbox.data;
+  const { transport, messages, sms } = outbox.data;
   return (
-    <Stack gap="md">
-      <Text>{transport === "smtp" ? t("devMail.viaSmtp") : t("devMail.intro")}</Text>
-      {messages.length === 0 ? (
-        <Card withBorder padding="lg">
-          <Text>{t("devMail.empty")}</Text>
-        </Card>
-      ) : (
-        <Accordion variant="separated" chevronPosition="left">
-          {messages.map((message) => (
-            <Accordion.Item key={message.id} value={message.id}>
-              <Accordion.Control>
-                <Group justify="space-between" wrap="nowrap">
-                  <Text fw={600}>{message.subject}</Text>
-                  <Group gap="xs" wrap="nowrap">
-                    <Badge variant="outline" color="gray.8">
-                      {message.to}
-                    </Badge>
-                    <Text size="sm" c="gray.8">
-                      {new Date(message.createdAt).toLocaleString(i18n.language)}
-                    </Text>
+    <Stack gap="xl">
+      <Stack gap="md" component="section" aria-labelledby={mailHeading}>
+        <Title order={2} size="h3" id={mailHeading}>
+          {t("devMail.mailTitle")}
+        </Title>
+        <Text>{transport === "smtp" ? t("devMail.viaSmtp") : t("devMail.intro")}</Text>
+        {messages.length === 0 ? (
+          <Card withBorder padding="lg">
+            <Text>{t("devMail.empty")}</Text>
+          </Card>
+        ) : (
+          <Accordion variant="separated" chevronPosition="left">
+            {messages.map((message) => (
+              <Accordion.Item key={message.id} value={message.id}>
+                <Accordion.Control>
+                  <Group justify="space-between" wrap="nowrap">
+                    <Text fw={600}>{message.subject}</Text>
+                    <Group gap="xs" wrap="nowrap">
+                      <Badge variant="outline" color="gray.8">
+                        {message.to}
+                      </Badge>
+                      <Text size="sm" c="gray.8">
+                        {new Date(message.createdAt).toLocaleString(i18n.language)}
+                      </Text>
+                    </Group>
                   </Group>
-                </Group>
-              </Accordion.Control>
-              <Accordion.Panel>
-                <Code block>{message.text}</Code>
-              </Accordion.Panel>
-            </Accordion.Item>
-          ))}
-        </Accordion>
-      )}
+                </Accordion.Control>
+                <Accordion.Panel>
+                  <Code block>{message.text}</Code>
+                </Accordion.Panel>
+              </Accordion.Item>
+            ))}
+          </Accordion>
+        )}
+      </Stack>
+      <Stack gap="md" component="section" aria-labelledby={smsHeading}>
+        <Title order={2} size="h3" id={smsHeading}>
+          {t("devMail.smsTitle")}
+        </Title>
+        <Text>{t("devMail.smsIntro")}</Text>
+        {sms.length === 0 ? (
+          <Card withBorder padding="lg">
+            <Text>{t("devMail.smsEmpty")}</Text>
+          </Card>
+        ) : (
+          <Table.ScrollContainer minWidth={560}>
+            <Table striped verticalSpacing="sm" aria-labelledby={smsHeading}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("devMail.smsTo")}</Table.Th>
+                  <Table.Th scope="col">{t("devMail.smsText")}</Table.Th>
+                  <Table.Th scope="col">{t("devMail.smsAt")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {sms.map((message) => (
+                  <Table.Tr key={message.id}>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>{message.to}</Table.Td>
+                    <Table.Td style={{ whiteSpace: "pre-line" }}>{message.text}</Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>
+                      {new Date(message.createdAt).toLocaleString(i18n.language)}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Stack>
     </Stack>
   );
 }

@@ -6,9 +6,11 @@ import { AccountSlot } from "../features/account/account-slot";
 import { meQuery } from "../features/account/me-query";
 import { LanguageControl, useLocale } from "../features/language/language-control";
 import { MainMenu } from "../features/navigation/main-menu";
-import { MENU_BY_ROLE, menuRole } from "../features/navigation/menu";
+import { MENU_BY_ROLE, menuRoleOnSide } from "../features/navigation/menu";
 import { useResolvedPageTitle } from "../features/navigation/page-title";
 import { SearchBox } from "../features/navigation/search-box";
+import { useSide } from "../features/navigation/side";
+import { SideSwitch } from "../features/navigation/side-switch";
 import { PortalBrand } from "../features/portal/portal-brand";
 import { usePortal } from "../features/portal/portal-context";
 import { portalName } from "../features/portal/portal-query";
@@ -25,6 +27,7 @@ export function RootLayout() {
   const name = portalName(portal, locale);
   const me = useQuery(meQuery);
   const [menuOpened, setMenuOpened] = useState(false);
+  const side = useSide();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
 
   const page = useResolvedPageTitle((key) => t(key, { portal: name }));
@@ -42,7 +45,7 @@ export function RootLayout() {
   // sending them to the set-up keeps them from a page of errors.
   const mustSetUpTwoFactor = me.data?.needsTwoFactorSetup === true && !OPEN_BEFORE_TWO_FACTOR.has(pathname);
 
-  const items = MENU_BY_ROLE[menuRole(me.data ? me.data.roles : null)];
+  const items = MENU_BY_ROLE[menuRoleOnSide(me.data ? me.data.roles : null, side)];
 
   return (
     <ShellLayout
@@ -51,7 +54,12 @@ export function RootLayout() {
       back={page?.parent ? { href: page.parent, label: t("shell.back") } : null}
       brand={<PortalBrand name={name} logoUrl={portal.logoUrl} />}
       search={<SearchBox />}
-      secondaryActions={<LanguageControl />}
+      secondaryActions={
+        <>
+          <SideSwitch />
+          <LanguageControl />
+        </>
+      }
       actions={<AccountSlot />}
       navigation={{
         label: t("shell.mainMenu"),

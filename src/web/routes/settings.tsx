@@ -316,7 +316,8 @@ export function SettingsPage({ tab }: { tab: SettingsTab }) {
 
   // The organisation's part of the settings (manual: "Gebruikersbeheer") is for its admins only.
   const admin = user.roles.includes("org_admin") || user.roles.includes("platform_admin");
-  const current: SettingsTab = !admin && (tab === "gebruikers" || tab === "beveiligingslog") ? "beveiliging" : tab;
+  const current: SettingsTab =
+    !admin && (tab === "gebruikers" || tab === "beveiligingslog") ? "beveiliging" : tab;
   const tabs: PageTab<SettingsTab>[] = [
     {
       value: "persoonsgegevens",

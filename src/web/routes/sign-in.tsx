@@ -5,11 +5,17 @@ import { useTranslation } from "react-i18next";
 import { ApiError } from "../api";
 import { meQuery } from "../features/account/me-query";
 import { AuthCard, FormError, Notice, PasswordField, safeRedirect } from "../features/identity/forms";
-import { signInWithPassword, verifyBackupCode, verifyTotp } from "../features/identity/identity-api";
+import {
+  sendSmsCode,
+  signInWithPassword,
+  verifyBackupCode,
+  verifySmsCode,
+  verifyTotp,
+} from "../features/identity/identity-api";
 import { AppLink } from "../ui/app-link";
 import { Redirect } from "../ui/redirect";
 
-type Step = "email" | "password" | "code" | "backup";
+type Step = "email" | "password" | "code" | "sms" | "backup";
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -34,6 +40,9 @@ export function SignInPage({ search }: { search: SignInSearch }) {
   const [password, setPassword] = useState("");
   const [code, setCode] = useState("");
   const [trustDevice, setTrustDevice] = useState(false);
+  /** The server offers codes by text message (the account has a phone number and SMS is set up). */
+  const [smsOffered, setSmsOffered] = useState(false);
+  const [smsSent, setSmsSent] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const fieldRef = useRef<HTMLInputElement>(null);
@@ -96,8 +105,10 @@ export function SignInPage({ search }: { search: SignInSearch }) {
   function submitPassword(event: FormEvent) {
     event.preventDefault();
     void run(async () => {
-      const { twoFactor } = await signInWithPassword(email, password);
+      const { twoFactor, sms } = await signInWithPassword(email, password);
       setPassword("");
+      setSmsOffered(sms);
+      setSmsSent(false);
       if (twoFactor) goTo("code");
       else await signedIn();
     });
@@ -107,8 +118,18 @@ export function SignInPage({ search }: { search: SignInSearch }) {
     event.preventDefault();
     void run(async () => {
       if (step === "code") await verifyTotp(code.replace(/\s/g, ""), trustDevice);
+      else if (step === "sms") await verifySmsCode(code.replace(/\s/g, ""), trustDevice);
       else await verifyBackupCode(code.trim(), trustDevice);
       await signedIn();
+    });
+  }
+
+  function sendSms() {
+    void run(async () => {
+      setSmsSent(false);
+      await sendSmsCode();
+      goTo("sms");
+      setSmsSent(true);
     });
   }
 
@@ -195,6 +216,7 @@ export function SignInPage({ search }: { search: SignInSearch }) {
   }
 
   const backup = step === "backup";
+  const sms = step === "sms";
   return (
     <AuthCard>
       <form onSubmit={submitCode} noValidate>
@@ -202,7 +224,14 @@ export function SignInPage({ search }: { search: SignInSearch }) {
           <Title order={2} size="h3">
             {t("signIn.codeTitle")}
           </Title>
-          <Text c="gray.8">{backup ? t("signIn.backupText") : t("signIn.codeText")}</Text>
+          <Text c="gray.8">
+            {backup ? t("signIn.backupText") : sms ? t("signIn.smsText") : t("signIn.codeText")}
+          </Text>
+          {sms && smsSent && (
+            <Notice color="green" status>
+              {t("signIn.smsSent")}
+            </Notice>
+          )}
           <FormError error={error} />
           {backup ? (
             <TextInput
@@ -237,14 +266,26 @@ export function SignInPage({ search }: { search: SignInSearch }) {
           <Button type="submit" loading={busy}>
             {t("signIn.verify")}
           </Button>
+          {smsOffered && (
+            <Anchor
+              component="button"
+              type="button"
+              size="sm"
+              disabled={busy}
+              onClick={sendSms}
+              style={{ alignSelf: "flex-start" }}
+            >
+              {sms ? t("signIn.smsAgain") : t("signIn.useSms")}
+            </Anchor>
+          )}
           <Anchor
             component="button"
             type="button"
             size="sm"
-            onClick={() => goTo(backup ? "code" : "backup")}
+            onClick={() => goTo(step === "code" ? "backup" : "code")}
             style={{ alignSelf: "flex-start" }}
           >
-            {backup ? t("signIn.useApp") : t("signIn.useBackup")}
+            {step === "code" ? t("signIn.useBackup") : t("signIn.useApp")}
           </Anchor>
         </Stack>
       </form>

@@ -12,7 +12,11 @@ import { api } from "../../api";
  * contract in src/contracts; these schemas name only the fields the web app reads.
  */
 
-const SignInResponseSchema = z.looseObject({ twoFactorRedirect: z.boolean().optional() });
+const SignInResponseSchema = z.looseObject({
+  twoFactorRedirect: z.boolean().optional(),
+  /** "otp": a code by text message is possible as well as the app's. */
+  twoFactorMethods: z.array(z.string()).optional(),
+});
 const OkSchema = z.unknown();
 const EnableTwoFactorResponseSchema = z.object({ totpURI: z.string(), backupCodes: z.array(z.string()) });
 const BackupCodesResponseSchema = z.looseObject({ backupCodes: z.array(z.string()) });
@@ -28,19 +32,32 @@ export const SessionSchema = z.looseObject({
 });
 export type Session = z.infer<typeof SessionSchema>;
 
-const CurrentSessionResponseSchema = z
-  .looseObject({ session: z.looseObject({ id: z.string() }) })
-  .nullable();
+const CurrentSessionResponseSchema = z.looseObject({ session: z.looseObject({ id: z.string() }) }).nullable();
 
 export const RESET_PASSWORD_PATH = "/wachtwoord-herstellen";
 
-/** Step 2 of signing in; `twoFactor` means the code step follows (staff). */
-export async function signInWithPassword(email: string, password: string): Promise<{ twoFactor: boolean }> {
+/** Step 2 of signing in; `twoFactor` means the code step follows (staff); `sms` that a text can bring the code. */
+export async function signInWithPassword(
+  email: string,
+  password: string,
+): Promise<{ twoFactor: boolean; sms: boolean }> {
   const result = await api("/api/auth/sign-in/email", SignInResponseSchema, {
     method: "POST",
     body: { email, password },
   });
-  return { twoFactor: result.twoFactorRedirect === true };
+  return {
+    twoFactor: result.twoFactorRedirect === true,
+    sms: result.twoFactorMethods?.includes("otp") ?? false,
+  };
+}
+
+/** Sends a sign-in code by text message to the phone number in the account. */
+export async function sendSmsCode(): Promise<void> {
+  await api("/api/auth/two-factor/send-otp", OkSchema, { method: "POST", body: {} });
+}
+
+export async function verifySmsCode(code: string, trustDevice = false): Promise<void> {
+  await api("/api/auth/two-factor/verify-otp", OkSchema, { method: "POST", body: { code, trustDevice } });
 }
 
 /** Signing in (step 3) and finishing enrolment both end here. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ROLES } from "../../../contracts/tenancy";
-import { activeMenuHref, MENU_BY_ROLE, menuRole } from "./menu";
+import { activeMenuHref, hasBothSides, MENU_BY_ROLE, menuRole, menuRoleOnSide } from "./menu";
 
 describe("main menu", () => {
   it("has a menu for every role and for visitors, each starting at Home", () => {
@@ -32,5 +32,16 @@ describe("main menu", () => {
     expect(activeMenuHref(items, "/")).toBe("/");
     expect(activeMenuHref(items, "/vacatures/123")).toBe("/vacatures");
     expect(activeMenuHref(items, "/vacatures-oud")).toBeNull();
+  });
+});
+
+describe("candidate and employer side", () => {
+  it("switches only people who are a candidate and staff", () => {
+    expect(hasBothSides(["candidate"])).toBe(false);
+    expect(hasBothSides(["employer_contact"])).toBe(false);
+    expect(hasBothSides(["employer_contact", "candidate"])).toBe(true);
+    expect(menuRoleOnSide(["employer_contact", "candidate"], "candidate")).toBe("candidate");
+    expect(menuRoleOnSide(["employer_contact", "candidate"], "employer")).toBe("employer_contact");
+    expect(menuRoleOnSide(["employer_contact"], "candidate")).toBe("employer_contact");
   });
 });

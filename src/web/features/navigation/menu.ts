@@ -69,7 +69,8 @@ const profile: MenuItem = { key: "profile", href: "/profiel", icon: IconUser };
 const applications: MenuItem = { key: "applications", href: "/sollicitaties", icon: IconFileDescription };
 const organisations: MenuItem = { key: "organisations", href: "/beheer/organisaties", icon: IconBuilding };
 const portals: MenuItem = { key: "portals", href: "/beheer/portalen", icon: IconBuildingCommunity };
-const users: MenuItem = { key: "users", href: "/beheer/gebruikers", icon: IconUsers };
+// The manual puts user management under Instellingen, in the organisation's part.
+const users: MenuItem = { key: "users", href: "/instellingen?tab=gebruikers", icon: IconUsers };
 
 /**
  * The main menu per role, taken from the manuals: HalloWerk for municipal staff (explorer,
@@ -98,10 +99,28 @@ export function menuRole(roles: readonly Role[] | null): MenuRole {
   return ROLES.find((role) => roles.includes(role)) ?? "candidate";
 }
 
+/** The two parts of a portal one account can switch between (Kansenportaal). */
+export type Side = "candidate" | "employer";
+
+/** Someone who is a candidate and also staff can look at the portal from either side. */
+export function hasBothSides(roles: readonly Role[] | null): boolean {
+  if (!roles?.includes("candidate")) return false;
+  return roles.some((role) => role !== "candidate");
+}
+
+/** The menu role for a chosen side; the side only matters to people who have both. */
+export function menuRoleOnSide(roles: readonly Role[] | null, side: Side): MenuRole {
+  if (side === "candidate" && hasBothSides(roles)) return "candidate";
+  return menuRole(roles);
+}
+
 /** Longest matching prefix wins, so /vacatures/123 highlights "Vacatures", not "Home". */
 export function activeMenuHref(items: readonly MenuItem[], pathname: string): string | null {
   let best: string | null = null;
-  for (const { href } of items) {
+  for (const { href: target } of items) {
+    // Items pointing at a tab of a page (?tab=…) never outrank the page itself.
+    if (target.includes("?")) continue;
+    const href = target;
     const matches = href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
     if (matches && (best === null || href.length > best.length)) best = href;
   }
