@@ -1,0 +1,130 @@
+import { Button, Loader, NativeSelect, Stack, Text, TextInput } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { ProfileSettings } from "../../../contracts/identity";
+import { setLocale } from "../../i18n";
+import { meQuery } from "../account/me-query";
+import { FormError, fieldErrors, Notice, useErrorText } from "../identity/forms";
+import { profileQuery, updateProfile } from "./settings-api";
+
+type Draft = Pick<ProfileSettings, "name" | "locale"> & { phone: string; postcode: string };
+
+function PersonalDataForm({ profile }: { profile: ProfileSettings }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState<Draft>({
+    name: profile.name,
+    phone: profile.phone ?? "",
+    postcode: profile.postcode ?? "",
+    locale: profile.locale,
+  });
+  const [attempted, setAttempted] = useState(false);
+  const mutation = useMutation({
+    mutationFn: updateProfile,
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(profileQuery.queryKey, saved);
+      // The chosen language is the account's and this screen's at once.
+      await setLocale(saved.locale);
+      void queryClient.invalidateQueries({ queryKey: meQuery.queryKey });
+    },
+  });
+  const nameMissing = attempted && draft.name.trim().length < 2;
+  // A field error belongs under its field; the summary above the form only when nothing else explains.
+  const fieldError = (path: string) => fieldErrors(mutation.error, path)[0];
+  const hasFieldErrors = ["name", "phone", "postcode", "locale"].some((path) => fieldError(path));
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setAttempted(true);
+    mutation.reset();
+    if (draft.name.trim().length < 2) return;
+    mutation.mutate({
+      name: draft.name.trim(),
+      phone: draft.phone.trim() === "" ? null : draft.phone.trim(),
+      postcode: draft.postcode.trim() === "" ? null : draft.postcode.trim(),
+      locale: draft.locale,
+    });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm" maw={480}>
+        {mutation.isSuccess && (
+          <Notice color="green" status>
+            {t("settings.personal.saved")}
+          </Notice>
+        )}
+        {mutation.isError &&
+          (hasFieldErrors ? (
+            <Notice color="red">{t("settings.personal.checkFields")}</Notice>
+          ) : (
+            <FormError error={mutation.error} />
+          ))}
+        <TextInput
+          label={t("identity.name")}
+          autoComplete="name"
+          required
+          value={draft.name}
+          onChange={(event) => setDraft({ ...draft, name: event.currentTarget.value })}
+          error={fieldError("name") ?? (nameMissing ? t("identity.nameRequired") : undefined)}
+        />
+        <TextInput
+          label={t("identity.email")}
+          type="email"
+          value={profile.email}
+          readOnly
+          description={t("settings.personal.emailLater")}
+        />
+        <TextInput
+          label={t("settings.personal.phone")}
+          type="tel"
+          autoComplete="tel"
+          description={t("settings.personal.phoneHint")}
+          value={draft.phone}
+          onChange={(event) => setDraft({ ...draft, phone: event.currentTarget.value })}
+          error={fieldError("phone")}
+        />
+        <TextInput
+          label={t("settings.personal.postcode")}
+          autoComplete="postal-code"
+          description={t("settings.personal.postcodeHint")}
+          value={draft.postcode}
+          onChange={(event) => setDraft({ ...draft, postcode: event.currentTarget.value })}
+          error={fieldError("postcode")}
+        />
+        <NativeSelect
+          label={t("settings.personal.language")}
+          description={t("settings.personal.languageHint")}
+          value={draft.locale}
+          onChange={(event) =>
+            setDraft({ ...draft, locale: event.currentTarget.value === "en" ? "en" : "nl" })
+          }
+          data={[
+            { value: "nl", label: "Nederlands" },
+            { value: "en", label: "English" },
+          ]}
+          error={fieldError("locale")}
+        />
+        <Button type="submit" loading={mutation.isPending} style={{ alignSelf: "flex-start" }}>
+          {t("identity.save")}
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+/** The manual's "Persoonsgegevens": name, e-mail, phone and postcode (used as the search radius). */
+export function PersonalData() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const profile = useQuery(profileQuery);
+  if (profile.isPending) return <Loader size="sm" aria-label={t("shell.loading")} />;
+  if (profile.isError) return <Notice color="red">{errorText(profile.error)}</Notice>;
+  return (
+    <Stack gap="sm">
+      <Text c="gray.8">{t("settings.personal.intro")}</Text>
+      <PersonalDataForm profile={profile.data} />
+    </Stack>
+  );
+}
