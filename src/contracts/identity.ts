@@ -152,3 +152,47 @@ export const UpdateMembershipRequestSchema = z.object({
   role: InvitableRoleSchema,
   mayManageVacancies: z.boolean().default(false),
 });
+
+/** The "Volgende" step: does this address sign in with its organisation's Microsoft account? */
+export const LoginMethodRequestSchema = z.object({ email: z.string().max(320) });
+export const LoginMethodResponseSchema = z.object({ method: z.enum(["password", "sso"]) });
+export const SsoStartResponseSchema = z.object({ url: z.string().url() });
+/** Codes the SSO callback puts in /inloggen?sso_error= (a browser navigation, not JSON). */
+export const SSO_ERROR_CODES = [
+  "sso_private_account",
+  "sso_no_account",
+  "sso_not_configured",
+  "account_deactivated",
+  "bad_request",
+] as const;
+
+/** Security events org admins review ("Beveiligingslog"). */
+export const AUDIT_EVENT_TYPES = [
+  "sign_in_succeeded",
+  "sign_in_failed",
+  "two_factor_enabled",
+  "two_factor_disabled",
+  "invitation_sent",
+  "invitation_resent",
+  "invitation_accepted",
+  "invitation_revoked",
+  "role_changed",
+  "access_revoked",
+  "access_restored",
+  "password_reset",
+] as const;
+export const AuditEventTypeSchema = z.enum(AUDIT_EVENT_TYPES);
+export type AuditEventType = z.infer<typeof AuditEventTypeSchema>;
+
+export const AuditEventSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  type: AuditEventTypeSchema,
+  userId: z.string().nullable(),
+  actorUserId: z.string().nullable(),
+  email: z.string().nullable(),
+  ipAddress: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
+export const AuditListResponseSchema = z.object({ events: z.array(AuditEventSchema) });

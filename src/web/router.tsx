@@ -68,6 +68,7 @@ const loginRoute = createRoute({
     redirect: optionalText,
     email: optionalText,
     reset: z.coerce.boolean().optional().catch(undefined),
+    sso_error: optionalText,
   }),
   component: function LoginRoute() {
     return <SignInPage search={loginRoute.useSearch()} />;

@@ -1,13 +1,16 @@
-import { Anchor, Button, Checkbox, Group, Loader, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Checkbox, Group, Loader, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { SSO_ERROR_CODES } from "../../contracts/identity";
 import { ApiError } from "../api";
 import { meQuery } from "../features/account/me-query";
 import { AuthCard, FormError, Notice, PasswordField, safeRedirect } from "../features/identity/forms";
 import {
+  loginMethod,
   sendSmsCode,
   signInWithPassword,
+  startSso,
   verifyBackupCode,
   verifySmsCode,
   verifyTotp,
@@ -24,6 +27,8 @@ export interface SignInSearch {
   email?: string;
   /** Set after a password reset, to confirm it worked. */
   reset?: boolean;
+  /** Set by the Microsoft sign-in callback when it refused (see SSO_ERROR_CODES). */
+  sso_error?: string;
 }
 
 /**
@@ -99,7 +104,14 @@ export function SignInPage({ search }: { search: SignInSearch }) {
     }
     setEmail(value);
     setEmailInvalid(false);
-    goTo("password");
+    void run(async () => {
+      // Organisations with Microsoft Entra ID sign in there; everyone else types a password.
+      if ((await loginMethod(value)) === "sso") {
+        window.location.assign(await startSso(value, safeRedirect(search.redirect)));
+        return;
+      }
+      goTo("password");
+    });
   }
 
   function submitPassword(event: FormEvent) {
@@ -133,10 +145,19 @@ export function SignInPage({ search }: { search: SignInSearch }) {
     });
   }
 
+  const ssoError = search.sso_error
+    ? t(
+        `signIn.ssoErrors.${(SSO_ERROR_CODES as readonly string[]).includes(search.sso_error) ? search.sso_error : "bad_request"}`,
+      )
+    : null;
   const notice = search.reset ? (
     <Notice color="green" status>
       {t("signIn.resetDone")}
     </Notice>
+  ) : ssoError ? (
+    <Alert color="red" variant="light" role="alert">
+      {ssoError}
+    </Alert>
   ) : null;
 
   if (step === "email") {

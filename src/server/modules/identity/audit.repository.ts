@@ -1,24 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { and, arrayOverlaps, desc, eq, gte, lte, type SQL } from "drizzle-orm";
+import type { AuditEventType } from "../../../contracts/identity";
 import type { Db } from "../../platform/db";
 import type { OrganisationScope } from "../../platform/tenancy";
 import { auditEvents } from "./identity.schema";
 
-export const AUDIT_EVENT_TYPES = [
-  "sign_in_succeeded",
-  "sign_in_failed",
-  "two_factor_enabled",
-  "two_factor_disabled",
-  "invitation_sent",
-  "invitation_resent",
-  "invitation_accepted",
-  "invitation_revoked",
-  "role_changed",
-  "access_revoked",
-  "access_restored",
-  "password_reset",
-] as const;
-export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
+export type { AuditEventType };
 
 export interface AuditEventInput {
   type: AuditEventType;

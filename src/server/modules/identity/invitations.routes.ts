@@ -5,6 +5,9 @@ import { ErrorResponseSchema } from "../../../contracts/common";
 import {
   AcceptInvitationRequestSchema,
   AcceptInvitationResponseSchema,
+  AUDIT_EVENT_TYPES,
+  type AuditEventType,
+  AuditListResponseSchema,
   CreateInvitationRequestSchema,
   InvitationListResponseSchema,
   InvitationPreviewResponseSchema,
@@ -18,7 +21,7 @@ import { AppError } from "../../platform/errors";
 import { requestLocale } from "../../platform/i18n";
 import { organisationIdsOfUser } from "../tenancy/tenancy.repository";
 import { portalOf } from "../tenancy/tenancy.routes";
-import { AUDIT_EVENT_TYPES, listAudit } from "./audit.repository";
+import { listAudit } from "./audit.repository";
 import type { Auth } from "./auth";
 import { identityPolicy } from "./identity.policy";
 import type { InvitationService } from "./invitations.service";
@@ -31,17 +34,6 @@ const errors = {
   404: ErrorResponseSchema,
   409: ErrorResponseSchema,
 };
-
-const AuditEventSchema = z.object({
-  id: z.string(),
-  at: z.string(),
-  type: z.enum(AUDIT_EVENT_TYPES),
-  userId: z.string().nullable(),
-  actorUserId: z.string().nullable(),
-  email: z.string().nullable(),
-  ipAddress: z.string().nullable(),
-  details: z.record(z.string(), z.unknown()),
-});
 
 export async function registerInvitationRoutes(
   app: FastifyInstance,
@@ -171,7 +163,7 @@ export async function registerInvitationRoutes(
           limit: z.coerce.number().int().min(1).max(200).default(50),
           offset: z.coerce.number().int().min(0).default(0),
         }),
-        response: { 200: z.object({ events: z.array(AuditEventSchema) }), ...errors },
+        response: { 200: AuditListResponseSchema, ...errors },
       },
     },
     async (request) => {
@@ -184,7 +176,7 @@ export async function registerInvitationRoutes(
         events: rows.map((e) => ({
           id: e.id,
           at: e.at.toISOString(),
-          type: e.type as (typeof AUDIT_EVENT_TYPES)[number],
+          type: e.type as AuditEventType,
           userId: e.userId,
           actorUserId: e.actorUserId,
           email: e.email,

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ErrorResponseSchema } from "../../../contracts/common";
+import { LoginMethodRequestSchema, LoginMethodResponseSchema } from "../../../contracts/identity";
 import { type Principal, principalOf } from "../../platform/access";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
@@ -63,8 +64,8 @@ export async function registerSsoRoutes(app: FastifyInstance, deps: { auth: Auth
       schema: {
         tags: ["identity"],
         summary: "Whether an e-mail domain signs in with its organisation's Microsoft account",
-        body: z.object({ email: z.string().max(320) }),
-        response: { 200: z.object({ method: z.enum(["password", "sso"]) }) },
+        body: LoginMethodRequestSchema,
+        response: { 200: LoginMethodResponseSchema },
       },
     },
     async (request) => {

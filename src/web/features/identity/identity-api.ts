@@ -3,7 +3,9 @@ import { z } from "zod";
 import {
   AcceptInvitationResponseSchema,
   InvitationPreviewResponseSchema,
+  LoginMethodResponseSchema,
   RegisterCandidateResponseSchema,
+  SsoStartResponseSchema,
 } from "../../../contracts/identity";
 import { api } from "../../api";
 
@@ -35,6 +37,20 @@ export type Session = z.infer<typeof SessionSchema>;
 const CurrentSessionResponseSchema = z.looseObject({ session: z.looseObject({ id: z.string() }) }).nullable();
 
 export const RESET_PASSWORD_PATH = "/wachtwoord-herstellen";
+
+/** After "Volgende": whether this address signs in with its organisation's Microsoft account. */
+export async function loginMethod(email: string): Promise<"password" | "sso"> {
+  return (
+    await api("/api/v1/auth/login-method", LoginMethodResponseSchema, { method: "POST", body: { email } })
+  ).method;
+}
+
+/** Starts Microsoft sign-in; the browser leaves for the provider and comes back signed in. */
+export async function startSso(email: string, callbackURL: string): Promise<string> {
+  return (
+    await api("/api/auth/sso/start", SsoStartResponseSchema, { method: "POST", body: { email, callbackURL } })
+  ).url;
+}
 
 /** Step 2 of signing in; `twoFactor` means the code step follows (staff); `sms` that a text can bring the code. */
 export async function signInWithPassword(
