@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { HealthResponseSchema } from "../contracts/common";
@@ -15,6 +16,7 @@ import { createTenancyService } from "./modules/tenancy/tenancy.service";
 import { type Database, ping } from "./platform/db";
 import { registerDevRoutes } from "./platform/dev.routes";
 import type { Env } from "./platform/env";
+import { createLocalFileStorage } from "./platform/files";
 import { createHttp } from "./platform/http";
 import { createMailer } from "./platform/mail";
 import { resolveAuthSecret } from "./platform/secrets";
@@ -75,7 +77,8 @@ export async function buildApp({
   await registerOrganisationWrites(app, { tenancy });
   await registerIdentity(app, { auth, db, publicUrl: env.PUBLIC_URL });
   await registerInvitationRoutes(app, { invitations, auth, db });
-  await registerUserRoutes(app, { users: createUserService({ db, mailer }) });
+  const files = createLocalFileStorage(path.join(env.DATA_DIR, "files"));
+  await registerUserRoutes(app, { users: createUserService({ db, mailer, files }) });
   await registerSsoRoutes(app, { auth, db });
   await registerTaxonomy(app);
   await registerDevRoutes(app, { db, mailer });

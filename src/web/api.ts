@@ -23,13 +23,15 @@ type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 export interface ApiRequest {
   method?: Method;
   body?: unknown;
+  /** A file sent as the raw request body (uploads), with its own content type. */
+  file?: Blob;
   signal?: AbortSignal;
 }
 
 export async function api<S extends z.ZodType>(
   path: string,
   schema: S,
-  { method = "GET", body, signal }: ApiRequest = {},
+  { method = "GET", body, file, signal }: ApiRequest = {},
 ): Promise<z.infer<S>> {
   const headers: Record<string, string> = {
     Accept: "application/json",
@@ -37,13 +39,14 @@ export async function api<S extends z.ZodType>(
     "Accept-Language": currentLocale(),
   };
   if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (file) headers["Content-Type"] = file.type || "application/octet-stream";
 
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
       credentials: "same-origin",
       signal,
     });

@@ -7,7 +7,7 @@ import http from "node:http";
 export async function request(
   server: { port: number },
   pathname: string,
-  init: { method?: string; host?: string; headers?: Record<string, string>; body?: string } = {},
+  init: { method?: string; host?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
 ): Promise<{
   status: number;
   headers: Record<string, string>;

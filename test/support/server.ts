@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { inject } from "vitest";
@@ -57,12 +58,14 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const database = await openTestDatabase(options.kind ?? "pglite");
   const port = await freePort();
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "werkbrug-test-data-"));
   const env = parseEnv({
     NODE_ENV: "test",
     PORT: String(port),
     HOST: "127.0.0.1",
     BASE_DOMAIN: "localhost",
-    DATA_DIR: path.join(process.cwd(), "data", "tmp"),
+    // Uploaded files of this server only; removed with it.
+    DATA_DIR: dataDir,
     LOG_LEVEL: "silent",
     AUTH_SECRET: TEST_AUTH_SECRET,
     // Test clients present their own address in X-Forwarded-For, as behind a proxy.
@@ -82,6 +85,7 @@ export async function startTestServer(
     async close() {
       await app.close();
       await database.close();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

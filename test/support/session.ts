@@ -20,19 +20,32 @@ export class Client {
     this.ip = `10.${(clients >> 16) & 255}.${(clients >> 8) & 255}.${clients & 255}`;
   }
 
-  async call(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  async call(
+    path: string,
+    init: {
+      method?: string;
+      body?: unknown;
+      raw?: { data: Buffer; type: string };
+      headers?: Record<string, string>;
+    } = {},
+  ) {
     const headers: Record<string, string> = {
       origin: `http://${this.host}`,
       "x-forwarded-for": this.ip,
       ...(this.cookies.size > 0 ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ") } : {}),
       ...(init.body !== undefined ? { "content-type": "application/json" } : {}),
+      ...(init.raw ? { "content-type": init.raw.type } : {}),
       ...init.headers,
     };
     const res = await request(this.server, path, {
-      method: init.method ?? (init.body !== undefined ? "POST" : "GET"),
+      method: init.method ?? (init.body !== undefined || init.raw ? "POST" : "GET"),
       host: this.host,
       headers,
-      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      ...(init.body !== undefined
+        ? { body: JSON.stringify(init.body) }
+        : init.raw
+          ? { body: init.raw.data }
+          : {}),
     });
     for (const line of res.setCookies) {
       const [pair = ""] = line.split(";");

@@ -10,6 +10,8 @@ export const identityPolicy = {
   manageSso: { roles: ["platform_admin", "org_admin"] },
   /** Everyone signed in keeps their own settings (staff after setting up a second factor). */
   ownSettings: { roles: ROLES },
+  /** Photos are personal data: only signed-in people see them. */
+  viewAvatars: "signed-in",
   acceptInvitation: "public",
   registerCandidate: "public",
   /** Tells the sign-in page whether a domain uses SSO (not whether an account exists). */

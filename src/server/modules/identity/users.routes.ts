@@ -12,7 +12,7 @@ import {
 import { type Principal, principalOf } from "../../platform/access";
 import { AppError } from "../../platform/errors";
 import { identityPolicy } from "./identity.policy";
-import type { UserService } from "./users.service";
+import { AVATAR_MAX_BYTES, AVATAR_TYPES, type UserService } from "./users.service";
 
 const errors = {
   400: ErrorResponseSchema,
@@ -55,6 +55,81 @@ export async function registerUserRoutes(app: FastifyInstance, deps: { users: Us
       },
     },
     async (request) => deps.users.updateProfile(signedIn(request).userId, request.body),
+  );
+
+  // Photos arrive as the raw image body, so the type and size are checked before anything is read.
+  app.addContentTypeParser(
+    [...AVATAR_TYPES],
+    { parseAs: "buffer", bodyLimit: AVATAR_MAX_BYTES },
+    (_request, body, done) => done(null, body),
+  );
+
+  r.put(
+    "/api/v1/me/avatar",
+    {
+      config: { access: identityPolicy.ownSettings },
+      bodyLimit: AVATAR_MAX_BYTES,
+      schema: {
+        tags: ["identity"],
+        summary: "Upload your profile photo (PNG, JPG or WebP, at most 2 MB) as the request body",
+        consumes: [...AVATAR_TYPES],
+        response: {
+          200: z.object({ avatarUrl: z.string() }),
+          ...errors,
+          413: ErrorResponseSchema,
+          415: ErrorResponseSchema,
+        },
+      },
+    },
+    async (request) => {
+      const body = request.body;
+      if (!Buffer.isBuffer(body)) throw new AppError("unsupported_media_type");
+      const avatarUrl = await deps.users.setAvatar(
+        signedIn(request).userId,
+        body,
+        request.headers["content-type"] ?? "",
+      );
+      return { avatarUrl };
+    },
+  );
+
+  r.delete(
+    "/api/v1/me/avatar",
+    {
+      config: { access: identityPolicy.ownSettings },
+      schema: {
+        tags: ["identity"],
+        summary: "Remove your profile photo",
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await deps.users.removeAvatar(signedIn(request).userId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  r.get(
+    "/api/v1/avatars/:userId/:file",
+    {
+      config: { access: identityPolicy.viewAvatars },
+      schema: {
+        tags: ["identity"],
+        summary: "A profile photo (for signed-in users only)",
+        params: z.object({
+          userId: z.string().min(1).max(64),
+          file: z.string().regex(/^[a-z0-9-]+\.(png|jpg|webp)$/),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const photo = await deps.users.avatar(request.params.userId, request.params.file);
+      return reply
+        .type(photo.contentType)
+        .header("content-disposition", `attachment; filename="${request.params.file}"`)
+        .header("cache-control", "private, max-age=86400")
+        .send(photo.data);
+    },
   );
 
   r.get(

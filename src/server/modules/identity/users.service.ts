@@ -1,9 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, inArray, max } from "drizzle-orm";
 import type { ManagedUser, ProfileSettings, UpdateMeRequest } from "../../../contracts/identity";
 import type { Role } from "../../../contracts/tenancy";
 import type { Principal } from "../../platform/access";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
+import { type FileStorage, sniffImage } from "../../platform/files";
 import type { Mailer } from "../../platform/mail";
 import { accessRevoked, mailLocale } from "../../platform/mail-templates";
 import { organisationIdsOfUser } from "../tenancy/tenancy.repository";
@@ -16,7 +18,12 @@ import { sessions } from "./identity.schema";
  * organisations. Changing or revoking touches only memberships inside that scope; sessions are
  * ended so the change takes effect on the person's next request.
  */
-export function createUserService({ db, mailer }: { db: Db; mailer: Mailer }) {
+/** Profile photos up to 2 MB, as PNG, JPEG or WebP. */
+export const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
+export const AVATAR_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
+const AVATAR_URL = /^\/api\/v1\/avatars\/([^/]+)\/([a-z0-9-]+\.(?:png|jpg|webp))$/;
+
+export function createUserService({ db, mailer, files }: { db: Db; mailer: Mailer; files: FileStorage }) {
   async function adminScope(principal: Principal): Promise<string[]> {
     if (principal.roles.includes("platform_admin")) {
       return (await db.select({ id: organisations.id }).from(organisations)).map((o) => o.id);
@@ -65,6 +72,11 @@ export function createUserService({ db, mailer }: { db: Db; mailer: Mailer }) {
       byUser.set(user.id, entry);
     }
     return [...byUser.values()];
+  }
+
+  async function dropAvatarFile(url: string | null): Promise<void> {
+    const match = url ? AVATAR_URL.exec(url) : null;
+    if (match) await files.delete(`avatars/${match[1]}/${match[2]}`);
   }
 
   async function endSessions(userId: string): Promise<void> {
@@ -167,6 +179,41 @@ export function createUserService({ db, mailer }: { db: Db; mailer: Mailer }) {
           organisationName: org?.name ?? "",
         }),
       });
+    },
+
+    /** Stores a new profile photo after checking what it really is, and drops the old one. */
+    async setAvatar(userId: string, data: Buffer, declaredType: string): Promise<string> {
+      const image = sniffImage(data);
+      if (!image || image.type !== declaredType) {
+        throw new AppError("unsupported_media_type", {
+          message: {
+            nl: "Dit bestand is geen foto in PNG-, JPG- of WebP-formaat.",
+            en: "This file is not a PNG, JPG or WebP photo.",
+          },
+        });
+      }
+      const [user] = await db.select({ image: users.image }).from(users).where(eq(users.id, userId));
+      const file = `${randomUUID()}.${image.ext}`;
+      await files.put(`avatars/${userId}/${file}`, data, image.type);
+      const url = `/api/v1/avatars/${userId}/${file}`;
+      await db.update(users).set({ image: url, updatedAt: new Date() }).where(eq(users.id, userId));
+      await dropAvatarFile(user?.image ?? null);
+      return url;
+    },
+
+    async removeAvatar(userId: string): Promise<void> {
+      const [user] = await db.select({ image: users.image }).from(users).where(eq(users.id, userId));
+      await db.update(users).set({ image: null, updatedAt: new Date() }).where(eq(users.id, userId));
+      await dropAvatarFile(user?.image ?? null);
+    },
+
+    async avatar(userId: string, file: string) {
+      const [user] = await db.select({ image: users.image }).from(users).where(eq(users.id, userId));
+      // Only the current photo is served: replaced ones are gone for good.
+      if (user?.image !== `/api/v1/avatars/${userId}/${file}`) throw new AppError("not_found");
+      const stored = await files.get(`avatars/${userId}/${file}`);
+      if (!stored) throw new AppError("not_found");
+      return stored;
     },
 
     async profile(userId: string): Promise<ProfileSettings> {

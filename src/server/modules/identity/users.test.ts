@@ -113,3 +113,71 @@ describe("user management and personal settings", () => {
     expect((await new Client(server).call("/api/v1/me/profile")).status).toBe(401);
   });
 });
+
+describe("profile photo", () => {
+  let server: TestServer;
+  let kim: Client;
+  // The smallest valid PNG: 1×1 pixel.
+  const png = Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+    "base64",
+  );
+  beforeAll(async () => {
+    server = await startTestServer({ web: false });
+    kim = new Client(server);
+    await signIn(kim, "kandidaat@demo.werkbrug.test");
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it("uploads a photo, serves it to signed-in people as an attachment, and replaces it", async () => {
+    const res = await kim.call("/api/v1/me/avatar", { method: "PUT", raw: { data: png, type: "image/png" } });
+    expect(res.status, res.text).toBe(200);
+    const url = res.json<{ avatarUrl: string }>().avatarUrl;
+    expect((await kim.call("/api/v1/me")).json<MeResponse>().user?.avatarUrl).toBe(url);
+    const photo = await kim.call(url);
+    expect(photo.status).toBe(200);
+    expect(photo.headers["content-type"]).toBe("image/png");
+    expect(photo.headers["content-disposition"]).toMatch(/^attachment;/);
+    expect(photo.headers["x-content-type-options"]).toBe("nosniff");
+    expect((await new Client(server).call(url)).status).toBe(401);
+
+    const second = await kim.call("/api/v1/me/avatar", {
+      method: "PUT",
+      raw: { data: png, type: "image/png" },
+    });
+    expect((await kim.call(url)).status).toBe(404);
+    expect((await kim.call(second.json<{ avatarUrl: string }>().avatarUrl)).status).toBe(200);
+    expect((await kim.call("/api/v1/me/avatar", { method: "DELETE" })).status).toBe(204);
+    expect((await kim.call("/api/v1/me")).json<MeResponse>().user?.avatarUrl).toBeNull();
+  });
+
+  it("refuses other file types, disguised files and files over 2 MB, keeping the current photo", async () => {
+    const current = (
+      await kim.call("/api/v1/me/avatar", { method: "PUT", raw: { data: png, type: "image/png" } })
+    ).json<{
+      avatarUrl: string;
+    }>().avatarUrl;
+    const text = await kim.call("/api/v1/me/avatar", {
+      method: "PUT",
+      raw: { data: Buffer.from("hallo"), type: "text/plain" },
+    });
+    expect(text.status).toBe(415);
+    const disguised = await kim.call("/api/v1/me/avatar", {
+      method: "PUT",
+      raw: { data: Buffer.from("<svg onload=alert(1)>"), type: "image/png" },
+    });
+    expect(disguised.status).toBe(415);
+    expect(error(disguised).message).toBe("Dit bestand is geen foto in PNG-, JPG- of WebP-formaat.");
+    const huge = Buffer.concat([png, Buffer.alloc(2 * 1024 * 1024)]);
+    const tooBig = await kim.call("/api/v1/me/avatar", {
+      method: "PUT",
+      raw: { data: huge, type: "image/png" },
+    });
+    expect(tooBig.status).toBe(413);
+    expect(error(tooBig).message).toBe("Wat je verstuurt is te groot.");
+    expect((await kim.call("/api/v1/me")).json<MeResponse>().user?.avatarUrl).toBe(current);
+    expect((await kim.call(current)).status).toBe(200);
+  });
+});

@@ -1,4 +1,14 @@
-import { Button, Loader, NativeSelect, Stack, Text, TextInput } from "@mantine/core";
+import {
+  Avatar,
+  Button,
+  FileButton,
+  Group,
+  Loader,
+  NativeSelect,
+  Stack,
+  Text,
+  TextInput,
+} from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,7 +16,7 @@ import type { ProfileSettings } from "../../../contracts/identity";
 import { setLocale } from "../../i18n";
 import { meQuery } from "../account/me-query";
 import { FormError, fieldErrors, Notice, useErrorText } from "../identity/forms";
-import { profileQuery, updateProfile } from "./settings-api";
+import { profileQuery, removeAvatar, updateProfile, uploadAvatar } from "./settings-api";
 
 type Draft = Pick<ProfileSettings, "name" | "locale"> & { phone: string; postcode: string };
 
@@ -124,7 +134,64 @@ export function PersonalData() {
   return (
     <Stack gap="sm">
       <Text c="gray.8">{t("settings.personal.intro")}</Text>
+      <ProfilePhoto />
       <PersonalDataForm profile={profile.data} />
     </Stack>
+  );
+}
+
+/** The avatar top right in the header ("Account" in the manual's tour). */
+function ProfilePhoto() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const me = useQuery(meQuery);
+  const [done, setDone] = useState<string | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: meQuery.queryKey });
+  const upload = useMutation({
+    mutationFn: uploadAvatar,
+    onSuccess: () => setDone(t("settings.personal.photoSaved")),
+    onSettled: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: removeAvatar,
+    onSuccess: () => setDone(t("settings.personal.photoRemoved")),
+    onSettled: refresh,
+  });
+  const url = me.data?.avatarUrl ?? null;
+  return (
+    <Group gap="md" align="center">
+      <Avatar src={url} size={72} radius="xl" alt={url ? t("settings.personal.photoAlt") : ""} />
+      <Stack gap={4}>
+        <Group gap="xs">
+          <FileButton
+            accept="image/png,image/jpeg,image/webp"
+            onChange={(file) => {
+              setDone(null);
+              if (file) upload.mutate(file);
+            }}
+          >
+            {(props) => (
+              <Button {...props} variant="light" loading={upload.isPending}>
+                {t("settings.personal.photoChoose")}
+              </Button>
+            )}
+          </FileButton>
+          {url ? (
+            <Button variant="default" loading={remove.isPending} onClick={() => remove.mutate()}>
+              {t("settings.personal.photoRemove")}
+            </Button>
+          ) : null}
+        </Group>
+        <Text size="sm" c="gray.8">
+          {t("settings.personal.photoHint")}
+        </Text>
+        {upload.error || remove.error ? <FormError error={upload.error ?? remove.error} /> : null}
+        {done ? (
+          <Notice color="green" status>
+            {done}
+          </Notice>
+        ) : null}
+      </Stack>
+    </Group>
   );
 }

@@ -89,3 +89,14 @@ export function fetchAudit(filter: AuditFilter, offset: number, signal?: AbortSi
   if (filter.to) params.set("to", new Date(`${filter.to}T23:59:59.999`).toISOString());
   return api(`/api/v1/audit?${params}`, AuditListResponseSchema, { signal });
 }
+
+const AvatarResponseSchema = z.object({ avatarUrl: z.string() });
+
+/** The server checks type (PNG, JPG, WebP by content) and size (2 MB) and answers in the UI language. */
+export async function uploadAvatar(file: File): Promise<string> {
+  return (await api("/api/v1/me/avatar", AvatarResponseSchema, { method: "PUT", file })).avatarUrl;
+}
+
+export async function removeAvatar(): Promise<void> {
+  await api("/api/v1/me/avatar", z.unknown(), { method: "DELETE" });
+}
