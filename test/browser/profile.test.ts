@@ -62,4 +62,15 @@ describe.skipIf(skipBrowserTests)("profile photo in the browser", () => {
       .getByText("Dit bestand is geen foto in PNG-, JPG- of WebP-formaat.")
       .waitFor({ state: "visible" });
   });
+
+  it("asks for a new e-mail address and says a confirmation link is on its way", async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/instellingen?tab=persoonsgegevens`);
+    await page.getByLabel("Nieuw e-mailadres").fill("kim.elders@voorbeeld.nl");
+    await page.getByRole("button", { name: "Bevestigingslink sturen" }).click();
+    await page
+      .getByText("We hebben een link gestuurd naar kim.elders@voorbeeld.nl.", { exact: false })
+      .waitFor({ state: "visible" });
+    await expectAccessible(page, "settings, e-mail change requested");
+  });
 });

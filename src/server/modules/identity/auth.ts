@@ -82,6 +82,8 @@ export function createAuth({ db, env, secret, sendResetPassword, sendVerificatio
     }),
     user: {
       modelName: "users",
+      // A new address counts once the link sent to it is followed (the verification mail).
+      changeEmail: { enabled: true },
       additionalFields: {
         locale: { type: "string", required: false, defaultValue: "nl", input: false },
         phone: { type: "string", required: false, input: false },

@@ -45,6 +45,7 @@ const OPEN_ENDPOINTS = [
   "/revoke-other-sessions",
   "/two-factor/",
   "/verify-email",
+  "/change-email",
   "/sso/",
 ];
 /** What staff without a second factor may still call: the set-up and leaving. */

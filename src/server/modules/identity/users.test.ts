@@ -4,6 +4,7 @@ import { startTestServer, type TestServer } from "../../../../test/support/serve
 import { Client, signIn } from "../../../../test/support/session";
 import type { ErrorResponse } from "../../../contracts/common";
 import type { ManagedUser, MeResponse, ProfileSettings } from "../../../contracts/identity";
+import { mailOutbox } from "../../platform/mail.schema";
 import { DEMO_PASSWORD } from "../../seed/demo";
 import { users } from "../tenancy/tenancy.schema";
 
@@ -179,5 +180,52 @@ describe("profile photo", () => {
     expect(error(tooBig).message).toBe("Wat je verstuurt is te groot.");
     expect((await kim.call("/api/v1/me")).json<MeResponse>().user?.avatarUrl).toBe(current);
     expect((await kim.call(current)).status).toBe(200);
+  });
+});
+
+describe("changing one's e-mail address", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ web: false });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it("changes the address only after the link sent to the new address is followed", async () => {
+    const kim = new Client(server);
+    await signIn(kim, "kandidaat@demo.werkbrug.test");
+    const res = await kim.call("/api/auth/change-email", {
+      body: { newEmail: "kim.nieuw@voorbeeld.nl", callbackURL: "/instellingen?tab=persoonsgegevens" },
+    });
+    expect(res.status, res.text).toBe(200);
+    const { db } = server.database;
+    // Nothing changes until the new address is confirmed.
+    expect((await db.select().from(users).where(eq(users.id, "demo-kandidaat")))[0]!.email).toBe(
+      "kandidaat@demo.werkbrug.test",
+    );
+    const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.to, "kim.nieuw@voorbeeld.nl"));
+    expect(mail?.subject).toContain("Bevestig je e-mailadres");
+    const link = new URL(/(http\S+verify-email\S+)/.exec(mail!.text)![1]!);
+    const followed = await kim.call(`${link.pathname}${link.search}`);
+    expect([200, 302]).toContain(followed.status);
+    expect((await db.select().from(users).where(eq(users.id, "demo-kandidaat")))[0]!.email).toBe(
+      "kim.nieuw@voorbeeld.nl",
+    );
+    const again = await new Client(server).call("/api/auth/sign-in/email", {
+      body: { email: "kim.nieuw@voorbeeld.nl", password: DEMO_PASSWORD },
+    });
+    expect(again.status).toBe(200);
+  });
+
+  it("gives the same answer for an address that already belongs to someone, and changes nothing", async () => {
+    const wim = new Client(server);
+    await signIn(wim, "werkgever@demo.werkbrug.test");
+    const res = await wim.call("/api/auth/change-email", { body: { newEmail: "hr@demo.werkbrug.test" } });
+    expect(res.status).toBe(200);
+    expect(
+      (await server.database.db.select().from(users).where(eq(users.id, "demo-werkgever")))[0]!.email,
+    ).toBe("werkgever@demo.werkbrug.test");
+    expect(await server.database.db.$count(mailOutbox, eq(mailOutbox.to, "hr@demo.werkbrug.test"))).toBe(0);
   });
 });

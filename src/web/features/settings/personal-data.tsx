@@ -8,6 +8,7 @@ import {
   Stack,
   Text,
   TextInput,
+  Title,
 } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
@@ -16,7 +17,7 @@ import type { ProfileSettings } from "../../../contracts/identity";
 import { setLocale } from "../../i18n";
 import { meQuery } from "../account/me-query";
 import { FormError, fieldErrors, Notice, useErrorText } from "../identity/forms";
-import { profileQuery, removeAvatar, updateProfile, uploadAvatar } from "./settings-api";
+import { changeEmail, profileQuery, removeAvatar, updateProfile, uploadAvatar } from "./settings-api";
 
 type Draft = Pick<ProfileSettings, "name" | "locale"> & { phone: string; postcode: string };
 
@@ -84,7 +85,7 @@ function PersonalDataForm({ profile }: { profile: ProfileSettings }) {
           type="email"
           value={profile.email}
           readOnly
-          description={t("settings.personal.emailLater")}
+          description={t("settings.personal.emailChangeBelow")}
         />
         <TextInput
           label={t("settings.personal.phone")}
@@ -136,6 +137,7 @@ export function PersonalData() {
       <Text c="gray.8">{t("settings.personal.intro")}</Text>
       <ProfilePhoto />
       <PersonalDataForm profile={profile.data} />
+      <ChangeEmail current={profile.data.email} />
     </Stack>
   );
 }
@@ -193,5 +195,54 @@ function ProfilePhoto() {
         ) : null}
       </Stack>
     </Group>
+  );
+}
+
+/**
+ * A new address takes effect once the link sent to it is followed, so a typo cannot lock
+ * anyone out; the answer is the same when the address already has an account.
+ */
+function ChangeEmail({ current }: { current: string }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState("");
+  const [invalid, setInvalid] = useState(false);
+  const change = useMutation({ mutationFn: changeEmail });
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const email = value.trim();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.toLowerCase() === current.toLowerCase()) {
+      setInvalid(true);
+      return;
+    }
+    setInvalid(false);
+    change.mutate(email);
+  }
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm" maw={480}>
+        <Title order={3} size="h4">
+          {t("settings.personal.emailChangeTitle")}
+        </Title>
+        <TextInput
+          label={t("settings.personal.emailNew")}
+          type="email"
+          autoComplete="email"
+          value={value}
+          onChange={(event) => setValue(event.currentTarget.value)}
+          error={invalid ? t("identity.emailInvalid") : undefined}
+        />
+        {change.error ? <FormError error={change.error} /> : null}
+        {change.isSuccess ? (
+          <Notice color="green" status>
+            {t("settings.personal.emailChangeSent", { email: change.variables })}
+          </Notice>
+        ) : null}
+        <Group>
+          <Button type="submit" variant="light" loading={change.isPending}>
+            {t("settings.personal.emailChangeButton")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

@@ -100,3 +100,11 @@ export async function uploadAvatar(file: File): Promise<string> {
 export async function removeAvatar(): Promise<void> {
   await api("/api/v1/me/avatar", z.unknown(), { method: "DELETE" });
 }
+
+/** Sends a confirmation link to the new address; the address changes when it is followed. */
+export async function changeEmail(newEmail: string): Promise<void> {
+  await api("/api/auth/change-email", z.unknown(), {
+    method: "POST",
+    body: { newEmail, callbackURL: "/instellingen?tab=persoonsgegevens" },
+  });
+}
