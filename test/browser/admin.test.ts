@@ -275,7 +275,9 @@ describe.skipIf(skipBrowserTests)("user management, settings and the side switch
     const phone = main(page).getByLabel("Telefoonnummer");
     await phone.fill("bel mij");
     await main(page).getByLabel("Postcode").fill("2511 AB");
-    expect(await main(page).getByLabel("E-mailadres", { exact: true }).getAttribute("readonly")).not.toBeNull();
+    expect(
+      await main(page).getByLabel("E-mailadres", { exact: true }).getAttribute("readonly"),
+    ).not.toBeNull();
     await main(page).getByRole("button", { name: "Opslaan" }).click();
     await main(page).getByRole("alert").first().waitFor({ state: "visible" });
     await expect.poll(() => phone.getAttribute("aria-invalid")).toBe("true");
