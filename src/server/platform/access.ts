@@ -74,6 +74,13 @@ export function principalOf(request: FastifyRequest): Principal | null {
   return (request as FastifyRequest & { principal?: Principal | null }).principal ?? null;
 }
 
+/** The signed-in caller of a route that needs one; 401 for visitors. */
+export function requirePrincipal(request: FastifyRequest): Principal {
+  const principal = principalOf(request);
+  if (!principal) throw new AppError("unauthenticated");
+  return principal;
+}
+
 export function authorise(request: FastifyRequest, access: Access, production: boolean): void {
   if (access === "public") return;
   if (access === "development") {

@@ -15,9 +15,8 @@ import {
   RegisterCandidateRequestSchema,
   RegisterCandidateResponseSchema,
 } from "../../../contracts/identity";
-import { principalOf } from "../../platform/access";
+import { requirePrincipal } from "../../platform/access";
 import type { Db } from "../../platform/db";
-import { AppError } from "../../platform/errors";
 import { requestLocale } from "../../platform/i18n";
 import { organisationIdsOfUser } from "../tenancy/tenancy.repository";
 import { portalOf } from "../tenancy/tenancy.routes";
@@ -40,11 +39,7 @@ export async function registerInvitationRoutes(
   deps: { invitations: InvitationService; auth: Auth; db: Db },
 ): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const principal = (request: Parameters<typeof principalOf>[0]) => {
-    const p = principalOf(request);
-    if (!p) throw new AppError("unauthenticated");
-    return p;
-  };
+  const principal = requirePrincipal;
 
   r.post(
     "/api/v1/invitations",

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ErrorResponseSchema } from "../../../contracts/common";
 import { LoginMethodRequestSchema, LoginMethodResponseSchema } from "../../../contracts/identity";
-import { type Principal, principalOf } from "../../platform/access";
+import { requirePrincipal } from "../../platform/access";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { organisationIdsOfUser } from "../tenancy/tenancy.repository";
@@ -51,8 +51,7 @@ export async function registerSsoRoutes(app: FastifyInstance, deps: { auth: Auth
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   async function scopeOf(request: FastifyRequest): Promise<readonly string[] | "all"> {
-    const principal: Principal | null = principalOf(request);
-    if (!principal) throw new AppError("unauthenticated");
+    const principal = requirePrincipal(request);
     if (principal.roles.includes("platform_admin")) return "all";
     return organisationIdsOfUser(db, principal.userId, ["org_admin"]);
   }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ErrorResponseSchema } from "../../../contracts/common";
@@ -9,7 +9,7 @@ import {
   UpdateMembershipRequestSchema,
   UpdateMeRequestSchema,
 } from "../../../contracts/identity";
-import { type Principal, principalOf } from "../../platform/access";
+import { requirePrincipal } from "../../platform/access";
 import { AppError } from "../../platform/errors";
 import { identityPolicy } from "./identity.policy";
 import { AVATAR_MAX_BYTES, AVATAR_TYPES, type UserService } from "./users.service";
@@ -21,11 +21,7 @@ const errors = {
   404: ErrorResponseSchema,
 };
 
-function signedIn(request: FastifyRequest): Principal {
-  const principal = principalOf(request);
-  if (!principal) throw new AppError("unauthenticated");
-  return principal;
-}
+const signedIn = requirePrincipal;
 
 export async function registerUserRoutes(app: FastifyInstance, deps: { users: UserService }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();

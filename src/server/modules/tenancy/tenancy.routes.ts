@@ -10,7 +10,7 @@ import {
   PortalListResponseSchema,
   UpdateOrganisationRequestSchema,
 } from "../../../contracts/tenancy";
-import { principalOf } from "../../platform/access";
+import { requirePrincipal } from "../../platform/access";
 import { AppError } from "../../platform/errors";
 import { type HostPortal, portalFromHost } from "../../platform/tenancy";
 import { tenancyPolicy } from "./tenancy.policy";
@@ -117,9 +117,7 @@ export async function registerOrganisationWrites(app: FastifyInstance, deps: { t
       },
     },
     async (request) => {
-      const principal = principalOf(request);
-      if (!principal) throw new AppError("unauthenticated");
-      return deps.tenancy.updateOrganisation(principal, request.params.id, request.body);
+      return deps.tenancy.updateOrganisation(requirePrincipal(request), request.params.id, request.body);
     },
   );
 }
