@@ -1,6 +1,7 @@
 // Every table of the app, for Drizzle's relational queries and drizzle-kit's migration generator.
 export * from "../modules/candidates/candidates.schema";
 export * from "../modules/identity/identity.schema";
+export * from "../modules/matches/matches.schema";
 export * from "../modules/tenancy/tenancy.schema";
 export * from "../modules/vacancies/vacancies.schema";
 export * from "./mail.schema";

@@ -1,10 +1,11 @@
-import { count } from "drizzle-orm";
+import { count, inArray, isNull, sql } from "drizzle-orm";
 import type { OrganisationKind, Role } from "../../contracts/tenancy";
 import { candidates } from "../modules/candidates/candidates.schema";
 import { hashPassword } from "../modules/identity/auth";
 import { twoFactors } from "../modules/identity/identity.schema";
 import { findPlaceByName } from "../modules/taxonomy/reference-data";
 import { accounts, memberships, organisations, portals, users } from "../modules/tenancy/tenancy.schema";
+import { vacancies } from "../modules/vacancies/vacancies.schema";
 import type { Db } from "../platform/db";
 import type { Env } from "../platform/env";
 import { insertCandidates, insertVacancies } from "./bulk";
@@ -407,9 +408,39 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
     organisations: seedOrganisations,
     now: DEMO_NOW,
   });
+  await linkDemoPeople(db, orgIds);
   log(
     `Seeded ${candidateCount} candidates and ${vacancyCount} vacancies in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );
+}
+
+/**
+ * The account manager of Den Haag looks after the Haaglanden employers; generated vacancies
+ * get that account manager, the employer's demo contact and an owner (HalloWerk, Vlimpers).
+ */
+async function linkDemoPeople(db: Db, orgIds: Map<string, string>): Promise<void> {
+  const managed = ["westland", "westland-naaldwijk", "duinen"].map((key) => orgIds.get(key)!);
+  await db
+    .update(organisations)
+    .set({ accountManagerUserId: "demo-accountmanager" })
+    .where(inArray(organisations.id, managed));
+  await db
+    .update(vacancies)
+    .set({ accountManagerUserId: "demo-accountmanager" })
+    .where(inArray(vacancies.organisationId, managed));
+  await db
+    .update(vacancies)
+    .set({ contactUserId: "demo-werkgever" })
+    .where(inArray(vacancies.organisationId, [orgIds.get("westland")!, orgIds.get("westland-naaldwijk")!]));
+  const agency = [orgIds.get("agentschap")!, orgIds.get("agentschap-selectie")!];
+  await db
+    .update(vacancies)
+    .set({ ownerUserId: "demo-selectie", contactUserId: "demo-hr", createdByKind: "employer" })
+    .where(inArray(vacancies.organisationId, agency));
+  await db
+    .update(vacancies)
+    .set({ ownerUserId: sql`coalesce(${vacancies.contactUserId}, ${vacancies.accountManagerUserId})` })
+    .where(isNull(vacancies.ownerUserId));
 }
 
 async function seedDemoCandidateProfile(db: Db, portalId: string): Promise<void> {

@@ -1483,8 +1483,24 @@ const POSITIONS = weightedTable<number>([
 const VACANCY_STATUS = weightedTable<NonNullable<VacancyRow["status"]>>([
   ["published", 70],
   ["draft", 10],
-  ["pending_approval", 10],
+  ["requested", 10],
   ["closed", 10],
+]);
+
+const VACANCY_KIND = weightedTable<NonNullable<VacancyRow["kind"]>>([
+  ["vacancy", 70],
+  ["internship", 8],
+  ["work_experience", 8],
+  ["apprenticeship", 5],
+  ["project", 3],
+  ["job_rotation", 3],
+  ["shadowing", 3],
+]);
+
+const SERVICE_MODEL = weightedTable<NonNullable<VacancyRow["serviceModel"]>>([
+  ["self_service", 40],
+  ["together", 40],
+  ["account_manager", 20],
 ]);
 
 /** The minimum a vacancy asks for, a notch below what candidates in the job typically have. */
@@ -1571,44 +1587,66 @@ export function generateVacancy(
   ].join("\n");
   const status = rng.weighted(VACANCY_STATUS);
   const now = options.now;
-  let publishFrom: Date | null = null;
+  let portalFrom: Date | null = null;
   let closesOn: string | null = null;
   let createdAt: Date;
   if (status === "published") {
-    publishFrom = addDays(now, -rng.int(0, 60));
+    portalFrom = addDays(now, -rng.int(0, 60));
     closesOn = isoDate(addDays(now, rng.int(7, 90)));
-    createdAt = addDays(publishFrom, -rng.int(0, 7));
+    createdAt = addDays(portalFrom, -rng.int(0, 7));
   } else if (status === "closed") {
-    publishFrom = addDays(now, -rng.int(60, 150));
+    portalFrom = addDays(now, -rng.int(60, 150));
     closesOn = isoDate(addDays(now, -rng.int(1, 45)));
-    createdAt = addDays(publishFrom, -rng.int(0, 7));
+    createdAt = addDays(portalFrom, -rng.int(0, 7));
   } else {
     // Drafts and requests awaiting approval: planned dates are filled in about half the time.
     createdAt = addDays(now, -rng.int(0, 20));
     if (rng.chance(0.5)) {
-      publishFrom = addDays(now, rng.int(1, 14));
-      closesOn = isoDate(addDays(publishFrom, rng.int(21, 60)));
+      portalFrom = addDays(now, rng.int(1, 14));
+      closesOn = isoDate(addDays(portalFrom, rng.int(21, 60)));
     }
   }
+  // Kansenportaal practice: first the own organisation, then the region, often all portals
+  // and the open job board a few days later.
+  const organisationFrom = portalFrom && rng.chance(0.4) ? addDays(portalFrom, -rng.int(1, 7)) : null;
+  const allPortalsFrom = portalFrom && rng.chance(0.5) ? addDays(portalFrom, rng.int(0, 7)) : null;
+  const publicFrom = portalFrom && rng.chance(0.6) ? addDays(portalFrom, rng.int(0, 10)) : null;
+  const serviceModel = rng.weighted(SERVICE_MODEL);
+  const employerKind = organisation.kind === "employer";
+  const salaryBase = 2200 + rng.int(0, 18) * 100;
   return {
     id,
     organisationId: organisation.id,
     portalId: organisation.portalId,
     createdByUserId: null,
+    createdByKind: employerKind && rng.chance(0.5) ? "employer" : "account_manager",
     title: capitalise(name),
     displayTitle: fill(rng.pick(VACANCY_TITLES), values),
     description,
+    functionGroup: occupation.group,
     occupationId: occupation.id,
     educationLevel: education,
+    kind: rng.weighted(VACANCY_KIND),
+    salaryMin: rng.chance(0.6) ? salaryBase : null,
+    salaryMax: rng.chance(0.6) ? salaryBase + rng.int(3, 12) * 100 : null,
+    durationKind: rng.chance(0.7) ? "permanent" : "temporary",
     hoursMin: hours.min,
     hoursMax: hours.max,
     positions: rng.weighted(POSITIONS),
+    useHeadOffice: false,
     city: place.name || null,
     lat: place.lat,
     lon: place.lon,
+    serviceModel,
+    contactVia:
+      serviceModel === "self_service" ? "employer" : rng.chance(0.5) ? "employer" : "account_manager",
     status,
-    publishFrom,
+    publishOrganisationFrom: organisationFrom ? isoDate(organisationFrom) : null,
+    publishPortalFrom: portalFrom ? isoDate(portalFrom) : null,
+    publishAllPortalsFrom: allPortalsFrom ? isoDate(allPortalsFrom) : null,
+    publishPublicFrom: publicFrom ? isoDate(publicFrom) : null,
     closesOn,
+    publishedAt: status === "published" || status === "closed" ? portalFrom : null,
     createdAt,
     updatedAt: new Date(Math.min(addDays(createdAt, rng.int(0, 3)).getTime(), now.getTime())),
   };

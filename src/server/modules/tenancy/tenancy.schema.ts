@@ -57,6 +57,12 @@ export const organisations = pgTable(
       .references(() => portals.id),
     /** Departments and branches point at their parent organisation. */
     parentId: uuid("parent_id").references((): AnyPgColumn => organisations.id),
+    /** The account manager (a user of a municipality or agency) who looks after this employer. */
+    accountManagerUserId: text("account_manager_user_id").references((): AnyPgColumn => users.id, {
+      onDelete: "set null",
+    }),
+    /** Logo in FileStorage; vacancies without an image of their own show it. */
+    logoFileKey: text("logo_file_key"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

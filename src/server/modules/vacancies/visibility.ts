@@ -1,0 +1,93 @@
+import { and, eq, gte, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import type { Audience } from "../../../contracts/vacancies";
+import { vacancies } from "./vacancies.schema";
+
+/**
+ * Who sees a vacancy is computed at read time from its dates, in days of the Dutch calendar:
+ * a vacancy is visible to an audience from that audience's start date up to and including
+ * its closing date, while its status is "published". The pg-boss job only records what the
+ * dates already imply (history, the owner's mail on closing); it never decides visibility.
+ */
+export function todayIn(now: Date = new Date(), timeZone = "Europe/Amsterdam"): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
+}
+
+export interface PublicationDates {
+  status: string;
+  publishOrganisationFrom: string | null;
+  publishPortalFrom: string | null;
+  publishAllPortalsFrom: string | null;
+  publishPublicFrom: string | null;
+  closesOn: string | null;
+}
+
+const FROM_COLUMN: Record<Audience, keyof PublicationDates> = {
+  organisation: "publishOrganisationFrom",
+  portal: "publishPortalFrom",
+  all_portals: "publishAllPortalsFrom",
+  public: "publishPublicFrom",
+};
+
+export function isOpenOn(row: PublicationDates, today: string): boolean {
+  return row.status === "published" && (row.closesOn === null || row.closesOn >= today);
+}
+
+/** The audiences that can see the vacancy on `today` (narrowest first). */
+export function audiencesOn(row: PublicationDates, today: string): Audience[] {
+  if (!isOpenOn(row, today)) return [];
+  return (Object.keys(FROM_COLUMN) as Audience[]).filter((audience) => {
+    const from = row[FROM_COLUMN[audience]];
+    return from !== null && from <= today;
+  });
+}
+
+/**
+ * Who is looking: a visitor of the public job board, or a candidate with the portals they
+ * are registered on and the organisations they work for (their staff memberships).
+ */
+export type Viewer =
+  | { kind: "anonymous" }
+  | { kind: "candidate"; portalIds: readonly string[]; organisationIds: readonly string[] };
+
+const openOn = (today: string): SQL =>
+  and(eq(vacancies.status, "published"), or(isNull(vacancies.closesOn), gte(vacancies.closesOn, today)))!;
+
+/** WHERE clause: the vacancies this viewer may see today. */
+export function visibleToViewer(viewer: Viewer, today: string): SQL {
+  const audiences: SQL[] = [lte(vacancies.publishPublicFrom, today)];
+  if (viewer.kind === "candidate") {
+    audiences.push(lte(vacancies.publishAllPortalsFrom, today));
+    if (viewer.portalIds.length > 0) {
+      audiences.push(
+        and(inArray(vacancies.portalId, [...viewer.portalIds]), lte(vacancies.publishPortalFrom, today))!,
+      );
+    }
+    if (viewer.organisationIds.length > 0) {
+      audiences.push(
+        and(
+          inArray(vacancies.organisationId, [...viewer.organisationIds]),
+          lte(vacancies.publishOrganisationFrom, today),
+        )!,
+      );
+    }
+  }
+  return and(openOn(today), or(...audiences))!;
+}
+
+/** WHERE clause for the open job board of a portal: its public vacancies (national: all). */
+export function onPublicBoard(portal: { id: string; national: boolean }, today: string): SQL {
+  const clauses = [openOn(today), lte(vacancies.publishPublicFrom, today)];
+  if (!portal.national) clauses.push(eq(vacancies.portalId, portal.id));
+  return and(...clauses)!;
+}
+
+/** SQL expression: whether any candidate can see the vacancy today (the overview's "visible"). */
+export function visibleToCandidatesSql(today: string): SQL {
+  return sql`(${openOn(today)} and (${vacancies.publishOrganisationFrom} <= ${today} or ${vacancies.publishPortalFrom} <= ${today} or ${vacancies.publishAllPortalsFrom} <= ${today} or ${vacancies.publishPublicFrom} <= ${today}))`;
+}
