@@ -126,7 +126,23 @@ export const CreateVacancyRequestSchema = VacancyFieldsSchema.extend({
 });
 export type CreateVacancyRequest = z.input<typeof CreateVacancyRequestSchema>;
 
-export const UpdateVacancyRequestSchema = VacancyFieldsSchema.partial().extend({
+type WithoutDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
+
+/**
+ * Every field optional and WITHOUT its default: a PATCH that leaves a field out must leave it
+ * alone (zod 4 applies defaults inside `.partial()`).
+ */
+function partialWithoutDefaults<S extends z.ZodRawShape>(shape: S) {
+  const out: Record<string, z.ZodType> = {};
+  for (const [key, schema] of Object.entries(shape)) {
+    out[key] = (
+      schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : (schema as z.ZodType)
+    ).optional();
+  }
+  return z.object(out as { [K in keyof S]: z.ZodOptional<WithoutDefault<S[K]>> });
+}
+
+export const UpdateVacancyRequestSchema = partialWithoutDefaults(VacancyFieldsSchema.shape).extend({
   ownerUserId: z.string().min(1).optional(),
 });
 export type UpdateVacancyRequest = z.input<typeof UpdateVacancyRequestSchema>;
@@ -263,7 +279,8 @@ export const VacancyListQuerySchema = z.object({
   order: z.enum(["asc", "desc"]).default("desc"),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
-export type VacancyListQuery = z.input<typeof VacancyListQuerySchema>;
+export type VacancyListQuery = z.infer<typeof VacancyListQuerySchema>;
+export type VacancyListQueryInput = z.input<typeof VacancyListQuerySchema>;
 
 export const VacancyListItemSchema = z.object({
   id: z.string().uuid(),
@@ -332,7 +349,8 @@ export const CandidateVacancyQuerySchema = z.object({
   placeId: z.string().max(80).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
-export type CandidateVacancyQuery = z.input<typeof CandidateVacancyQuerySchema>;
+export type CandidateVacancyQuery = z.infer<typeof CandidateVacancyQuerySchema>;
+export type CandidateVacancyQueryInput = z.input<typeof CandidateVacancyQuerySchema>;
 
 export const CandidateVacancyItemSchema = z.object({
   id: z.string().uuid(),

@@ -13,6 +13,8 @@ import { createUserService } from "./modules/identity/users.service";
 import { registerTaxonomy } from "./modules/taxonomy/taxonomy.routes";
 import { registerOrganisationWrites, registerTenancy } from "./modules/tenancy/tenancy.routes";
 import { createTenancyService } from "./modules/tenancy/tenancy.service";
+import { registerVacancyRoutes } from "./modules/vacancies/vacancies.routes";
+import { createVacancyService } from "./modules/vacancies/vacancies.service";
 import { type Database, ping } from "./platform/db";
 import { registerDevRoutes } from "./platform/dev.routes";
 import type { Env } from "./platform/env";
@@ -81,6 +83,7 @@ export async function buildApp({
   await registerUserRoutes(app, { users: createUserService({ db, mailer, files }) });
   await registerSsoRoutes(app, { auth, db });
   await registerTaxonomy(app);
+  await registerVacancyRoutes(app, { vacancies: createVacancyService({ db, files }) });
   await registerDevRoutes(app, { db, mailer });
   await registerWebApp(app, webDir);
   return app;

@@ -102,6 +102,26 @@ export const ERROR_CODES = {
     nl: "Dit botst met gegevens die al bestaan.",
     en: "This conflicts with data that already exists.",
   },
+  invalid_transition: {
+    status: 409,
+    nl: "Deze actie kan niet bij de huidige status van de vacature.",
+    en: "This action is not possible in the vacancy's current status.",
+  },
+  has_applications: {
+    status: 409,
+    nl: "Er zijn al reacties op deze vacature. Archiveer hem in plaats van hem te verwijderen.",
+    en: "People have already responded to this vacancy. Archive it instead of deleting it.",
+  },
+  already_applied: {
+    status: 409,
+    nl: "Je hebt al gereageerd op deze vacature.",
+    en: "You have already responded to this vacancy.",
+  },
+  confirmation_required: {
+    status: 400,
+    nl: "Bevestig dat je dit definitief wilt verwijderen.",
+    en: "Confirm that you want to delete this for good.",
+  },
   invitation_unusable: {
     status: 410,
     nl: "Deze uitnodiging kan niet meer gebruikt worden.",

@@ -70,3 +70,45 @@ export function sniffImage(data: Buffer): { type: string; ext: string } | null {
   const found = IMAGE_SIGNATURES.find((s) => s.matches(data));
   return found ? { type: found.type, ext: found.ext } : null;
 }
+
+/**
+ * Documents people attach (CVs, vacancy attachments), recognised by content: PDF by its
+ * header, DOCX as a ZIP package holding word/document.xml. A renamed .exe stays an .exe.
+ */
+export function sniffDocument(data: Buffer): { type: string; ext: string } | null {
+  if (data.subarray(0, 5).toString("latin1") === "%PDF-") return { type: "application/pdf", ext: "pdf" };
+  const zip = data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
+  if (zip && data.includes("word/document.xml") && data.includes("[Content_Types].xml")) {
+    return { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ext: "docx" };
+  }
+  return null;
+}
+
+/** The content types uploads may declare; what they really are is decided by sniffing. */
+export const UPLOAD_CONTENT_TYPES = [
+  "application/pdf",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "image/png",
+  "image/jpeg",
+  "image/webp",
+  "application/octet-stream",
+] as const;
+
+/** A file name safe to put in Content-Disposition and to show (no paths, no control chars). */
+export function cleanFileName(name: string, fallback: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f"]/g, "")
+    .trim()
+    .slice(0, 150);
+  return cleaned || fallback;
+}
+
+/** Content-Disposition for a download, with an ASCII fallback and the UTF-8 name (RFC 6266). */
+export function attachmentDisposition(fileName: string): string {
+  const ascii = fileName
+    .normalize("NFKD")
+    .replace(/[^\x20-\x7e]/g, "_")
+    .replace(/[\\"]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

@@ -49,7 +49,55 @@ const fieldMessages: Record<string, Record<Locale, string>> = {
     nl: "Ga akkoord met de gebruiksvoorwaarden om verder te gaan.",
     en: "Please accept the terms of use to continue.",
   },
+  date_invalid: { nl: "Vul een datum in als 2026-12-31.", en: "Enter a date such as 2026-12-31." },
+  range_min_above_max: {
+    nl: "Het minimum is hoger dan het maximum.",
+    en: "The minimum is higher than the maximum.",
+  },
+  closes_before_publication: {
+    nl: "De sluitingsdatum ligt vóór een publicatiedatum.",
+    en: "The closing date is before a publication date.",
+  },
+  end_date_required: {
+    nl: "Vul de einddatum in van een tijdelijke functie.",
+    en: "Enter the end date of a temporary position.",
+  },
+  contact_other_organisation: {
+    nl: "De contactpersoon hoort niet bij deze organisatie.",
+    en: "The contact person does not belong to this organisation.",
+  },
+  department_other_organisation: {
+    nl: "Deze afdeling hoort niet bij deze organisatie.",
+    en: "This department does not belong to this organisation.",
+  },
+  person_not_allowed: {
+    nl: "Deze persoon kan hier niet gekozen worden.",
+    en: "This person cannot be chosen here.",
+  },
+  unknown_occupation: { nl: "Dit beroep kennen we niet.", en: "This occupation is unknown." },
+  unknown_place: { nl: "Deze plaats kennen we niet.", en: "This place is unknown." },
+  unknown_option: { nl: "Kies een waarde uit de lijst.", en: "Choose a value from the list." },
+  required_for_publication: {
+    nl: "Nodig om te publiceren.",
+    en: "Needed to publish.",
+  },
+  audience_required: {
+    nl: "Kies voor minstens één doelgroep een publicatiedatum.",
+    en: "Choose a publication date for at least one audience.",
+  },
+  file_type_not_allowed: {
+    nl: "Alleen PDF, DOCX of een afbeelding (PNG, JPG, WebP).",
+    en: "Only PDF, DOCX or an image (PNG, JPG, WebP).",
+  },
+  document_type_not_allowed: { nl: "Alleen PDF of DOCX.", en: "Only PDF or DOCX." },
+  image_type_not_allowed: { nl: "Alleen PNG, JPG of WebP.", en: "Only PNG, JPG or WebP." },
+  file_too_large: { nl: "Het bestand is groter dan 10 MB.", en: "The file is larger than 10 MB." },
 };
+
+/** The text of one of our field message keys (for checks made in services, not in zod). */
+export function fieldMessage(key: string, locale: Locale): string {
+  return (fieldMessages[key] ?? fieldMessages.required!)[locale];
+}
 
 type ZodIssue = z.core.$ZodIssue;
 

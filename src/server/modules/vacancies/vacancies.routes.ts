@@ -1,0 +1,509 @@
+import multipart from "@fastify/multipart";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { ErrorResponseSchema } from "../../../contracts/common";
+import {
+  ApplicationListResponseSchema,
+  ApplicationResponseSchema,
+  CandidateVacancyDetailResponseSchema,
+  CandidateVacancyListResponseSchema,
+  CandidateVacancyQuerySchema,
+  CreateVacancyRequestSchema,
+  UpdateVacancyRequestSchema,
+  VacancyAttachmentSchema,
+  VacancyHistoryResponseSchema,
+  VacancyListQuerySchema,
+  VacancyListResponseSchema,
+  VacancyOptionsResponseSchema,
+  VacancyResponseSchema,
+  VacancyTransitionRequestSchema,
+} from "../../../contracts/vacancies";
+import { principalOf, requirePrincipal } from "../../platform/access";
+import { AppError } from "../../platform/errors";
+import { attachmentDisposition, cleanFileName, UPLOAD_CONTENT_TYPES } from "../../platform/files";
+import { fieldMessage, requestLocale } from "../../platform/i18n";
+import { vacanciesPolicy } from "./vacancies.policy";
+import { UPLOAD_MAX_BYTES, type VacancyService } from "./vacancies.service";
+
+const errors = {
+  400: ErrorResponseSchema,
+  401: ErrorResponseSchema,
+  403: ErrorResponseSchema,
+  404: ErrorResponseSchema,
+  409: ErrorResponseSchema,
+};
+const uploadErrors = { ...errors, 413: ErrorResponseSchema, 415: ErrorResponseSchema };
+
+const IdParams = z.object({ id: z.string().uuid() });
+const AttachmentParams = z.object({ id: z.string().uuid(), attachmentId: z.string().uuid() });
+const SourceSchema = z
+  .string()
+  .regex(/^[a-z0-9._-]{1,60}$/i)
+  .optional()
+  .catch(undefined);
+
+function sendFile(reply: FastifyReply, file: { data: Buffer; contentType: string; fileName: string }) {
+  return reply
+    .type(file.contentType)
+    .header("content-disposition", attachmentDisposition(file.fileName))
+    .header("cache-control", "private, no-store")
+    .header("x-content-type-options", "nosniff")
+    .send(file.data);
+}
+
+function tooLarge(request: FastifyRequest, path: string): AppError {
+  return new AppError("payload_too_large", {
+    fields: [{ path, message: fieldMessage("file_too_large", requestLocale(request)) }],
+  });
+}
+
+/** Vacancies for staff (overview, form, life cycle, files) and for candidates (search, apply). */
+export async function registerVacancyRoutes(
+  app: FastifyInstance,
+  deps: { vacancies: VacancyService; renderPdf?: (request: FastifyRequest, id: string) => Promise<Buffer> },
+): Promise<void> {
+  await app.register(async (scope) => {
+    const r = scope.withTypeProvider<ZodTypeProvider>();
+    const { vacancies } = deps;
+    const locale = requestLocale;
+
+    // Uploads arrive as the raw request body (like the profile photo); their real type is
+    // judged by content. A body over the limit is refused before it is read in full.
+    for (const type of UPLOAD_CONTENT_TYPES) {
+      if (scope.hasContentTypeParser(type)) scope.removeContentTypeParser(type);
+    }
+    scope.addContentTypeParser(
+      [...UPLOAD_CONTENT_TYPES],
+      { parseAs: "buffer", bodyLimit: UPLOAD_MAX_BYTES },
+      (_request, body, done) => done(null, body),
+    );
+    await scope.register(multipart, {
+      limits: { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 5, fieldSize: 20_000 },
+    });
+    scope.setErrorHandler((error, request, reply) => {
+      const code = (error as { code?: string }).code;
+      if (code === "FST_ERR_CTP_BODY_TOO_LARGE" || code === "FST_REQ_FILE_TOO_LARGE") {
+        throw tooLarge(request, request.url.includes("/applications") ? "cv" : "file");
+      }
+      throw error;
+    });
+
+    r.get(
+      "/api/v1/vacancies",
+      {
+        config: { access: vacanciesPolicy.staff },
+        schema: {
+          tags: ["vacancies"],
+          summary: "The staff overview: search, filters (HalloWerk), sorting, pages of 20",
+          querystring: VacancyListQuerySchema,
+          response: { 200: VacancyListResponseSchema, ...errors },
+        },
+      },
+      async (request) => vacancies.list(requirePrincipal(request), request.query),
+    );
+
+    r.get(
+      "/api/v1/vacancies/options",
+      {
+        config: { access: vacanciesPolicy.staff },
+        schema: {
+          tags: ["vacancies"],
+          summary: "Employers, departments, contact persons, account managers and owners the form offers",
+          querystring: z.object({ organisationId: z.string().uuid().optional() }),
+          response: { 200: VacancyOptionsResponseSchema, ...errors },
+        },
+      },
+      async (request) => vacancies.options(requirePrincipal(request), request.query.organisationId),
+    );
+
+    r.post(
+      "/api/v1/vacancies",
+      {
+        config: { access: vacanciesPolicy.staff },
+        schema: {
+          tags: ["vacancies"],
+          summary: "Create a vacancy (a draft), or an HR officer's request for one",
+          body: CreateVacancyRequestSchema,
+          response: { 201: VacancyResponseSchema, ...errors },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send({
+          vacancy: await vacancies.create(requirePrincipal(request), request.body, locale(request)),
+        }),
+    );
+
+    r.get(
+      "/api/v1/vacancies/:id",
+      {
+        config: { access: vacanciesPolicy.staff },
+        schema: {
+          tags: ["vacancies"],
+          summary: "One vacancy with everything staff see, and what the caller may do with it",
+          params: IdParams,
+          response: { 200: VacancyResponseSchema, ...errors },
+        },
+      },
+      async (request) => ({ vacancy: await vacancies.get(requirePrincipal(request), request.params.id) }),
+    );
+
+    r.patch(
+      "/api/v1/vacancies/:id",
+      {
+        config: { access: vacanciesPolicy.staff },
+        schema: {
+          tags: ["vacancies"],
+          summary: "Change a vacancy (only the fields sent); every change goes into its history",
+          params: IdParams,
+          body: UpdateVacancyRequestSchema,
+          response: { 200: VacancyResponseSchema, ...errors },
+        },
+      },
+      async (request) => ({
+        vacancy: await vacancies.update(
+          requirePrincipal(request),
+          request.params.id,
+          request.body,
+          locale(request),
+        ),
+      }),
+    );
+
+    r.post(
+      "/api/v1/vacancies/:id/transitions",
+      {
+        config: { access: vacanciesPolicy.staff },
+        schema: {
+          tags: ["vacancies"],
+          summary:
+            "Publish, withdraw, close, archive, reactivate; approve or reject a request (with a comment)",
+          params: IdParams,
+          body: VacancyTransitionRequestSchema,
+          response: { 200: VacancyResponseSchema, ...errors },
+        },
+      },
+      async (request) => ({
+        vacancy: await vacancies.transition(
+          requirePrincipal(request),
+          request.params.id,
+          request.body.action,
+          request.body.comment,
+          locale(request),
+        ),
+      }),
+    );
+
+    r.post(
+      "/api/v1/vacancies/:id/copy",
+      {
+        config: { access: vacanciesPolicy.staff },
+        schema: {
+          tags: ["vacancies"],
+          summary: "Copy a vacancy into a new draft (then edit it)",
+          params: IdParams,
+          response: { 201: VacancyResponseSchema, ...errors },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send({ vacancy: await vacancies.copy(requirePrincipal(request), request.params.id) }),
+    );
+
+    r.delete(
+      "/api/v1/vacancies/:id",
+      {
+        config: { access: vacanciesPolicy.staff },
+        schema: {
+          tags: ["vacancies"],
+          summary: "Delete a draft or archived vacancy for good; needs ?confirm=true",
+          params: IdParams,
+          querystring: z.object({ confirm: z.enum(["true", "false"]).optional() }),
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        await vacancies.remove(
+          requirePrincipal(request),
+          request.params.id,
+          request.query.confirm === "true",
+        );
+        return reply.code(204).send(null);
+      },
+    );
+
+    r.get(
+      "/api/v1/vacancies/:id/history",
+      {
+        config: { access: vacanciesPolicy.staff },
+        schema: {
+          tags: ["vacancies"],
+          summary: "Every change to the vacancy: who, when, what and why",
+          params: IdParams,
+          response: { 200: VacancyHistoryResponseSchema, ...errors },
+        },
+      },
+      async (request) => ({ history: await vacancies.history(requirePrincipal(request), request.params.id) }),
+    );
+
+    r.post(
+      "/api/v1/vacancies/:id/attachments",
+      {
+        config: { access: vacanciesPolicy.staff },
+        bodyLimit: UPLOAD_MAX_BYTES,
+        schema: {
+          tags: ["vacancies"],
+          summary: "Attach a file (PDF, DOCX or image, at most 10 MB) sent as the request body",
+          consumes: [...UPLOAD_CONTENT_TYPES],
+          params: IdParams,
+          querystring: z.object({ fileName: z.string().trim().min(1).max(200) }),
+          response: { 201: z.object({ attachment: VacancyAttachmentSchema }), ...uploadErrors },
+        },
+      },
+      async (request, reply) => {
+        if (!Buffer.isBuffer(request.body)) throw new AppError("unsupported_media_type");
+        const attachment = await vacancies.addAttachment(
+          requirePrincipal(request),
+          request.params.id,
+          { fileName: cleanFileName(request.query.fileName, "bijlage"), data: request.body },
+          locale(request),
+        );
+        return reply.code(201).send({ attachment });
+      },
+    );
+
+    r.get(
+      "/api/v1/vacancies/:id/attachments/:attachmentId",
+      {
+        config: { access: { roles: [...vacanciesPolicy.staff.roles, "candidate"] } },
+        schema: {
+          tags: ["vacancies"],
+          summary: "Download an attachment (always as a download, never shown inline)",
+          params: AttachmentParams,
+        },
+      },
+      async (request, reply) =>
+        sendFile(
+          reply,
+          await vacancies.attachment(
+            requirePrincipal(request),
+            request.params.id,
+            request.params.attachmentId,
+          ),
+        ),
+    );
+
+    r.delete(
+      "/api/v1/vacancies/:id/attachments/:attachmentId",
+      {
+        config: { access: vacanciesPolicy.staff },
+        schema: {
+          tags: ["vacancies"],
+          summary: "Remove an attachment",
+          params: AttachmentParams,
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        await vacancies.removeAttachment(
+          requirePrincipal(request),
+          request.params.id,
+          request.params.attachmentId,
+        );
+        return reply.code(204).send(null);
+      },
+    );
+
+    r.put(
+      "/api/v1/vacancies/:id/image",
+      {
+        config: { access: vacanciesPolicy.staff },
+        bodyLimit: UPLOAD_MAX_BYTES,
+        schema: {
+          tags: ["vacancies"],
+          summary: "Set the vacancy's image (PNG, JPG or WebP, at most 10 MB) sent as the request body",
+          consumes: [...UPLOAD_CONTENT_TYPES],
+          params: IdParams,
+          response: { 200: VacancyResponseSchema, ...uploadErrors },
+        },
+      },
+      async (request) => {
+        if (!Buffer.isBuffer(request.body)) throw new AppError("unsupported_media_type");
+        return {
+          vacancy: await vacancies.setImage(
+            requirePrincipal(request),
+            request.params.id,
+            request.body,
+            locale(request),
+          ),
+        };
+      },
+    );
+
+    r.delete(
+      "/api/v1/vacancies/:id/image",
+      {
+        config: { access: vacanciesPolicy.staff },
+        schema: {
+          tags: ["vacancies"],
+          summary: "Remove the vacancy's own image (the organisation's logo shows again)",
+          params: IdParams,
+          response: { 200: VacancyResponseSchema, ...errors },
+        },
+      },
+      async (request) => ({
+        vacancy: await vacancies.removeImage(requirePrincipal(request), request.params.id),
+      }),
+    );
+
+    r.get(
+      "/api/v1/vacancies/:id/image",
+      {
+        config: { access: vacanciesPolicy.image },
+        schema: {
+          tags: ["vacancies"],
+          summary: "The vacancy's image or the organisation's logo, for whoever can see the vacancy",
+          params: IdParams,
+          querystring: z.object({ v: z.string().max(100).optional() }),
+        },
+      },
+      async (request, reply) => {
+        const file = await vacancies.image(principalOf(request), request.params.id);
+        return reply
+          .type(file.contentType)
+          .header("content-disposition", "inline")
+          .header("cache-control", "public, max-age=86400")
+          .send(file.data);
+      },
+    );
+
+    r.get(
+      "/api/v1/vacancies/:id/pdf",
+      {
+        config: { access: vacanciesPolicy.staff },
+        schema: {
+          tags: ["vacancies"],
+          summary: "The vacancy as a PDF that looks like its page (download)",
+          params: IdParams,
+        },
+      },
+      async (request, reply) => {
+        if (!deps.renderPdf) throw new AppError("not_found");
+        const vacancy = await vacancies.get(requirePrincipal(request), request.params.id);
+        const pdf = await deps.renderPdf(request, request.params.id);
+        const name = `${
+          vacancy.displayTitle
+            .replace(/[^\p{L}\p{N} -]/gu, "")
+            .trim()
+            .slice(0, 80) || "vacature"
+        }.pdf`;
+        return sendFile(reply, { data: pdf, contentType: "application/pdf", fileName: name });
+      },
+    );
+
+    // Candidate side.
+    r.get(
+      "/api/v1/vacancies/for-candidate",
+      {
+        config: { access: vacanciesPolicy.candidate },
+        schema: {
+          tags: ["vacancies"],
+          summary:
+            "Vacancies this candidate can see (own organisation, own portal, all portals, public), searchable",
+          querystring: CandidateVacancyQuerySchema,
+          response: { 200: CandidateVacancyListResponseSchema, ...errors },
+        },
+      },
+      async (request) =>
+        vacancies.candidateList(requirePrincipal(request), request.query, request.portal?.row.id ?? null),
+    );
+
+    r.get(
+      "/api/v1/vacancies/for-candidate/:id",
+      {
+        config: { access: vacanciesPolicy.candidate },
+        schema: {
+          tags: ["vacancies"],
+          summary: "A vacancy as the candidate sees it, and whether they responded",
+          params: IdParams,
+          querystring: z.object({ utm_source: SourceSchema }),
+          response: { 200: CandidateVacancyDetailResponseSchema, ...errors },
+        },
+      },
+      async (request) => ({
+        vacancy: await vacancies.candidateDetail(
+          requirePrincipal(request),
+          request.params.id,
+          request.query.utm_source?.toLowerCase() ?? "app",
+        ),
+      }),
+    );
+
+    r.post(
+      "/api/v1/vacancies/:id/applications",
+      {
+        config: { access: vacanciesPolicy.candidate },
+        schema: {
+          tags: ["vacancies"],
+          summary: "Respond to a vacancy (multipart: motivation, optional cv as PDF or DOCX up to 10 MB)",
+          consumes: ["multipart/form-data"],
+          params: IdParams,
+          querystring: z.object({ utm_source: SourceSchema }),
+          response: { 201: ApplicationResponseSchema, ...uploadErrors },
+        },
+      },
+      async (request, reply) => {
+        if (!request.isMultipart()) throw new AppError("unsupported_media_type");
+        let motivation = "";
+        let cv: { fileName: string; data: Buffer } | null = null;
+        for await (const part of request.parts()) {
+          if (part.type === "file") {
+            if (part.fieldname !== "cv") {
+              await part.toBuffer();
+              continue;
+            }
+            const data = await part.toBuffer();
+            if (part.file.truncated) throw tooLarge(request, "cv");
+            if (data.length > 0) cv = { fileName: cleanFileName(part.filename, "cv"), data };
+          } else if (part.fieldname === "motivation" && typeof part.value === "string") {
+            motivation = part.value;
+          }
+        }
+        const application = await vacancies.apply(
+          requirePrincipal(request),
+          request.params.id,
+          { motivation, cv, source: request.query.utm_source?.toLowerCase() ?? null },
+          request.portal?.row.id ?? null,
+          locale(request),
+        );
+        return reply.code(201).send({ application });
+      },
+    );
+
+    r.get(
+      "/api/v1/applications/mine",
+      {
+        config: { access: vacanciesPolicy.candidate },
+        schema: {
+          tags: ["vacancies"],
+          summary: 'My applications ("mijn sollicitaties") with their status',
+          response: { 200: ApplicationListResponseSchema, ...errors },
+        },
+      },
+      async (request) => ({ applications: await vacancies.myApplications(requirePrincipal(request)) }),
+    );
+
+    r.get(
+      "/api/v1/applications/:id/cv",
+      {
+        config: { access: vacanciesPolicy.candidate },
+        schema: {
+          tags: ["vacancies"],
+          summary: "The CV sent with one of my applications (download)",
+          params: IdParams,
+        },
+      },
+      async (request, reply) =>
+        sendFile(reply, await vacancies.applicationCv(requirePrincipal(request), request.params.id)),
+    );
+  });
+}
