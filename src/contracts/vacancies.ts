@@ -423,3 +423,15 @@ export const ApplicationSchema = z.object({
 export type Application = z.infer<typeof ApplicationSchema>;
 export const ApplicationResponseSchema = z.object({ application: ApplicationSchema });
 export const ApplicationListResponseSchema = z.object({ applications: z.array(ApplicationSchema) });
+
+/** Views and applications per source (utm_source, feed site), for the click reports (Vlimpers). */
+export const VacancySourcesResponseSchema = z.object({
+  sources: z.array(
+    z.object({
+      source: z.string(),
+      views: z.number().int(),
+      applications: z.number().int(),
+    }),
+  ),
+});
+export type VacancySourcesResponse = z.infer<typeof VacancySourcesResponseSchema>;

@@ -13,6 +13,7 @@ import { createUserService } from "./modules/identity/users.service";
 import { registerTaxonomy } from "./modules/taxonomy/taxonomy.routes";
 import { registerOrganisationWrites, registerTenancy } from "./modules/tenancy/tenancy.routes";
 import { createTenancyService } from "./modules/tenancy/tenancy.service";
+import { jobBoardRoutes } from "./modules/vacancies/job-board/job-board.routes";
 import { registerVacancyRoutes } from "./modules/vacancies/vacancies.routes";
 import { createVacancyService } from "./modules/vacancies/vacancies.service";
 import { type Database, ping } from "./platform/db";
@@ -20,6 +21,7 @@ import { registerDevRoutes } from "./platform/dev.routes";
 import type { Env } from "./platform/env";
 import { createLocalFileStorage } from "./platform/files";
 import { createHttp } from "./platform/http";
+import type { Jobs } from "./platform/jobs";
 import { createMailer } from "./platform/mail";
 import { resolveAuthSecret } from "./platform/secrets";
 import { createSmsSender } from "./platform/sms";
@@ -32,6 +34,11 @@ export interface AppOptions {
   /** Built web app to serve, or null to serve the API only. */
   webDir: string | null;
   logger?: boolean;
+  /**
+   * Background jobs, for routes that queue work; stopped when the app closes. Absent (as in
+   * the test servers, and with JOBS=off) nothing runs in the background.
+   */
+  jobs?: Jobs;
 }
 
 export async function buildApp({
@@ -39,8 +46,11 @@ export async function buildApp({
   database,
   webDir,
   logger = true,
+  jobs,
 }: AppOptions): Promise<FastifyInstance> {
   const app = await createHttp({ env, version: appVersion, logger });
+  // Handlers finish before the database closes (whoever owns it closes it after the app).
+  if (jobs) app.addHook("onClose", () => jobs.stop());
   const { db } = database;
   const tenancy = createTenancyService({ db, publicUrl: env.PUBLIC_URL });
   const mailer = createMailer(env, db);
@@ -85,6 +95,7 @@ export async function buildApp({
   await registerTaxonomy(app);
   await registerVacancyRoutes(app, { vacancies: createVacancyService({ db, files }) });
   await registerDevRoutes(app, { db, mailer });
+  await jobBoardRoutes(app, { db, publicUrl: env.PUBLIC_URL });
   await registerWebApp(app, webDir);
   return app;
 }

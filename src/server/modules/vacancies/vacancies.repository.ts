@@ -4,7 +4,7 @@ import { type Db, queryRows } from "../../platform/db";
 import type { OrganisationScope } from "../../platform/tenancy";
 import { matches } from "../matches/matches.schema";
 import { memberships, organisations, users } from "../tenancy/tenancy.schema";
-import { vacancies, vacancyAttachments, vacancyHistory } from "./vacancies.schema";
+import { vacancies, vacancyAttachments, vacancyHistory, vacancyViews } from "./vacancies.schema";
 import { type Viewer, visibleToCandidatesSql, visibleToViewer } from "./visibility";
 
 export type VacancyRow = typeof vacancies.$inferSelect;
@@ -585,4 +585,29 @@ export async function findVisibleVacancy(
   return row
     ? { ...row.vacancy, organisationName: row.organisationName, organisationLogoKey: row.organisationLogoKey }
     : null;
+}
+
+/** Views and applications per source of one vacancy (call only after checking the caller may read it). */
+export async function sourcesOfVacancy(
+  db: Db,
+  scope: VacancyScope,
+  vacancyId: string,
+): Promise<{ source: string; views: number; applications: number }[]> {
+  const vacancy = await findVacancy(db, scope, vacancyId);
+  if (!vacancy) return [];
+  const rows = await queryRows<{ source: string; views: string | number; applications: string | number }>(
+    db,
+    sql`select source, sum(views) as views, sum(applications) as applications from (
+      select ${vacancyViews.source} as source, count(*) as views, 0 as applications
+        from ${vacancyViews} where ${vacancyViews.vacancyId} = ${vacancyId} group by 1
+      union all
+      select coalesce(${matches.channelSource}, 'direct') as source, 0 as views, count(*) as applications
+        from ${matches} where ${matches.vacancyId} = ${vacancyId} and ${matches.source} = 'applied' group by 1
+    ) s group by source order by sum(views) desc, source`,
+  );
+  return rows.map((r) => ({
+    source: r.source,
+    views: Number(r.views),
+    applications: Number(r.applications),
+  }));
 }

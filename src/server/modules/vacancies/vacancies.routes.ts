@@ -17,6 +17,7 @@ import {
   VacancyListResponseSchema,
   VacancyOptionsResponseSchema,
   VacancyResponseSchema,
+  VacancySourcesResponseSchema,
   VacancyTransitionRequestSchema,
 } from "../../../contracts/vacancies";
 import { principalOf, requirePrincipal } from "../../platform/access";
@@ -243,6 +244,20 @@ export async function registerVacancyRoutes(
         },
       },
       async (request) => ({ history: await vacancies.history(requirePrincipal(request), request.params.id) }),
+    );
+
+    r.get(
+      "/api/v1/vacancies/:id/sources",
+      {
+        config: { access: vacanciesPolicy.staff },
+        schema: {
+          tags: ["vacancies"],
+          summary: "Views and applications per source (job sites, newsletters, the board itself)",
+          params: IdParams,
+          response: { 200: VacancySourcesResponseSchema, ...errors },
+        },
+      },
+      async (request) => ({ sources: await vacancies.sources(requirePrincipal(request), request.params.id) }),
     );
 
     r.post(

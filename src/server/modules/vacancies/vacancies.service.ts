@@ -65,6 +65,7 @@ import {
   PAGE_SIZE,
   type PersonRow,
   peopleByIds,
+  sourcesOfVacancy,
   staffOf,
   updateVacancy,
   type VacancyAttachmentRow,
@@ -903,6 +904,11 @@ export function createVacancyService(deps: VacancyServiceDeps) {
       ]) {
         await files.delete(file);
       }
+    },
+
+    async sources(principal: Principal, id: string) {
+      const { scope } = await readable(principal, id);
+      return sourcesOfVacancy(db, scope, id);
     },
 
     async history(principal: Principal, id: string): Promise<VacancyHistoryEntry[]> {

@@ -569,6 +569,11 @@ describe.each(testDbKinds())("vacancies on %s", (kind) => {
       ).json<CandidateVacancyListResponse>();
       expect(far.total).toBe(0);
 
+      const detail = await candidate.call(`/api/v1/vacancies/for-candidate/${v.id}`);
+      expect(detail.json<{ vacancy: { application: unknown; organisationName: string } }>().vacancy).toMatchObject({
+        application: null,
+        organisationName: "Westland Logistiek B.V.",
+      });
       const form = new FormData();
       form.set("motivation", "Ik heb vijf jaar ervaring als orderpicker.");
       form.set("cv", new Blob([PDF], { type: "application/pdf" }), "mijn-cv.pdf");
@@ -602,6 +607,11 @@ describe.each(testDbKinds())("vacancies on %s", (kind) => {
       expect(match).toMatchObject({ source: "applied", channelSource: "nieuwsbrief" });
       // Another candidate cannot read this CV.
       expect((await otherCandidate.call(mine.applications[0]!.cv!.url)).status).toBe(404);
+      const sources = (await employer.call(`/api/v1/vacancies/${v.id}/sources`)).json<{
+        sources: { source: string; views: number; applications: number }[];
+      }>().sources;
+      expect(sources).toContainEqual({ source: "nieuwsbrief", views: 0, applications: 1 });
+      expect(sources.find((s) => s.source === "app")?.views).toBeGreaterThan(0);
       const staff = (await employer.call(`/api/v1/vacancies/${v.id}`)).json<{ vacancy: Vacancy }>().vacancy;
       expect(staff.counts.applied).toBe(1);
       // A vacancy with applications is archived, not deleted.
