@@ -1,12 +1,15 @@
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app";
 import { secretEncryptor } from "./modules/identity/auth";
+import { registerVacancyJobs } from "./modules/vacancies/vacancies.jobs";
 import { openDatabase } from "./platform/db";
 import type { Env } from "./platform/env";
+import { createJobs } from "./platform/jobs";
+import { createMailer } from "./platform/mail";
 import { resolveAuthSecret } from "./platform/secrets";
 import { seedIfEmpty } from "./seed/demo";
 
-/** env -> db -> migrate -> seed an empty database -> http. */
+/** env -> db -> migrate -> seed an empty database -> background jobs -> http. */
 export async function startServer(
   env: Env,
   options: { webDir: string | null; log?: (message: string) => void },
@@ -22,12 +25,32 @@ export async function startServer(
     log,
     encryptSecret: await secretEncryptor(database.db, env, await resolveAuthSecret(env)),
   });
-  const app = await buildApp({ env, database, webDir: options.webDir });
-  await app.listen({ port: env.PORT, host: env.HOST });
+  // pg-boss creates or migrates its `pgboss` schema on start; JOBS=off leaves it out entirely.
+  const jobs = env.JOBS ? createJobs(database, { log }) : undefined;
+  if (jobs) {
+    await registerVacancyJobs(jobs, {
+      db: database.db,
+      mailer: createMailer(env, database.db),
+      publicUrl: env.PUBLIC_URL,
+      log,
+    });
+    await jobs.start();
+    log("Background jobs: running");
+  }
+  let app: FastifyInstance;
+  try {
+    // The app stops the jobs when it closes (before the database goes).
+    app = await buildApp({ env, database, webDir: options.webDir, ...(jobs ? { jobs } : {}) });
+    await app.listen({ port: env.PORT, host: env.HOST });
+  } catch (error) {
+    await jobs?.stop();
+    throw error;
+  }
   return {
     app,
     async close() {
       await app.close();
+      await jobs?.stop();
       await database.close();
     },
   };

@@ -55,6 +55,11 @@ const EnvSchema = z
       .string()
       .regex(/^[A-Za-z0-9]{1,11}$/, { message: "must be 1-11 letters or digits (an SMS sender id)" })
       .default("Werkbrug"),
+    /**
+     * Background jobs (pg-boss on the same database: publication and closing dates, mail).
+     * Default on; off when NODE_ENV=test, so test servers run no timers unless a test opts in.
+     */
+    JOBS: z.enum(["on", "off"], { message: "must be on or off" }).optional(),
   })
   .refine((env) => env.NODE_ENV !== "production" || env.AUTH_SECRET !== undefined, {
     path: ["AUTH_SECRET"],
@@ -68,6 +73,7 @@ const EnvSchema = z
     ...env,
     DATA_DIR: path.resolve(env.DATA_DIR),
     PUBLIC_URL: (env.PUBLIC_URL ?? `http://${env.BASE_DOMAIN}:${env.PORT}`).replace(/\/$/, ""),
+    JOBS: (env.JOBS ?? (env.NODE_ENV === "test" ? "off" : "on")) === "on",
   }));
 
 export type Env = z.infer<typeof EnvSchema>;

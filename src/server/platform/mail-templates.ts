@@ -1,7 +1,7 @@
 /**
- * Mail for the identity flows, in the recipient's language. Every template describes its content once
- * as a list of blocks; the plain-text and HTML versions are both rendered from that list, so the two
- * can never say different things.
+ * Mail for the identity flows and the vacancy jobs, in the recipient's language. Every template
+ * describes its content once as a list of blocks; the plain-text and HTML versions are both rendered
+ * from that list, so the two can never say different things.
  */
 
 export type MailLocale = "nl" | "en";
@@ -52,6 +52,17 @@ export interface PasswordChangedMail extends MailBase {
 export interface AccessRevokedMail extends MailBase {
   name: string;
   organisationName: string;
+}
+
+export interface VacancyClosedMail extends MailBase {
+  name: string;
+  /** The title candidates saw ("weergavetitel"). */
+  vacancyTitle: string;
+  organisationName: string;
+  /** The last day it was visible, yyyy-mm-dd. */
+  closesOn: string;
+  /** The vacancy's staff page, `/vacaturebeheer/<id>` on its portal. */
+  detailUrl: string;
 }
 
 export function escapeHtml(value: string): string {
@@ -362,6 +373,44 @@ export function accessRevoked({
         text: nl
           ? `Denk je dat dit een vergissing is? Neem dan contact op met een beheerder van ${organisationName}.`
           : `If you think this is a mistake, please contact an administrator of ${organisationName}.`,
+      },
+    ],
+  });
+}
+
+/** A calendar day (yyyy-mm-dd) at noon UTC: the same day in Amsterdam, whatever the server's zone. */
+function calendarDay(iso: string): Date {
+  return new Date(`${iso}T12:00:00Z`);
+}
+
+/** To the owner of a vacancy whose closing date has passed; the publication job closed it. */
+export function vacancyClosed(input: VacancyClosedMail): MailContent {
+  const { locale, portalName, name, vacancyTitle, organisationName, closesOn, detailUrl } = input;
+  const nl = locale === "nl";
+  const lastDay = longDate(locale, calendarDay(closesOn));
+  return render({
+    locale,
+    portalName,
+    subject: nl ? `Je vacature "${vacancyTitle}" is gesloten` : `Your vacancy "${vacancyTitle}" has closed`,
+    greeting: hello(locale, name),
+    blocks: [
+      {
+        kind: "paragraph",
+        text: nl
+          ? `De sluitingsdatum van je vacature "${vacancyTitle}" bij ${organisationName} is verstreken: ${lastDay} was de laatste dag. De vacature is nu gesloten en kandidaten zien haar niet meer in ${portalName}.`
+          : `The closing date of your vacancy "${vacancyTitle}" at ${organisationName} has passed: ${lastDay} was the last day. The vacancy is now closed and candidates no longer see it on ${portalName}.`,
+      },
+      {
+        kind: "paragraph",
+        text: nl
+          ? "Bekijk de vacature om de kandidaten die nog openstaan af te handelen en de vacature daarna te archiveren."
+          : "Open the vacancy to deal with the candidates who are still waiting for an answer, then archive it.",
+      },
+      {
+        kind: "action",
+        label: nl ? "Vacature bekijken" : "View vacancy",
+        url: webUrl(detailUrl),
+        fallback: linkFallback[locale],
       },
     ],
   });

@@ -24,8 +24,10 @@ import { principalOf, requirePrincipal } from "../../platform/access";
 import { AppError } from "../../platform/errors";
 import { attachmentDisposition, cleanFileName, UPLOAD_CONTENT_TYPES } from "../../platform/files";
 import { fieldMessage, requestLocale } from "../../platform/i18n";
+import { getEducationLevels } from "../taxonomy/reference-data";
 import { vacanciesPolicy } from "./vacancies.policy";
 import { UPLOAD_MAX_BYTES, type VacancyService } from "./vacancies.service";
+import { renderVacancyPdf } from "./vacancy-pdf";
 
 const errors = {
   400: ErrorResponseSchema,
@@ -62,7 +64,7 @@ function tooLarge(request: FastifyRequest, path: string): AppError {
 /** Vacancies for staff (overview, form, life cycle, files) and for candidates (search, apply). */
 export async function registerVacancyRoutes(
   app: FastifyInstance,
-  deps: { vacancies: VacancyService; renderPdf?: (request: FastifyRequest, id: string) => Promise<Buffer> },
+  deps: { vacancies: VacancyService },
 ): Promise<void> {
   await app.register(async (scope) => {
     const r = scope.withTypeProvider<ZodTypeProvider>();
@@ -402,9 +404,22 @@ export async function registerVacancyRoutes(
         },
       },
       async (request, reply) => {
-        if (!deps.renderPdf) throw new AppError("not_found");
-        const vacancy = await vacancies.get(requirePrincipal(request), request.params.id);
-        const pdf = await deps.renderPdf(request, request.params.id);
+        const principal = requirePrincipal(request);
+        const vacancy = await vacancies.get(principal, request.params.id);
+        const image = vacancy.imageUrl
+          ? await vacancies.image(principal, vacancy.id).catch(() => null)
+          : null;
+        const lang = locale(request);
+        const portal = request.portal?.portal;
+        const pdf = await renderVacancyPdf(vacancy, {
+          locale: lang,
+          portalName: portal ? portal.name[lang] : "Werkbrug",
+          primaryColor: portal?.primaryColor ?? "#1c4f7c",
+          educationLabel: vacancy.educationLevel
+            ? (getEducationLevels().find((l) => l.id === vacancy.educationLevel)?.label[lang] ?? null)
+            : null,
+          image: image?.data ?? null,
+        });
         const name = `${
           vacancy.displayTitle
             .replace(/[^\p{L}\p{N} -]/gu, "")

@@ -825,6 +825,8 @@ export function createVacancyService(deps: VacancyServiceDeps) {
         if (missing.length > 0) throw new AppError("validation_failed", { fields: missing });
         if (!row.publishedAt) patch.publishedAt = new Date();
       }
+      // Back from the archive: the audiences will be announced again when it is republished.
+      if (action === "reactivate") patch.announcedAudiences = [];
       if (action === "approve" || action === "reject") {
         patch.decidedByUserId = principal.userId;
         patch.decisionComment = comment;

@@ -292,6 +292,13 @@ describe.each(testDbKinds())("vacancies on %s", (kind) => {
       expect(download.status).toBe(200);
       expect(download.headers["content-disposition"]).toMatch(/^attachment; filename="functieprofiel.pdf"/);
       expect(download.headers["content-type"]).toBe("application/pdf");
+      const pdf = await employer.call(`/api/v1/vacancies/${vacancy.id}/pdf`);
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers["content-type"]).toBe("application/pdf");
+      expect(pdf.headers["content-disposition"]).toMatch(
+        /^attachment; filename="Orderpicker in de kas 24-32 uur.pdf"/,
+      );
+      expect(pdf.text.startsWith("%PDF-")).toBe(true);
       const image = await employer.call(`/api/v1/vacancies/${vacancy.id}/image`, {
         method: "PUT",
         raw: { data: PNG, type: "image/png" },
@@ -570,7 +577,9 @@ describe.each(testDbKinds())("vacancies on %s", (kind) => {
       expect(far.total).toBe(0);
 
       const detail = await candidate.call(`/api/v1/vacancies/for-candidate/${v.id}`);
-      expect(detail.json<{ vacancy: { application: unknown; organisationName: string } }>().vacancy).toMatchObject({
+      expect(
+        detail.json<{ vacancy: { application: unknown; organisationName: string } }>().vacancy,
+      ).toMatchObject({
         application: null,
         organisationName: "Westland Logistiek B.V.",
       });
