@@ -20,6 +20,8 @@ export const ErrorResponseSchema = z.object({
     code: z.string(),
     message: z.string(),
     fields: z.array(FieldErrorSchema).optional(),
+    /** Where the thing the error is about lives (e.g. the employer already registered). */
+    link: z.object({ href: z.string(), label: z.string() }).optional(),
   }),
   requestId: z.string(),
 });

@@ -2,6 +2,9 @@ import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { HealthResponseSchema } from "../contracts/common";
+import { createCompanyRegistry } from "./modules/employers/company-registry";
+import { registerEmployerRoutes } from "./modules/employers/employers.routes";
+import { createEmployerService } from "./modules/employers/employers.service";
 import { createAuth } from "./modules/identity/auth";
 import { sendPasswordResetMail, sendVerificationMail } from "./modules/identity/identity.mail";
 import { registerIdentity } from "./modules/identity/identity.routes";
@@ -94,6 +97,9 @@ export async function buildApp({
   await registerSsoRoutes(app, { auth, db });
   await registerTaxonomy(app);
   await registerVacancyRoutes(app, { vacancies: createVacancyService({ db, files }) });
+  await registerEmployerRoutes(app, {
+    employers: createEmployerService({ db, mailer, invitations, registry: createCompanyRegistry(env) }),
+  });
   await registerDevRoutes(app, { db, mailer });
   await jobBoardRoutes(app, { db, publicUrl: env.PUBLIC_URL });
   await registerWebApp(app, webDir);

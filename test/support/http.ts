@@ -13,6 +13,8 @@ export async function request(
   headers: Record<string, string>;
   setCookies: string[];
   text: string;
+  /** The raw response bytes (downloads: PDF, xlsx). */
+  body: Buffer;
   json<T = unknown>(): T;
 }> {
   return new Promise((resolve, reject) => {
@@ -28,7 +30,8 @@ export async function request(
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () => {
-          const text = Buffer.concat(chunks).toString("utf8");
+          const body = Buffer.concat(chunks);
+          const text = body.toString("utf8");
           const headers: Record<string, string> = {};
           for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = String(v);
           const raw = res.headers["set-cookie"];
@@ -38,6 +41,7 @@ export async function request(
             headers,
             setCookies,
             text,
+            body,
             json: <T>() => JSON.parse(text) as T,
           });
         });

@@ -55,6 +55,9 @@ const EnvSchema = z
       .string()
       .regex(/^[A-Za-z0-9]{1,11}$/, { message: "must be 1-11 letters or digits (an SMS sender id)" })
       .default("Werkbrug"),
+    /** Chamber of Commerce (KvK) APIs for the employer lookup; without a key, a bundled register. */
+    KVK_API_URL: z.string().url({ message: "must be a URL such as https://api.kvk.nl" }).optional(),
+    KVK_API_KEY: z.string().min(1).optional(),
     /**
      * Background jobs (pg-boss on the same database: publication and closing dates, mail).
      * Default on; off when NODE_ENV=test, so test servers run no timers unless a test opts in.

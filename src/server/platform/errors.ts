@@ -102,6 +102,11 @@ export const ERROR_CODES = {
     nl: "Dit botst met gegevens die al bestaan.",
     en: "This conflicts with data that already exists.",
   },
+  registry_unavailable: {
+    status: 503,
+    nl: "Het KvK-register is nu niet bereikbaar. Vul de gegevens van de werkgever zelf in.",
+    en: "The Chamber of Commerce register cannot be reached right now. Enter the employer's details yourself.",
+  },
   invalid_transition: {
     status: 409,
     nl: "Deze actie kan niet bij de huidige status van de vacature.",
@@ -167,6 +172,8 @@ export class AppError extends Error {
     readonly options: {
       fields?: FieldError[];
       message?: Partial<Record<Locale, string>>;
+      /** Where the thing the error is about lives, e.g. the already registered employer. */
+      link?: { href: string; label: string };
       cause?: unknown;
     } = {},
   ) {

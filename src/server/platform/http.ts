@@ -88,6 +88,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
       code: appError.code,
       message: appError.messageFor(locale),
       ...(appError.options.fields ? { fields: appError.options.fields } : {}),
+      ...(appError.options.link ? { link: appError.options.link } : {}),
     },
     requestId: request.id,
   };

@@ -1,6 +1,7 @@
 import { count, inArray, isNull, sql } from "drizzle-orm";
 import type { OrganisationKind, Role } from "../../contracts/tenancy";
 import { candidates } from "../modules/candidates/candidates.schema";
+import { contactPersons } from "../modules/employers/employers.schema";
 import { hashPassword } from "../modules/identity/auth";
 import { twoFactors } from "../modules/identity/identity.schema";
 import { findPlaceByName } from "../modules/taxonomy/reference-data";
@@ -422,8 +423,52 @@ async function linkDemoPeople(db: Db, orgIds: Map<string, string>): Promise<void
   const managed = ["westland", "westland-naaldwijk", "duinen"].map((key) => orgIds.get(key)!);
   await db
     .update(organisations)
-    .set({ accountManagerUserId: "demo-accountmanager" })
+    .set({ accountManagerUserId: "demo-accountmanager", managedByOrganisationId: orgIds.get("denhaag")! })
     .where(inArray(organisations.id, managed));
+  // Rijnmond's employers are in the CRM of Gemeente Rotterdam (no account manager assigned yet).
+  await db
+    .update(organisations)
+    .set({ managedByOrganisationId: orgIds.get("rotterdam")! })
+    .where(inArray(organisations.id, [orgIds.get("maasvlakte")!, orgIds.get("vanderlinden")!]));
+  // Contact persons (HalloWerk): the demo employer contact with access, others without yet.
+  const contact = DEMO_USERS.find((u) => u.email === "werkgever@demo.werkbrug.test")!;
+  await db.insert(contactPersons).values([
+    {
+      organisationId: orgIds.get("westland")!,
+      name: contact.name,
+      email: contact.email,
+      mayManageVacancies: true,
+      userId: "demo-werkgever",
+    },
+    {
+      organisationId: orgIds.get("westland")!,
+      name: "Petra Groenewegen",
+      email: "p.groenewegen@westland-logistiek.test",
+      phone: "0174 123 456",
+      notes: "Hoofd planning; wil eerst zelf kandidaten zien.",
+      language: "nl",
+    },
+    {
+      organisationId: orgIds.get("duinen")!,
+      name: "Marieke de Wit",
+      email: "m.dewit@zorgcentrumdeduinen.test",
+      phone: "070 345 6789",
+      mayManageVacancies: true,
+    },
+    {
+      organisationId: orgIds.get("duinen")!,
+      name: "Jan Kowalski",
+      email: "j.kowalski@zorgcentrumdeduinen.test",
+      notes: "Spreekt Engels; facilitair manager.",
+      language: "en",
+    },
+    {
+      organisationId: orgIds.get("maasvlakte")!,
+      name: "Klaus Becker",
+      email: "k.becker@maashaven-techniek.test",
+      language: "de",
+    },
+  ]);
   await db
     .update(vacancies)
     .set({ accountManagerUserId: "demo-accountmanager" })

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type {
   AcceptInvitationRequest,
   CreateInvitationRequest,
@@ -13,6 +13,7 @@ import { AppError } from "../../platform/errors";
 import type { Mailer } from "../../platform/mail";
 import { invitation as invitationMail, mailLocale } from "../../platform/mail-templates";
 import { type OrganisationScope, portalUrl } from "../../platform/tenancy";
+import { contactPersons } from "../employers/employers.schema";
 import { organisationIdsOfUser } from "../tenancy/tenancy.repository";
 import { accounts, memberships, organisations, users } from "../tenancy/tenancy.schema";
 import { recordAudit } from "./audit.repository";
@@ -325,6 +326,16 @@ export function createInvitationService({ db, mailer, publicUrl }: InvitationCon
           .update(invitations)
           .set({ acceptedAt: new Date(), acceptedUserId: userId })
           .where(and(eq(invitations.id, invite.id), isNull(invitations.acceptedAt)));
+        // The employer's contact person record now has an account (employers CRM).
+        await tx
+          .update(contactPersons)
+          .set({ userId, updatedAt: new Date() })
+          .where(
+            and(
+              eq(contactPersons.organisationId, invite.organisationId),
+              sql`lower(${contactPersons.email}) = lower(${invite.email})`,
+            ),
+          );
         await recordAudit(tx as unknown as Db, {
           type: "invitation_accepted",
           userId,

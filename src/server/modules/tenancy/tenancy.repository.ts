@@ -1,6 +1,6 @@
-import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Role } from "../../../contracts/tenancy";
-import type { Db } from "../../platform/db";
+import { type Db, queryRows } from "../../platform/db";
 import type { OrganisationScope, PortalScope } from "../../platform/tenancy";
 import { memberships, organisations, portals, users } from "./tenancy.schema";
 
@@ -116,4 +116,31 @@ export async function membershipsOfUser(db: Db, userId: string): Promise<Members
 export async function countPortals(db: Db): Promise<number> {
   const [row] = await db.select({ n: count() }).from(portals);
   return Number(row?.n ?? 0);
+}
+
+/**
+ * The whole family of each organisation: up to its top organisation and down to every
+ * department and branch below it.
+ */
+export async function organisationFamilies(db: Db, organisationIds: readonly string[]): Promise<string[]> {
+  if (organisationIds.length === 0) return [];
+  const ids = sql.join(
+    organisationIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`
+    with recursive up(id, parent_id) as (
+      select id, parent_id from organisations where id in (${ids})
+      union
+      select o.id, o.parent_id from organisations o join up on o.id = up.parent_id
+    ), down(id) as (
+      select id from up where parent_id is null
+      union
+      select o.id from organisations o join down on o.parent_id = down.id
+    )
+    select id from down union select id from up`,
+  );
+  return rows.map((r) => r.id);
 }

@@ -28,6 +28,11 @@ export const portals = pgTable(
     logoUrl: text("logo_url"),
     /** Regional portals hang under the national one; the national portal has none. */
     parentId: uuid("parent_id").references((): AnyPgColumn => portals.id),
+    /**
+     * The portal's rule for employers: when true, every account manager on this portal sees
+     * (not changes) the employers of the other teams on it; by default each team sees its own.
+     */
+    shareEmployers: boolean("share_employers").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -63,6 +68,14 @@ export const organisations = pgTable(
     }),
     /** Logo in FileStorage; vacancies without an image of their own show it. */
     logoFileKey: text("logo_file_key"),
+    /** The team (a municipality or agency) that keeps this employer in its CRM (HalloWerk). */
+    managedByOrganisationId: uuid("managed_by_organisation_id").references(
+      (): AnyPgColumn => organisations.id,
+    ),
+    description: text("description").notNull().default(""),
+    website: text("website"),
+    /** Archived employers, with their contacts and vacancies, are out of sight until restored. */
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -70,6 +83,9 @@ export const organisations = pgTable(
     index("organisations_home_portal_idx").on(t.homePortalId),
     index("organisations_parent_idx").on(t.parentId),
     index("organisations_kvk_idx").on(t.kvkNumber),
+    index("organisations_managed_by_idx").on(t.managedByOrganisationId),
+    // One registration per KvK number; departments and branches may repeat their parent's.
+    uniqueIndex("organisations_kvk_key").on(t.kvkNumber).where(sql`${t.parentId} is null`),
     check("organisations_kvk_format", sql`${t.kvkNumber} is null or ${t.kvkNumber} ~ '^[0-9]{8}$'`),
   ],
 );

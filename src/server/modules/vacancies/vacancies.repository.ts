@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import type { CandidateVacancyQuery, VacancyListQuery } from "../../../contracts/vacancies";
-import { type Db, queryRows } from "../../platform/db";
+import { type Db, queryRows, containsText as textMatches } from "../../platform/db";
 import type { OrganisationScope } from "../../platform/tenancy";
 import { matches } from "../matches/matches.schema";
 import { memberships, organisations, users } from "../tenancy/tenancy.schema";
@@ -23,33 +23,6 @@ function inScope(scope: VacancyScope): SQL | undefined {
 
 export const PAGE_SIZE = 20;
 
-/**
- * The whole family of each organisation: up to its top organisation and down to every
- * department and branch below it.
- */
-export async function organisationFamilies(db: Db, organisationIds: readonly string[]): Promise<string[]> {
-  if (organisationIds.length === 0) return [];
-  const ids = sql.join(
-    organisationIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`
-    with recursive up(id, parent_id) as (
-      select id, parent_id from organisations where id in (${ids})
-      union
-      select o.id, o.parent_id from organisations o join up on o.id = up.parent_id
-    ), down(id) as (
-      select id from up where parent_id is null
-      union
-      select o.id from organisations o join down on o.parent_id = down.id
-    )
-    select id from down union select id from up`,
-  );
-  return rows.map((r) => r.id);
-}
-
 export interface MembershipFacts {
   role: string;
   organisationId: string | null;
@@ -67,22 +40,6 @@ export async function membershipFacts(db: Db, userId: string): Promise<Membershi
     })
     .from(memberships)
     .where(eq(memberships.userId, userId));
-}
-
-/** Employers looked after by any account manager of these organisations (HalloWerk teams). */
-export async function employersManagedBy(db: Db, teamOrganisationIds: readonly string[]): Promise<string[]> {
-  if (teamOrganisationIds.length === 0) return [];
-  const rows = await db
-    .selectDistinct({ id: organisations.id })
-    .from(organisations)
-    .innerJoin(memberships, eq(memberships.userId, organisations.accountManagerUserId))
-    .where(
-      and(
-        inArray(memberships.organisationId, [...teamOrganisationIds]),
-        inArray(memberships.role, ["account_manager", "org_admin"]),
-      ),
-    );
-  return rows.map((r) => r.id);
 }
 
 export async function findVacancy(db: Db, scope: VacancyScope, id: string): Promise<VacancyRow | null> {
@@ -344,12 +301,6 @@ export async function countMatches(db: Db, vacancyId: string): Promise<number> {
 }
 
 const ACTIVE_STATUSES = ["draft", "published", "withdrawn", "closed", "rejected"] as const;
-
-/** Accent- and case-insensitive "contains" on any of the expressions. */
-export function textMatches(q: string, expressions: SQL[]): SQL {
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return or(...expressions.map((e) => sql`unaccent(coalesce(${e}, '')) ilike unaccent(${pattern})`))!;
-}
 
 export interface StaffListItemRow {
   id: string;

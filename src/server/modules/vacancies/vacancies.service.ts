@@ -23,6 +23,7 @@ import { AppError, type FieldError } from "../../platform/errors";
 import { type FileStorage, sniffDocument, sniffImage } from "../../platform/files";
 import { fieldMessage } from "../../platform/i18n";
 import { candidates } from "../candidates/candidates.schema";
+import { employersOfTeam } from "../employers/employers.repository";
 import {
   appliedVacancyIds,
   type CandidateScope,
@@ -32,6 +33,7 @@ import {
   listApplications,
 } from "../matches/matches.repository";
 import { getEducationLevels, getOccupation, getOccupationGroups, getPlace } from "../taxonomy/reference-data";
+import { organisationFamilies } from "../tenancy/tenancy.repository";
 import { memberships, organisations, users } from "../tenancy/tenancy.schema";
 import {
   canEdit,
@@ -47,7 +49,6 @@ import {
   countMatches,
   deleteAttachment,
   deleteVacancy,
-  employersManagedBy,
   findVacancy,
   findVisibleVacancy,
   insertAttachment,
@@ -60,7 +61,6 @@ import {
   matchCounts,
   membershipFacts,
   type NewVacancyRow,
-  organisationFamilies,
   organisationsByIds,
   PAGE_SIZE,
   type PersonRow,
@@ -170,7 +170,8 @@ export function createVacancyService(deps: VacancyServiceDeps) {
       db,
       orgsOf((m) => m.role === "account_manager" || m.role === "org_admin"),
     );
-    const managed = await organisationFamilies(db, await employersManagedBy(db, team));
+    // Employers of the team; the portal's sharing rule gives sight, never the right to change.
+    const managed = await employersOfTeam(db, team);
     return {
       userId: principal.userId,
       platformAdmin: facts.some((m) => m.role === "platform_admin"),

@@ -1,0 +1,450 @@
+import net from "node:net";
+import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDbKinds } from "../../../../test/support/databases";
+import { startKvkStandIn } from "../../../../test/support/kvk-stand-in";
+import { startTestServer, type TestServer } from "../../../../test/support/server";
+import { Client, signIn } from "../../../../test/support/session";
+import type { ErrorResponse } from "../../../contracts/common";
+import type {
+  AccountManagerHomeResponse,
+  ContactPerson,
+  Employer,
+  EmployerListResponse,
+  RegistrySearchResponse,
+} from "../../../contracts/employers";
+import { mailOutbox } from "../../platform/mail.schema";
+import { DEMO_PASSWORD } from "../../seed/demo";
+import { hashPassword } from "../identity/auth";
+import { accounts, memberships, organisations, portals, users } from "../tenancy/tenancy.schema";
+import { vacancies } from "../vacancies/vacancies.schema";
+
+async function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe.each(testDbKinds())("employers CRM on %s", (kind) => {
+  let server: TestServer;
+  let manager: Client; // Fatima, account manager of Gemeente Den Haag
+  let agency: Client; // an account manager of WerkFit Re-integratie (same portal, other team)
+  let westlandId: string;
+  let duinenId: string;
+
+  beforeAll(async () => {
+    server = await startTestServer({ kind, web: false });
+    const { db } = server.database;
+    const byName = async (name: string) =>
+      (await db.select().from(organisations).where(eq(organisations.name, name)))[0]!.id;
+    westlandId = await byName("Westland Logistiek B.V.");
+    duinenId = await byName("Zorgcentrum De Duinen");
+    const werkfit = await byName("WerkFit Re-integratie");
+    await db.insert(users).values({
+      id: "test-werkfit-am",
+      name: "Willem WerkFit",
+      email: "willem@werkfit.test",
+      emailVerified: true,
+      twoFactorEnabled: false,
+    });
+    await db.insert(accounts).values({
+      id: "test-werkfit-credential",
+      userId: "test-werkfit-am",
+      accountId: "test-werkfit-am",
+      providerId: "credential",
+      password: await hashPassword(DEMO_PASSWORD),
+    });
+    await db
+      .insert(memberships)
+      .values({ userId: "test-werkfit-am", role: "account_manager", organisationId: werkfit });
+    manager = new Client(server, `haaglanden.localhost:${server.port}`);
+    agency = new Client(server, `haaglanden.localhost:${server.port}`);
+    await signIn(manager, "accountmanager@demo.werkbrug.test");
+    // Staff without a second factor are held at the set-up page; give this one the demo TOTP.
+    const [totp] = await db.select().from(users).where(eq(users.email, "accountmanager@demo.werkbrug.test"));
+    expect(totp).toBeDefined();
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  async function agencyClient(): Promise<Client> {
+    // The WerkFit account manager has no second factor: enable it the way the demo users have it.
+    const { db } = server.database;
+    const { twoFactors } = await import("../identity/identity.schema");
+    const [demo] = await db.select().from(twoFactors).where(eq(twoFactors.userId, "demo-accountmanager"));
+    const existing = await db.select().from(twoFactors).where(eq(twoFactors.userId, "test-werkfit-am"));
+    if (existing.length === 0) {
+      await db.insert(twoFactors).values({ ...demo!, id: "test-werkfit-totp", userId: "test-werkfit-am" });
+      await db.update(users).set({ twoFactorEnabled: true }).where(eq(users.id, "test-werkfit-am"));
+      await signIn(agency, "willem@werkfit.test");
+    }
+    return agency;
+  }
+
+  it("lists my employers with contact persons and account manager, searchable on a contact's name", async () => {
+    const mine = (await manager.call("/api/v1/employers?accountManager=mine")).json<EmployerListResponse>();
+    expect(mine.employers.map((e) => e.name)).toEqual(["Westland Logistiek B.V.", "Zorgcentrum De Duinen"]);
+    const westland = mine.employers.find((e) => e.id === westlandId)!;
+    expect(westland.contacts).toEqual(["Wim van Westen", "Petra Groenewegen"]);
+    expect(westland.accountManager?.name).toBe("Fatima El Amrani");
+    const byContact = (await manager.call("/api/v1/employers?q=groenewegen")).json<EmployerListResponse>();
+    expect(byContact.employers.map((e) => e.id)).toEqual([westlandId]);
+    const none = (await manager.call("/api/v1/employers?accountManager=none")).json<EmployerListResponse>();
+    expect(none.employers.every((e) => e.accountManager === null)).toBe(true);
+    const desc = (await manager.call("/api/v1/employers?sort=name&order=desc")).json<EmployerListResponse>();
+    expect(desc.employers[0]!.name).toBe("Zorgcentrum De Duinen");
+  });
+
+  it("keeps another team's employers out of sight unless the portal shares them, and never lets it change them", async () => {
+    const other = await agencyClient();
+    expect((await other.call(`/api/v1/employers/${westlandId}`)).status).toBe(404);
+    expect((await other.call("/api/v1/employers")).json<EmployerListResponse>().total).toBe(0);
+    const { db } = server.database;
+    await db.update(portals).set({ shareEmployers: true }).where(eq(portals.slug, "haaglanden"));
+    try {
+      const shared = await other.call(`/api/v1/employers/${westlandId}`);
+      expect(shared.status).toBe(200);
+      expect(shared.json<{ employer: Employer }>().employer.permissions.edit).toBe(false);
+      const change = await other.call(`/api/v1/employers/${westlandId}`, {
+        method: "PATCH",
+        body: { description: "overgenomen" },
+      });
+      expect(change.status).toBe(403);
+    } finally {
+      await db.update(portals).set({ shareEmployers: false }).where(eq(portals.slug, "haaglanden"));
+    }
+  });
+
+  it("finds a company in the KvK register, adds it once and names the existing one the second time", async () => {
+    const search = await manager.call("/api/v1/employers/registry-search?q=van%20vliet&city=Delft");
+    expect(search.status, search.text).toBe(200);
+    const found = search.json<RegistrySearchResponse>();
+    expect(found.source).toBe("offline");
+    const bakery = found.results.find((r) => r.kvkNumber === "27412345")!;
+    expect(bakery).toMatchObject({ name: "Bakkerij Van Vliet B.V.", city: "Delft", registered: null });
+    const byNumber = (
+      await manager.call("/api/v1/employers/registry-search?q=27412345")
+    ).json<RegistrySearchResponse>();
+    expect(byNumber.results[0]?.name).toBe("Bakkerij Van Vliet B.V.");
+
+    const created = await manager.call("/api/v1/employers", {
+      body: {
+        name: bakery.name,
+        kvkNumber: bakery.kvkNumber,
+        street: bakery.street,
+        houseNumber: bakery.houseNumber,
+        postcode: bakery.postcode,
+        city: bakery.city,
+      },
+    });
+    expect(created.status, created.text).toBe(201);
+    const employer = created.json<{ employer: Employer }>().employer;
+    expect(employer).toMatchObject({
+      kvkNumber: "27412345",
+      address: { city: "Delft" },
+      accountManager: { name: "Fatima El Amrani" },
+      managedBy: { name: "Gemeente Den Haag" },
+    });
+    const [row] = await server.database.db
+      .select()
+      .from(organisations)
+      .where(eq(organisations.id, employer.id));
+    expect(row!.lat).toBeGreaterThan(51.9);
+
+    const again = await manager.call("/api/v1/employers", {
+      body: { name: "Bakkerij Van Vliet", kvkNumber: "27412345" },
+      headers: { "accept-language": "nl" },
+    });
+    expect(again.status).toBe(409);
+    const error = again.json<ErrorResponse>().error;
+    expect(error.message).toContain("Bakkerij Van Vliet B.V.");
+    expect(error.link).toEqual({ href: `/werkgevers/${employer.id}`, label: "Bakkerij Van Vliet B.V." });
+    const marked = (
+      await manager.call("/api/v1/employers/registry-search?q=27412345")
+    ).json<RegistrySearchResponse>();
+    expect(marked.results[0]?.registered?.id).toBe(employer.id);
+  });
+
+  it("refuses a KvK number that is not 8 digits, and allows entering an employer by hand", async () => {
+    const bad = await manager.call("/api/v1/employers", {
+      body: { name: "Handmatig B.V.", kvkNumber: "1234567" },
+      headers: { "accept-language": "en" },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json<ErrorResponse>().error.fields).toEqual([
+      { path: "kvkNumber", message: "A Chamber of Commerce number has 8 digits." },
+    ]);
+    const manual = await manager.call("/api/v1/employers", {
+      body: { name: "Handmatig B.V.", kvkNumber: null, city: "Rijswijk", street: "Laan", houseNumber: "1" },
+    });
+    expect(manual.status, manual.text).toBe(201);
+  });
+
+  it("searches the real KvK API through its adapter when a key is configured (local stand-in)", async () => {
+    const kvk = await startKvkStandIn("kvk-test-key");
+    const live = await startTestServer({
+      kind,
+      web: false,
+      env: { KVK_API_KEY: "kvk-test-key", KVK_API_URL: kvk.url },
+    });
+    try {
+      const client = new Client(live, `haaglanden.localhost:${live.port}`);
+      await signIn(client, "accountmanager@demo.werkbrug.test");
+      const res = await client.call("/api/v1/employers/registry-search?q=van%20vliet&city=Delft");
+      expect(res.status, res.text).toBe(200);
+      const body = res.json<RegistrySearchResponse>();
+      expect(body.source).toBe("kvk");
+      expect(body.results.map((r) => r.kvkNumber)).toContain("27412345");
+      expect(kvk.requests.some((r) => r.apikey === "kvk-test-key" && r.query.naam === "van vliet")).toBe(
+        true,
+      );
+    } finally {
+      await live.close();
+      await kvk.close();
+    }
+  });
+
+  it("says clearly when the register cannot be reached, and manual entry still works", async () => {
+    const offline = await startTestServer({
+      kind,
+      web: false,
+      env: { KVK_API_KEY: "test-key", KVK_API_URL: `http://127.0.0.1:${await closedPort()}` },
+    });
+    try {
+      const client = new Client(offline, `haaglanden.localhost:${offline.port}`);
+      await signIn(client, "accountmanager@demo.werkbrug.test");
+      const res = await client.call("/api/v1/employers/registry-search?q=bakkerij", {
+        headers: { "accept-language": "nl" },
+      });
+      expect(res.status).toBe(503);
+      expect(res.json<ErrorResponse>().error.message).toBe(
+        "Het KvK-register is nu niet bereikbaar. Vul de gegevens van de werkgever zelf in.",
+      );
+      const manual = await client.call("/api/v1/employers", {
+        body: { name: "Zonder KvK B.V.", city: "Delft" },
+      });
+      expect(manual.status).toBe(201);
+    } finally {
+      await offline.close();
+    }
+  });
+
+  it("adds, invites, revokes and deletes a contact; archives only without access; deletes only from the archive", async () => {
+    const created = (
+      await manager.call("/api/v1/employers", {
+        body: { name: "Kwekerij Zonnegloed B.V.", kvkNumber: "27456789", city: "Naaldwijk" },
+      })
+    ).json<{ employer: Employer }>().employer;
+    const id = created.id;
+    const contactRes = await manager.call(`/api/v1/employers/${id}/contacts`, {
+      body: {
+        name: "Sanne Zonneveld",
+        email: "Sanne@Zonnegloed.test",
+        phone: "0174 555 123",
+        notes: "Bellen na 10 uur",
+        mayManageVacancies: true,
+        language: "en",
+      },
+    });
+    expect(contactRes.status, contactRes.text).toBe(201);
+    const contact = contactRes.json<{ contact: ContactPerson }>().contact;
+    expect(contact).toMatchObject({
+      email: "sanne@zonnegloed.test",
+      language: "en",
+      access: { status: "none" },
+    });
+    const badPhone = await manager.call(`/api/v1/employers/${id}/contacts`, {
+      body: { name: "X Y", phone: "bel me" },
+    });
+    expect(badPhone.status).toBe(400);
+
+    const vacancy = await manager.call("/api/v1/vacancies", {
+      body: {
+        organisationId: id,
+        displayTitle: "Teeltmedewerker",
+        functionTitle: "Teeltmedewerker",
+        workAddress: null,
+      },
+    });
+    expect(vacancy.status, vacancy.text).toBe(201);
+    const vacancyId = vacancy.json<{ vacancy: { id: string } }>().vacancy.id;
+
+    const invited = await manager.call(`/api/v1/employers/${id}/contacts/${contact.id}/invite`, {
+      body: { personalMessage: "Welkom! Zo kun je zelf kandidaten bekijken." },
+    });
+    expect(invited.status, invited.text).toBe(200);
+    expect(invited.json<{ contact: ContactPerson }>().contact.access.status).toBe("invited");
+    const mails = await server.database.db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.to, "sanne@zonnegloed.test"));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toMatch(/invit/i);
+
+    const blocked = await manager.call(`/api/v1/employers/${id}/archive`, {
+      method: "POST",
+      headers: { "accept-language": "nl" },
+    });
+    expect(blocked.status).toBe(409);
+    expect(blocked.json<ErrorResponse>().error.message).toBe(
+      "Trek eerst de toegang in van: Sanne Zonneveld.",
+    );
+    const deleteContact = await manager.call(`/api/v1/employers/${id}/contacts/${contact.id}`, {
+      method: "DELETE",
+    });
+    expect(deleteContact.status).toBe(409);
+
+    const revoked = await manager.call(`/api/v1/employers/${id}/contacts/${contact.id}/revoke`, {
+      method: "POST",
+    });
+    expect(revoked.json<{ contact: ContactPerson }>().contact.access.status).toBe("revoked");
+
+    const deleteActive = await manager.call(`/api/v1/employers/${id}?confirm=true`, { method: "DELETE" });
+    expect(deleteActive.status).toBe(409);
+
+    const archived = await manager.call(`/api/v1/employers/${id}/archive`, { method: "POST" });
+    expect(archived.status, archived.text).toBe(200);
+    expect(archived.json<{ employer: Employer }>().employer.archived).toBe(true);
+    const [v] = await server.database.db.select().from(vacancies).where(eq(vacancies.id, vacancyId));
+    expect(v!.status).toBe("archived");
+    const active = (await manager.call("/api/v1/employers?q=zonnegloed")).json<EmployerListResponse>();
+    expect(active.total).toBe(0);
+    const inArchive = (
+      await manager.call("/api/v1/employers?q=zonnegloed&archive=archived")
+    ).json<EmployerListResponse>();
+    expect(inArchive.employers.map((e) => e.id)).toEqual([id]);
+
+    const unconfirmed = await manager.call(`/api/v1/employers/${id}`, { method: "DELETE" });
+    expect(unconfirmed.status).toBe(400);
+    expect((await manager.call(`/api/v1/employers/${id}?confirm=true`, { method: "DELETE" })).status).toBe(
+      204,
+    );
+    expect((await manager.call(`/api/v1/employers/${id}`)).status).toBe(404);
+    expect(await server.database.db.select().from(vacancies).where(eq(vacancies.id, vacancyId))).toEqual([]);
+  });
+
+  it("will not archive while a contact person has access, and revoking ends that access", async () => {
+    const blocked = await manager.call(`/api/v1/employers/${westlandId}/archive`, {
+      method: "POST",
+      headers: { "accept-language": "en" },
+    });
+    expect(blocked.status).toBe(409);
+    expect(blocked.json<ErrorResponse>().error.message).toBe("First revoke the access of: Wim van Westen.");
+    const detail = (await manager.call(`/api/v1/employers/${westlandId}`)).json<{ employer: Employer }>()
+      .employer;
+    const wim = detail.contacts.find((c) => c.name === "Wim van Westen")!;
+    expect(wim.access.status).toBe("active");
+  });
+
+  it("assigns another account manager", async () => {
+    const options = (await manager.call("/api/v1/employers/account-managers")).json<{
+      accountManagers: { id: string; name: string }[];
+    }>().accountManagers;
+    const bram = options.find((o) => o.name === "Bram Beheerder")!;
+    expect(bram).toBeDefined();
+    const res = await manager.call(`/api/v1/employers/${duinenId}/account-manager`, {
+      method: "PUT",
+      body: { userId: bram.id },
+    });
+    expect(res.status, res.text).toBe(200);
+    expect(res.json<{ employer: Employer }>().employer.accountManager?.name).toBe("Bram Beheerder");
+    const refused = await manager.call(`/api/v1/employers/${duinenId}/account-manager`, {
+      method: "PUT",
+      body: { userId: "demo-werkgever" },
+    });
+    expect(refused.status).toBe(400);
+    await manager.call(`/api/v1/employers/${duinenId}/account-manager`, {
+      method: "PUT",
+      body: { userId: "demo-accountmanager" },
+    });
+  });
+
+  it("downloads the activity overview as xlsx and csv with a row per account manager and contact person", async () => {
+    const xlsx = await manager.call("/api/v1/employers/activity.xlsx", {
+      headers: { "accept-language": "nl" },
+    });
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers["content-type"]).toBe(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
+    expect(xlsx.headers["content-disposition"]).toMatch(/^attachment; filename="activiteiten-/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      xlsx.body.buffer.slice(
+        xlsx.body.byteOffset,
+        xlsx.body.byteOffset + xlsx.body.byteLength,
+      ) as ArrayBuffer,
+    );
+    const sheet = workbook.getWorksheet("Activiteiten")!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 5)).toEqual(["Naam", "E-mail", "Rol", "Organisatie", "Laatst ingelogd"]);
+    const rows: unknown[][] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 1) rows.push((row.values as unknown[]).slice(1));
+    });
+    const fatima = rows.find((r) => r[0] === "Fatima El Amrani")!;
+    expect(fatima.slice(1, 4)).toEqual([
+      "accountmanager@demo.werkbrug.test",
+      "Accountmanager",
+      "Gemeente Den Haag",
+    ]);
+    expect(fatima[4]).toBeInstanceOf(Date);
+    expect(rows.find((r) => r[0] === "Petra Groenewegen")?.slice(2, 4)).toEqual([
+      "Contactpersoon",
+      "Westland Logistiek B.V.",
+    ]);
+    const csv = await manager.call("/api/v1/employers/activity.csv", {
+      headers: { "accept-language": "en" },
+    });
+    expect(csv.headers["content-type"]).toMatch(/^text\/csv/);
+    const lines = csv.text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toMatch(/^Name;E-mail;Role;Organisation;Last signed in;/);
+    expect(
+      lines.some((l) =>
+        l.startsWith("Petra Groenewegen;p.groenewegen@westland-logistiek.test;Contact person;"),
+      ),
+    ).toBe(true);
+    expect(lines).toHaveLength(rows.length + 1);
+  });
+
+  it("shows the account manager's home with what changed since the last visit", async () => {
+    const first = (await manager.call("/api/v1/employers/home")).json<AccountManagerHomeResponse>();
+    expect(first.employers.map((e) => e.name)).toContain("Westland Logistiek B.V.");
+    expect(first.vacancies.length).toBeGreaterThan(0);
+    const employer = new Client(server, `haaglanden.localhost:${server.port}`);
+    await signIn(employer, "werkgever@demo.werkbrug.test");
+    const made = await employer.call("/api/v1/vacancies", {
+      body: {
+        organisationId: westlandId,
+        displayTitle: "Nieuwe planner",
+        functionTitle: "Planner",
+        workAddress: null,
+      },
+    });
+    expect(made.status).toBe(201);
+    const second = (await manager.call("/api/v1/employers/home")).json<AccountManagerHomeResponse>();
+    expect(second.lastVisitAt).not.toBeNull();
+    expect(second.changes.map((c) => c.text)).toContain("Nieuwe planner: created (Wim van Westen)");
+    const third = (await manager.call("/api/v1/employers/home")).json<AccountManagerHomeResponse>();
+    expect(third.changes).toEqual([]);
+  });
+
+  it("keeps the CRM away from employer contacts and candidates", async () => {
+    const employer = new Client(server, `haaglanden.localhost:${server.port}`);
+    await signIn(employer, "werkgever@demo.werkbrug.test");
+    expect((await employer.call("/api/v1/employers")).status).toBe(403);
+    const candidate = new Client(server, `haaglanden.localhost:${server.port}`);
+    await signIn(candidate, "kandidaat@demo.werkbrug.test");
+    expect((await candidate.call(`/api/v1/employers/${westlandId}`)).status).toBe(403);
+  });
+});
