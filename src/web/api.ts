@@ -41,20 +41,48 @@ export async function api<S extends z.ZodType>(
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (file) headers["Content-Type"] = file.type || "application/octet-stream";
 
-  let response: Response;
+  const response = await send(path, {
+    method,
+    headers,
+    body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
+    signal,
+  });
+  return readResponse(response, path, schema);
+}
+
+/**
+ * A multipart/form-data request (an application with its CV); the browser sets the boundary.
+ * Answers and errors are read exactly as for `api`.
+ */
+export async function apiForm<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  form: FormData,
+  { method = "POST", signal }: { method?: "POST" | "PUT"; signal?: AbortSignal } = {},
+): Promise<z.infer<S>> {
+  const response = await send(path, {
+    method,
+    headers: { Accept: "application/json", "Accept-Language": currentLocale() },
+    body: form,
+    signal,
+  });
+  return readResponse(response, path, schema);
+}
+
+async function send(path: string, init: RequestInit & { signal?: AbortSignal }): Promise<Response> {
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
-      credentials: "same-origin",
-      signal,
-    });
+    return await fetch(path, { ...init, credentials: "same-origin" });
   } catch (cause) {
-    if (signal?.aborted) throw cause;
+    if (init.signal?.aborted) throw cause;
     throw new ApiError(0, "network_error", i18next.t("errors.network"));
   }
+}
 
+async function readResponse<S extends z.ZodType>(
+  response: Response,
+  path: string,
+  schema: S,
+): Promise<z.infer<S>> {
   const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const parsed = ErrorResponseSchema.safeParse(payload);

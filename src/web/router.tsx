@@ -1,6 +1,6 @@
-import { createRootRoute, createRoute, createRouter } from "@tanstack/react-router";
-import { useTranslation } from "react-i18next";
+import { createRootRoute, createRoute, createRouter, Outlet, useMatches } from "@tanstack/react-router";
 import { z } from "zod";
+import { CandidateSearchSchema, StaffSearchSchema } from "./features/vacancies/search-params";
 import { AboutPage } from "./routes/about";
 import { ComingSoonPage } from "./routes/coming-soon";
 import { DevMailPage } from "./routes/dev-mail";
@@ -15,9 +15,32 @@ import { SETTINGS_TABS, SettingsPage } from "./routes/settings";
 import { SignInPage } from "./routes/sign-in";
 import { SignOutPage } from "./routes/sign-out";
 import { TwoFactorSetupPage } from "./routes/two-factor-setup";
+import {
+  ApplicationsPage,
+  EditVacancyPage,
+  KansenPage,
+  KansPage,
+  NewVacancyPage,
+  VacancyDetailPage,
+  VacancyManagementPage,
+  VacancyPrintPage,
+} from "./routes/vacancies";
+
+declare module "@tanstack/react-router" {
+  interface StaticDataRouteOption {
+    /** A page on its own, without header and menu (the print view). */
+    bare?: boolean;
+  }
+}
+
+/** The app shell around every page, except pages that must stand alone. */
+function AppRoot() {
+  const bare = useMatches({ select: (matches) => matches.some((m) => m.staticData?.bare === true) });
+  return bare ? <Outlet /> : <RootLayout />;
+}
 
 const rootRoute = createRootRoute({
-  component: RootLayout,
+  component: AppRoot,
   notFoundComponent: NotFoundPage,
 });
 
@@ -33,22 +56,6 @@ const aboutRoute = createRoute({
   path: "/over",
   component: AboutPage,
   staticData: { titleKey: "about.title", parent: "/" },
-});
-
-const VacancySearchSchema = z.object({ q: z.string().trim().min(1).max(200).optional().catch(undefined) });
-
-function VacanciesComingSoon() {
-  const { t } = useTranslation();
-  const { q } = vacanciesRoute.useSearch();
-  return <ComingSoonPage detail={q ? t("comingSoon.search", { q }) : undefined} />;
-}
-
-const vacanciesRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: "/vacatures",
-  validateSearch: VacancySearchSchema,
-  component: VacanciesComingSoon,
-  staticData: { titleKey: "menu.vacancies", parent: "/" },
 });
 
 const forEmployersRoute = createRoute({
@@ -148,6 +155,100 @@ const registerConfirmedRoute = createRoute({
   staticData: { titleKey: "register.confirmedTitle", parent: "/" },
 });
 
+const vacancyManagementRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/vacaturebeheer",
+  validateSearch: StaffSearchSchema,
+  component: function VacancyManagementRoute() {
+    const navigate = vacancyManagementRoute.useNavigate();
+    return (
+      <VacancyManagementPage
+        search={vacancyManagementRoute.useSearch()}
+        onSearch={(search) => void navigate({ search })}
+      />
+    );
+  },
+  staticData: { titleKey: "vacancies.overview.title", parent: "/" },
+});
+
+const vacancyRequestsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/vacature-aanvragen",
+  validateSearch: StaffSearchSchema,
+  component: function VacancyRequestsRoute() {
+    const navigate = vacancyRequestsRoute.useNavigate();
+    return (
+      <VacancyManagementPage
+        requests
+        search={vacancyRequestsRoute.useSearch()}
+        onSearch={(search) => void navigate({ search })}
+      />
+    );
+  },
+  staticData: { titleKey: "menu.vacancyRequests", parent: "/" },
+});
+
+const newVacancyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/vacaturebeheer/nieuw",
+  component: NewVacancyPage,
+  staticData: { titleKey: "vacancies.new.title", parent: "/vacaturebeheer" },
+});
+
+const vacancyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/vacaturebeheer/$id",
+  component: function VacancyRoute() {
+    return <VacancyDetailPage id={vacancyRoute.useParams().id} />;
+  },
+  staticData: { titleKey: "vacancies.detail.title", parent: "/vacaturebeheer" },
+});
+
+const editVacancyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/vacaturebeheer/$id/bewerken",
+  component: function EditVacancyRoute() {
+    return <EditVacancyPage id={editVacancyRoute.useParams().id} />;
+  },
+  staticData: { titleKey: "vacancies.edit.title", parent: "/vacaturebeheer" },
+});
+
+const printVacancyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/vacaturebeheer/$id/print",
+  component: function PrintVacancyRoute() {
+    return <VacancyPrintPage id={printVacancyRoute.useParams().id} />;
+  },
+  staticData: { titleKey: "vacancies.print.title", bare: true },
+});
+
+const kansenRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/kansen",
+  validateSearch: CandidateSearchSchema,
+  component: function KansenRoute() {
+    const navigate = kansenRoute.useNavigate();
+    return <KansenPage search={kansenRoute.useSearch()} onSearch={(search) => void navigate({ search })} />;
+  },
+  staticData: { titleKey: "kansen.title", parent: "/" },
+});
+
+const kansRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/kansen/$id",
+  component: function KansRoute() {
+    return <KansPage id={kansRoute.useParams().id} />;
+  },
+  staticData: { titleKey: "kansen.detailTitle", parent: "/kansen" },
+});
+
+const applicationsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/sollicitaties",
+  component: ApplicationsPage,
+  staticData: { titleKey: "menu.applications", parent: "/" },
+});
+
 const devMailRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/dev/mail",
@@ -159,7 +260,15 @@ const routeTree = rootRoute.addChildren([
   devMailRoute,
   homeRoute,
   aboutRoute,
-  vacanciesRoute,
+  vacancyManagementRoute,
+  vacancyRequestsRoute,
+  newVacancyRoute,
+  vacancyRoute,
+  editVacancyRoute,
+  printVacancyRoute,
+  kansenRoute,
+  kansRoute,
+  applicationsRoute,
   forEmployersRoute,
   loginRoute,
   logoutRoute,

@@ -38,9 +38,10 @@ export function HomePage() {
                 <List.Item>{t("home.candidates.point2")}</List.Item>
                 <List.Item>{t("home.candidates.point3")}</List.Item>
               </List>
+              {/* The public job board is a page the server renders: a full page load. */}
               <Button
-                component={Link}
-                to="/vacatures"
+                component="a"
+                href="/vacatures"
                 mt="auto"
                 leftSection={<IconBriefcase aria-hidden="true" size={18} />}
                 style={{ alignSelf: "flex-start" }}

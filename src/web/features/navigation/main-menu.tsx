@@ -16,16 +16,27 @@ export function MainMenu({ items, onNavigate }: { items: readonly MenuItem[]; on
         const isActive = item.href === active;
         return (
           <li key={item.key}>
-            <NavLink
-              component={AppLink}
-              href={item.href}
-              label={t(`menu.${item.key}`)}
-              leftSection={<ItemIcon aria-hidden="true" size={20} stroke={1.75} />}
-              active={isActive}
-              aria-current={isActive ? "page" : undefined}
-              onClick={onNavigate}
-              fw={isActive ? 700 : 500}
-            />
+            {item.external ? (
+              // A page the server renders: a full page load, outside the app's routes.
+              <NavLink
+                component="a"
+                href={item.href}
+                label={t(`menu.${item.key}`)}
+                leftSection={<ItemIcon aria-hidden="true" size={20} stroke={1.75} />}
+                fw={500}
+              />
+            ) : (
+              <NavLink
+                component={AppLink}
+                href={item.href}
+                label={t(`menu.${item.key}`)}
+                leftSection={<ItemIcon aria-hidden="true" size={20} stroke={1.75} />}
+                active={isActive}
+                aria-current={isActive ? "page" : undefined}
+                onClick={onNavigate}
+                fw={isActive ? 700 : 500}
+              />
+            )}
           </li>
         );
       })}

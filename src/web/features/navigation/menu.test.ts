@@ -27,11 +27,41 @@ describe("main menu", () => {
     expect(menuRole(["candidate", "account_manager"])).toBe("account_manager");
   });
 
+  it("sends each side to its own vacancies: staff to the overview, candidates to the kansen, visitors to the server's job board", () => {
+    const vacanciesOf = (role: keyof typeof MENU_BY_ROLE) =>
+      MENU_BY_ROLE[role].find((i) => i.key === "vacancies");
+    for (const role of [
+      "account_manager",
+      "org_admin",
+      "employer_contact",
+      "hr_officer",
+      "selection_officer",
+      "platform_admin",
+    ] as const) {
+      expect(vacanciesOf(role)?.href, role).toBe("/vacaturebeheer");
+      expect(vacanciesOf(role)?.external, role).toBeFalsy();
+    }
+    expect(vacanciesOf("candidate")?.href).toBe("/kansen");
+    expect(vacanciesOf("anonymous")).toMatchObject({ href: "/vacatures", external: true });
+    expect(MENU_BY_ROLE.hr_officer.find((i) => i.key === "vacancyRequests")?.href).toBe(
+      "/vacature-aanvragen",
+    );
+    expect(MENU_BY_ROLE.candidate.find((i) => i.key === "applications")?.href).toBe("/sollicitaties");
+  });
+
   it("highlights the deepest matching item", () => {
-    const items = MENU_BY_ROLE.anonymous;
+    const items = MENU_BY_ROLE.account_manager;
     expect(activeMenuHref(items, "/")).toBe("/");
-    expect(activeMenuHref(items, "/vacatures/123")).toBe("/vacatures");
-    expect(activeMenuHref(items, "/vacatures-oud")).toBeNull();
+    expect(activeMenuHref(items, "/vacaturebeheer/123")).toBe("/vacaturebeheer");
+    expect(activeMenuHref(items, "/vacaturebeheer-oud")).toBeNull();
+    const hr = MENU_BY_ROLE.hr_officer;
+    expect(activeMenuHref(hr, "/vacature-aanvragen")).toBe("/vacature-aanvragen");
+    expect(activeMenuHref(hr, "/vacaturebeheer/123/bewerken")).toBe("/vacaturebeheer");
+  });
+
+  it("never marks a server page as the app's current page", () => {
+    expect(activeMenuHref(MENU_BY_ROLE.anonymous, "/vacatures")).toBeNull();
+    expect(activeMenuHref(MENU_BY_ROLE.anonymous, "/vacatures/123")).toBeNull();
   });
 });
 

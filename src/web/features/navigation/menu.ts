@@ -34,10 +34,17 @@ export interface MenuItem {
   key: string;
   href: string;
   icon: Icon;
+  /** A page the server renders (the public job board): a full page load, not an app route. */
+  external?: boolean;
 }
 
 const home: MenuItem = { key: "home", href: "/", icon: IconHome };
-const vacancies: MenuItem = { key: "vacancies", href: "/vacatures", icon: IconBriefcase };
+/** The public job board, rendered by the server for visitors and search engines. */
+const jobBoard: MenuItem = { key: "vacancies", href: "/vacatures", icon: IconBriefcase, external: true };
+/** Staff: HalloWerk's "Vacatures", the Kansenportaal's "Kansenbeheer". */
+const vacancies: MenuItem = { key: "vacancies", href: "/vacaturebeheer", icon: IconBriefcase };
+/** Candidates: the vacancies ("kansen") they may see, and respond to. */
+const kansen: MenuItem = { key: "vacancies", href: "/kansen", icon: IconBriefcase };
 const forEmployers: MenuItem = { key: "forEmployers", href: "/voor-werkgevers", icon: IconBuilding };
 const about: MenuItem = { key: "about", href: "/over", icon: IconInfoCircle };
 const explorer: MenuItem = { key: "candidates", href: "/kandidaten", icon: IconSearch };
@@ -78,16 +85,16 @@ const users: MenuItem = { key: "users", href: "/instellingen?tab=gebruikers", ic
  * selection, the referral portal for referrers. Later issues add the routes, not the menu.
  */
 export const MENU_BY_ROLE: Readonly<Record<MenuRole, readonly MenuItem[]>> = {
-  anonymous: [home, vacancies, forEmployers, about],
-  candidate: [home, vacancies, applications, profile, messages, settings],
-  referrer: [home, referrals, points, vacancies, settings],
+  anonymous: [home, jobBoard, forEmployers, about],
+  candidate: [home, kansen, applications, profile, messages, settings],
+  referrer: [home, referrals, points, jobBoard, settings],
   jury_member: [home, selections, settings],
-  selection_officer: [home, selections, applicants, selectionReports, reserveLists, settings],
+  selection_officer: [home, selections, vacancies, applicants, selectionReports, reserveLists, settings],
   hr_officer: [home, vacancyRequests, vacancies, applicants, selections, reserveLists, reports, settings],
   employer_contact: [home, vacancies, proposed, talentPools, timesheets, documents, messages, settings],
   account_manager: [home, explorer, favourites, vacancies, employers, messages, settings],
   org_admin: [home, explorer, favourites, vacancies, employers, users, reports, settings],
-  platform_admin: [home, portals, organisations, users, reports, settings],
+  platform_admin: [home, portals, organisations, vacancies, users, reports, settings],
 };
 
 /**
@@ -114,12 +121,13 @@ export function menuRoleOnSide(roles: readonly Role[] | null, side: Side): MenuR
   return menuRole(roles);
 }
 
-/** Longest matching prefix wins, so /vacatures/123 highlights "Vacatures", not "Home". */
+/** Longest matching prefix wins, so /vacaturebeheer/123 highlights "Vacatures", not "Home". */
 export function activeMenuHref(items: readonly MenuItem[], pathname: string): string | null {
   let best: string | null = null;
-  for (const { href: target } of items) {
-    // Items pointing at a tab of a page (?tab=…) never outrank the page itself.
-    if (target.includes("?")) continue;
+  for (const { href: target, external } of items) {
+    // Items pointing at a tab of a page (?tab=…) never outrank the page itself; server pages
+    // are never the app's current page.
+    if (target.includes("?") || external) continue;
     const href = target;
     const matches = href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
     if (matches && (best === null || href.length > best.length)) best = href;

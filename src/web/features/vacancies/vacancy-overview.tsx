@@ -1,0 +1,463 @@
+import {
+  ActionIcon,
+  Affix,
+  Badge,
+  Button,
+  Drawer,
+  Group,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  UnstyledButton,
+  VisuallyHidden,
+} from "@mantine/core";
+import {
+  IconAdjustmentsHorizontal,
+  IconArrowDown,
+  IconArrowsSort,
+  IconArrowUp,
+  IconPlus,
+  IconSearch,
+} from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useEffect, useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import {
+  CONTACT_VIA,
+  CREATED_BY_KINDS,
+  SERVICE_MODELS,
+  type VacancyListItem,
+} from "../../../contracts/vacancies";
+import { AppLink } from "../../ui/app-link";
+import { Notice, useErrorText } from "../identity/forms";
+import { useLocale } from "../language/language-control";
+import { formatDate, formatDay, isExpired, todayIso } from "./format";
+import {
+  activeStaffFilterCount,
+  CLOSING_FILTERS,
+  clearStaffFilters,
+  STAFF_DEFAULTS,
+  STAFF_STATUSES,
+  type StaffSearch,
+  TRI_FILTERS,
+  toggleSort,
+  type VacancySort,
+  withStaffFilter,
+} from "./search-params";
+import { AudienceBadges, PageLoader, Pager, StatusBadge } from "./ui";
+import classes from "./vacancies.module.css";
+import { VACANCY_PAGE_SIZE, vacancyListQuery, vacancyOptionsQuery } from "./vacancies-api";
+
+export interface VacancyOverviewProps {
+  search: StaffSearch;
+  onSearch: (next: StaffSearch) => void;
+  /** The HR officer's "Vacature-aanvragen": the same table, always showing requests. */
+  fixedStatus?: "requested";
+}
+
+function SortHeader({
+  label,
+  sort,
+  search,
+  onSearch,
+}: {
+  label: string;
+  sort: VacancySort;
+  search: StaffSearch;
+  onSearch: (next: StaffSearch) => void;
+}) {
+  const current = (search.sort ?? STAFF_DEFAULTS.sort) === sort;
+  const order = search.order ?? STAFF_DEFAULTS.order;
+  const Icon = !current ? IconArrowsSort : order === "asc" ? IconArrowUp : IconArrowDown;
+  return (
+    <Table.Th
+      scope="col"
+      aria-sort={current ? (order === "asc" ? "ascending" : "descending") : undefined}
+      style={sort === "title" ? { minWidth: 220 } : undefined}
+    >
+      <UnstyledButton className={classes.sortButton} onClick={() => onSearch(toggleSort(search, sort))}>
+        {label}
+        <Icon aria-hidden="true" size={14} stroke={current ? 2.5 : 1.5} />
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
+
+function FilterPanel({
+  search,
+  onSearch,
+  fixedStatus,
+  opened,
+  onClose,
+}: VacancyOverviewProps & { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const options = useQuery({ ...vacancyOptionsQuery(), enabled: opened });
+  const set = (patch: Partial<StaffSearch>) => onSearch(withStaffFilter(search, patch));
+  const accountManagers = options.data?.accountManagers ?? [];
+  const count = activeStaffFilterCount(search, fixedStatus !== undefined);
+
+  return (
+    <Drawer.Root opened={opened} onClose={onClose} position="right" size="sm">
+      <Drawer.Overlay />
+      <Drawer.Content>
+        {/* A div, not <header>: outside the main content that would be a second banner. */}
+        <Drawer.Header {...({ component: "div" } as object)}>
+          <Drawer.Title fw={700} fz="lg">
+            {t("vacancies.filters.title")}
+          </Drawer.Title>
+          <Drawer.CloseButton aria-label={t("vacancies.filters.close")} />
+        </Drawer.Header>
+        <Drawer.Body>
+          <Stack gap="sm">
+            <NativeSelect
+              label={t("vacancies.filters.accountManager")}
+              value={search.accountManager ?? ""}
+              onChange={(event) => set({ accountManager: event.currentTarget.value || undefined })}
+              data={[
+                { value: "", label: t("vacancies.filters.all") },
+                { value: "mine", label: t("vacancies.filters.mine") },
+                { value: "none", label: t("vacancies.filters.without") },
+                ...accountManagers.map((person) => ({ value: person.id, label: person.name })),
+              ]}
+            />
+            <NativeSelect
+              label={t("vacancies.filters.contactVia")}
+              value={search.contactVia ?? ""}
+              onChange={(event) =>
+                set({ contactVia: CONTACT_VIA.find((v) => v === event.currentTarget.value) })
+              }
+              data={[
+                { value: "", label: t("vacancies.filters.all") },
+                ...CONTACT_VIA.map((value) => ({ value, label: t(`vacancies.contactVia.${value}`) })),
+              ]}
+            />
+            {!fixedStatus && (
+              <NativeSelect
+                label={t("vacancies.filters.status")}
+                value={search.status ?? STAFF_DEFAULTS.status}
+                onChange={(event) =>
+                  set({ status: STAFF_STATUSES.find((v) => v === event.currentTarget.value) })
+                }
+                data={STAFF_STATUSES.map((value) => ({
+                  value,
+                  label: t(`vacancies.filters.statuses.${value}`),
+                }))}
+              />
+            )}
+            <NativeSelect
+              label={t("vacancies.filters.closing")}
+              value={search.closing ?? STAFF_DEFAULTS.closing}
+              onChange={(event) =>
+                set({ closing: CLOSING_FILTERS.find((v) => v === event.currentTarget.value) })
+              }
+              data={CLOSING_FILTERS.map((value) => ({
+                value,
+                label: t(`vacancies.filters.closingOptions.${value}`),
+              }))}
+            />
+            <NativeSelect
+              label={t("vacancies.filters.visible")}
+              value={search.visible ?? STAFF_DEFAULTS.visible}
+              onChange={(event) => set({ visible: TRI_FILTERS.find((v) => v === event.currentTarget.value) })}
+              data={TRI_FILTERS.map((value) => ({ value, label: t(`vacancies.filters.yesNo.${value}`) }))}
+            />
+            <NativeSelect
+              label={t("vacancies.filters.proposed")}
+              value={search.proposed ?? STAFF_DEFAULTS.proposed}
+              onChange={(event) =>
+                set({ proposed: TRI_FILTERS.find((v) => v === event.currentTarget.value) })
+              }
+              data={TRI_FILTERS.map((value) => ({
+                value,
+                label: t(`vacancies.filters.proposedOptions.${value}`),
+              }))}
+            />
+            <NativeSelect
+              label={t("vacancies.filters.createdBy")}
+              value={search.createdBy ?? ""}
+              onChange={(event) =>
+                set({ createdBy: CREATED_BY_KINDS.find((v) => v === event.currentTarget.value) })
+              }
+              data={[
+                { value: "", label: t("vacancies.filters.all") },
+                ...CREATED_BY_KINDS.map((value) => ({ value, label: t(`vacancies.createdByKind.${value}`) })),
+              ]}
+            />
+            <NativeSelect
+              label={t("vacancies.filters.serviceModel")}
+              value={search.serviceModel ?? ""}
+              onChange={(event) =>
+                set({ serviceModel: SERVICE_MODELS.find((v) => v === event.currentTarget.value) })
+              }
+              data={[
+                { value: "", label: t("vacancies.filters.all") },
+                ...SERVICE_MODELS.map((value) => ({ value, label: t(`vacancies.serviceModel.${value}`) })),
+              ]}
+            />
+            <Group gap="sm" mt="sm">
+              <Button
+                variant="outline"
+                disabled={count === 0}
+                onClick={() => onSearch(clearStaffFilters(search))}
+              >
+                {t("vacancies.filters.clearAll")}
+              </Button>
+              <Button onClick={onClose}>{t("vacancies.filters.done")}</Button>
+            </Group>
+          </Stack>
+        </Drawer.Body>
+      </Drawer.Content>
+    </Drawer.Root>
+  );
+}
+
+function SearchField({ search, onSearch }: Pick<VacancyOverviewProps, "search" | "onSearch">) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [value, setValue] = useState(search.q ?? "");
+  useEffect(() => setValue(search.q ?? ""), [search.q]);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    onSearch(withStaffFilter(search, { q: value.trim() || undefined }));
+  }
+  return (
+    <search aria-label={t("vacancies.overview.searchRegion")}>
+      <form onSubmit={submit}>
+        <TextInput
+          id={id}
+          type="search"
+          label={<VisuallyHidden>{t("vacancies.overview.searchLabel")}</VisuallyHidden>}
+          placeholder={t("vacancies.overview.searchPlaceholder")}
+          value={value}
+          onChange={(event) => setValue(event.currentTarget.value)}
+          leftSection={<IconSearch aria-hidden="true" size={18} />}
+          rightSectionWidth={40}
+          rightSection={
+            <ActionIcon
+              type="submit"
+              variant="subtle"
+              color="gray.9"
+              aria-label={t("vacancies.overview.searchSubmit")}
+            >
+              <IconSearch aria-hidden="true" size={16} />
+            </ActionIcon>
+          }
+          w={{ base: "100%", sm: 360 }}
+        />
+      </form>
+    </search>
+  );
+}
+
+function VacancyRow({ vacancy }: { vacancy: VacancyListItem }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const today = todayIso();
+  return (
+    <Table.Tr className={classes.rowLink}>
+      <Table.Th scope="row" fw={400}>
+        <Stack gap={2}>
+          <AppLink href={`/vacaturebeheer/${vacancy.id}`} style={{ fontWeight: 700, color: "inherit" }}>
+            {vacancy.displayTitle}
+          </AppLink>
+          <Text size="sm" c="gray.8">
+            {vacancy.functionTitle}
+          </Text>
+          {vacancy.status !== "published" && (
+            <span>
+              <StatusBadge status={vacancy.status} />
+            </span>
+          )}
+        </Stack>
+      </Table.Th>
+      <Table.Td>{vacancy.organisation.name}</Table.Td>
+      <Table.Td>{vacancy.city ?? "–"}</Table.Td>
+      <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(vacancy.createdAt, locale)}</Table.Td>
+      <Table.Td style={{ whiteSpace: "nowrap" }}>
+        {vacancy.closesOn === null
+          ? "–"
+          : isExpired(vacancy.closesOn, today)
+            ? t("vacancies.expired")
+            : formatDay(vacancy.closesOn, locale)}
+      </Table.Td>
+      <Table.Td>
+        <AudienceBadges audiences={vacancy.visibleTo} size="sm" />
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: "nowrap" }}>
+        <span aria-hidden="true">
+          {vacancy.savedCount} / {vacancy.proposedCount}
+        </span>
+        <VisuallyHidden>
+          {t("vacancies.overview.candidateCounts", {
+            saved: vacancy.savedCount,
+            proposed: vacancy.proposedCount,
+          })}
+        </VisuallyHidden>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** HalloWerk's "Vacature overzicht": sortable, searchable, filtered, 20 per page. */
+export function VacancyOverview({ search, onSearch, fixedStatus }: VacancyOverviewProps) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const query = { ...search, ...(fixedStatus ? { status: fixedStatus } : {}) };
+  const list = useQuery(vacancyListQuery(query));
+  // Only people who may add vacancies somewhere get the "+".
+  const options = useQuery(vacancyOptionsQuery());
+  const canAdd = (options.data?.organisations.length ?? 0) > 0;
+  const filterCount = activeStaffFilterCount(search, fixedStatus !== undefined);
+  const page = search.page ?? 1;
+
+  return (
+    <Stack gap="md" className={classes.addSpace}>
+      <Group justify="space-between" align="flex-end" gap="sm">
+        <SearchField search={search} onSearch={onSearch} />
+        <Group gap="sm">
+          <Button
+            variant="outline"
+            leftSection={<IconAdjustmentsHorizontal aria-hidden="true" size={18} />}
+            rightSection={
+              filterCount > 0 ? (
+                // Visible count, read as "Filters 2 actief": the name starts with what is seen.
+                <Badge color="portal" variant="filled" circle>
+                  {filterCount}
+                  <VisuallyHidden> {t("vacancies.filters.active")}</VisuallyHidden>
+                </Badge>
+              ) : undefined
+            }
+            onClick={() => setFiltersOpen(true)}
+          >
+            {t("vacancies.filters.button")}
+          </Button>
+          {filterCount > 0 && (
+            <Button variant="subtle" onClick={() => onSearch(clearStaffFilters(search))}>
+              {t("vacancies.filters.clearAll")}
+            </Button>
+          )}
+        </Group>
+      </Group>
+
+      {list.isPending ? (
+        <PageLoader />
+      ) : list.isError ? (
+        <Notice color="red">{errorText(list.error)}</Notice>
+      ) : (
+        <>
+          <Text c="gray.8" role="status">
+            {t("vacancies.overview.count", { count: list.data.total })}
+          </Text>
+          {list.data.vacancies.length === 0 ? (
+            <Text>
+              {filterCount > 0 || search.q
+                ? t("vacancies.overview.noneFiltered")
+                : t("vacancies.overview.none")}
+            </Text>
+          ) : (
+            <Table.ScrollContainer minWidth={860}>
+              <Table
+                verticalSpacing="xs"
+                horizontalSpacing="xs"
+                fz="sm"
+                striped
+                bg="white"
+                aria-busy={list.isFetching}
+              >
+                <Table.Caption c="gray.8">
+                  {fixedStatus ? t("vacancies.overview.captionRequests") : t("vacancies.overview.caption")}
+                </Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <SortHeader
+                      label={t("vacancies.columns.vacancy")}
+                      sort="title"
+                      search={search}
+                      onSearch={onSearch}
+                    />
+                    <SortHeader
+                      label={t("vacancies.columns.company")}
+                      sort="company"
+                      search={search}
+                      onSearch={onSearch}
+                    />
+                    <SortHeader
+                      label={t("vacancies.columns.location")}
+                      sort="location"
+                      search={search}
+                      onSearch={onSearch}
+                    />
+                    <SortHeader
+                      label={t("vacancies.columns.created")}
+                      sort="created"
+                      search={search}
+                      onSearch={onSearch}
+                    />
+                    <SortHeader
+                      label={t("vacancies.columns.closing")}
+                      sort="closing"
+                      search={search}
+                      onSearch={onSearch}
+                    />
+                    <SortHeader
+                      label={t("vacancies.columns.visibleTo")}
+                      sort="visibility"
+                      search={search}
+                      onSearch={onSearch}
+                    />
+                    <SortHeader
+                      label={t("vacancies.columns.candidates")}
+                      sort="candidates"
+                      search={search}
+                      onSearch={onSearch}
+                    />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {list.data.vacancies.map((vacancy) => (
+                    <VacancyRow key={vacancy.id} vacancy={vacancy} />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+          <Pager
+            page={page}
+            total={list.data.total}
+            pageSize={list.data.pageSize || VACANCY_PAGE_SIZE}
+            onChange={(next) => onSearch({ ...search, page: next === 1 ? undefined : next })}
+            label={t("vacancies.pager.label")}
+          />
+        </>
+      )}
+
+      <FilterPanel
+        search={search}
+        onSearch={onSearch}
+        fixedStatus={fixedStatus}
+        opened={filtersOpen}
+        onClose={() => setFiltersOpen(false)}
+      />
+      {canAdd && (
+        // Inside <main> (no portal): all content stays within a landmark.
+        <Affix position={{ bottom: 24, right: 24 }} withinPortal={false}>
+          <ActionIcon
+            component={AppLink}
+            href="/vacaturebeheer/nieuw"
+            size={64}
+            radius="xl"
+            variant="filled"
+            aria-label={t("vacancies.overview.add")}
+            title={t("vacancies.overview.add")}
+            style={{ boxShadow: "var(--mantine-shadow-lg)" }}
+          >
+            <IconPlus aria-hidden="true" size={32} />
+          </ActionIcon>
+        </Affix>
+      )}
+    </Stack>
+  );
+}
