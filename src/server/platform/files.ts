@@ -97,8 +97,10 @@ export const UPLOAD_CONTENT_TYPES = [
 /** A file name safe to put in Content-Disposition and to show (no paths, no control chars). */
 export function cleanFileName(name: string, fallback: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base
-    .replace(/[\u0000-\u001f\u007f"]/g, "")
+  // No control characters (code points below 32 and DEL) and no quotes.
+  const cleaned = [...base]
+    .filter((c) => c.charCodeAt(0) >= 32 && c.charCodeAt(0) !== 127 && c !== '"')
+    .join("")
     .trim()
     .slice(0, 150);
   return cleaned || fallback;

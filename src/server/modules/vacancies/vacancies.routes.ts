@@ -84,7 +84,7 @@ export async function registerVacancyRoutes(
     await scope.register(multipart, {
       limits: { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 5, fieldSize: 20_000 },
     });
-    scope.setErrorHandler((error, request, reply) => {
+    scope.setErrorHandler((error, request, _reply) => {
       const code = (error as { code?: string }).code;
       if (code === "FST_ERR_CTP_BODY_TOO_LARGE" || code === "FST_REQ_FILE_TOO_LARGE") {
         throw tooLarge(request, request.url.includes("/applications") ? "cv" : "file");

@@ -942,7 +942,7 @@ export function createVacancyService(deps: VacancyServiceDeps) {
       }
       const key = `vacancies/${row.id}/${randomUUID()}.${kind.ext}`;
       await files.put(key, upload.data, kind.type);
-      const fileName = upload.fileName.replace(/\.[a-z0-9]{1,5}$/i, "") + `.${kind.ext}`;
+      const fileName = `${upload.fileName.replace(/\.[a-z0-9]{1,5}$/i, "")}.${kind.ext}`;
       const attachment = await insertAttachment(db, scope, {
         vacancyId: row.id,
         organisationId: row.organisationId,
@@ -1156,7 +1156,7 @@ export function createVacancyService(deps: VacancyServiceDeps) {
       if (input.cv && cvKind) {
         cv = {
           key: `applications/${candidate.id}/${randomUUID()}.${cvKind.ext}`,
-          name: input.cv.fileName.replace(/\.[a-z0-9]{1,5}$/i, "") + `.${cvKind.ext}`,
+          name: `${input.cv.fileName.replace(/\.[a-z0-9]{1,5}$/i, "")}.${cvKind.ext}`,
           type: cvKind.type,
         };
         await files.put(cv.key, input.cv.data, cv.type);
