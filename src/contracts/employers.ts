@@ -205,8 +205,13 @@ export const AccountManagerHomeResponseSchema = z.object({
   changes: z.array(
     z.object({
       at: z.string(),
-      kind: z.enum(["vacancy", "application", "contact"]),
-      text: z.string(),
+      kind: z.enum(["vacancy", "application"]),
+      /** The vacancy history action ("created", "published", …) or "applied". */
+      action: z.string(),
+      /** The vacancy's display title. */
+      title: z.string(),
+      /** Who did it, when known. */
+      actor: z.string().nullable(),
       link: z.string(),
     }),
   ),

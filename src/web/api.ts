@@ -13,6 +13,8 @@ export class ApiError extends Error {
     readonly fields: { path: string; message: string }[] = [],
     /** Seconds until a rate limit (429) lets the user try again, from the Retry-After header. */
     readonly retryAfter: number | null = null,
+    /** Where the thing the error is about lives (e.g. the employer that has this KvK number). */
+    readonly link: { href: string; label: string } | null = null,
   ) {
     super(message);
   }
@@ -87,7 +89,7 @@ async function readResponse<S extends z.ZodType>(
   if (!response.ok) {
     const parsed = ErrorResponseSchema.safeParse(payload);
     if (parsed.success) {
-      const { code, message, fields } = parsed.data.error;
+      const { code, message, fields, link } = parsed.data.error;
       const retryAfter = Number.parseInt(response.headers.get("retry-after") ?? "", 10);
       throw new ApiError(
         response.status,
@@ -96,6 +98,7 @@ async function readResponse<S extends z.ZodType>(
         parsed.data.requestId,
         fields ?? [],
         Number.isFinite(retryAfter) ? retryAfter : null,
+        link ?? null,
       );
     }
     throw new ApiError(response.status, "http_error", i18next.t("errors.http", { status: response.status }));

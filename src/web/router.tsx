@@ -1,9 +1,11 @@
 import { createRootRoute, createRoute, createRouter, Outlet, useMatches } from "@tanstack/react-router";
 import { z } from "zod";
+import { EmployerSearchSchema } from "./features/employers/search-params";
 import { CandidateSearchSchema, StaffSearchSchema } from "./features/vacancies/search-params";
 import { AboutPage } from "./routes/about";
 import { ComingSoonPage } from "./routes/coming-soon";
 import { DevMailPage } from "./routes/dev-mail";
+import { EmployerDetailPage, EmployersPage, NewEmployerPage } from "./routes/employers";
 import { ForgotPasswordPage } from "./routes/forgot-password";
 import { HomePage } from "./routes/home";
 import { InvitationPage } from "./routes/invitation";
@@ -191,7 +193,11 @@ const vacancyRequestsRoute = createRoute({
 const newVacancyRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/vacaturebeheer/nieuw",
-  component: NewVacancyPage,
+  validateSearch: z.object({ organisationId: z.string().uuid().optional().catch(undefined) }),
+  component: function NewVacancyRoute() {
+    const { organisationId } = newVacancyRoute.useSearch();
+    return <NewVacancyPage {...(organisationId ? { organisationId } : {})} />;
+  },
   staticData: { titleKey: "vacancies.new.title", parent: "/vacaturebeheer" },
 });
 
@@ -249,6 +255,35 @@ const applicationsRoute = createRoute({
   staticData: { titleKey: "menu.applications", parent: "/" },
 });
 
+const employersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/werkgevers",
+  validateSearch: EmployerSearchSchema,
+  component: function EmployersRoute() {
+    const navigate = employersRoute.useNavigate();
+    return (
+      <EmployersPage search={employersRoute.useSearch()} onSearch={(search) => void navigate({ search })} />
+    );
+  },
+  staticData: { titleKey: "employers.title", parent: "/" },
+});
+
+const newEmployerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/werkgevers/nieuw",
+  component: NewEmployerPage,
+  staticData: { titleKey: "employers.new.title", parent: "/werkgevers" },
+});
+
+const employerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/werkgevers/$id",
+  component: function EmployerRoute() {
+    return <EmployerDetailPage id={employerRoute.useParams().id} />;
+  },
+  staticData: { titleKey: "employers.detail.title", parent: "/werkgevers" },
+});
+
 const devMailRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/dev/mail",
@@ -279,6 +314,9 @@ const routeTree = rootRoute.addChildren([
   invitationRoute,
   registerRoute,
   registerConfirmedRoute,
+  employersRoute,
+  newEmployerRoute,
+  employerRoute,
 ]);
 
 export const router = createRouter({

@@ -2,6 +2,7 @@ import { Button, Card, Container, List, SimpleGrid, Stack, Text, Title } from "@
 import { IconBriefcase, IconBuilding } from "@tabler/icons-react";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import { AccountManagerHome } from "../features/employers/account-manager-home";
 import { useLocale } from "../features/language/language-control";
 import { usePortal } from "../features/portal/portal-context";
 import { PortalList } from "../features/portal/portal-list";
@@ -25,6 +26,9 @@ export function HomePage() {
             {portal.isNational ? t("home.introNational") : t("home.introRegional", { portal: name })}
           </Text>
         </Card>
+
+        {/* Account managers and org admins: my employers, my vacancies, what changed. */}
+        <AccountManagerHome />
 
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
           <Card withBorder padding="lg" radius="md">

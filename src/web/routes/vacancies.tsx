@@ -56,10 +56,10 @@ export function VacancyManagementPage({
   );
 }
 
-export function NewVacancyPage() {
+export function NewVacancyPage({ organisationId }: { organisationId?: string }) {
   return (
     <RequireSignIn path="/vacaturebeheer/nieuw">
-      <VacancyForm />
+      <VacancyForm {...(organisationId ? { organisationId } : {})} />
     </RequireSignIn>
   );
 }

@@ -865,7 +865,9 @@ export function createEmployerService(deps: EmployerServiceDeps) {
           changes.push({
             at: h.at.toISOString(),
             kind: "vacancy",
-            text: `${h.title}: ${h.action}${h.who ? ` (${h.who})` : ""}`,
+            action: h.action,
+            title: h.title,
+            actor: h.who,
             link: `/vacaturebeheer/${h.vacancyId}`,
           });
         }
@@ -886,7 +888,9 @@ export function createEmployerService(deps: EmployerServiceDeps) {
           changes.push({
             at: a.at.toISOString(),
             kind: "application",
-            text: a.title,
+            action: "applied",
+            title: a.title,
+            actor: null,
             link: `/vacaturebeheer/${a.vacancyId}`,
           });
         }

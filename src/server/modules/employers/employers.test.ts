@@ -434,7 +434,14 @@ describe.each(testDbKinds())("employers CRM on %s", (kind) => {
     expect(made.status).toBe(201);
     const second = (await manager.call("/api/v1/employers/home")).json<AccountManagerHomeResponse>();
     expect(second.lastVisitAt).not.toBeNull();
-    expect(second.changes.map((c) => c.text)).toContain("Nieuwe planner: created (Wim van Westen)");
+    expect(second.changes).toContainEqual(
+      expect.objectContaining({
+        kind: "vacancy",
+        action: "created",
+        title: "Nieuwe planner",
+        actor: "Wim van Westen",
+      }),
+    );
     const third = (await manager.call("/api/v1/employers/home")).json<AccountManagerHomeResponse>();
     expect(third.changes).toEqual([]);
   });

@@ -132,13 +132,15 @@ function NumberField({
 export interface VacancyFormProps {
   /** Absent: a new vacancy. */
   vacancy?: Vacancy;
+  /** A new vacancy for this employer ("+" on the employer's page). */
+  organisationId?: string;
 }
 
 /**
  * "Vacature toevoegen" / "Bewerken": every field of the vacancy in the manuals' groups. An HR
  * officer's form files a request ("Aanvraag indienen") instead of creating the vacancy.
  */
-export function VacancyForm({ vacancy }: VacancyFormProps) {
+export function VacancyForm({ vacancy, organisationId }: VacancyFormProps) {
   const me = useQuery(meQuery);
   const options = useQuery(vacancyOptionsQuery(vacancy?.organisation.id));
   const lists = useQuery(referenceListsQuery);
@@ -146,6 +148,7 @@ export function VacancyForm({ vacancy }: VacancyFormProps) {
   return (
     <VacancyFormFields
       vacancy={vacancy}
+      organisationId={organisationId}
       userId={me.data?.id ?? null}
       asRequest={!vacancy && menuRole(me.data?.roles ?? []) === "hr_officer"}
       options={options.data ?? { organisations: [], accountManagers: [], owners: [] }}
@@ -168,6 +171,7 @@ function defaultsFor(organisation: Organisation | undefined, userId: string | nu
 
 function VacancyFormFields({
   vacancy,
+  organisationId,
   userId,
   asRequest,
   options,
@@ -175,6 +179,7 @@ function VacancyFormFields({
   lists,
 }: {
   vacancy: Vacancy | undefined;
+  organisationId: string | undefined;
   userId: string | null;
   asRequest: boolean;
   options: VacancyOptionsResponse;
@@ -187,7 +192,14 @@ function VacancyFormFields({
   const queryClient = useQueryClient();
   // What the form opened with: an edit sends only what differs from it.
   const [original] = useState<VacancyDraft>(() =>
-    vacancy ? draftFromVacancy(vacancy) : emptyDraft(defaultsFor(options.organisations[0], userId)),
+    vacancy
+      ? draftFromVacancy(vacancy)
+      : emptyDraft(
+          defaultsFor(
+            options.organisations.find((o) => o.id === organisationId) ?? options.organisations[0],
+            userId,
+          ),
+        ),
   );
   const [draft, setDraft] = useState<VacancyDraft>(original);
   const [attempted, setAttempted] = useState(false);

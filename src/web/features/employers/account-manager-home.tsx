@@ -1,0 +1,161 @@
+import { Anchor, Badge, Group, List, SimpleGrid, Stack, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import type { AccountManagerHomeResponse } from "../../../contracts/employers";
+import { AppLink } from "../../ui/app-link";
+import { meQuery } from "../account/me-query";
+import { Notice, useErrorText } from "../identity/forms";
+import { useLocale } from "../language/language-control";
+import { PageLoader, Section } from "../vacancies/ui";
+import { accountManagerHomeQuery } from "./employers-api";
+import { formatDateTime, formatDay } from "./ui";
+
+/** The roles whose home shows their employers (HalloWerk's account manager home). */
+export const ACCOUNT_MANAGER_HOME_ROLES = ["account_manager", "org_admin"] as const;
+
+const CHANGE_COLOR: Record<AccountManagerHomeResponse["changes"][number]["kind"], string> = {
+  vacancy: "indigo.9",
+  application: "teal.9",
+};
+
+function MyEmployers({ data }: { data: AccountManagerHomeResponse }) {
+  const { t } = useTranslation();
+  return (
+    <Section title={t("employers.home.employers")}>
+      <Stack gap="sm">
+        {data.employers.length === 0 ? (
+          <Text c="gray.8">{t("employers.home.noEmployers")}</Text>
+        ) : (
+          <List spacing={6} listStyleType="none" ps={0}>
+            {data.employers.map((employer) => (
+              <List.Item key={employer.id}>
+                <Anchor component={AppLink} href={`/werkgevers/${employer.id}`} fw={600}>
+                  {employer.name}
+                </Anchor>
+                {employer.city && (
+                  <Text span c="gray.8" size="sm">
+                    {" "}
+                    · {employer.city}
+                  </Text>
+                )}
+              </List.Item>
+            ))}
+          </List>
+        )}
+        <Anchor component={AppLink} href="/werkgevers?accountManager=mine" size="sm">
+          {t("employers.home.allEmployers")}
+        </Anchor>
+      </Stack>
+    </Section>
+  );
+}
+
+function MyVacancies({ data }: { data: AccountManagerHomeResponse }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <Section title={t("employers.home.vacancies")}>
+      <Stack gap="sm">
+        {data.vacancies.length === 0 ? (
+          <Text c="gray.8">{t("employers.home.noVacancies")}</Text>
+        ) : (
+          <List spacing={6} listStyleType="none" ps={0}>
+            {data.vacancies.map((vacancy) => (
+              <List.Item key={vacancy.id}>
+                <Anchor component={AppLink} href={`/vacaturebeheer/${vacancy.id}`} fw={600}>
+                  {vacancy.displayTitle}
+                </Anchor>
+                <Text c="gray.8" size="sm">
+                  {vacancy.organisationName}
+                  {vacancy.closesOn
+                    ? ` · ${t("employers.home.closesOn", { date: formatDay(vacancy.closesOn, locale) })}`
+                    : ""}
+                </Text>
+              </List.Item>
+            ))}
+          </List>
+        )}
+        <Anchor component={AppLink} href="/vacaturebeheer?accountManager=mine" size="sm">
+          {t("employers.home.allVacancies")}
+        </Anchor>
+      </Stack>
+    </Section>
+  );
+}
+
+function Changes({ data }: { data: AccountManagerHomeResponse }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <Section title={t("employers.home.changes")}>
+      <Stack gap="sm">
+        <Text c="gray.8" size="sm">
+          {data.lastVisitAt
+            ? t("employers.home.since", { date: formatDateTime(data.lastVisitAt, locale) })
+            : t("employers.home.sinceFirst")}
+        </Text>
+        {data.changes.length === 0 ? (
+          <Text>{t("employers.home.nothingNew")}</Text>
+        ) : (
+          <List spacing="xs" listStyleType="none" ps={0}>
+            {data.changes.map((change) => (
+              <List.Item key={`${change.at}-${change.link}-${change.action}`}>
+                <Group gap="xs" wrap="nowrap" align="flex-start">
+                  <Badge
+                    color={CHANGE_COLOR[change.kind]}
+                    variant="filled"
+                    size="sm"
+                    style={{ overflow: "visible", flexShrink: 0 }}
+                    styles={{ label: { overflow: "visible" } }}
+                  >
+                    {t(`employers.home.kinds.${change.kind}`)}
+                  </Badge>
+                  <Stack gap={0}>
+                    <Anchor component={AppLink} href={change.link} fw={600}>
+                      {change.title}
+                    </Anchor>
+                    <Text size="sm">
+                      {t(`vacancies.history.actions.${change.action}`, { defaultValue: change.action })}
+                      {change.actor ? ` · ${change.actor}` : ""}
+                    </Text>
+                    <Text size="sm" c="gray.8">
+                      <time dateTime={change.at}>{formatDateTime(change.at, locale)}</time>
+                    </Text>
+                  </Stack>
+                </Group>
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </Stack>
+    </Section>
+  );
+}
+
+function HomeSections() {
+  const errorText = useErrorText();
+  const home = useQuery(accountManagerHomeQuery);
+  if (home.isPending) return <PageLoader />;
+  if (home.isError) return <Notice color="red">{errorText(home.error)}</Notice>;
+  return (
+    <Stack gap="lg">
+      <Changes data={home.data} />
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <MyEmployers data={home.data} />
+        <MyVacancies data={home.data} />
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+/**
+ * The account manager's part of the home page: my employers, my vacancies and what changed
+ * since the last visit. Nothing for anyone else.
+ */
+export function AccountManagerHome() {
+  const me = useQuery(meQuery);
+  const roles = me.data?.roles ?? [];
+  const show = roles.some((role) => (ACCOUNT_MANAGER_HOME_ROLES as readonly string[]).includes(role));
+  if (!show) return null;
+  return <HomeSections />;
+}
