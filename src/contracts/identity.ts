@@ -37,7 +37,8 @@ export const CreateInvitationRequestSchema = z.object({
   /** Only for employer_contact: may create and change vacancies. */
   mayManageVacancies: z.boolean().default(false),
   personalMessage: z.string().trim().max(2000).nullable().default(null),
-  locale: z.enum(["nl", "en"]).default("nl"),
+  /** The invitation mail's language; German and French for contact persons who read those. */
+  locale: z.enum(["nl", "en", "de", "fr"]).default("nl"),
 });
 export type CreateInvitationRequest = z.infer<typeof CreateInvitationRequestSchema>;
 

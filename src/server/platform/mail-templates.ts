@@ -4,11 +4,17 @@
  * from that list, so the two can never say different things.
  */
 
-export type MailLocale = "nl" | "en";
+/**
+ * Mail languages. Every mail exists in Dutch and English; the invitation also in German and
+ * French, for employer contact persons whose language is set to one of those (Carerix: language
+ * per contact). Other mails to a de/fr reader are in English.
+ */
+export type MailLocale = "nl" | "en" | "de" | "fr";
 
 /** Dutch for anything we have no mail texts for yet, because Dutch is the product's default language. */
 export function mailLocale(userLocale: string | null | undefined): MailLocale {
-  return userLocale?.trim().toLowerCase().split(/[-_]/)[0] === "en" ? "en" : "nl";
+  const language = userLocale?.trim().toLowerCase().split(/[-_]/)[0];
+  return language === "en" || language === "de" || language === "fr" ? language : "nl";
 }
 
 export interface MailContent {
@@ -94,11 +100,16 @@ function signature(portalName: string): string {
   return /\bwerkbrug\b/i.test(portalName) ? portalName : `Werkbrug ${portalName}`;
 }
 
-const closing: Record<MailLocale, string> = { nl: "Met vriendelijke groet,", en: "Kind regards," };
+const closing: Record<MailLocale, string> = {
+  nl: "Met vriendelijke groet,",
+  en: "Kind regards,",
+  de: "Mit freundlichen Grüßen",
+  fr: "Cordialement,",
+};
 
 /** Amsterdam time whatever the server's clock zone, so an expiry late in the evening shows the right day. */
 const TIME_ZONE = "Europe/Amsterdam";
-const intlLocale: Record<MailLocale, string> = { nl: "nl-NL", en: "en-GB" };
+const intlLocale: Record<MailLocale, string> = { nl: "nl-NL", en: "en-GB", de: "de-DE", fr: "fr-FR" };
 
 function longDate(locale: MailLocale, date: Date): string {
   return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: "long", timeZone: TIME_ZONE }).format(date);
@@ -191,60 +202,84 @@ function render(letter: Letter): MailContent {
   return { subject: letter.subject, text: renderText(letter), html: renderHtml(letter) };
 }
 
-const hello = (locale: MailLocale, name?: string): string =>
-  locale === "nl" ? `Hallo${name ? ` ${name}` : ""},` : `Hello${name ? ` ${name}` : ""},`;
+const GREETING: Record<MailLocale, string> = { nl: "Hallo", en: "Hello", de: "Hallo", fr: "Bonjour" };
+const hello = (locale: MailLocale, name?: string): string => `${GREETING[locale]}${name ? ` ${name}` : ""},`;
 
 const linkFallback: Record<MailLocale, string> = {
   nl: "Werkt de knop niet? Kopieer dan deze link naar je browser:",
   en: "Button not working? Copy this link into your browser:",
+  de: "Funktioniert die Schaltfläche nicht? Kopieren Sie diesen Link in Ihren Browser:",
+  fr: "Le bouton ne fonctionne pas ? Copiez ce lien dans votre navigateur :",
+};
+
+const INVITATION_TEXT: Record<
+  MailLocale,
+  {
+    intro(i: {
+      inviterName: string;
+      roleLabel: string;
+      organisationName: string;
+      portalName: string;
+    }): string;
+    writes(inviterName: string): string;
+    click: string;
+    button: string;
+    expires(date: string): string;
+    subject(portalName: string): string;
+  }
+> = {
+  nl: {
+    intro: (i) =>
+      `${i.inviterName} nodigt je uit om als ${i.roleLabel} namens ${i.organisationName} mee te doen in ${i.portalName}.`,
+    writes: (name) => `${name} schrijft:`,
+    click: "Klik op 'Meld je aan' om de uitnodiging te openen en je account aan te maken.",
+    button: "Meld je aan",
+    expires: (date) => `De uitnodiging verloopt op ${date}.`,
+    subject: (portal) => `Je bent uitgenodigd voor ${portal}`,
+  },
+  en: {
+    intro: (i) =>
+      `${i.inviterName} has invited you to join ${i.portalName} as ${i.roleLabel} for ${i.organisationName}.`,
+    writes: (name) => `${name} writes:`,
+    click: "Click 'Sign up' to open the invitation and create your account.",
+    button: "Sign up",
+    expires: (date) => `This invitation expires on ${date}.`,
+    subject: (portal) => `You have been invited to ${portal}`,
+  },
+  de: {
+    intro: (i) =>
+      `${i.inviterName} lädt Sie ein, als ${i.roleLabel} für ${i.organisationName} bei ${i.portalName} mitzumachen.`,
+    writes: (name) => `${name} schreibt:`,
+    click: "Klicken Sie auf „Registrieren“, um die Einladung zu öffnen und Ihr Konto anzulegen.",
+    button: "Registrieren",
+    expires: (date) => `Die Einladung läuft am ${date} ab.`,
+    subject: (portal) => `Sie sind zu ${portal} eingeladen`,
+  },
+  fr: {
+    intro: (i) =>
+      `${i.inviterName} vous invite à rejoindre ${i.portalName} en tant que ${i.roleLabel} pour ${i.organisationName}.`,
+    writes: (name) => `${name} écrit :`,
+    click: "Cliquez sur « S'inscrire » pour ouvrir l'invitation et créer votre compte.",
+    button: "S'inscrire",
+    expires: (date) => `L'invitation expire le ${date}.`,
+    subject: (portal) => `Vous êtes invité(e) sur ${portal}`,
+  },
 };
 
 export function invitation(input: InvitationMail): MailContent {
   const { locale, portalName, inviterName, organisationName, roleLabel, acceptUrl, expiresOn } = input;
   const message = input.personalMessage?.trim();
-  const nl = locale === "nl";
+  const text = INVITATION_TEXT[locale];
   const blocks: Block[] = [
-    {
-      kind: "paragraph",
-      text: nl
-        ? `${inviterName} nodigt je uit om als ${roleLabel} namens ${organisationName} mee te doen in ${portalName}.`
-        : `${inviterName} has invited you to join ${portalName} as ${roleLabel} for ${organisationName}.`,
-    },
+    { kind: "paragraph", text: text.intro({ inviterName, roleLabel, organisationName, portalName }) },
   ];
-  if (message) {
-    blocks.push({
-      kind: "quote",
-      intro: nl ? `${inviterName} schrijft:` : `${inviterName} writes:`,
-      text: message,
-    });
-  }
+  if (message) blocks.push({ kind: "quote", intro: text.writes(inviterName), text: message });
   blocks.push(
-    {
-      kind: "paragraph",
-      text: nl
-        ? "Klik op 'Meld je aan' om de uitnodiging te openen en je account aan te maken."
-        : "Click 'Sign up' to open the invitation and create your account.",
-    },
-    {
-      kind: "action",
-      label: nl ? "Meld je aan" : "Sign up",
-      url: webUrl(acceptUrl),
-      fallback: linkFallback[locale],
-    },
-    {
-      kind: "paragraph",
-      text: nl
-        ? `De uitnodiging verloopt op ${longDate(locale, expiresOn)}.`
-        : `This invitation expires on ${longDate(locale, expiresOn)}.`,
-    },
+    { kind: "paragraph", text: text.click },
+    { kind: "action", label: text.button, url: webUrl(acceptUrl), fallback: linkFallback[locale] },
+    { kind: "paragraph", text: text.expires(longDate(locale, expiresOn)) },
   );
-  return render({
-    locale,
-    portalName,
-    subject: nl ? `Je bent uitgenodigd voor ${portalName}` : `You have been invited to ${portalName}`,
-    greeting: hello(locale),
-    blocks,
-  });
+  return render({ locale, portalName, subject: text.subject(portalName), greeting: hello(locale), blocks });
 }
 
 export function verifyEmail({ locale, portalName, name, verifyUrl }: VerifyEmailMail): MailContent {

@@ -679,7 +679,7 @@ export function createEmployerService(deps: EmployerServiceDeps) {
           role: "employer_contact",
           mayManageVacancies: contact.mayManageVacancies,
           personalMessage,
-          locale: contact.language === "nl" ? "nl" : "en",
+          locale: contact.language,
         });
       }
       return (await contactDtos(scopes.read, family)).find((c) => c.id === contactId)!;

@@ -287,6 +287,21 @@ describe.each(testDbKinds())("employers CRM on %s", (kind) => {
       .where(eq(mailOutbox.to, "sanne@zonnegloed.test"));
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toMatch(/invit/i);
+    // A German-speaking contact is invited in German.
+    const klaus = (
+      await manager.call(`/api/v1/employers/${id}/contacts`, {
+        body: { name: "Klaus Weber", email: "klaus@zonnegloed.test", language: "de" },
+      })
+    ).json<{ contact: ContactPerson }>().contact;
+    await manager.call(`/api/v1/employers/${id}/contacts/${klaus.id}/invite`, {
+      body: { personalMessage: null },
+    });
+    const [german] = await server.database.db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.to, "klaus@zonnegloed.test"));
+    expect(german!.subject).toBe("Sie sind zu Werkbrug Haaglanden eingeladen");
+    await manager.call(`/api/v1/employers/${id}/contacts/${klaus.id}/revoke`, { method: "POST" });
 
     const blocked = await manager.call(`/api/v1/employers/${id}/archive`, {
       method: "POST",

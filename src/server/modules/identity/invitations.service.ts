@@ -25,11 +25,17 @@ import { checkPassword, passwordRuleMessage } from "./password-policy";
 /** An invitation link works for 30 days (HalloWerk manual, "Aan de slag"). */
 export const INVITATION_DAYS = 30;
 
-const ROLE_LABELS: Record<Role, { nl: string; en: string }> = {
+const ROLE_LABELS: Record<Role, { nl: string; en: string; de?: string; fr?: string }> = {
   platform_admin: { nl: "platformbeheerder", en: "platform administrator" },
   org_admin: { nl: "beheerder", en: "administrator" },
   account_manager: { nl: "accountmanager", en: "account manager" },
-  employer_contact: { nl: "contactpersoon", en: "contact person" },
+  // Contact persons may read German or French (their language is set per contact).
+  employer_contact: {
+    nl: "contactpersoon",
+    en: "contact person",
+    de: "Ansprechpartner",
+    fr: "personne de contact",
+  },
   hr_officer: { nl: "HR-medewerker", en: "HR officer" },
   selection_officer: { nl: "selectieverantwoordelijke", en: "selection officer" },
   jury_member: { nl: "jurylid", en: "jury member" },
@@ -116,10 +122,10 @@ export function createInvitationService({ db, mailer, publicUrl }: InvitationCon
       to: i.email,
       ...invitationMail({
         locale,
-        portalName: locale === "en" ? row.portalNameEn : row.portalNameNl,
+        portalName: locale === "nl" ? row.portalNameNl : row.portalNameEn,
         inviterName: row.inviterName,
         organisationName: row.organisationName,
-        roleLabel: ROLE_LABELS[i.role][locale],
+        roleLabel: ROLE_LABELS[i.role][locale] ?? ROLE_LABELS[i.role].en,
         personalMessage: i.personalMessage,
         acceptUrl,
         expiresOn: i.expiresAt,
@@ -306,7 +312,8 @@ export function createInvitationService({ db, mailer, publicUrl }: InvitationCon
             email: invite.email,
             // The link came by mail to this address: that proves it.
             emailVerified: true,
-            locale: invite.locale,
+            // The web app speaks Dutch and English; a German or French reader gets English.
+            locale: invite.locale === "nl" ? "nl" : "en",
           });
           await tx.insert(accounts).values({
             id: randomUUID(),
