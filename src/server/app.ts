@@ -2,6 +2,8 @@ import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { HealthResponseSchema } from "../contracts/common";
+import { registerCandidateRoutes } from "./modules/candidates/candidates.routes";
+import { createCandidateService } from "./modules/candidates/candidates.service";
 import { createCompanyRegistry } from "./modules/employers/company-registry";
 import { registerEmployerRoutes } from "./modules/employers/employers.routes";
 import { createEmployerService } from "./modules/employers/employers.service";
@@ -97,6 +99,7 @@ export async function buildApp({
   await registerSsoRoutes(app, { auth, db });
   await registerTaxonomy(app);
   await registerVacancyRoutes(app, { vacancies: createVacancyService({ db, files }) });
+  await registerCandidateRoutes(app, { candidates: createCandidateService({ db, files }) });
   await registerEmployerRoutes(app, {
     employers: createEmployerService({ db, mailer, invitations, registry: createCompanyRegistry(env) }),
   });

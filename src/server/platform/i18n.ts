@@ -92,6 +92,28 @@ const fieldMessages: Record<string, Record<Locale, string>> = {
   document_type_not_allowed: { nl: "Alleen PDF of DOCX.", en: "Only PDF or DOCX." },
   image_type_not_allowed: { nl: "Alleen PNG, JPG of WebP.", en: "Only PNG, JPG or WebP." },
   file_too_large: { nl: "Het bestand is groter dan 10 MB.", en: "The file is larger than 10 MB." },
+  photo_too_large: { nl: "De foto is groter dan 5 MB.", en: "The photo is larger than 5 MB." },
+  end_before_start: {
+    nl: "De einddatum ligt vóór de begindatum.",
+    en: "The end date is before the start date.",
+  },
+  birth_date_invalid: {
+    nl: "Vul een geboortedatum in die in het verleden ligt.",
+    en: "Enter a date of birth in the past.",
+  },
+  url_invalid: {
+    nl: "Vul een webadres in dat begint met https://.",
+    en: "Enter a web address starting with https://.",
+  },
+  email_invalid: {
+    nl: "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.",
+    en: "Enter a valid e-mail address, e.g. name@example.com.",
+  },
+  unknown_language: { nl: "Deze taal kennen we niet.", en: "This language is unknown." },
+  too_many_files: {
+    nl: "Je hebt het maximale aantal bestanden bereikt. Verwijder er eerst een.",
+    en: "You have reached the maximum number of files. Remove one first.",
+  },
 };
 
 /** The text of one of our field message keys (for checks made in services, not in zod). */

@@ -488,8 +488,20 @@ async function linkDemoPeople(db: Db, orgIds: Map<string, string>): Promise<void
     .where(isNull(vacancies.ownerUserId));
 }
 
+/**
+ * Kim's profile is complete apart from the photo and the CV, which are files (the seed only
+ * writes the database): the staff view shows every block, and her completeness meter asks for
+ * exactly those two. She is visible on Haaglanden and reached through her account manager.
+ */
 async function seedDemoCandidateProfile(db: Db, portalId: string): Promise<void> {
   const place = findPlaceByName("Den Haag", { country: "NL" });
+  const weekdays = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag"];
+  // Weekdays in the morning and afternoon, and Thursday evening too.
+  const grid = weekdays.flatMap((day) => [
+    `${day}-ochtend`,
+    `${day}-middag`,
+    ...(day === "donderdag" ? [`${day}-avond`] : []),
+  ]);
   await db.insert(candidates).values({
     portalId,
     userId: "demo-kandidaat",
@@ -499,22 +511,101 @@ async function seedDemoCandidateProfile(db: Db, portalId: string): Promise<void>
     phone: "06-12345678",
     birthDate: "1994-05-17",
     postcode: "2512 AB",
+    placeId: place?.id ?? null,
     city: "Den Haag",
     lat: place?.lat ?? null,
     lon: place?.lon ?? null,
     headline: "Klantvriendelijke medewerker klantenservice, zoekt werk in de regio Haaglanden",
     summary:
       "Ik werk graag met mensen en help klanten snel verder, aan de telefoon en per chat. Ik heb vijf jaar ervaring in de klantenservice van een energiebedrijf en wil doorgroeien naar een rol als teamleider.",
+    workLevel: "middelbaar",
+    educationLevel: "mbo-4",
+    targetGroups: ["ww"],
+    desiredOccupationIds: ["4225.1", "3341.4", "4226.1"],
+    workTypes: ["helpen", "verkopen"],
+    sectors: ["42", "33"],
     hoursMin: 24,
     hoursMax: 36,
     maxTravelKm: 20,
+    availableFrom: "2026-12-07",
+    availabilityGrid: grid,
+    dayparts: [...weekdays, "ochtend", "middag", "avond"],
     drivingLicences: ["B"],
     languages: [
       { code: "nl", level: "native" },
       { code: "en", level: "good" },
+      { code: "de", level: "basic" },
     ],
+    certificates: ["bhv"],
     transportModes: ["fiets", "openbaar-vervoer"],
+    contactPreference: "account_manager",
+    accountManagerUserId: "demo-accountmanager",
+    experience: [
+      {
+        title: "Medewerker klantenservice",
+        occupationId: "4225.1",
+        employer: "Energiek Haaglanden",
+        place: "Den Haag",
+        from: "2021-03-01",
+        to: null,
+        description:
+          "Klanten helpen met vragen over facturen, verhuizingen en storingen via telefoon, chat en e-mail. Nieuwe collega's inwerken en meedenken over betere antwoorden in de kennisbank.",
+      },
+      {
+        title: "Medewerker klantcontact",
+        occupationId: "5244.1",
+        employer: "Zorgverzekeraar Zuidwest",
+        place: "Rijswijk",
+        from: "2018-09-01",
+        to: "2021-02-28",
+        description: "Vragen over declaraties en polissen beantwoorden; klachten tot een oplossing brengen.",
+      },
+      {
+        title: "Verkoopmedewerker",
+        occupationId: "5223.4",
+        employer: "Warenhuis De Passage",
+        place: "Den Haag",
+        from: "2015-06-01",
+        to: "2018-08-31",
+      },
+    ],
+    education: [
+      {
+        title: "Medewerker contactcenter (mbo 4)",
+        institution: "ROC Haagse Hout",
+        place: "Den Haag",
+        levelId: "mbo-4",
+        from: "2011-09-01",
+        to: "2015-06-30",
+        diplomaObtained: true,
+      },
+      {
+        title: "Vmbo economie",
+        institution: "Scholengemeenschap Het Plein",
+        place: "Den Haag",
+        levelId: "vmbo-kb",
+        from: "2007-09-01",
+        to: "2011-06-30",
+        diplomaObtained: true,
+      },
+    ],
+    courses: [
+      { title: "Klachtenbehandeling", provider: "Klantcontact Academie", year: 2022, certificate: true },
+      { title: "BHV basis", provider: "BHV Haaglanden", year: 2023, certificate: true },
+      {
+        title: "Excel voor gevorderden",
+        provider: "Volksuniversiteit Den Haag",
+        year: 2019,
+        certificate: false,
+      },
+    ],
+    media: {
+      videos: [{ url: "https://www.youtube.com/watch?v=dQw4w9WgXcQ", title: "Wie ben ik? In één minuut" }],
+      links: [{ url: "https://www.linkedin.com/in/kim-de-kandidaat-demo", label: "LinkedIn" }],
+    },
+    hobbies: "Hardlopen, koken voor vrienden en vrijwilligerswerk bij de voedselbank",
     visible: true,
+    profileUpdatedAt: DEMO_NOW,
   });
 }
 

@@ -10,10 +10,13 @@ import {
   getEducationLevels,
   getLanguages,
   getOccupation,
+  getOccupationGroups,
   getPhysicalCapacities,
+  getPlace,
   getTargetGroups,
   getTransportModes,
   getWorkLevels,
+  getWorkTypes,
 } from "../modules/taxonomy/reference-data";
 import { organisations, portals } from "../modules/tenancy/tenancy.schema";
 import { vacancies } from "../modules/vacancies/vacancies.schema";
@@ -182,6 +185,8 @@ describe("generateCandidate", () => {
     const targetGroups = ids(getTargetGroups());
     const transport = ids(getTransportModes());
     const dayparts = ids([...getDays(), ...getDayparts()]);
+    const workTypes = ids(getWorkTypes());
+    const sectors = ids(getOccupationGroups());
     for (const row of rows) {
       expect(row.desiredOccupationIds!.length).toBeGreaterThanOrEqual(1);
       expect(row.desiredOccupationIds!.length).toBeLessThanOrEqual(3);
@@ -196,6 +201,10 @@ describe("generateCandidate", () => {
       for (const id of row.targetGroups!) expect(targetGroups.has(id), id).toBe(true);
       for (const id of row.transportModes!) expect(transport.has(id), id).toBe(true);
       for (const id of row.dayparts!) expect(dayparts.has(id), id).toBe(true);
+      expect(getPlace(row.placeId!)?.name).toBe(row.city);
+      for (const id of row.workTypes!) expect(workTypes.has(id), id).toBe(true);
+      for (const id of row.sectors!) expect(sectors.has(id), id).toBe(true);
+      expect(row.workTypes!.length).toBeGreaterThanOrEqual(1);
       expect(row.experience!.length).toBeLessThanOrEqual(4);
       expect(row.targetGroups!.length).toBeLessThanOrEqual(2);
       expect(row.transportModes!.length).toBeGreaterThanOrEqual(1);

@@ -44,6 +44,7 @@ import {
   HAAGLANDEN_PLACES,
   HEADLINE_ADJECTIVES,
   HEADLINE_TAILS,
+  HOBBIES,
   INTROS,
   LANGUAGE_NAMES,
   LARGE_CITIES,
@@ -199,6 +200,8 @@ function weightedTable<T>(entries: readonly (readonly [T, number])[]): WeightedT
 // Tables built once from the reference data
 
 interface ResolvedPlace {
+  /** Id in data/reference/places.json. */
+  id: string;
   name: string;
   lat: number;
   lon: number;
@@ -245,6 +248,7 @@ function resolvePlaces(list: readonly SeedPlace[]): WeightedTable<ResolvedPlace>
       const place = findPlaceByName(entry.name, { country: "NL" });
       if (!place) throw new Error(`seed place "${entry.name}" is not in data/reference/places.json`);
       const resolved: ResolvedPlace = {
+        id: place.id,
         name: place.name,
         lat: place.lat,
         lon: place.lon,
@@ -258,6 +262,7 @@ function resolvePlaces(list: readonly SeedPlace[]): WeightedTable<ResolvedPlace>
 function resolveMunicipality(place: Place): ResolvedPlace {
   const large = LARGE_CITIES.find((c) => c.name === place.name);
   return {
+    id: place.id,
     name: place.name,
     lat: place.lat,
     lon: place.lon,
@@ -1363,12 +1368,13 @@ export function generateCandidate(
     headline,
     summary,
     desiredOccupationIds: desired.map((o) => o.id),
-    experience: experience.map(({ title, occupationId, employer, from, to }) => ({
+    experience: experience.map(({ title, occupationId, employer, from, to, place }) => ({
       title,
       occupationId,
       employer,
       from,
       to,
+      place,
     })),
     educationLevel: education,
     workLevel,
@@ -1384,6 +1390,15 @@ export function generateCandidate(
     maxTravelKm,
     availableFrom: isoDate(availableFrom),
     visible: rng.chance(0.92),
+    // The profile fields of issue 5, drawn after everything above so earlier fields stay as they
+    // were. The availability grid stays empty (it reads as every combination of `dayparts`), and
+    // so do education, courses and media: as JSON they made bulk seeding a fifth slower.
+    placeId: home.id,
+    workTypes: [...new Set(desired.map((o) => o.workType))],
+    sectors: [...new Set(desired.map((o) => o.group))],
+    hobbies: rng.chance(0.7) ? capitalise(listNl(rng.some(HOBBIES, rng.int(1, 3)))) : "",
+    contactPreference: rng.chance(0.3) ? "direct" : "account_manager",
+    profileUpdatedAt: updatedAt,
     createdAt,
     updatedAt,
   };

@@ -1739,3 +1739,31 @@ export const ORGANISATION_SECTOR_HINTS: readonly (readonly [RegExp, Sector])[] =
   [/fabriek|productie|food|verpakking/i, "production"],
   [/klantenservice|callcenter|contactcenter/i, "customer"],
 ];
+
+/** Hobbies and interests ("hobby's en interesses") as people list them. */
+export const HOBBIES = [
+  "voetbal",
+  "fitness",
+  "hardlopen",
+  "wielrennen",
+  "zwemmen",
+  "koken",
+  "bakken",
+  "lezen",
+  "gamen",
+  "muziek maken",
+  "gitaar spelen",
+  "tuinieren",
+  "wandelen met de hond",
+  "fotografie",
+  "vrijwilligerswerk in de buurt",
+  "klussen in huis",
+  "films kijken",
+  "tekenen",
+  "dansen",
+  "vissen",
+  "schaken",
+  "reizen",
+  "sleutelen aan auto's",
+  "naaien",
+] as const;

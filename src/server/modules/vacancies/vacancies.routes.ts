@@ -1,5 +1,5 @@
 import multipart from "@fastify/multipart";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ErrorResponseSchema } from "../../../contracts/common";
@@ -22,8 +22,9 @@ import {
 } from "../../../contracts/vacancies";
 import { principalOf, requirePrincipal } from "../../platform/access";
 import { AppError } from "../../platform/errors";
-import { attachmentDisposition, cleanFileName, UPLOAD_CONTENT_TYPES } from "../../platform/files";
-import { fieldMessage, requestLocale } from "../../platform/i18n";
+import { cleanFileName, UPLOAD_CONTENT_TYPES } from "../../platform/files";
+import { requestLocale } from "../../platform/i18n";
+import { acceptRawUploads, rawBody, sendDownload, sendImage, uploadTooLarge } from "../../platform/uploads";
 import { getEducationLevels } from "../taxonomy/reference-data";
 import { vacanciesPolicy } from "./vacancies.policy";
 import { UPLOAD_MAX_BYTES, type VacancyService } from "./vacancies.service";
@@ -46,21 +47,6 @@ const SourceSchema = z
   .optional()
   .catch(undefined);
 
-function sendFile(reply: FastifyReply, file: { data: Buffer; contentType: string; fileName: string }) {
-  return reply
-    .type(file.contentType)
-    .header("content-disposition", attachmentDisposition(file.fileName))
-    .header("cache-control", "private, no-store")
-    .header("x-content-type-options", "nosniff")
-    .send(file.data);
-}
-
-function tooLarge(request: FastifyRequest, path: string): AppError {
-  return new AppError("payload_too_large", {
-    fields: [{ path, message: fieldMessage("file_too_large", requestLocale(request)) }],
-  });
-}
-
 /** Vacancies for staff (overview, form, life cycle, files) and for candidates (search, apply). */
 export async function registerVacancyRoutes(
   app: FastifyInstance,
@@ -71,25 +57,15 @@ export async function registerVacancyRoutes(
     const { vacancies } = deps;
     const locale = requestLocale;
 
-    // Uploads arrive as the raw request body (like the profile photo); their real type is
-    // judged by content. A body over the limit is refused before it is read in full.
-    for (const type of UPLOAD_CONTENT_TYPES) {
-      if (scope.hasContentTypeParser(type)) scope.removeContentTypeParser(type);
-    }
-    scope.addContentTypeParser(
-      [...UPLOAD_CONTENT_TYPES],
-      { parseAs: "buffer", bodyLimit: UPLOAD_MAX_BYTES },
-      (_request, body, done) => done(null, body),
-    );
+    acceptRawUploads(scope, {
+      maxBytes: UPLOAD_MAX_BYTES,
+      tooLarge: (request) => ({
+        path: request.url.includes("/applications") ? "cv" : "file",
+        messageKey: "file_too_large",
+      }),
+    });
     await scope.register(multipart, {
       limits: { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 5, fieldSize: 20_000 },
-    });
-    scope.setErrorHandler((error, request, _reply) => {
-      const code = (error as { code?: string }).code;
-      if (code === "FST_ERR_CTP_BODY_TOO_LARGE" || code === "FST_REQ_FILE_TOO_LARGE") {
-        throw tooLarge(request, request.url.includes("/applications") ? "cv" : "file");
-      }
-      throw error;
     });
 
     r.get(
@@ -277,11 +253,10 @@ export async function registerVacancyRoutes(
         },
       },
       async (request, reply) => {
-        if (!Buffer.isBuffer(request.body)) throw new AppError("unsupported_media_type");
         const attachment = await vacancies.addAttachment(
           requirePrincipal(request),
           request.params.id,
-          { fileName: cleanFileName(request.query.fileName, "bijlage"), data: request.body },
+          { fileName: cleanFileName(request.query.fileName, "bijlage"), data: rawBody(request) },
           locale(request),
         );
         return reply.code(201).send({ attachment });
@@ -299,7 +274,7 @@ export async function registerVacancyRoutes(
         },
       },
       async (request, reply) =>
-        sendFile(
+        sendDownload(
           reply,
           await vacancies.attachment(
             requirePrincipal(request),
@@ -385,11 +360,7 @@ export async function registerVacancyRoutes(
       },
       async (request, reply) => {
         const file = await vacancies.image(principalOf(request), request.params.id);
-        return reply
-          .type(file.contentType)
-          .header("content-disposition", "inline")
-          .header("cache-control", "public, max-age=86400")
-          .send(file.data);
+        return sendImage(reply, file, "public");
       },
     );
 
@@ -426,7 +397,7 @@ export async function registerVacancyRoutes(
             .trim()
             .slice(0, 80) || "vacature"
         }.pdf`;
-        return sendFile(reply, { data: pdf, contentType: "application/pdf", fileName: name });
+        return sendDownload(reply, { data: pdf, contentType: "application/pdf", fileName: name });
       },
     );
 
@@ -492,7 +463,8 @@ export async function registerVacancyRoutes(
               continue;
             }
             const data = await part.toBuffer();
-            if (part.file.truncated) throw tooLarge(request, "cv");
+            if (part.file.truncated)
+              throw uploadTooLarge(request, { path: "cv", messageKey: "file_too_large" });
             if (data.length > 0) cv = { fileName: cleanFileName(part.filename, "cv"), data };
           } else if (part.fieldname === "motivation" && typeof part.value === "string") {
             motivation = part.value;
@@ -533,7 +505,7 @@ export async function registerVacancyRoutes(
         },
       },
       async (request, reply) =>
-        sendFile(reply, await vacancies.applicationCv(requirePrincipal(request), request.params.id)),
+        sendDownload(reply, await vacancies.applicationCv(requirePrincipal(request), request.params.id)),
     );
   });
 }

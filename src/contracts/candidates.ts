@@ -1,0 +1,403 @@
+import { z } from "zod";
+import { LocalizedTextSchema } from "./common";
+import { IsoDateSchema } from "./vacancies";
+
+/**
+ * The candidate profile (HalloWerk "Kandidaat profiel": Algemeen, Media, Ervaring; Kansenportaal:
+ * opt in per portal). The candidate reads and edits it in parts; staff see it without contact
+ * details, which they ask for separately (and which is logged).
+ */
+
+/** Contact by employers: "direct" with the candidate, or through their account manager. */
+export const CONTACT_PREFERENCES = ["direct", "account_manager"] as const;
+export const ContactPreferenceSchema = z.enum(CONTACT_PREFERENCES);
+export type ContactPreference = z.infer<typeof ContactPreferenceSchema>;
+
+export const DOCUMENT_KINDS = ["cv", "other"] as const;
+export const DocumentKindSchema = z.enum(DOCUMENT_KINDS);
+export type DocumentKind = z.infer<typeof DocumentKindSchema>;
+
+export const LANGUAGE_LEVELS = ["basic", "good", "fluent", "native"] as const;
+export const LanguageLevelSchema = z.enum(LANGUAGE_LEVELS);
+
+/** The parts of the profile, as the edit screens and the completeness meter name them. */
+export const PROFILE_PARTS = [
+  "general",
+  "preferences",
+  "availability",
+  "contact",
+  "experience",
+  "education",
+  "courses",
+  "media",
+  "hobbies",
+  "documents",
+] as const;
+export const ProfilePartSchema = z.enum(PROFILE_PARTS);
+export type ProfilePart = z.infer<typeof ProfilePartSchema>;
+
+const id = z.string().min(1).max(80);
+const ids = (max: number) => z.array(id).max(max);
+const HttpUrlSchema = z
+  .string()
+  .trim()
+  .max(500)
+  .regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i, { message: "url_invalid" });
+const PhoneSchema = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ()-]{8,20}$/, { message: "phone_invalid" });
+const PostcodeSchema = z
+  .string()
+  .trim()
+  .regex(/^[1-9][0-9]{3} ?[A-Za-z]{2}$|^[1-9][0-9]{3}$/, { message: "postcode_invalid" });
+
+export const LanguageSkillSchema = z.object({ code: id, level: LanguageLevelSchema });
+export type LanguageSkill = z.infer<typeof LanguageSkillSchema>;
+
+/** One job ("Werkervaring"); `to` null while it lasts. */
+export const ExperienceEntrySchema = z.object({
+  title: z.string().trim().min(1).max(160),
+  occupationId: id.nullable().default(null),
+  employer: z.string().trim().max(160).default(""),
+  place: z.string().trim().max(120).default(""),
+  from: IsoDateSchema,
+  to: IsoDateSchema.nullable().default(null),
+  description: z.string().trim().max(4000).default(""),
+});
+export type ExperienceEntry = z.output<typeof ExperienceEntrySchema>;
+
+/** One education ("Opleidingen"), with whether the diploma was obtained. */
+export const EducationEntrySchema = z.object({
+  title: z.string().trim().min(1).max(160),
+  institution: z.string().trim().max(160).default(""),
+  place: z.string().trim().max(120).default(""),
+  levelId: id.nullable().default(null),
+  from: IsoDateSchema,
+  to: IsoDateSchema.nullable().default(null),
+  diplomaObtained: z.boolean().default(false),
+  description: z.string().trim().max(4000).default(""),
+});
+export type EducationEntry = z.output<typeof EducationEntrySchema>;
+
+/** One course or training ("Cursussen & trainingen"), with whether a certificate was obtained. */
+export const CourseEntrySchema = z.object({
+  title: z.string().trim().min(1).max(160),
+  provider: z.string().trim().max(160).default(""),
+  year: z.number().int().min(1940).max(2100).nullable().default(null),
+  certificate: z.boolean().default(false),
+});
+export type CourseEntry = z.output<typeof CourseEntrySchema>;
+
+export const VideoLinkSchema = z.object({
+  url: HttpUrlSchema,
+  title: z.string().trim().max(160).default(""),
+});
+export const WebLinkSchema = z.object({
+  url: HttpUrlSchema,
+  label: z.string().trim().max(160).default(""),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Writing: every part optional, and inside a part every field optional; a list is replaced whole.
+
+export const GeneralPartSchema = z
+  .object({
+    firstName: z.string().trim().min(1).max(80),
+    lastName: z.string().trim().min(1).max(120),
+    /** The one-liner ("oneliner waarin de kandidaat zich kort omschrijft"). */
+    headline: z.string().trim().max(160),
+    /** About me ("Over de kandidaat"). */
+    summary: z.string().trim().max(5000),
+    placeId: id.nullable(),
+    postcode: PostcodeSchema.nullable(),
+    birthDate: IsoDateSchema.nullable(),
+    /** Work and thinking level ("werk- en denkniveau"). */
+    workLevel: id.nullable(),
+    /** Highest education level. */
+    educationLevel: id.nullable(),
+    targetGroups: ids(10),
+    languages: z.array(LanguageSkillSchema).max(30),
+    drivingLicences: ids(20),
+    certificates: ids(50),
+    /** Physical capacity ("belastbaarheid"): what the candidate is limited in. */
+    physicalLimitations: ids(50),
+  })
+  .partial()
+  .strict();
+
+export const PreferencesPartSchema = z
+  .object({
+    desiredOccupationIds: ids(20),
+    workTypes: ids(5),
+    /** Favourite fields ("vakgebieden"): occupation group ids. */
+    sectors: ids(50),
+    transportModes: ids(10),
+    maxTravelKm: z.number().int().min(0).max(500).nullable(),
+  })
+  .partial()
+  .strict();
+
+export const AvailabilityPartSchema = z
+  .object({
+    hoursMin: z.number().int().min(0).max(80).nullable(),
+    hoursMax: z.number().int().min(0).max(80).nullable(),
+    /** "<day>-<daypart>" ids from the dayparts reference list, e.g. "maandag-ochtend". */
+    grid: ids(28),
+    availableFrom: IsoDateSchema.nullable(),
+  })
+  .partial()
+  .strict();
+
+export const ContactPartSchema = z
+  .object({
+    email: z.email({ message: "email_invalid" }).max(200).nullable(),
+    phone: PhoneSchema.nullable(),
+    contactPreference: ContactPreferenceSchema,
+  })
+  .partial()
+  .strict();
+
+export const MediaLinksPartSchema = z
+  .object({
+    videos: z.array(VideoLinkSchema).max(10),
+    links: z.array(WebLinkSchema).max(20),
+  })
+  .partial()
+  .strict();
+
+export const UpdateCandidateProfileRequestSchema = z
+  .object({
+    general: GeneralPartSchema,
+    preferences: PreferencesPartSchema,
+    availability: AvailabilityPartSchema,
+    contact: ContactPartSchema,
+    experience: z.array(ExperienceEntrySchema).max(30),
+    education: z.array(EducationEntrySchema).max(30),
+    courses: z.array(CourseEntrySchema).max(50),
+    media: MediaLinksPartSchema,
+    hobbies: z.string().trim().max(2000),
+  })
+  .partial()
+  .strict();
+export type UpdateCandidateProfileRequest = z.input<typeof UpdateCandidateProfileRequestSchema>;
+
+export const SetPortalVisibilityRequestSchema = z.object({
+  /** The portal's id or its slug ("haaglanden"). */
+  portal: z.string().trim().min(1).max(64),
+  visible: z.boolean(),
+});
+export type SetPortalVisibilityRequest = z.infer<typeof SetPortalVisibilityRequestSchema>;
+
+export const UploadDocumentQuerySchema = z.object({
+  fileName: z.string().trim().min(1).max(200),
+  kind: DocumentKindSchema.default("cv"),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+const PortalRefSchema = z.object({
+  id: z.string().uuid(),
+  slug: z.string(),
+  name: LocalizedTextSchema,
+  isNational: z.boolean(),
+});
+
+const PlaceRefSchema = z.object({ id: z.string().nullable(), name: z.string() });
+
+export const CandidateDocumentSchema = z.object({
+  id: z.string().uuid(),
+  kind: DocumentKindSchema,
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  /** Download URL (always as an attachment). */
+  url: z.string(),
+  createdAt: z.string(),
+});
+export type CandidateDocument = z.infer<typeof CandidateDocumentSchema>;
+
+export const MediaPhotoSchema = z.object({ id: z.string().uuid(), url: z.string(), createdAt: z.string() });
+export type MediaPhoto = z.infer<typeof MediaPhotoSchema>;
+
+export const VideoSchema = z.object({
+  url: z.string(),
+  title: z.string(),
+  /**
+   * The player URL (YouTube, Vimeo) when the viewer consented to third-party cookies; null
+   * otherwise, and the UI shows a plain link.
+   */
+  embedUrl: z.string().nullable(),
+});
+
+export const MediaSchema = z.object({
+  photos: z.array(MediaPhotoSchema),
+  videos: z.array(VideoSchema),
+  links: z.array(z.object({ url: z.string(), label: z.string() })),
+});
+
+const PersonContactSchema = z.object({
+  name: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  organisation: z.string().nullable(),
+});
+
+/** The whole profile as its owner sees and edits it. */
+export const CandidateProfileSchema = z.object({
+  id: z.string().uuid(),
+  portal: PortalRefSchema,
+  general: z.object({
+    firstName: z.string(),
+    lastName: z.string(),
+    photoUrl: z.string().nullable(),
+    headline: z.string(),
+    summary: z.string(),
+    place: PlaceRefSchema.nullable(),
+    postcode: z.string().nullable(),
+    birthDate: z.string().nullable(),
+    workLevel: z.string().nullable(),
+    educationLevel: z.string().nullable(),
+    targetGroups: z.array(z.string()),
+    languages: z.array(LanguageSkillSchema),
+    drivingLicences: z.array(z.string()),
+    certificates: z.array(z.string()),
+    physicalLimitations: z.array(z.string()),
+  }),
+  preferences: z.object({
+    desiredOccupationIds: z.array(z.string()),
+    workTypes: z.array(z.string()),
+    sectors: z.array(z.string()),
+    transportModes: z.array(z.string()),
+    maxTravelKm: z.number().nullable(),
+  }),
+  availability: z.object({
+    hoursMin: z.number().nullable(),
+    hoursMax: z.number().nullable(),
+    grid: z.array(z.string()),
+    availableFrom: z.string().nullable(),
+  }),
+  contact: z.object({
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    contactPreference: ContactPreferenceSchema,
+    /** Assigned by staff; employers reach a candidate who chose "account_manager" through them. */
+    accountManager: PersonContactSchema.nullable(),
+  }),
+  experience: z.array(ExperienceEntrySchema),
+  education: z.array(EducationEntrySchema),
+  courses: z.array(CourseEntrySchema),
+  media: MediaSchema,
+  hobbies: z.string(),
+  documents: z.array(CandidateDocumentSchema),
+  profileUpdatedAt: z.string(),
+});
+export type CandidateProfile = z.infer<typeof CandidateProfileSchema>;
+
+/** What the candidate still has to fill in; `percent` of the checks are met. */
+export const CompletenessSchema = z.object({
+  percent: z.number().int().min(0).max(100),
+  missing: z.array(z.object({ part: ProfilePartSchema, key: z.string() })),
+});
+export type Completeness = z.infer<typeof CompletenessSchema>;
+
+export const PortalVisibilitySchema = z.object({
+  portal: PortalRefSchema,
+  /** The portal the candidate registered on. */
+  home: z.boolean(),
+  visible: z.boolean(),
+  changedAt: z.string().nullable(),
+});
+export type PortalVisibility = z.infer<typeof PortalVisibilitySchema>;
+
+export const CandidateMeResponseSchema = z.object({
+  profile: CandidateProfileSchema,
+  completeness: CompletenessSchema,
+  visibility: z.array(PortalVisibilitySchema),
+});
+export type CandidateMeResponse = z.infer<typeof CandidateMeResponseSchema>;
+
+export const VisibilityResponseSchema = z.object({ visibility: z.array(PortalVisibilitySchema) });
+
+const OptionRefSchema = z.object({ id: z.string(), label: LocalizedTextSchema });
+export type OptionRef = z.infer<typeof OptionRefSchema>;
+
+/**
+ * The profile as staff see it (the explorer's profile page): no e-mail, phone, postcode or birth
+ * date. Contact details come from the contact-details endpoint, which is logged.
+ */
+export const CandidateStaffViewSchema = z.object({
+  id: z.string().uuid(),
+  summary: z.object({
+    firstName: z.string(),
+    lastName: z.string(),
+    photoUrl: z.string().nullable(),
+    headline: z.string(),
+    tags: z.object({ workTypes: z.array(OptionRefSchema), targetGroups: z.array(OptionRefSchema) }),
+    place: PlaceRefSchema.nullable(),
+    workLevel: OptionRefSchema.nullable(),
+    educationLevel: OptionRefSchema.nullable(),
+    availability: z.object({
+      hoursMin: z.number().nullable(),
+      hoursMax: z.number().nullable(),
+      days: z.array(OptionRefSchema),
+      dayparts: z.array(OptionRefSchema),
+      grid: z.array(z.string()),
+      availableFrom: z.string().nullable(),
+    }),
+    about: z.string(),
+    contactPreference: ContactPreferenceSchema,
+  }),
+  lists: z.object({
+    desiredOccupations: z.array(OptionRefSchema),
+    sectors: z.array(OptionRefSchema),
+    languages: z.array(OptionRefSchema.extend({ level: LanguageLevelSchema })),
+    drivingLicences: z.array(OptionRefSchema),
+    transportModes: z.array(OptionRefSchema),
+    certificates: z.array(OptionRefSchema),
+    physicalLimitations: z.array(OptionRefSchema),
+  }),
+  media: MediaSchema,
+  experience: z.object({
+    work: z.array(ExperienceEntrySchema),
+    education: z.array(EducationEntrySchema.extend({ level: OptionRefSchema.nullable() })),
+    courses: z.array(CourseEntrySchema),
+  }),
+  hobbies: z.string(),
+  documents: z.array(CandidateDocumentSchema),
+});
+export type CandidateStaffView = z.infer<typeof CandidateStaffViewSchema>;
+
+/**
+ * What "Contactgegevens" answers: the candidate's own details when they chose direct contact,
+ * otherwise their account manager's (null when none is assigned yet).
+ */
+export const ContactDetailsResponseSchema = z.discriminatedUnion("via", [
+  z.object({
+    via: z.literal("candidate"),
+    candidate: z.object({
+      name: z.string(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+      postcode: z.string().nullable(),
+      city: z.string().nullable(),
+    }),
+  }),
+  z.object({
+    via: z.literal("account_manager"),
+    accountManager: PersonContactSchema.nullable(),
+  }),
+]);
+export type ContactDetailsResponse = z.infer<typeof ContactDetailsResponseSchema>;
+
+/** One time staff opened the candidate's contact details. */
+export const ContactViewSchema = z.object({
+  at: z.string(),
+  viewer: z.object({ name: z.string() }),
+  organisation: z.object({ name: z.string() }).nullable(),
+});
+export type ContactView = z.infer<typeof ContactViewSchema>;
+
+export const ContactViewsResponseSchema = z.object({ views: z.array(ContactViewSchema) });
+export type ContactViewsResponse = z.infer<typeof ContactViewsResponseSchema>;

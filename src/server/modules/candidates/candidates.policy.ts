@@ -1,0 +1,63 @@
+import type { Role } from "../../../contracts/tenancy";
+import type { Access } from "../../platform/access";
+
+/**
+ * Staff who look at candidate profiles (decision 0011): account managers and org admins of
+ * municipalities and agencies, employer contacts (the Kansenportaal's candidates overview), and
+ * the platform administrator. HR officers, selection officers, jury members and referrers do
+ * not browse candidates.
+ */
+export const CANDIDATE_STAFF_ROLES = [
+  "platform_admin",
+  "org_admin",
+  "account_manager",
+  "employer_contact",
+] as const satisfies readonly Role[];
+
+/** Route-level access; which candidate a staff member may see is decided per portal below. */
+export const candidatesPolicy = {
+  candidate: { roles: ["candidate"] },
+  staff: { roles: CANDIDATE_STAFF_ROLES },
+} as const satisfies Record<string, Access>;
+
+export interface PortalAccess {
+  /** The organisation the caller acts for on this portal; null for the platform administrator. */
+  organisationId: string | null;
+}
+
+/**
+ * Whether a staff member may look at the candidates of a portal: their organisation is at home
+ * there (for the national portal: a national organisation), or they are the platform
+ * administrator. Null means no access; the caller then gets 404, as for an invisible candidate.
+ */
+export function staffPortalAccess(
+  memberships: readonly { role: string; organisationId: string | null; homePortalId: string | null }[],
+  portalId: string,
+): PortalAccess | null {
+  const here = memberships.find(
+    (m) =>
+      (CANDIDATE_STAFF_ROLES as readonly string[]).includes(m.role) &&
+      m.role !== "platform_admin" &&
+      m.organisationId !== null &&
+      m.homePortalId === portalId,
+  );
+  if (here) return { organisationId: here.organisationId };
+  if (memberships.some((m) => m.role === "platform_admin")) return { organisationId: null };
+  return null;
+}
+
+/**
+ * Whose contact details "Contactgegevens" shows. The candidate's own when they chose direct
+ * contact; otherwise their account manager's, except to that account manager, who is the
+ * go-between the candidate chose and needs the candidate's details to do that job.
+ */
+export function contactDetailsOf(
+  candidate: { contactPreference: "direct" | "account_manager"; accountManagerUserId: string | null },
+  viewerUserId: string,
+): "candidate" | "account_manager" {
+  if (candidate.contactPreference === "direct") return "candidate";
+  if (candidate.accountManagerUserId !== null && candidate.accountManagerUserId === viewerUserId) {
+    return "candidate";
+  }
+  return "account_manager";
+}
