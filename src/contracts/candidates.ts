@@ -401,3 +401,39 @@ export type ContactView = z.infer<typeof ContactViewSchema>;
 
 export const ContactViewsResponseSchema = z.object({ views: z.array(ContactViewSchema) });
 export type ContactViewsResponse = z.infer<typeof ContactViewsResponseSchema>;
+
+/** "Benaderen": staff write to a visible candidate (inbox + mail). */
+export const ApproachRequestSchema = z.object({
+  subject: z.string().trim().min(2).max(200),
+  message: z.string().trim().min(2).max(5000),
+});
+export type ApproachRequest = z.infer<typeof ApproachRequestSchema>;
+
+export const CandidateMessageSchema = z.object({
+  id: z.string().uuid(),
+  subject: z.string(),
+  body: z.string(),
+  /** Who wrote: the person and the organisation they wrote for. */
+  sender: z.object({ name: z.string().nullable(), organisation: z.string().nullable() }),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type CandidateMessage = z.infer<typeof CandidateMessageSchema>;
+export const CandidateMessageResponseSchema = z.object({ message: CandidateMessageSchema });
+export const CandidateMessagesResponseSchema = z.object({
+  messages: z.array(CandidateMessageSchema),
+  unread: z.number().int(),
+});
+
+export const SavedVacancySchema = z.object({
+  vacancyId: z.string().uuid(),
+  displayTitle: z.string(),
+  organisationName: z.string(),
+  city: z.string().nullable(),
+  closesOn: z.string().nullable(),
+  /** Whether the candidate can still see (and respond to) it today. */
+  open: z.boolean(),
+  savedAt: z.string(),
+});
+export type SavedVacancy = z.infer<typeof SavedVacancySchema>;
+export const SavedVacanciesResponseSchema = z.object({ saved: z.array(SavedVacancySchema) });

@@ -4,6 +4,8 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { HealthResponseSchema } from "../contracts/common";
 import { registerCandidateRoutes } from "./modules/candidates/candidates.routes";
 import { createCandidateService } from "./modules/candidates/candidates.service";
+import { registerOutreachRoutes } from "./modules/candidates/outreach.routes";
+import { createOutreachService } from "./modules/candidates/outreach.service";
 import { createCompanyRegistry } from "./modules/employers/company-registry";
 import { registerEmployerRoutes } from "./modules/employers/employers.routes";
 import { createEmployerService } from "./modules/employers/employers.service";
@@ -100,6 +102,9 @@ export async function buildApp({
   await registerTaxonomy(app);
   await registerVacancyRoutes(app, { vacancies: createVacancyService({ db, files }) });
   await registerCandidateRoutes(app, { candidates: createCandidateService({ db, files }) });
+  await registerOutreachRoutes(app, {
+    outreach: createOutreachService({ db, mailer, publicUrl: env.PUBLIC_URL }),
+  });
   await registerEmployerRoutes(app, {
     employers: createEmployerService({ db, mailer, invitations, registry: createCompanyRegistry(env) }),
   });

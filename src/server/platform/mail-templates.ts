@@ -450,3 +450,46 @@ export function vacancyClosed(input: VacancyClosedMail): MailContent {
     ],
   });
 }
+
+export interface ApproachMail extends MailBase {
+  name: string;
+  senderName: string;
+  organisationName: string;
+  subject: string;
+  message: string;
+  /** The candidate's inbox on the portal. */
+  inboxUrl: string;
+}
+
+/** "Benaderen": staff write to a candidate; the message is in the inbox too. */
+export function approach(input: ApproachMail): MailContent {
+  const { locale, portalName, name, senderName, organisationName, message, inboxUrl } = input;
+  const nl = locale === "nl";
+  return render({
+    locale,
+    portalName,
+    subject: nl ? `${organisationName}: ${input.subject}` : `${organisationName}: ${input.subject}`,
+    greeting: hello(locale, name),
+    blocks: [
+      {
+        kind: "paragraph",
+        text: nl
+          ? `${senderName} van ${organisationName} heeft je profiel op ${portalName} gezien en wil graag contact met je.`
+          : `${senderName} of ${organisationName} saw your profile on ${portalName} and would like to get in touch.`,
+      },
+      { kind: "quote", intro: nl ? `${senderName} schrijft:` : `${senderName} writes:`, text: message },
+      {
+        kind: "paragraph",
+        text: nl
+          ? "Je vindt dit bericht ook in je berichten op het portaal. Je e-mailadres is niet gedeeld."
+          : "You can also find this message in your inbox on the portal. Your e-mail address has not been shared.",
+      },
+      {
+        kind: "action",
+        label: nl ? "Naar mijn berichten" : "Go to my messages",
+        url: webUrl(inboxUrl),
+        fallback: linkFallback[locale],
+      },
+    ],
+  });
+}

@@ -1,0 +1,131 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  ApproachRequestSchema,
+  CandidateMessageResponseSchema,
+  CandidateMessagesResponseSchema,
+  SavedVacanciesResponseSchema,
+} from "../../../contracts/candidates";
+import { ErrorResponseSchema } from "../../../contracts/common";
+import { requirePrincipal } from "../../platform/access";
+import { portalOf } from "../tenancy/tenancy.routes";
+import { candidatesPolicy } from "./candidates.policy";
+import type { OutreachService } from "./outreach.service";
+
+const errors = {
+  400: ErrorResponseSchema,
+  401: ErrorResponseSchema,
+  403: ErrorResponseSchema,
+  404: ErrorResponseSchema,
+};
+const candidateOnly = { access: { roles: ["candidate"] as const } };
+
+export async function registerOutreachRoutes(app: FastifyInstance, deps: { outreach: OutreachService }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { outreach } = deps;
+
+  r.post(
+    "/api/v1/candidates/:id/approach",
+    {
+      config: { access: candidatesPolicy.staff },
+      schema: {
+        tags: ["candidates"],
+        summary:
+          '"Benaderen": write to a visible candidate (their inbox and mail; their address stays private)',
+        params: z.object({ id: z.string().uuid() }),
+        body: ApproachRequestSchema,
+        response: { 201: CandidateMessageResponseSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send({
+        message: await outreach.approach(
+          requirePrincipal(request),
+          portalOf(request).row,
+          request.params.id,
+          request.body,
+        ),
+      }),
+  );
+
+  r.get(
+    "/api/v1/candidates/me/messages",
+    {
+      config: candidateOnly,
+      schema: {
+        tags: ["candidates"],
+        summary: "My inbox: messages from employers and account managers, newest first",
+        response: { 200: CandidateMessagesResponseSchema, ...errors },
+      },
+    },
+    async (request) => outreach.inbox(requirePrincipal(request)),
+  );
+
+  r.post(
+    "/api/v1/candidates/me/messages/:messageId/read",
+    {
+      config: candidateOnly,
+      schema: {
+        tags: ["candidates"],
+        summary: "Mark a message as read",
+        params: z.object({ messageId: z.string().uuid() }),
+        response: { 200: CandidateMessageResponseSchema, ...errors },
+      },
+    },
+    async (request) => ({
+      message: await outreach.markRead(requirePrincipal(request), request.params.messageId),
+    }),
+  );
+
+  r.get(
+    "/api/v1/candidates/me/saved-vacancies",
+    {
+      config: candidateOnly,
+      schema: {
+        tags: ["candidates"],
+        summary: "Vacancies I saved for later, and whether they are still open to me",
+        response: { 200: SavedVacanciesResponseSchema, ...errors },
+      },
+    },
+    async (request) => ({ saved: await outreach.saved(requirePrincipal(request)) }),
+  );
+
+  r.put(
+    "/api/v1/candidates/me/saved-vacancies/:vacancyId",
+    {
+      config: candidateOnly,
+      schema: {
+        tags: ["candidates"],
+        summary: "Save a vacancy I can see",
+        params: z.object({ vacancyId: z.string().uuid() }),
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await outreach.save(
+        requirePrincipal(request),
+        request.params.vacancyId,
+        request.portal?.row.id ?? null,
+      );
+      return reply.code(204).send(null);
+    },
+  );
+
+  r.delete(
+    "/api/v1/candidates/me/saved-vacancies/:vacancyId",
+    {
+      config: candidateOnly,
+      schema: {
+        tags: ["candidates"],
+        summary: "Forget a saved vacancy",
+        params: z.object({ vacancyId: z.string().uuid() }),
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await outreach.unsave(requirePrincipal(request), request.params.vacancyId);
+      return reply.code(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,45 @@
+import { index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { organisations, portals, users } from "../tenancy/tenancy.schema";
+import { vacancies } from "../vacancies/vacancies.schema";
+import { candidates } from "./candidates.schema";
+
+/**
+ * "Benaderen" (Kansenportaal): a message from staff to a candidate, in the candidate's inbox
+ * and by mail. The row is also the log of who approached whom, when.
+ */
+export const candidateMessages = pgTable(
+  "candidate_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    candidateId: uuid("candidate_id")
+      .notNull()
+      .references(() => candidates.id, { onDelete: "cascade" }),
+    portalId: uuid("portal_id")
+      .notNull()
+      .references(() => portals.id),
+    senderUserId: text("sender_user_id").references(() => users.id, { onDelete: "set null" }),
+    senderOrganisationId: uuid("sender_organisation_id").references(() => organisations.id, {
+      onDelete: "set null",
+    }),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (t) => [index("candidate_messages_candidate_idx").on(t.candidateId, t.createdAt)],
+);
+
+/** Vacancies a candidate keeps for later ("opgeslagen vacatures" on the dashboard). */
+export const savedVacancies = pgTable(
+  "saved_vacancies",
+  {
+    candidateId: uuid("candidate_id")
+      .notNull()
+      .references(() => candidates.id, { onDelete: "cascade" }),
+    vacancyId: uuid("vacancy_id")
+      .notNull()
+      .references(() => vacancies.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.candidateId, t.vacancyId] })],
+);
