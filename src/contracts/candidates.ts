@@ -437,3 +437,44 @@ export const SavedVacancySchema = z.object({
 });
 export type SavedVacancy = z.infer<typeof SavedVacancySchema>;
 export const SavedVacanciesResponseSchema = z.object({ saved: z.array(SavedVacancySchema) });
+
+/** An account manager registers a job seeker (municipality practice) on the request's portal. */
+export const RegisterJobSeekerRequestSchema = z.object({
+  name: z.string().trim().min(2).max(120),
+  /** Without an e-mail address the profile exists without an account (no claim possible yet). */
+  email: z.string().trim().toLowerCase().email().max(254).nullable().default(null),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{8,20}$/, { message: "phone_invalid" })
+    .nullable()
+    .default(null),
+  placeId: z.string().max(80).nullable().default(null),
+  /** Send the mail with the link to claim the account right away. */
+  invite: z.boolean().default(true),
+});
+export type RegisterJobSeekerRequest = z.input<typeof RegisterJobSeekerRequestSchema>;
+
+export const ClaimStatusSchema = z.enum(["none", "pending", "claimed", "expired", "revoked"]);
+export const RegisteredJobSeekerSchema = z.object({
+  candidateId: z.string().uuid(),
+  name: z.string(),
+  email: z.string().nullable(),
+  claim: z.object({ status: ClaimStatusSchema, expiresAt: z.string().nullable() }),
+});
+export type RegisteredJobSeeker = z.infer<typeof RegisteredJobSeekerSchema>;
+export const RegisteredJobSeekerResponseSchema = z.object({ jobSeeker: RegisteredJobSeekerSchema });
+
+export const ClaimPreviewResponseSchema = z.object({
+  name: z.string(),
+  email: z.string(),
+  portalName: LocalizedTextSchema,
+  registeredBy: z.string().nullable(),
+  expiresAt: z.string(),
+});
+export const ClaimAccountRequestSchema = z.object({
+  token: z.string().min(20).max(200),
+  password: z.string().max(128),
+  acceptTerms: z.literal(true, { message: "terms_required" }),
+});
+export const ClaimAccountResponseSchema = z.object({ email: z.string() });

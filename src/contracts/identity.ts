@@ -181,6 +181,8 @@ export const AUDIT_EVENT_TYPES = [
   "access_revoked",
   "access_restored",
   "password_reset",
+  /** A candidate deleted their account, or the retention job anonymised it (details.reason). */
+  "account_erased",
 ] as const;
 export const AuditEventTypeSchema = z.enum(AUDIT_EVENT_TYPES);
 export type AuditEventType = z.infer<typeof AuditEventTypeSchema>;

@@ -4,8 +4,12 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { HealthResponseSchema } from "../contracts/common";
 import { registerCandidateRoutes } from "./modules/candidates/candidates.routes";
 import { createCandidateService } from "./modules/candidates/candidates.service";
+import { registerJobSeekerRoutes } from "./modules/candidates/job-seekers.routes";
+import { createJobSeekerService } from "./modules/candidates/job-seekers.service";
 import { registerOutreachRoutes } from "./modules/candidates/outreach.routes";
 import { createOutreachService } from "./modules/candidates/outreach.service";
+import { registerPrivacyRoutes } from "./modules/candidates/privacy.routes";
+import { createPrivacyService } from "./modules/candidates/privacy.service";
 import { createCompanyRegistry } from "./modules/employers/company-registry";
 import { registerEmployerRoutes } from "./modules/employers/employers.routes";
 import { createEmployerService } from "./modules/employers/employers.service";
@@ -102,8 +106,19 @@ export async function buildApp({
   await registerTaxonomy(app);
   await registerVacancyRoutes(app, { vacancies: createVacancyService({ db, files }) });
   await registerCandidateRoutes(app, { candidates: createCandidateService({ db, files }) });
+  await registerJobSeekerRoutes(app, {
+    jobSeekers: createJobSeekerService({ db, mailer, publicUrl: env.PUBLIC_URL }),
+  });
   await registerOutreachRoutes(app, {
     outreach: createOutreachService({ db, mailer, publicUrl: env.PUBLIC_URL }),
+  });
+  await registerPrivacyRoutes(app, {
+    privacy: createPrivacyService({
+      db,
+      files,
+      candidates: createCandidateService({ db, files }),
+      log: (message) => app.log.warn(message),
+    }),
   });
   await registerEmployerRoutes(app, {
     employers: createEmployerService({ db, mailer, invitations, registry: createCompanyRegistry(env) }),

@@ -1,9 +1,12 @@
+import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app";
+import { registerCandidateRetentionJob } from "./modules/candidates/privacy.jobs";
 import { secretEncryptor } from "./modules/identity/auth";
 import { registerVacancyJobs } from "./modules/vacancies/vacancies.jobs";
 import { openDatabase } from "./platform/db";
 import type { Env } from "./platform/env";
+import { createLocalFileStorage } from "./platform/files";
 import { createJobs } from "./platform/jobs";
 import { createMailer } from "./platform/mail";
 import { resolveAuthSecret } from "./platform/secrets";
@@ -32,6 +35,15 @@ export async function startServer(
       db: database.db,
       mailer: createMailer(env, database.db),
       publicUrl: env.PUBLIC_URL,
+      log,
+    });
+    await registerCandidateRetentionJob(jobs, {
+      db: database.db,
+      mailer: createMailer(env, database.db),
+      files: createLocalFileStorage(path.join(env.DATA_DIR, "files")),
+      publicUrl: env.PUBLIC_URL,
+      retentionMonths: env.RETENTION_MONTHS,
+      graceDays: env.RETENTION_GRACE_DAYS,
       log,
     });
     await jobs.start();

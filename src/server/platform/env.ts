@@ -63,6 +63,22 @@ const EnvSchema = z
      * Default on; off when NODE_ENV=test, so test servers run no timers unless a test opts in.
      */
     JOBS: z.enum(["on", "off"], { message: "must be on or off" }).optional(),
+    /**
+     * Candidate profiles not changed for this many months get a reminder mail and are hidden
+     * (the candidate-retention job); anonymised RETENTION_GRACE_DAYS later if still unchanged.
+     */
+    RETENTION_MONTHS: z.coerce
+      .number({ message: "must be a whole number of months (1-120)" })
+      .int({ message: "must be a whole number of months (1-120)" })
+      .min(1, { message: "must be a whole number of months (1-120)" })
+      .max(120, { message: "must be a whole number of months (1-120)" })
+      .default(12),
+    RETENTION_GRACE_DAYS: z.coerce
+      .number({ message: "must be a whole number of days (1-365)" })
+      .int({ message: "must be a whole number of days (1-365)" })
+      .min(1, { message: "must be a whole number of days (1-365)" })
+      .max(365, { message: "must be a whole number of days (1-365)" })
+      .default(30),
   })
   .refine((env) => env.NODE_ENV !== "production" || env.AUTH_SECRET !== undefined, {
     path: ["AUTH_SECRET"],

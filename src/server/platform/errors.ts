@@ -152,6 +152,16 @@ export const ERROR_CODES = {
     nl: "De sms met je code kon niet worden verstuurd. Probeer het zo nog eens of gebruik je authenticator-app.",
     en: "The text message with your code could not be sent. Try again shortly or use your authenticator app.",
   },
+  recent_sign_in_required: {
+    status: 403,
+    nl: "Log opnieuw in en probeer het binnen 10 minuten nog eens.",
+    en: "Please sign in again and try once more within 10 minutes.",
+  },
+  account_has_staff_roles: {
+    status: 409,
+    nl: "Je account heeft ook een rol bij een organisatie. Vraag de beheerder van die organisatie eerst om je toegang in te trekken.",
+    en: "Your account also has a role at an organisation. Ask that organisation's administrator to revoke your access first.",
+  },
   internal: {
     status: 500,
     nl: "Er ging iets mis aan onze kant. Probeer het later opnieuw.",

@@ -114,6 +114,7 @@ const fieldMessages: Record<string, Record<Locale, string>> = {
     nl: "Je hebt het maximale aantal bestanden bereikt. Verwijder er eerst een.",
     en: "You have reached the maximum number of files. Remove one first.",
   },
+  password_incorrect: { nl: "Dit wachtwoord klopt niet.", en: "This password is not correct." },
 };
 
 /** The text of one of our field message keys (for checks made in services, not in zod). */

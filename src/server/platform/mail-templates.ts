@@ -493,3 +493,101 @@ export function approach(input: ApproachMail): MailContent {
     ],
   });
 }
+
+export interface ClaimAccountMail extends MailBase {
+  name: string;
+  registeredBy: string;
+  claimUrl: string;
+  expiresOn: Date;
+}
+
+/** A job seeker registered by an account manager chooses a password to use the account. */
+export function claimAccount(input: ClaimAccountMail): MailContent {
+  const { locale, portalName, name, registeredBy, claimUrl, expiresOn } = input;
+  const nl = locale === "nl";
+  return render({
+    locale,
+    portalName,
+    subject: nl ? `Je account op ${portalName} staat klaar` : `Your account on ${portalName} is ready`,
+    greeting: hello(locale, name),
+    blocks: [
+      {
+        kind: "paragraph",
+        text: nl
+          ? `${registeredBy} heeft een profiel voor je aangemaakt op ${portalName}, zodat werkgevers en je accountmanager je kunnen helpen aan werk.`
+          : `${registeredBy} created a profile for you on ${portalName}, so that employers and your account manager can help you find work.`,
+      },
+      {
+        kind: "paragraph",
+        text: nl
+          ? "Kies een wachtwoord om je account te gebruiken. Daarna bepaal je zelf wat werkgevers van je zien."
+          : "Choose a password to start using your account. You then decide yourself what employers see of you.",
+      },
+      {
+        kind: "action",
+        label: nl ? "Wachtwoord kiezen" : "Choose a password",
+        url: webUrl(claimUrl),
+        fallback: linkFallback[locale],
+      },
+      {
+        kind: "paragraph",
+        text: nl
+          ? `De link werkt tot ${longDate(locale, expiresOn)}.`
+          : `The link works until ${longDate(locale, expiresOn)}.`,
+      },
+    ],
+  });
+}
+
+export interface ProfileRetentionMail extends MailBase {
+  name: string;
+  /** The last time the candidate changed their profile. */
+  lastUpdated: Date;
+  /** The day the profile is anonymised unless the candidate changes it before then. */
+  anonymiseOn: Date;
+  /** The candidate's profile page, `/profiel` on their portal. */
+  profileUrl: string;
+}
+
+/**
+ * From the retention job: the profile has not changed for the retention period, so it is hidden
+ * from employers now and anonymised after the grace period unless the candidate keeps it.
+ */
+export function profileRetentionReminder(input: ProfileRetentionMail): MailContent {
+  const { locale, portalName, name, lastUpdated, anonymiseOn, profileUrl } = input;
+  const nl = locale === "nl";
+  return render({
+    locale,
+    portalName,
+    subject: nl
+      ? `Wil je je profiel op ${portalName} houden?`
+      : `Do you want to keep your profile on ${portalName}?`,
+    greeting: hello(locale, name),
+    blocks: [
+      {
+        kind: "paragraph",
+        text: nl
+          ? `Je hebt je profiel op ${portalName} sinds ${longDate(locale, lastUpdated)} niet meer bijgewerkt. We bewaren gegevens niet langer dan nodig, dus werkgevers zien je profiel vanaf nu niet meer.`
+          : `You have not updated your profile on ${portalName} since ${longDate(locale, lastUpdated)}. We do not keep data longer than needed, so employers no longer see your profile from now on.`,
+      },
+      {
+        kind: "paragraph",
+        text: nl
+          ? `Wil je je profiel houden? Open het, kijk of alles nog klopt en sla het op vóór ${longDate(locale, anonymiseOn)}. Zet daarna je zichtbaarheid weer aan als werkgevers je mogen vinden.`
+          : `Do you want to keep it? Open your profile, check that everything is still right and save it before ${longDate(locale, anonymiseOn)}. Then turn your visibility back on if employers may find you.`,
+      },
+      {
+        kind: "action",
+        label: nl ? "Mijn profiel bekijken" : "View my profile",
+        url: webUrl(profileUrl),
+        fallback: linkFallback[locale],
+      },
+      {
+        kind: "paragraph",
+        text: nl
+          ? `Doe je niets, dan verwijderen we op ${longDate(locale, anonymiseOn)} je persoonsgegevens: je account en profiel worden geanonimiseerd.`
+          : `If you do nothing, we will remove your personal data on ${longDate(locale, anonymiseOn)}: your account and profile will be anonymised.`,
+      },
+    ],
+  });
+}

@@ -1,6 +1,7 @@
 // Every table of the app, for Drizzle's relational queries and drizzle-kit's migration generator.
 export * from "../modules/candidates/candidates.schema";
 export * from "../modules/candidates/outreach.schema";
+export * from "../modules/candidates/privacy.schema";
 export * from "../modules/employers/employers.schema";
 export * from "../modules/identity/identity.schema";
 export * from "../modules/matches/matches.schema";

@@ -125,6 +125,14 @@ export const candidates = pgTable(
     hobbies: text("hobbies").notNull().default(""),
     /** Last change the candidate made to their profile (retention counts from here). */
     profileUpdatedAt: timestamp("profile_updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * When the retention job mailed the reminder and hid the profile (privacy.jobs.ts). A profile
+     * change after it (profile_updated_at later) clears it; a reminder older than the grace period
+     * with no change since leads to anonymisation.
+     */
+    retentionRemindedAt: timestamp("retention_reminded_at", { withTimezone: true }),
+    /** Set once the person was anonymised (erased or past retention); the row stays for links. */
+    anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -132,6 +140,8 @@ export const candidates = pgTable(
     index("candidates_portal_idx").on(t.portalId),
     index("candidates_user_idx").on(t.userId),
     index("candidates_lat_lon_idx").on(t.lat, t.lon),
+    // The retention job's sweep: profiles not yet anonymised, by their last change.
+    index("candidates_retention_idx").on(t.profileUpdatedAt).where(sql`${t.anonymisedAt} is null`),
     check(
       "candidates_hours_range",
       sql`${t.hoursMin} is null or ${t.hoursMax} is null or ${t.hoursMin} <= ${t.hoursMax}`,

@@ -1,4 +1,4 @@
-import { index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organisations, portals, users } from "../tenancy/tenancy.schema";
 import { vacancies } from "../vacancies/vacancies.schema";
 import { candidates } from "./candidates.schema";
@@ -42,4 +42,35 @@ export const savedVacancies = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.candidateId, t.vacancyId] })],
+);
+
+/**
+ * A job seeker registered by an account manager (municipality practice) claims the account by
+ * choosing a password through a single-use link (30 days, like invitations). Only the token's
+ * hash is stored.
+ */
+export const accountClaims = pgTable(
+  "account_claims",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    candidateId: uuid("candidate_id")
+      .notNull()
+      .references(() => candidates.id, { onDelete: "cascade" }),
+    portalId: uuid("portal_id")
+      .notNull()
+      .references(() => portals.id),
+    createdByUserId: text("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("account_claims_token_hash_key").on(t.tokenHash),
+    index("account_claims_user_idx").on(t.userId),
+  ],
 );

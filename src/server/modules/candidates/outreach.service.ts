@@ -185,7 +185,12 @@ export function createOutreachService(deps: { db: Db; mailer: Mailer; publicUrl:
       );
       const seen = new Set<string>();
       return rows
-        .filter((r) => (seen.has(r.vacancy.id) ? false : (seen.add(r.vacancy.id), true)))
+        .filter((r) => {
+          // A person registered on two portals may have saved the same vacancy twice.
+          if (seen.has(r.vacancy.id)) return false;
+          seen.add(r.vacancy.id);
+          return true;
+        })
         .map((r) => ({
           vacancyId: r.vacancy.id,
           displayTitle: r.vacancy.displayTitle,

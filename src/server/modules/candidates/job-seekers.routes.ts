@@ -1,0 +1,97 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  ClaimAccountRequestSchema,
+  ClaimAccountResponseSchema,
+  ClaimPreviewResponseSchema,
+  RegisteredJobSeekerResponseSchema,
+  RegisterJobSeekerRequestSchema,
+} from "../../../contracts/candidates";
+import { ErrorResponseSchema } from "../../../contracts/common";
+import { requirePrincipal } from "../../platform/access";
+import { requestLocale } from "../../platform/i18n";
+import { portalOf } from "../tenancy/tenancy.routes";
+import type { JobSeekerService } from "./job-seekers.service";
+
+const errors = {
+  400: ErrorResponseSchema,
+  401: ErrorResponseSchema,
+  403: ErrorResponseSchema,
+  404: ErrorResponseSchema,
+  409: ErrorResponseSchema,
+  410: ErrorResponseSchema,
+};
+const registerAccess = { access: { roles: ["account_manager", "org_admin"] as const } };
+
+export async function registerJobSeekerRoutes(app: FastifyInstance, deps: { jobSeekers: JobSeekerService }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { jobSeekers } = deps;
+
+  r.post(
+    "/api/v1/candidates",
+    {
+      config: registerAccess,
+      schema: {
+        tags: ["candidates"],
+        summary:
+          "Register a job seeker on this portal (account manager) and invite them to claim the account",
+        body: RegisterJobSeekerRequestSchema,
+        response: { 201: RegisteredJobSeekerResponseSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send({
+        jobSeeker: await jobSeekers.register(
+          requirePrincipal(request),
+          portalOf(request).row,
+          request.body,
+          requestLocale(request),
+        ),
+      }),
+  );
+
+  r.post(
+    "/api/v1/candidates/:id/claim-invitation",
+    {
+      config: registerAccess,
+      schema: {
+        tags: ["candidates"],
+        summary: "Send a new link to claim the account (the previous one stops working)",
+        params: z.object({ id: z.string().uuid() }),
+        response: { 200: RegisteredJobSeekerResponseSchema, ...errors },
+      },
+    },
+    async (request) => ({
+      jobSeeker: await jobSeekers.resendClaim(requirePrincipal(request), request.params.id),
+    }),
+  );
+
+  r.get(
+    "/api/v1/account-claims/preview",
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["candidates"],
+        summary: "What a claim link is for (name, address, portal), before choosing a password",
+        querystring: z.object({ token: z.string().min(20).max(200) }),
+        response: { 200: ClaimPreviewResponseSchema, ...errors },
+      },
+    },
+    async (request) => jobSeekers.preview(request.query.token),
+  );
+
+  r.post(
+    "/api/v1/account-claims/accept",
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["candidates"],
+        summary: "Claim the account with a password (single use)",
+        body: ClaimAccountRequestSchema,
+        response: { 200: ClaimAccountResponseSchema, ...errors },
+      },
+    },
+    async (request) => jobSeekers.claim(request.body.token, request.body.password, requestLocale(request)),
+  );
+}
