@@ -1398,7 +1398,12 @@ export function generateCandidate(
     sectors: [...new Set(desired.map((o) => o.group))],
     hobbies: rng.chance(0.7) ? capitalise(listNl(rng.some(HOBBIES, rng.int(1, 3)))) : "",
     contactPreference: rng.chance(0.3) ? "direct" : "account_manager",
-    profileUpdatedAt: updatedAt,
+    // The demo should not age out at the first nightly retention run: profiles older than
+    // eleven months count as touched again in that window (deterministic, no extra draw).
+    profileUpdatedAt:
+      CANDIDATE_REFERENCE_DATE.getTime() - updatedAt.getTime() > 330 * 86_400_000
+        ? addDays(CANDIDATE_REFERENCE_DATE, -(index % 330))
+        : updatedAt,
     createdAt,
     updatedAt,
   };
