@@ -3,6 +3,8 @@ import { z } from "zod";
 import { EmployerSearchSchema } from "./features/employers/search-params";
 import { CandidateSearchSchema, StaffSearchSchema } from "./features/vacancies/search-params";
 import { AboutPage } from "./routes/about";
+import { CandidateProfilePage, ProfilePage, ProfilePrivacyPage } from "./routes/candidates";
+import { ClaimAccountPage } from "./routes/claim-account";
 import { ComingSoonPage } from "./routes/coming-soon";
 import { DevMailPage } from "./routes/dev-mail";
 import { EmployerDetailPage, EmployersPage, NewEmployerPage } from "./routes/employers";
@@ -291,7 +293,42 @@ const devMailRoute = createRoute({
   staticData: { titleKey: "devMail.title", parent: "/" },
 });
 
+const claimAccountRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/account-activeren",
+  validateSearch: z.object({ token: optionalText }),
+  component: function ClaimAccountRoute() {
+    const { token } = claimAccountRoute.useSearch();
+    return <ClaimAccountPage {...(token ? { token } : {})} />;
+  },
+  staticData: { titleKey: "claim.submit", parent: "/" },
+});
+
+const profileRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/profiel",
+  component: ProfilePage,
+  staticData: { titleKey: "menu.profile", parent: "/" },
+});
+
+const profilePrivacyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/profiel/privacy",
+  component: ProfilePrivacyPage,
+  staticData: { titleKey: "privacy.title", parent: "/profiel" },
+});
+
+const candidateProfileRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/kandidaten/$id",
+  component: function CandidateProfileRoute() {
+    return <CandidateProfilePage id={candidateProfileRoute.useParams().id} />;
+  },
+  staticData: { titleKey: "candidates.profile.title", parent: "/kandidaten" },
+});
+
 const routeTree = rootRoute.addChildren([
+  claimAccountRoute,
   devMailRoute,
   homeRoute,
   aboutRoute,
@@ -317,6 +354,9 @@ const routeTree = rootRoute.addChildren([
   employersRoute,
   newEmployerRoute,
   employerRoute,
+  profileRoute,
+  profilePrivacyRoute,
+  candidateProfileRoute,
 ]);
 
 export const router = createRouter({

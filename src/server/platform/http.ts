@@ -133,6 +133,9 @@ export async function createHttp({ env, version, logger = true }: HttpOptions): 
         "font-src": ["'self'", "data:"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
+        // Candidates' videos, embedded only for viewers who consented to third-party cookies
+        // (the privacy-friendly players; anything else stays a link).
+        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
         "img-src": ["'self'", "data:", "blob:"],
         "object-src": ["'none'"],
         "script-src": ["'self'"],

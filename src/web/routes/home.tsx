@@ -2,6 +2,7 @@ import { Button, Card, Container, List, SimpleGrid, Stack, Text, Title } from "@
 import { IconBriefcase, IconBuilding } from "@tabler/icons-react";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import { CandidateHome } from "../features/candidates/candidate-home";
 import { AccountManagerHome } from "../features/employers/account-manager-home";
 import { useLocale } from "../features/language/language-control";
 import { usePortal } from "../features/portal/portal-context";
@@ -29,6 +30,9 @@ export function HomePage() {
 
         {/* Account managers and org admins: my employers, my vacancies, what changed. */}
         <AccountManagerHome />
+
+        {/* Candidates (and staff on the candidate side): my profile, applications, saved vacancies. */}
+        <CandidateHome />
 
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
           <Card withBorder padding="lg" radius="md">

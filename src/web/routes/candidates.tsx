@@ -1,0 +1,66 @@
+import { IconLock, IconUser } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { Navigate, useNavigate } from "@tanstack/react-router";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { meQuery } from "../features/account/me-query";
+import { PrivacyPanel } from "../features/candidates/privacy-panel";
+import { ProfileEditor } from "../features/candidates/profile-editor";
+import { StaffCandidateProfile } from "../features/candidates/staff-profile";
+import { PageLoader } from "../features/vacancies/ui";
+import { type PageTab, PageTabs } from "../ui/tabs";
+
+/** Pages for signed-in people only; visitors go to the sign-in and come back here. */
+function RequireSignIn({ path, children }: { path: string; children: ReactNode }) {
+  const me = useQuery(meQuery);
+  if (me.isPending) return <PageLoader />;
+  if (!me.data) return <Navigate to="/inloggen" search={{ redirect: path }} replace />;
+  return <>{children}</>;
+}
+
+type ProfileTab = "profiel" | "privacy";
+
+/** "Mijn profiel" and its privacy tab, each at an address of its own. */
+function ProfileTabs({ tab }: { tab: ProfileTab }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const tabs: PageTab<ProfileTab>[] = [
+    { value: "profiel", label: t("profile.tabs.profile"), icon: <IconUser aria-hidden="true" size={16} /> },
+    { value: "privacy", label: t("profile.tabs.privacy"), icon: <IconLock aria-hidden="true" size={16} /> },
+  ];
+  return (
+    <PageTabs
+      label={t("menu.profile")}
+      value={tab}
+      onChange={(next) => void navigate({ to: next === "privacy" ? "/profiel/privacy" : "/profiel" })}
+      tabs={tabs}
+    >
+      <PageTabs.Panel value="profiel">{tab === "profiel" && <ProfileEditor />}</PageTabs.Panel>
+      <PageTabs.Panel value="privacy">{tab === "privacy" && <PrivacyPanel />}</PageTabs.Panel>
+    </PageTabs>
+  );
+}
+
+export function ProfilePage() {
+  return (
+    <RequireSignIn path="/profiel">
+      <ProfileTabs tab="profiel" />
+    </RequireSignIn>
+  );
+}
+
+export function ProfilePrivacyPage() {
+  return (
+    <RequireSignIn path="/profiel/privacy">
+      <ProfileTabs tab="privacy" />
+    </RequireSignIn>
+  );
+}
+
+export function CandidateProfilePage({ id }: { id: string }) {
+  return (
+    <RequireSignIn path={`/kandidaten/${id}`}>
+      <StaffCandidateProfile key={id} id={id} />
+    </RequireSignIn>
+  );
+}
