@@ -1,5 +1,6 @@
 import { createRootRoute, createRoute, createRouter, Outlet, useMatches } from "@tanstack/react-router";
 import { z } from "zod";
+import { MessagesPage } from "./features/candidates/inbox";
 import { EmployerSearchSchema } from "./features/employers/search-params";
 import { CandidateSearchSchema, StaffSearchSchema } from "./features/vacancies/search-params";
 import { AboutPage } from "./routes/about";
@@ -327,8 +328,16 @@ const candidateProfileRoute = createRoute({
   staticData: { titleKey: "candidates.profile.title", parent: "/kandidaten" },
 });
 
+const messagesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/berichten",
+  component: MessagesPage,
+  staticData: { titleKey: "inbox.title", parent: "/" },
+});
+
 const routeTree = rootRoute.addChildren([
   claimAccountRoute,
+  messagesRoute,
   devMailRoute,
   homeRoute,
   aboutRoute,

@@ -282,8 +282,16 @@ describe.skipIf(skipBrowserTests)(
         .poll(() => summary.getByRole("status").textContent())
         .toBe("Je bericht aan Sanne is verstuurd.");
 
+      // The message is in the candidate's inbox ("Berichten").
+      await candidate.goto(`${haaglanden}/berichten`);
+      const inbox = main(candidate);
+      await inbox.getByRole("heading", { name: "Vacature orderpicker in Naaldwijk" }).waitFor();
+      await expectAccessible(candidate, "inbox");
+      await inbox.getByRole("button", { name: "Markeer als gelezen" }).click();
+      await inbox.getByText("Je hebt alles gelezen.").waitFor();
+
       // The candidate sees who asked, then hides the profile.
-      await candidate.reload();
+      await candidate.goto(`${haaglanden}/profiel/privacy`);
       const views = section(candidate, "Wie heeft mijn contactgegevens opgevraagd?").getByRole("table");
       await views.waitFor();
       expect(await views.getByRole("cell", { name: ACCOUNT_MANAGER.name }).isVisible()).toBe(true);
