@@ -478,3 +478,51 @@ export const ClaimAccountRequestSchema = z.object({
   acceptTerms: z.literal(true, { message: "terms_required" }),
 });
 export const ClaimAccountResponseSchema = z.object({ email: z.string() });
+
+/** What a portal may ask of a candidate on the first visit of its candidate side (Kansenportaal). */
+export const CANDIDATE_INTAKE_FIELDS = [
+  "phone",
+  "place",
+  "birthDate",
+  "workLevel",
+  "occupations",
+  "availability",
+] as const;
+export const IntakeFieldSchema = z.enum(CANDIDATE_INTAKE_FIELDS);
+export type IntakeField = z.infer<typeof IntakeFieldSchema>;
+
+export const IntakeStatusSchema = z.object({
+  portal: z.object({ slug: z.string(), name: LocalizedTextSchema }),
+  /** Whether the person already takes part in this portal as a candidate. */
+  member: z.boolean(),
+  required: z.array(IntakeFieldSchema),
+  missing: z.array(IntakeFieldSchema),
+  complete: z.boolean(),
+  values: z.object({
+    phone: z.string().nullable(),
+    placeId: z.string().nullable(),
+    placeName: z.string().nullable(),
+    birthDate: z.string().nullable(),
+    workLevel: z.string().nullable(),
+    desiredOccupationIds: z.array(z.string()),
+    hoursMin: z.number().nullable(),
+    hoursMax: z.number().nullable(),
+  }),
+});
+export type IntakeStatus = z.infer<typeof IntakeStatusSchema>;
+
+export const IntakeRequestSchema = z.object({
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{8,20}$/, { message: "phone_invalid" })
+    .nullable()
+    .optional(),
+  placeId: z.string().max(80).nullable().optional(),
+  birthDate: IsoDateSchema.nullable().optional(),
+  workLevel: z.string().max(40).nullable().optional(),
+  desiredOccupationIds: z.array(z.string().max(40)).max(20).optional(),
+  hoursMin: z.number().int().min(1).max(60).nullable().optional(),
+  hoursMax: z.number().int().min(1).max(60).nullable().optional(),
+});
+export type IntakeRequest = z.infer<typeof IntakeRequestSchema>;

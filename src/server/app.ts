@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { HealthResponseSchema } from "../contracts/common";
 import { registerCandidateRoutes } from "./modules/candidates/candidates.routes";
 import { createCandidateService } from "./modules/candidates/candidates.service";
+import { createIntakeService, registerIntakeRoutes } from "./modules/candidates/intake";
 import { registerJobSeekerRoutes } from "./modules/candidates/job-seekers.routes";
 import { createJobSeekerService } from "./modules/candidates/job-seekers.service";
 import { registerOutreachRoutes } from "./modules/candidates/outreach.routes";
@@ -106,6 +107,7 @@ export async function buildApp({
   await registerTaxonomy(app);
   await registerVacancyRoutes(app, { vacancies: createVacancyService({ db, files }) });
   await registerCandidateRoutes(app, { candidates: createCandidateService({ db, files }) });
+  await registerIntakeRoutes(app, { intake: createIntakeService({ db }) });
   await registerJobSeekerRoutes(app, {
     jobSeekers: createJobSeekerService({ db, mailer, publicUrl: env.PUBLIC_URL }),
   });

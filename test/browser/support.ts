@@ -68,3 +68,33 @@ export async function heading(page: Page): Promise<string> {
   await expect.poll(() => page.locator("h1").count()).toBe(1);
   return (await h1.textContent())?.trim() ?? "";
 }
+
+/** A field's label exactly; a required field's label ends in an asterisk. */
+export const fieldLabel = (label: string) => new RegExp(`^${label}( \\*)?$`);
+
+/** Signs in through the sign-in page: e-mail, "Volgende", password and, for staff, the code. */
+export async function signInWithForm(
+  page: Page,
+  base: string,
+  account: { email: string; password: string; code?: () => string },
+): Promise<void> {
+  const main = page.getByRole("main");
+  await page.goto(`${base}/inloggen`);
+  await main.getByLabel("E-mailadres").fill(account.email);
+  await main.getByRole("button", { name: "Volgende" }).click();
+  await main.getByLabel(fieldLabel("Wachtwoord")).fill(account.password);
+  await main.getByRole("button", { name: "Inloggen", exact: true }).click();
+  if (account.code) {
+    const input = main.getByLabel(fieldLabel("Code"));
+    await input.waitFor({ state: "visible" });
+    await input.fill(account.code());
+    await main.getByRole("button", { name: "Controleren" }).click();
+  }
+}
+
+/** A searchable select fed by the server: type, wait for the suggestion, pick it. */
+export async function pickOption(page: Page, label: string, text: string, option: RegExp): Promise<void> {
+  const input = page.getByRole("main").getByRole("combobox", { name: fieldLabel(label) });
+  await input.fill(text);
+  await page.getByRole("option", { name: option }).first().click();
+}

@@ -36,7 +36,14 @@ const PORTALS = [
     nameEn: "Werkbrug Haaglanden",
     primaryColor: "#1b6b3a",
   },
-  { slug: "rijnmond", nameNl: "Werkbrug Rijnmond", nameEn: "Werkbrug Rijnmond", primaryColor: "#8b1e3f" },
+  {
+    slug: "rijnmond",
+    nameNl: "Werkbrug Rijnmond",
+    nameEn: "Werkbrug Rijnmond",
+    primaryColor: "#8b1e3f",
+    // Rijnmond asks candidates for these before its candidate side can be used (Kansenportaal).
+    candidateIntakeFields: ["phone", "place", "occupations", "availability"],
+  },
 ] as const;
 type PortalSlug = (typeof PORTALS)[number]["slug"];
 
@@ -305,7 +312,11 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
   for (const portal of PORTALS.slice(1)) {
     const [row] = await db
       .insert(portals)
-      .values({ ...portal, parentId: national!.id })
+      .values({
+        ...portal,
+        parentId: national!.id,
+        candidateIntakeFields: "candidateIntakeFields" in portal ? [...portal.candidateIntakeFields] : [],
+      })
       .returning({ id: portals.id });
     portalIds.set(portal.slug, row!.id);
   }

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AccountSlot } from "../features/account/account-slot";
 import { meQuery } from "../features/account/me-query";
+import { CandidateIntakeGate } from "../features/candidates/intake-gate";
 import { LanguageControl, useLocale } from "../features/language/language-control";
 import { MainMenu } from "../features/navigation/main-menu";
 import { MENU_BY_ROLE, menuRoleOnSide } from "../features/navigation/menu";
@@ -70,7 +71,13 @@ export function RootLayout() {
         content: <MainMenu items={items} />,
       }}
     >
-      {mustSetUpTwoFactor ? <Navigate to={TWO_FACTOR_SETUP_PATH} replace /> : <Outlet />}
+      {mustSetUpTwoFactor ? (
+        <Navigate to={TWO_FACTOR_SETUP_PATH} replace />
+      ) : (
+        <CandidateIntakeGate>
+          <Outlet />
+        </CandidateIntakeGate>
+      )}
     </ShellLayout>
   );
 }

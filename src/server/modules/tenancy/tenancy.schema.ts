@@ -33,6 +33,11 @@ export const portals = pgTable(
      * (not changes) the employers of the other teams on it; by default each team sees its own.
      */
     shareEmployers: boolean("share_employers").notNull().default(false),
+    /**
+     * What this portal needs of a candidate before its candidate side can be used (Kansenportaal:
+     * extra data on the first visit), as keys of CANDIDATE_INTAKE_FIELDS.
+     */
+    candidateIntakeFields: text("candidate_intake_fields").array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,0 +1,1 @@
+ALTER TABLE "portals" ADD COLUMN "candidate_intake_fields" text[] DEFAULT '{}'::text[] NOT NULL;
