@@ -179,8 +179,7 @@ export function CandidateIntakeGate({ children }: { children: ReactNode }) {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const roles = me.data?.roles ?? null;
   const applies =
-    roles !== null &&
-    roles.includes("candidate") &&
+    roles?.includes("candidate") &&
     menuRoleOnSide(roles, side) === "candidate" &&
     me.data?.needsTwoFactorSetup !== true &&
     !OPEN.has(pathname);
