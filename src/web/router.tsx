@@ -1,6 +1,7 @@
 import { createRootRoute, createRoute, createRouter, Outlet, useMatches } from "@tanstack/react-router";
 import { z } from "zod";
 import { MessagesPage } from "./features/candidates/inbox";
+import { RegisterJobSeekerPage } from "./features/candidates/register-job-seeker";
 import { EmployerSearchSchema } from "./features/employers/search-params";
 import { CandidateSearchSchema, StaffSearchSchema } from "./features/vacancies/search-params";
 import { AboutPage } from "./routes/about";
@@ -335,8 +336,16 @@ const messagesRoute = createRoute({
   staticData: { titleKey: "inbox.title", parent: "/" },
 });
 
+const registerJobSeekerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/kandidaten/nieuw",
+  component: RegisterJobSeekerPage,
+  staticData: { titleKey: "jobSeeker.title", parent: "/" },
+});
+
 const routeTree = rootRoute.addChildren([
   claimAccountRoute,
+  registerJobSeekerRoute,
   messagesRoute,
   devMailRoute,
   homeRoute,

@@ -3,9 +3,18 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mailOutbox } from "../../src/server/platform/mail.schema";
 import { ensureWebBuild } from "../../src/server/platform/web-build";
+import { DEMO_PASSWORD } from "../../src/server/seed/demo";
 import { startTestServer, type TestServer } from "../support/server";
-import { Client, signIn } from "../support/session";
-import { expectAccessible, heading, launchBrowser, screenshot, skipBrowserTests } from "./support";
+import { Client, signIn, totpCode } from "../support/session";
+import {
+  expectAccessible,
+  heading,
+  launchBrowser,
+  pickOption,
+  screenshot,
+  signInWithForm,
+  skipBrowserTests,
+} from "./support";
 
 const field = (label: string) => new RegExp(`^${label}( \\*)?$`);
 
@@ -25,12 +34,27 @@ describe.skipIf(skipBrowserTests)("a job seeker claims the account an account ma
   });
 
   it("follows the mailed link, chooses a password, accepts the terms and can sign in", async () => {
-    const manager = new Client(server, `haaglanden.localhost:${server.port}`);
-    await signIn(manager, "accountmanager@demo.werkbrug.test");
-    const registered = await manager.call("/api/v1/candidates", {
-      body: { name: "Samira Haddou", email: "samira@example.test", placeId: "nl-1783-naaldwijk" },
+    // The account manager registers the job seeker from the home page.
+    const staff = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    staff.setDefaultTimeout(10_000);
+    const am = await staff.newPage();
+    const haaglanden = server.portalUrl("haaglanden");
+    await signInWithForm(am, haaglanden, {
+      email: "accountmanager@demo.werkbrug.test",
+      password: DEMO_PASSWORD,
+      code: () => totpCode(),
     });
-    expect(registered.status, registered.text).toBe(201);
+    await am.getByRole("link", { name: "Werkzoekende registreren" }).click();
+    expect(await heading(am)).toBe("Werkzoekende registreren");
+    const form = am.getByRole("main");
+    await form.getByLabel(field("Naam")).fill("Samira Haddou");
+    await form.getByLabel(field("E-mailadres")).fill("samira@example.test");
+    await pickOption(am, "Woonplaats", "Naaldwijk", /^Naaldwijk/);
+    await expectAccessible(am, "register a job seeker");
+    await form.getByRole("button", { name: "Registreren" }).click();
+    await form.getByText("Samira Haddou is geregistreerd").waitFor();
+    await staff.close();
+
     const [mail] = await server.database.db
       .select()
       .from(mailOutbox)

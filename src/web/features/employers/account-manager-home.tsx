@@ -1,4 +1,5 @@
-import { Anchor, Badge, Group, List, SimpleGrid, Stack, Text } from "@mantine/core";
+import { Anchor, Badge, Button, Group, List, SimpleGrid, Stack, Text } from "@mantine/core";
+import { IconUserPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { AccountManagerHomeResponse } from "../../../contracts/employers";
@@ -133,12 +134,22 @@ function Changes({ data }: { data: AccountManagerHomeResponse }) {
 }
 
 function HomeSections() {
+  const { t } = useTranslation();
   const errorText = useErrorText();
   const home = useQuery(accountManagerHomeQuery);
   if (home.isPending) return <PageLoader />;
   if (home.isError) return <Notice color="red">{errorText(home.error)}</Notice>;
   return (
     <Stack gap="lg">
+      <Button
+        component={AppLink}
+        href="/kandidaten/nieuw"
+        variant="light"
+        leftSection={<IconUserPlus size={18} aria-hidden="true" />}
+        style={{ alignSelf: "flex-start" }}
+      >
+        {t("jobSeeker.homeAction")}
+      </Button>
       <Changes data={home.data} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <MyEmployers data={home.data} />
