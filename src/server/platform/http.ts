@@ -11,7 +11,7 @@ import Fastify, {
 } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { core, ZodType } from "zod";
-import type { ErrorResponse } from "../../contracts/common";
+import { type ErrorResponse, ErrorResponseSchema } from "../../contracts/common";
 import { type Access, accessOf, authorise, enforceRouteAccessDeclarations } from "./access";
 import type { Env } from "./env";
 import { AppError, type ErrorCode, type FieldError } from "./errors";
@@ -168,4 +168,16 @@ export async function createHttp({ env, version, logger = true }: HttpOptions): 
     uiConfig: { url: "/api/openapi.json", deepLinking: true },
   });
   return app;
+}
+
+/**
+ * The error answers a route documents in OpenAPI, all in the one error shape:
+ * `errorResponses(400, 401, 403, 404)`.
+ */
+export function errorResponses<const C extends readonly number[]>(
+  ...codes: C
+): { [K in C[number]]: typeof ErrorResponseSchema } {
+  return Object.fromEntries(codes.map((code) => [code, ErrorResponseSchema])) as {
+    [K in C[number]]: typeof ErrorResponseSchema;
+  };
 }

@@ -13,22 +13,17 @@ import {
   UploadDocumentQuerySchema,
   VisibilityResponseSchema,
 } from "../../../contracts/candidates";
-import { ErrorResponseSchema } from "../../../contracts/common";
 import { requirePrincipal } from "../../platform/access";
 import { cleanFileName, UPLOAD_CONTENT_TYPES } from "../../platform/files";
+import { errorResponses } from "../../platform/http";
 import { requestLocale } from "../../platform/i18n";
 import { acceptRawUploads, rawBody, sendDownload, sendImage } from "../../platform/uploads";
 import { portalOf } from "../tenancy/tenancy.routes";
 import { candidatesPolicy } from "./candidates.policy";
 import { type CandidateService, DOCUMENT_MAX_BYTES, PHOTO_MAX_BYTES } from "./candidates.service";
 
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-};
-const uploadErrors = { ...errors, 413: ErrorResponseSchema, 415: ErrorResponseSchema };
+const errors = errorResponses(400, 401, 403, 404);
+const uploadErrors = { ...errors, ...errorResponses(413, 415) };
 
 const IdParams = z.object({ id: z.string().uuid() });
 const DocumentParams = z.object({ id: z.string().uuid(), documentId: z.string().uuid() });

@@ -8,20 +8,13 @@ import {
   RegisteredJobSeekerResponseSchema,
   RegisterJobSeekerRequestSchema,
 } from "../../../contracts/candidates";
-import { ErrorResponseSchema } from "../../../contracts/common";
 import { requirePrincipal } from "../../platform/access";
+import { errorResponses } from "../../platform/http";
 import { requestLocale } from "../../platform/i18n";
 import { portalOf } from "../tenancy/tenancy.routes";
 import type { JobSeekerService } from "./job-seekers.service";
 
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-  409: ErrorResponseSchema,
-  410: ErrorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409, 410);
 const registerAccess = { access: { roles: ["account_manager", "org_admin"] as const } };
 
 export async function registerJobSeekerRoutes(app: FastifyInstance, deps: { jobSeekers: JobSeekerService }) {

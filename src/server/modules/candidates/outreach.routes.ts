@@ -7,18 +7,13 @@ import {
   CandidateMessagesResponseSchema,
   SavedVacanciesResponseSchema,
 } from "../../../contracts/candidates";
-import { ErrorResponseSchema } from "../../../contracts/common";
 import { requirePrincipal } from "../../platform/access";
+import { errorResponses } from "../../platform/http";
 import { portalOf } from "../tenancy/tenancy.routes";
 import { candidatesPolicy } from "./candidates.policy";
 import type { OutreachService } from "./outreach.service";
 
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404);
 const candidateOnly = { access: { roles: ["candidate"] as const } };
 
 export async function registerOutreachRoutes(app: FastifyInstance, deps: { outreach: OutreachService }) {

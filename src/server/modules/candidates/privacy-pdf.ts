@@ -1,5 +1,6 @@
 import PDFDocument from "pdfkit";
 import type { PersonalDataExport } from "../../../contracts/privacy";
+import { drawPageFooters } from "../../platform/pdf";
 import {
   getCertificates,
   getDayparts,
@@ -728,29 +729,10 @@ export function renderPersonalDataPdf(
       }
     }
 
-    const range = doc.bufferedPageRange();
-    const footer = t(l.downloaded(moment(now.toISOString(), locale)));
-    for (let i = range.start; i < range.start + range.count; i++) {
-      doc.switchToPage(i);
-      const page = doc.page;
-      const saved = page.margins.bottom;
-      page.margins.bottom = 0;
-      const y = page.height - MARGIN - 12;
-      doc
-        .moveTo(MARGIN, y - 8)
-        .lineTo(page.width - MARGIN, y - 8)
-        .lineWidth(0.5)
-        .strokeColor(RULE)
-        .stroke();
-      doc.font("Helvetica").fontSize(9).fillColor(MUTED);
-      doc.text(footer, MARGIN, y, { width: width / 2, lineBreak: false });
-      doc.text(t(l.page(i - range.start + 1, range.count)), MARGIN + width / 2, y, {
-        width: width / 2,
-        align: "right",
-        lineBreak: false,
-      });
-      page.margins.bottom = saved;
-    }
+    drawPageFooters(doc, {
+      left: t(l.downloaded(moment(now.toISOString(), locale))),
+      right: (page, pages) => t(l.page(page, pages)),
+    });
     doc.end();
   } catch (error) {
     doc.end();

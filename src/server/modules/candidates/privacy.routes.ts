@@ -11,6 +11,7 @@ import {
 } from "../../../contracts/privacy";
 import { requirePrincipal } from "../../platform/access";
 import { attachmentDisposition } from "../../platform/files";
+import { errorResponses } from "../../platform/http";
 import { requestLocale } from "../../platform/i18n";
 import { sendDownload } from "../../platform/uploads";
 import { portalOf } from "../tenancy/tenancy.routes";
@@ -18,12 +19,7 @@ import { candidatesPolicy } from "./candidates.policy";
 import type { PrivacyService } from "./privacy.service";
 import { renderPersonalDataPdf } from "./privacy-pdf";
 
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404);
 
 /** The session token from better-auth's cookie ("<token>.<signature>"), already checked by then. */
 function sessionToken(request: FastifyRequest): string | null {

@@ -20,18 +20,13 @@ import {
 } from "../../../contracts/employers";
 import { requirePrincipal } from "../../platform/access";
 import { attachmentDisposition } from "../../platform/files";
+import { errorResponses } from "../../platform/http";
 import { requestLocale } from "../../platform/i18n";
 import { activityCsv, activityXlsx } from "./activity-export";
 import { employersPolicy } from "./employers.policy";
 import type { EmployerService } from "./employers.service";
 
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-  409: ErrorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 const IdParams = z.object({ id: z.string().uuid() });
 const ContactParams = z.object({ id: z.string().uuid(), contactId: z.string().uuid() });
 const access = { access: employersPolicy.crm };

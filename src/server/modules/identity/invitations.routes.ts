@@ -17,6 +17,7 @@ import {
 } from "../../../contracts/identity";
 import { requirePrincipal } from "../../platform/access";
 import type { Db } from "../../platform/db";
+import { errorResponses } from "../../platform/http";
 import { requestLocale } from "../../platform/i18n";
 import { organisationIdsOfUser } from "../tenancy/tenancy.repository";
 import { portalOf } from "../tenancy/tenancy.routes";
@@ -26,13 +27,7 @@ import { identityPolicy } from "./identity.policy";
 import type { InvitationService } from "./invitations.service";
 import { registerCandidate } from "./registration.service";
 
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-  409: ErrorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 
 export async function registerInvitationRoutes(
   app: FastifyInstance,

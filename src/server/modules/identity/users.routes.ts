@@ -11,15 +11,11 @@ import {
 } from "../../../contracts/identity";
 import { requirePrincipal } from "../../platform/access";
 import { AppError } from "../../platform/errors";
+import { errorResponses } from "../../platform/http";
 import { identityPolicy } from "./identity.policy";
 import { AVATAR_MAX_BYTES, AVATAR_TYPES, type UserService } from "./users.service";
 
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404);
 
 const signedIn = requirePrincipal;
 

@@ -2,7 +2,6 @@ import multipart from "@fastify/multipart";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { ErrorResponseSchema } from "../../../contracts/common";
 import {
   ApplicationListResponseSchema,
   ApplicationResponseSchema,
@@ -23,6 +22,7 @@ import {
 import { principalOf, requirePrincipal } from "../../platform/access";
 import { AppError } from "../../platform/errors";
 import { cleanFileName, UPLOAD_CONTENT_TYPES } from "../../platform/files";
+import { errorResponses } from "../../platform/http";
 import { requestLocale } from "../../platform/i18n";
 import { acceptRawUploads, rawBody, sendDownload, sendImage, uploadTooLarge } from "../../platform/uploads";
 import { getEducationLevels } from "../taxonomy/reference-data";
@@ -30,14 +30,8 @@ import { vacanciesPolicy } from "./vacancies.policy";
 import { UPLOAD_MAX_BYTES, type VacancyService } from "./vacancies.service";
 import { renderVacancyPdf } from "./vacancy-pdf";
 
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-  409: ErrorResponseSchema,
-};
-const uploadErrors = { ...errors, 413: ErrorResponseSchema, 415: ErrorResponseSchema };
+const errors = errorResponses(400, 401, 403, 404, 409);
+const uploadErrors = { ...errors, ...errorResponses(413, 415) };
 
 const IdParams = z.object({ id: z.string().uuid() });
 const AttachmentParams = z.object({ id: z.string().uuid(), attachmentId: z.string().uuid() });

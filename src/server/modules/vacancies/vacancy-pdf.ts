@@ -1,5 +1,6 @@
 import PDFDocument from "pdfkit";
 import type { PersonRef, Vacancy, VacancyKind } from "../../../contracts/vacancies";
+import { drawPageFooters } from "../../platform/pdf";
 
 /**
  * A vacancy as an A4 PDF that looks like its page: the portal's colour band with its name, the
@@ -467,31 +468,10 @@ export function renderVacancyPdf(vacancy: Vacancy, options: VacancyPdfOptions): 
       });
     }
 
-    // Footer on every page: download date left, page number right.
-    const range = doc.bufferedPageRange();
-    const footerText = t(l.downloaded(formatMoment(now, locale)));
-    for (let i = range.start; i < range.start + range.count; i++) {
-      doc.switchToPage(i);
-      const page = doc.page;
-      // Writing below the bottom margin would otherwise start a new page.
-      const savedBottom = page.margins.bottom;
-      page.margins.bottom = 0;
-      const y = page.height - MARGIN - 12;
-      doc
-        .moveTo(MARGIN, y - 8)
-        .lineTo(page.width - MARGIN, y - 8)
-        .lineWidth(0.5)
-        .strokeColor(RULE)
-        .stroke();
-      doc.font("Helvetica").fontSize(9).fillColor(MUTED);
-      doc.text(footerText, MARGIN, y, { width: width / 2, lineBreak: false });
-      doc.text(t(l.page(i - range.start + 1, range.count)), MARGIN + width / 2, y, {
-        width: width / 2,
-        align: "right",
-        lineBreak: false,
-      });
-      page.margins.bottom = savedBottom;
-    }
+    drawPageFooters(doc, {
+      left: t(l.downloaded(formatMoment(now, locale))),
+      right: (page, pages) => t(l.page(page, pages)),
+    });
     doc.end();
   } catch (error) {
     doc.end();
