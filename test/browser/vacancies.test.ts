@@ -4,7 +4,14 @@ import { ensureWebBuild } from "../../src/server/platform/web-build";
 import { DEMO_PASSWORD } from "../../src/server/seed/demo";
 import { startTestServer, type TestServer } from "../support/server";
 import { totpCode } from "../support/session";
-import { expectAccessible, heading, launchBrowser, screenshot, skipBrowserTests } from "./support";
+import {
+  expectAccessible,
+  heading,
+  launchBrowser,
+  screenshot,
+  signInWithForm,
+  skipBrowserTests,
+} from "./support";
 
 /** A field's label exactly; a required field's label ends in an asterisk. */
 const field = (label: string) => new RegExp(`^${label}( \\*)?$`);
@@ -65,18 +72,7 @@ describe.skipIf(skipBrowserTests)(
     const main = (page: Page) => page.getByRole("main");
 
     async function signIn(page: Page, base: string, email: string, code?: () => string) {
-      await page.goto(`${base}/inloggen`);
-      expect(await heading(page)).toBe("Inloggen");
-      await main(page).getByLabel("E-mailadres").fill(email);
-      await main(page).getByRole("button", { name: "Volgende" }).click();
-      await main(page).getByLabel(field("Wachtwoord")).fill(DEMO_PASSWORD);
-      await main(page).getByRole("button", { name: "Inloggen", exact: true }).click();
-      if (code) {
-        const input = main(page).getByLabel(field("Code"));
-        await input.waitFor({ state: "visible" });
-        await input.fill(code());
-        await main(page).getByRole("button", { name: "Controleren" }).click();
-      }
+      await signInWithForm(page, base, { email, password: DEMO_PASSWORD, ...(code ? { code } : {}) });
     }
 
     /** A searchable select fed by the server: type, wait for the suggestion, pick it. */
