@@ -260,6 +260,9 @@ describe.skipIf(skipBrowserTests)(
       await card.getByRole("link", { name: TITLE }).click();
       await candidate.waitForURL((u) => u.pathname.startsWith("/kansen/"));
       await expect.poll(() => heading(candidate)).toBe(TITLE);
+      // "Bewaren" keeps it for later (a toggle).
+      await main(candidate).getByRole("button", { name: "Bewaren" }).click();
+      await main(candidate).getByRole("button", { name: "Bewaard", pressed: true }).waitFor();
       await main(candidate).getByRole("button", { name: "Reageren" }).click();
       const dialog = candidate.getByRole("dialog", { name: "Reageren op deze vacature" });
       // Motivation is required.

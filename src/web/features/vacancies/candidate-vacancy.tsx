@@ -1,12 +1,14 @@
 import { Anchor, Button, FileInput, Group, Image, Stack, Table, Text, Textarea, Title } from "@mantine/core";
-import { IconFileText, IconSend } from "@tabler/icons-react";
+import { IconBookmark, IconBookmarkFilled, IconFileText, IconSend } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type CSSProperties, type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import type { Application, CandidateVacancyDetail } from "../../../contracts/vacancies";
-import { ApiError } from "../../api";
+import { ApiError, api } from "../../api";
 import { AppLink } from "../../ui/app-link";
 import { Dialog } from "../../ui/dialog";
+import { savedVacanciesQuery } from "../candidates/candidates-api";
 import { FormError, fieldErrors, Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
 import { usePageTitle } from "../navigation/page-title";
@@ -115,6 +117,39 @@ function ApplyForm({
   );
 }
 
+/** "Bewaren": keep the vacancy for later; it then shows on the dashboard. */
+function SaveToggle({ vacancyId }: { vacancyId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const saved = useQuery(savedVacanciesQuery);
+  const isSaved = saved.data?.some((s) => s.vacancyId === vacancyId) ?? false;
+  const toggle = useMutation({
+    mutationFn: () =>
+      isSaved
+        ? api(`/api/v1/candidates/me/saved-vacancies/${vacancyId}`, z.unknown(), { method: "DELETE" })
+        : api(`/api/v1/candidates/me/saved-vacancies/${vacancyId}`, z.unknown(), { method: "PUT" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: savedVacanciesQuery.queryKey }),
+  });
+  if (saved.data === null) return null;
+  return (
+    <Button
+      variant="light"
+      aria-pressed={isSaved}
+      leftSection={
+        isSaved ? (
+          <IconBookmarkFilled aria-hidden="true" size={16} />
+        ) : (
+          <IconBookmark aria-hidden="true" size={16} />
+        )
+      }
+      loading={toggle.isPending}
+      onClick={() => toggle.mutate()}
+    >
+      {isSaved ? t("kansen.saved") : t("kansen.save")}
+    </Button>
+  );
+}
+
 /** One vacancy as a candidate sees it, with "Reageren". */
 export function CandidateVacancy({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -140,11 +175,17 @@ export function CandidateVacancy({ id }: { id: string }) {
       <Section
         title={t("kansen.about")}
         action={
-          !vacancy.application && (
-            <Button leftSection={<IconSend aria-hidden="true" size={16} />} onClick={() => setApplying(true)}>
-              {t("kansen.apply.open")}
-            </Button>
-          )
+          <Group gap="xs" wrap="nowrap">
+            <SaveToggle vacancyId={vacancy.id} />
+            {!vacancy.application && (
+              <Button
+                leftSection={<IconSend aria-hidden="true" size={16} />}
+                onClick={() => setApplying(true)}
+              >
+                {t("kansen.apply.open")}
+              </Button>
+            )}
+          </Group>
         }
       >
         <Stack gap="md">
