@@ -526,3 +526,47 @@ export const IntakeRequestSchema = z.object({
   hoursMax: z.number().int().min(1).max(60).nullable().optional(),
 });
 export type IntakeRequest = z.infer<typeof IntakeRequestSchema>;
+
+/** "Favorieten": a staff member's own list of candidates (private), with the team's work on them. */
+export const FAVOURITE_SORTS = ["name", "saved", "proposed", "added"] as const;
+export const FavouritesQuerySchema = z.object({
+  sort: z.enum(FAVOURITE_SORTS).default("added"),
+  order: z.enum(["asc", "desc"]).default("desc"),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+export type FavouritesQuery = z.infer<typeof FavouritesQuerySchema>;
+export const FavouriteSchema = z.object({
+  candidateId: z.string().uuid(),
+  name: z.string(),
+  city: z.string().nullable(),
+  headline: z.string(),
+  /** On how many vacancies the candidate is saved, and how many times proposed. */
+  savedCount: z.number().int(),
+  proposedCount: z.number().int(),
+  addedAt: z.string(),
+});
+export const FavouritesResponseSchema = z.object({
+  favourites: z.array(FavouriteSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type FavouritesResponse = z.infer<typeof FavouritesResponseSchema>;
+export const FavouriteStateSchema = z.object({ favourite: z.boolean() });
+
+/** "Geschiedenis": candidates whose contact details I requested, last viewed first. */
+export const ContactHistoryResponseSchema = z.object({
+  history: z.array(
+    z.object({
+      candidateId: z.string().uuid(),
+      name: z.string(),
+      city: z.string().nullable(),
+      lastViewedAt: z.string(),
+      views: z.number().int(),
+    }),
+  ),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type ContactHistoryResponse = z.infer<typeof ContactHistoryResponseSchema>;

@@ -1,5 +1,6 @@
 import { createRootRoute, createRoute, createRouter, Outlet, useMatches } from "@tanstack/react-router";
 import { z } from "zod";
+import { ContactHistoryPage, FavouritesPage } from "./features/candidates/favourites";
 import { MessagesPage } from "./features/candidates/inbox";
 import { RegisterJobSeekerPage } from "./features/candidates/register-job-seeker";
 import { EmployerSearchSchema } from "./features/employers/search-params";
@@ -343,8 +344,24 @@ const registerJobSeekerRoute = createRoute({
   staticData: { titleKey: "jobSeeker.title", parent: "/" },
 });
 
+const favouritesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/favorieten",
+  component: FavouritesPage,
+  staticData: { titleKey: "favourites.title", parent: "/" },
+});
+
+const contactHistoryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/geschiedenis",
+  component: ContactHistoryPage,
+  staticData: { titleKey: "contactHistory.title", parent: "/" },
+});
+
 const routeTree = rootRoute.addChildren([
   claimAccountRoute,
+  favouritesRoute,
+  contactHistoryRoute,
   registerJobSeekerRoute,
   messagesRoute,
   devMailRoute,

@@ -278,6 +278,20 @@ describe.skipIf(skipBrowserTests)(
         .poll(() => summary.getByRole("status").textContent())
         .toBe("Je bericht aan Sanne is verstuurd.");
 
+      // The star makes her a favourite; Favorieten and Geschiedenis list her.
+      await main(manager).getByRole("button", { name: "Sanne favoriet maken" }).click();
+      await main(manager)
+        .getByRole("button", { name: "Sanne uit favorieten halen", pressed: true })
+        .waitFor();
+      await manager.goto(`${haaglanden}/favorieten`);
+      await main(manager).getByRole("link", { name: CANDIDATE.name }).waitFor();
+      await expectAccessible(manager, "favourites");
+      await manager.goto(`${haaglanden}/geschiedenis`);
+      await main(manager).getByRole("link", { name: CANDIDATE.name }).waitFor();
+      await expectAccessible(manager, "contact-details history");
+      await manager.goto(`${haaglanden}/kandidaten/${candidateId}`);
+      await main(manager).getByRole("button", { name: "Benaderen" }).waitFor();
+
       // The message is in the candidate's inbox ("Berichten").
       await candidate.goto(`${haaglanden}/berichten`);
       const inbox = main(candidate);

@@ -5,6 +5,10 @@ import {
   ApproachRequestSchema,
   CandidateMessageResponseSchema,
   CandidateMessagesResponseSchema,
+  ContactHistoryResponseSchema,
+  FavouriteStateSchema,
+  FavouritesQuerySchema,
+  FavouritesResponseSchema,
   SavedVacanciesResponseSchema,
 } from "../../../contracts/candidates";
 import { requirePrincipal } from "../../platform/access";
@@ -43,6 +47,73 @@ export async function registerOutreachRoutes(app: FastifyInstance, deps: { outre
         ),
       }),
   );
+
+  r.get(
+    "/api/v1/candidates/favourites",
+    {
+      config: { access: candidatesPolicy.staff },
+      schema: {
+        tags: ["candidates"],
+        summary: "My favourite candidates (private), with how often the team saved and proposed them",
+        querystring: FavouritesQuerySchema,
+        response: { 200: FavouritesResponseSchema, ...errors },
+      },
+    },
+    async (request) => outreach.favourites(requirePrincipal(request), portalOf(request).row, request.query),
+  );
+
+  r.get(
+    "/api/v1/candidates/history",
+    {
+      config: { access: candidatesPolicy.staff },
+      schema: {
+        tags: ["candidates"],
+        summary: '"Geschiedenis": candidates whose contact details I requested, last viewed first',
+        querystring: z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) }),
+        response: { 200: ContactHistoryResponseSchema, ...errors },
+      },
+    },
+    async (request) =>
+      outreach.contactHistory(requirePrincipal(request), portalOf(request).row, request.query.page),
+  );
+
+  r.get(
+    "/api/v1/candidates/:id/favourite",
+    {
+      config: { access: candidatesPolicy.staff },
+      schema: {
+        tags: ["candidates"],
+        summary: "Whether this candidate is one of my favourites",
+        params: z.object({ id: z.string().uuid() }),
+        response: { 200: FavouriteStateSchema, ...errors },
+      },
+    },
+    async (request) => outreach.isFavourite(requirePrincipal(request), request.params.id),
+  );
+
+  for (const method of ["PUT", "DELETE"] as const) {
+    r.route({
+      method,
+      url: "/api/v1/candidates/:id/favourite",
+      config: { access: candidatesPolicy.staff },
+      schema: {
+        tags: ["candidates"],
+        summary:
+          method === "PUT"
+            ? "Make the candidate a favourite (the star)"
+            : "Remove the candidate from my favourites",
+        params: z.object({ id: z.string().uuid() }),
+        response: { 200: FavouriteStateSchema, ...errors },
+      },
+      handler: async (request) =>
+        outreach.setFavourite(
+          requirePrincipal(request),
+          portalOf(request).row,
+          request.params.id,
+          method === "PUT",
+        ),
+    });
+  }
 
   r.get(
     "/api/v1/candidates/me/messages",

@@ -74,3 +74,21 @@ export const accountClaims = pgTable(
     index("account_claims_user_idx").on(t.userId),
   ],
 );
+
+/** A staff member's favourite candidates (HalloWerk "Favorieten"): private to that person. */
+export const candidateFavourites = pgTable(
+  "candidate_favourites",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    candidateId: uuid("candidate_id")
+      .notNull()
+      .references(() => candidates.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.candidateId] }),
+    index("candidate_favourites_candidate_idx").on(t.candidateId),
+  ],
+);

@@ -1,11 +1,19 @@
-import { and, desc, eq, inArray, isNull } from "drizzle-orm";
-import type { ApproachRequest, CandidateMessage, SavedVacancy } from "../../../contracts/candidates";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type {
+  ApproachRequest,
+  CandidateMessage,
+  ContactHistoryResponse,
+  FavouritesQuery,
+  FavouritesResponse,
+  SavedVacancy,
+} from "../../../contracts/candidates";
 import type { Principal } from "../../platform/access";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import type { Mailer } from "../../platform/mail";
 import { approach, mailLocale } from "../../platform/mail-templates";
 import { portalUrl } from "../../platform/tenancy";
+import { matches } from "../matches/matches.schema";
 import { organisationFamilies } from "../tenancy/tenancy.repository";
 import { organisations, portals, users } from "../tenancy/tenancy.schema";
 import { findVisibleVacancy, membershipFacts } from "../vacancies/vacancies.repository";
@@ -17,15 +25,19 @@ import {
   candidatesOfUser,
   findVisibleCandidate,
   staffMemberships,
+  visibleOnPortal,
 } from "./candidates.repository";
+import { candidates, contactDetailViews } from "./candidates.schema";
 import type { HostPortal } from "./candidates.service";
-import { candidateMessages, savedVacancies } from "./outreach.schema";
+import { candidateFavourites, candidateMessages, savedVacancies } from "./outreach.schema";
 
 /**
  * Reaching candidates and keeping vacancies: "Benaderen" (staff write to a visible candidate,
  * who reads it in the inbox and by mail, without their address being shared), the inbox, and
  * the candidate's saved vacancies.
  */
+const FAVOURITES_PAGE = 20;
+
 export function createOutreachService(deps: { db: Db; mailer: Mailer; publicUrl: string }) {
   const { db } = deps;
 
@@ -147,6 +159,149 @@ export function createOutreachService(deps: { db: Db; mailer: Mailer; publicUrl:
           .where(and(eq(candidateMessages.id, id), isNull(candidateMessages.readAt)));
       }
       return messageDto((await messagesOf(scope, id))[0]!);
+    },
+
+    /** A favourite is private to the staff member; only candidates they may see can be one. */
+    async setFavourite(principal: Principal, host: HostPortal, candidateId: string, favourite: boolean) {
+      const access = staffPortalAccess(await staffMemberships(db, principal.userId), host.id);
+      if (!access) throw new AppError("not_found");
+      if (favourite) {
+        const candidate = await findVisibleCandidate(
+          db,
+          { portalId: host.id, national: host.parentId === null },
+          candidateId,
+        );
+        if (!candidate) throw new AppError("not_found");
+        await db
+          .insert(candidateFavourites)
+          .values({ userId: principal.userId, candidateId })
+          .onConflictDoNothing();
+      } else {
+        await db
+          .delete(candidateFavourites)
+          .where(
+            and(
+              eq(candidateFavourites.userId, principal.userId),
+              eq(candidateFavourites.candidateId, candidateId),
+            ),
+          );
+      }
+      return { favourite };
+    },
+
+    async isFavourite(principal: Principal, candidateId: string) {
+      const [row] = await db
+        .select()
+        .from(candidateFavourites)
+        .where(
+          and(
+            eq(candidateFavourites.userId, principal.userId),
+            eq(candidateFavourites.candidateId, candidateId),
+          ),
+        );
+      return { favourite: row !== undefined };
+    },
+
+    /** "Favorieten": my favourites still visible through this portal, with the team's work on them. */
+    async favourites(
+      principal: Principal,
+      host: HostPortal,
+      query: FavouritesQuery,
+    ): Promise<FavouritesResponse> {
+      const access = staffPortalAccess(await staffMemberships(db, principal.userId), host.id);
+      if (!access) throw new AppError("not_found");
+      const scope = { portalId: host.id, national: host.parentId === null };
+      const saved = sql<number>`(select count(*) from ${matches} m where m.candidate_id = ${candidates.id} and m.source = 'saved')`;
+      const proposed = sql<number>`(select count(*) from ${matches} m where m.candidate_id = ${candidates.id} and m.proposed_at is not null)`;
+      const where = and(eq(candidateFavourites.userId, principal.userId), visibleOnPortal(scope));
+      const sortBy = {
+        name: sql`lower(${candidates.firstName} || ' ' || ${candidates.lastName})`,
+        saved,
+        proposed,
+        added: sql`${candidateFavourites.createdAt}`,
+      }[query.sort];
+      const rows = await db
+        .select({
+          candidateId: candidates.id,
+          firstName: candidates.firstName,
+          lastName: candidates.lastName,
+          city: candidates.city,
+          headline: candidates.headline,
+          saved,
+          proposed,
+          addedAt: candidateFavourites.createdAt,
+        })
+        .from(candidateFavourites)
+        .innerJoin(candidates, eq(candidates.id, candidateFavourites.candidateId))
+        .where(where)
+        .orderBy(query.order === "asc" ? sql`${sortBy} asc` : sql`${sortBy} desc`, candidates.id)
+        .limit(FAVOURITES_PAGE)
+        .offset((query.page - 1) * FAVOURITES_PAGE);
+      const [total] = await db
+        .select({ n: sql<number>`count(*)` })
+        .from(candidateFavourites)
+        .innerJoin(candidates, eq(candidates.id, candidateFavourites.candidateId))
+        .where(where);
+      return {
+        favourites: rows.map((r) => ({
+          candidateId: r.candidateId,
+          name: `${r.firstName} ${r.lastName}`.trim(),
+          city: r.city,
+          headline: r.headline,
+          savedCount: Number(r.saved),
+          proposedCount: Number(r.proposed),
+          addedAt: r.addedAt.toISOString(),
+        })),
+        total: Number(total?.n ?? 0),
+        page: query.page,
+        pageSize: FAVOURITES_PAGE,
+      };
+    },
+
+    /** "Geschiedenis": candidates whose contact details I requested, last viewed first. */
+    async contactHistory(
+      principal: Principal,
+      host: HostPortal,
+      page: number,
+    ): Promise<ContactHistoryResponse> {
+      const access = staffPortalAccess(await staffMemberships(db, principal.userId), host.id);
+      if (!access) throw new AppError("not_found");
+      const scope = { portalId: host.id, national: host.parentId === null };
+      const last = sql<Date>`max(${contactDetailViews.at})`;
+      const where = and(eq(contactDetailViews.viewerUserId, principal.userId), visibleOnPortal(scope));
+      const rows = await db
+        .select({
+          candidateId: candidates.id,
+          firstName: candidates.firstName,
+          lastName: candidates.lastName,
+          city: candidates.city,
+          last,
+          views: sql<number>`count(*)`,
+        })
+        .from(contactDetailViews)
+        .innerJoin(candidates, eq(candidates.id, contactDetailViews.candidateId))
+        .where(where)
+        .groupBy(candidates.id)
+        .orderBy(sql`${last} desc`, candidates.id)
+        .limit(FAVOURITES_PAGE)
+        .offset((page - 1) * FAVOURITES_PAGE);
+      const [total] = await db
+        .select({ n: sql<number>`count(distinct ${contactDetailViews.candidateId})` })
+        .from(contactDetailViews)
+        .innerJoin(candidates, eq(candidates.id, contactDetailViews.candidateId))
+        .where(where);
+      return {
+        history: rows.map((r) => ({
+          candidateId: r.candidateId,
+          name: `${r.firstName} ${r.lastName}`.trim(),
+          city: r.city,
+          lastViewedAt: new Date(r.last).toISOString(),
+          views: Number(r.views),
+        })),
+        total: Number(total?.n ?? 0),
+        page,
+        pageSize: FAVOURITES_PAGE,
+      };
     },
 
     async saved(principal: Principal): Promise<SavedVacancy[]> {

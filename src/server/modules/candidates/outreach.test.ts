@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDbKinds } from "../../../../test/support/databases";
 import { startTestServer, type TestServer } from "../../../../test/support/server";
 import { Client, signIn } from "../../../../test/support/session";
-import type { CandidateMessage, SavedVacancy } from "../../../contracts/candidates";
+import type {
+  CandidateMessage,
+  ContactHistoryResponse,
+  FavouritesResponse,
+  SavedVacancy,
+} from "../../../contracts/candidates";
 import type { CandidateVacancyListResponse } from "../../../contracts/vacancies";
 import { mailOutbox } from "../../platform/mail.schema";
 import { candidates } from "./candidates.schema";
@@ -138,5 +143,39 @@ describe.each(testDbKinds())("approaching candidates and saved vacancies on %s",
     expect(
       (await candidate.call("/api/v1/candidates/me/saved-vacancies")).json<{ saved: SavedVacancy[] }>().saved,
     ).toEqual([]);
+  });
+
+  it("keeps favourites private to each staff member and lists them with the team's work", async () => {
+    expect((await manager.call(`/api/v1/candidates/${kimId}/favourite`, { method: "PUT" })).status).toBe(200);
+    expect((await manager.call(`/api/v1/candidates/${kimId}/favourite`)).json()).toEqual({ favourite: true });
+    const mine = (
+      await manager.call("/api/v1/candidates/favourites?sort=name&order=asc")
+    ).json<FavouritesResponse>();
+    expect(mine.favourites).toHaveLength(1);
+    expect(mine.favourites[0]).toMatchObject({ candidateId: kimId, savedCount: 0, proposedCount: 0 });
+    const colleague = new Client(server, `haaglanden.localhost:${server.port}`);
+    await signIn(colleague, "beheer@demo.werkbrug.test");
+    expect((await colleague.call("/api/v1/candidates/favourites")).json<FavouritesResponse>().total).toBe(0);
+    expect((await candidate.call("/api/v1/candidates/favourites")).status).toBe(403);
+    const unknown = await manager.call("/api/v1/candidates/00000000-0000-4000-8000-000000000000/favourite", {
+      method: "PUT",
+    });
+    expect(unknown.status).toBe(404);
+    expect(
+      (await manager.call(`/api/v1/candidates/${kimId}/favourite`, { method: "DELETE" })).json(),
+    ).toEqual({
+      favourite: false,
+    });
+    expect((await manager.call("/api/v1/candidates/favourites")).json<FavouritesResponse>().total).toBe(0);
+  });
+
+  it("lists the candidates whose contact details I requested, last viewed first", async () => {
+    await manager.call(`/api/v1/candidates/${kimId}/contact-details`);
+    await manager.call(`/api/v1/candidates/${kimId}/contact-details`);
+    const history = (await manager.call("/api/v1/candidates/history")).json<ContactHistoryResponse>();
+    expect(history.history[0]).toMatchObject({ candidateId: kimId, views: 2 });
+    const colleague = new Client(server, `haaglanden.localhost:${server.port}`);
+    await signIn(colleague, "beheer@demo.werkbrug.test");
+    expect((await colleague.call("/api/v1/candidates/history")).json<ContactHistoryResponse>().total).toBe(0);
   });
 });

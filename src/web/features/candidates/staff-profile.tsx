@@ -41,6 +41,7 @@ import { Facts } from "../vacancies/vacancy-detail";
 import { AttachmentList } from "../vacancies/vacancy-files";
 import { approachCandidate, fetchContactDetails, staffCandidateQuery } from "./candidates-api";
 import { ANCHOR_OFFSET } from "./editor-ui";
+import { FavouriteStar } from "./favourites";
 import { gridLines } from "./profile-draft";
 import { VideoList } from "./video";
 
@@ -408,7 +409,15 @@ function Summary({ candidate }: { candidate: CandidateStaffView }) {
           </div>
         )}
 
-        <ContactDetails candidate={candidate} actions={<Approach candidate={candidate} />} />
+        <ContactDetails
+          candidate={candidate}
+          actions={
+            <>
+              <FavouriteStar candidateId={candidate.id} name={candidate.summary.firstName} />
+              <Approach candidate={candidate} />
+            </>
+          }
+        />
 
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" verticalSpacing="md">
           <ListBlock

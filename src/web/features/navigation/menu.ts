@@ -11,6 +11,7 @@ import {
   IconFileDescription,
   IconFiles,
   IconHeart,
+  IconHistory,
   IconHome,
   IconInfoCircle,
   IconListCheck,
@@ -49,6 +50,7 @@ const forEmployers: MenuItem = { key: "forEmployers", href: "/voor-werkgevers", 
 const about: MenuItem = { key: "about", href: "/over", icon: IconInfoCircle };
 const explorer: MenuItem = { key: "candidates", href: "/kandidaten", icon: IconSearch };
 const favourites: MenuItem = { key: "favourites", href: "/favorieten", icon: IconHeart };
+const history: MenuItem = { key: "history", href: "/geschiedenis", icon: IconHistory };
 const employers: MenuItem = { key: "employers", href: "/werkgevers", icon: IconBuildingCommunity };
 const messages: MenuItem = { key: "messages", href: "/berichten", icon: IconMail };
 const settings: MenuItem = { key: "settings", href: "/instellingen", icon: IconSettings };
@@ -92,8 +94,8 @@ export const MENU_BY_ROLE: Readonly<Record<MenuRole, readonly MenuItem[]>> = {
   selection_officer: [home, selections, vacancies, applicants, selectionReports, reserveLists, settings],
   hr_officer: [home, vacancyRequests, vacancies, applicants, selections, reserveLists, reports, settings],
   employer_contact: [home, vacancies, proposed, talentPools, timesheets, documents, messages, settings],
-  account_manager: [home, explorer, favourites, vacancies, employers, messages, settings],
-  org_admin: [home, explorer, favourites, vacancies, employers, users, reports, settings],
+  account_manager: [home, explorer, favourites, vacancies, employers, history, messages, settings],
+  org_admin: [home, explorer, favourites, vacancies, employers, history, users, reports, settings],
   platform_admin: [home, portals, organisations, vacancies, users, reports, settings],
 };
 
