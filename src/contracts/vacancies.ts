@@ -435,3 +435,17 @@ export const VacancySourcesResponseSchema = z.object({
   ),
 });
 export type VacancySourcesResponse = z.infer<typeof VacancySourcesResponseSchema>;
+
+/** "Toevoegen aan vacature": the vacancies a candidate is on, for the whole team. */
+export const CandidateOnVacancySchema = z.object({
+  vacancyId: z.string().uuid(),
+  displayTitle: z.string(),
+  organisationName: z.string(),
+  source: z.enum(["applied", "saved", "proposed"]),
+  addedBy: z.string().nullable(),
+  addedAt: z.string(),
+  proposed: z.boolean(),
+});
+export type CandidateOnVacancy = z.infer<typeof CandidateOnVacancySchema>;
+export const CandidateVacanciesResponseSchema = z.object({ vacancies: z.array(CandidateOnVacancySchema) });
+export const SaveCandidateRequestSchema = z.object({ vacancyId: z.string().uuid() });

@@ -105,7 +105,8 @@ export async function buildApp({
   await registerUserRoutes(app, { users: createUserService({ db, mailer, files }) });
   await registerSsoRoutes(app, { auth, db });
   await registerTaxonomy(app);
-  await registerVacancyRoutes(app, { vacancies: createVacancyService({ db, files }) });
+  const vacancies = createVacancyService({ db, files });
+  await registerVacancyRoutes(app, { vacancies });
   await registerCandidateRoutes(app, { candidates: createCandidateService({ db, files }) });
   await registerIntakeRoutes(app, { intake: createIntakeService({ db }) });
   await registerJobSeekerRoutes(app, {
@@ -113,6 +114,7 @@ export async function buildApp({
   });
   await registerOutreachRoutes(app, {
     outreach: createOutreachService({ db, mailer, publicUrl: env.PUBLIC_URL }),
+    vacancies,
   });
   await registerPrivacyRoutes(app, {
     privacy: createPrivacyService({

@@ -279,10 +279,8 @@ describe.skipIf(skipBrowserTests)(
         .toBe("Je bericht aan Sanne is verstuurd.");
 
       // The star makes her a favourite; Favorieten and Geschiedenis list her.
-      await main(manager).getByRole("button", { name: "Sanne favoriet maken" }).click();
-      await main(manager)
-        .getByRole("button", { name: "Sanne uit favorieten halen", pressed: true })
-        .waitFor();
+      await main(manager).getByRole("button", { name: "Favoriet maken" }).click();
+      await main(manager).getByRole("button", { name: "Favoriet", exact: true, pressed: true }).waitFor();
       await manager.goto(`${haaglanden}/favorieten`);
       await main(manager).getByRole("link", { name: CANDIDATE.name }).waitFor();
       await expectAccessible(manager, "favourites");
@@ -291,6 +289,18 @@ describe.skipIf(skipBrowserTests)(
       await expectAccessible(manager, "contact-details history");
       await manager.goto(`${haaglanden}/kandidaten/${candidateId}`);
       await main(manager).getByRole("button", { name: "Benaderen" }).waitFor();
+
+      // "Toevoegen aan vacature": save her on one of the team's vacancies.
+      await main(manager).getByRole("button", { name: "Toevoegen aan vacature" }).click();
+      const add = manager.getByRole("dialog", { name: "Sanne toevoegen aan een vacature" });
+      await add.getByText("Sanne staat nog op geen vacature.").waitFor();
+      await add.getByRole("combobox", { name: "Vacature" }).fill("heftruck");
+      await manager.getByRole("option").first().click();
+      await add.getByRole("button", { name: "Toevoegen", exact: true }).click();
+      await add.getByRole("cell", { name: ACCOUNT_MANAGER.name }).waitFor();
+      await expectAccessible(manager, "add to vacancy dialog");
+      await add.getByRole("button", { name: "Sluiten" }).click();
+      await add.waitFor({ state: "hidden" });
 
       // The message is in the candidate's inbox ("Berichten").
       await candidate.goto(`${haaglanden}/berichten`);

@@ -161,6 +161,15 @@ export function createOutreachService(deps: { db: Db; mailer: Mailer; publicUrl:
       return messageDto((await messagesOf(scope, id))[0]!);
     },
 
+    /** 404 unless the staff member may see this candidate through the request's portal. */
+    async assertVisible(principal: Principal, host: HostPortal, candidateId: string): Promise<void> {
+      const access = staffPortalAccess(await staffMemberships(db, principal.userId), host.id);
+      const candidate = access
+        ? await findVisibleCandidate(db, { portalId: host.id, national: host.parentId === null }, candidateId)
+        : null;
+      if (!candidate) throw new AppError("not_found");
+    },
+
     /** A favourite is private to the staff member; only candidates they may see can be one. */
     async setFavourite(principal: Principal, host: HostPortal, candidateId: string, favourite: boolean) {
       const access = staffPortalAccess(await staffMemberships(db, principal.userId), host.id);

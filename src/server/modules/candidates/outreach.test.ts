@@ -9,7 +9,11 @@ import type {
   FavouritesResponse,
   SavedVacancy,
 } from "../../../contracts/candidates";
-import type { CandidateVacancyListResponse } from "../../../contracts/vacancies";
+import type {
+  CandidateOnVacancy,
+  CandidateVacancyListResponse,
+  VacancyListResponse,
+} from "../../../contracts/vacancies";
 import { mailOutbox } from "../../platform/mail.schema";
 import { candidates } from "./candidates.schema";
 
@@ -177,5 +181,37 @@ describe.each(testDbKinds())("approaching candidates and saved vacancies on %s",
     const colleague = new Client(server, `haaglanden.localhost:${server.port}`);
     await signIn(colleague, "beheer@demo.werkbrug.test");
     expect((await colleague.call("/api/v1/candidates/history")).json<ContactHistoryResponse>().total).toBe(0);
+  });
+
+  it("saves a candidate on a vacancy for the team, shows who and when, and takes them off again", async () => {
+    const mine = (await manager.call("/api/v1/vacancies?accountManager=mine")).json<VacancyListResponse>();
+    const vacancy = mine.vacancies[0]!;
+    const saved = await manager.call(`/api/v1/candidates/${kimId}/vacancies`, {
+      body: { vacancyId: vacancy.id },
+    });
+    expect(saved.status, saved.text).toBe(200);
+    await manager.call(`/api/v1/candidates/${kimId}/vacancies`, { body: { vacancyId: vacancy.id } });
+    const list = saved.json<{ vacancies: CandidateOnVacancy[] }>().vacancies;
+    expect(list.filter((v) => v.vacancyId === vacancy.id)).toEqual([
+      expect.objectContaining({ source: "saved", addedBy: "Fatima El Amrani", proposed: false }),
+    ]);
+    const again = (await manager.call(`/api/v1/candidates/${kimId}/vacancies`)).json<{
+      vacancies: CandidateOnVacancy[];
+    }>();
+    expect(again.vacancies.filter((v) => v.vacancyId === vacancy.id)).toHaveLength(1);
+    const staffVacancy = (await manager.call(`/api/v1/vacancies/${vacancy.id}`)).json<{
+      vacancy: { counts: { saved: number } };
+    }>();
+    expect(staffVacancy.vacancy.counts.saved).toBe(1);
+    const unknown = await manager.call(`/api/v1/candidates/${kimId}/vacancies`, {
+      body: { vacancyId: "00000000-0000-4000-8000-000000000000" },
+    });
+    expect(unknown.status).toBe(404);
+    const off = await manager.call(`/api/v1/candidates/${kimId}/vacancies/${vacancy.id}`, {
+      method: "DELETE",
+    });
+    expect(
+      off.json<{ vacancies: CandidateOnVacancy[] }>().vacancies.some((v) => v.vacancyId === vacancy.id),
+    ).toBe(false);
   });
 });

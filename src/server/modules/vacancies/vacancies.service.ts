@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Locale } from "../../../contracts/common";
 import type {
   Application,
+  CandidateOnVacancy,
   CandidateVacancyDetail,
   CandidateVacancyListResponse,
   CandidateVacancyQuery,
@@ -32,6 +33,7 @@ import {
   insertApplication,
   listApplications,
 } from "../matches/matches.repository";
+import { matches } from "../matches/matches.schema";
 import { getEducationLevels, getOccupation, getOccupationGroups, getPlace } from "../taxonomy/reference-data";
 import { organisationFamilies } from "../tenancy/tenancy.repository";
 import { memberships, organisations, users } from "../tenancy/tenancy.schema";
@@ -72,7 +74,7 @@ import {
   type VacancyRow,
   type VacancyScope,
 } from "./vacancies.repository";
-import { vacancyViews } from "./vacancies.schema";
+import { vacancies, vacancyViews } from "./vacancies.schema";
 import { audiencesOn, todayIn, type Viewer } from "./visibility";
 
 export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
@@ -889,6 +891,74 @@ export function createVacancyService(deps: VacancyServiceDeps) {
         return copy;
       });
       return toDto(created, actor, scope);
+    },
+
+    /** "Toevoegen aan vacature": save a candidate (whom the caller may see) on a vacancy they may change. */
+    async saveCandidate(principal: Principal, vacancyId: string, candidateId: string): Promise<void> {
+      const { actor, row } = await readable(principal, vacancyId);
+      if (!canEdit(actor, row)) throw new AppError("forbidden");
+      await db
+        .insert(matches)
+        .values({
+          portalId: row.portalId,
+          vacancyId,
+          candidateId,
+          source: "saved",
+          createdByUserId: principal.userId,
+        })
+        .onConflictDoNothing();
+    },
+
+    /** Takes a saved candidate off the vacancy again; a candidate's own application stays. */
+    async unsaveCandidate(principal: Principal, vacancyId: string, candidateId: string): Promise<void> {
+      const { actor, row } = await readable(principal, vacancyId);
+      if (!canEdit(actor, row)) throw new AppError("forbidden");
+      await db
+        .delete(matches)
+        .where(
+          and(
+            eq(matches.vacancyId, vacancyId),
+            eq(matches.candidateId, candidateId),
+            eq(matches.source, "saved"),
+          ),
+        );
+    },
+
+    /** The vacancies this candidate is on that the caller's team can see (date, vacancy, by, proposed). */
+    async vacanciesOfCandidate(principal: Principal, candidateId: string): Promise<CandidateOnVacancy[]> {
+      const actor = await actorFor(principal);
+      const orgs = readableOrganisations(actor);
+      const rows = await db
+        .select({
+          match: matches,
+          displayTitle: vacancies.displayTitle,
+          organisationName: organisations.name,
+          addedBy: users.name,
+        })
+        .from(matches)
+        .innerJoin(vacancies, eq(vacancies.id, matches.vacancyId))
+        .innerJoin(organisations, eq(organisations.id, vacancies.organisationId))
+        .leftJoin(users, eq(users.id, matches.createdByUserId))
+        .where(
+          and(
+            eq(matches.candidateId, candidateId),
+            orgs === "all"
+              ? undefined
+              : orgs.length
+                ? inArray(vacancies.organisationId, [...orgs])
+                : sql`false`,
+          ),
+        )
+        .orderBy(desc(matches.createdAt));
+      return rows.map((r) => ({
+        vacancyId: r.match.vacancyId,
+        displayTitle: r.displayTitle,
+        organisationName: r.organisationName,
+        source: r.match.source,
+        addedBy: r.match.source === "applied" ? null : r.addedBy,
+        addedAt: r.match.createdAt.toISOString(),
+        proposed: r.match.proposedAt !== null,
+      }));
     },
 
     async remove(principal: Principal, id: string, confirmed: boolean): Promise<void> {

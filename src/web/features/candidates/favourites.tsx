@@ -43,7 +43,7 @@ export function FavouriteStar({ candidateId, name }: { candidateId: string; name
     <Button
       variant={on ? "filled" : "light"}
       aria-pressed={on}
-      aria-label={t(on ? "favourites.remove" : "favourites.add", { name })}
+      title={t(on ? "favourites.remove" : "favourites.add", { name })}
       leftSection={
         on ? <IconStarFilled aria-hidden="true" size={18} /> : <IconStar aria-hidden="true" size={18} />
       }

@@ -39,6 +39,7 @@ import { PageLoader, PlainBadge } from "../vacancies/ui";
 import { referenceListsQuery } from "../vacancies/vacancies-api";
 import { Facts } from "../vacancies/vacancy-detail";
 import { AttachmentList } from "../vacancies/vacancy-files";
+import { AddToVacancy } from "./add-to-vacancy";
 import { approachCandidate, fetchContactDetails, staffCandidateQuery } from "./candidates-api";
 import { ANCHOR_OFFSET } from "./editor-ui";
 import { FavouriteStar } from "./favourites";
@@ -414,6 +415,7 @@ function Summary({ candidate }: { candidate: CandidateStaffView }) {
           actions={
             <>
               <FavouriteStar candidateId={candidate.id} name={candidate.summary.firstName} />
+              <AddToVacancy candidateId={candidate.id} name={candidate.summary.firstName} />
               <Approach candidate={candidate} />
             </>
           }
