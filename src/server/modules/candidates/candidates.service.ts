@@ -40,7 +40,6 @@ import type { PortalRow } from "../tenancy/tenancy.repository";
 import { contactDetailsOf, staffPortalAccess } from "./candidates.policy";
 import {
   allPortals,
-  type CandidateDocumentRow,
   type CandidatePhotoRow,
   type CandidateRow,
   type CandidateScope,
@@ -68,7 +67,20 @@ import {
   userConsentsToEmbeds,
   type VisibleOnPortalScope,
 } from "./candidates.repository";
-import { completeness, daypartsOfGrid, embedUrlOf, gridOf, parseGridCell, sortGrid } from "./profile";
+import {
+  completeness,
+  coursesOf,
+  daypartsOfGrid,
+  documentDto,
+  educationOf,
+  embedUrlOf,
+  experienceOf,
+  fileTail,
+  gridOf,
+  parseGridCell,
+  profileParts,
+  sortGrid,
+} from "./profile";
 
 /** Profile photos and media photos: at most 5 MB. */
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
@@ -108,10 +120,6 @@ function dedupe<T>(items: readonly T[], key: (item: T) => string = String): T[] 
 function formatPostcode(postcode: string): string {
   const compact = postcode.replace(/\s+/g, "").toUpperCase();
   return compact.length === 6 ? `${compact.slice(0, 4)} ${compact.slice(4)}` : compact;
-}
-
-function fileTail(key: string): string {
-  return encodeURIComponent(key.split("/").pop() ?? "");
 }
 
 type Labelled = { id: string; label: LocalizedText };
@@ -229,47 +237,6 @@ export function createCandidateService(deps: CandidateServiceDeps) {
     };
   }
 
-  function documentDto(d: CandidateDocumentRow, base: string): CandidateDocument {
-    return {
-      id: d.id,
-      kind: d.kind,
-      fileName: d.fileName,
-      contentType: d.contentType,
-      size: d.size,
-      url: `${base}/documents/${d.id}`,
-      createdAt: d.createdAt.toISOString(),
-    };
-  }
-
-  const experienceDto = (row: CandidateRow) =>
-    row.experience.map((e) => ({
-      title: e.title,
-      occupationId: e.occupationId,
-      employer: e.employer,
-      place: e.place ?? "",
-      from: e.from,
-      to: e.to,
-      description: e.description ?? "",
-    }));
-  const educationDto = (row: CandidateRow) =>
-    row.education.map((e) => ({
-      title: e.title,
-      institution: e.institution,
-      place: e.place ?? "",
-      levelId: e.levelId,
-      from: e.from,
-      to: e.to,
-      diplomaObtained: e.diplomaObtained,
-      description: e.description ?? "",
-    }));
-  const coursesDto = (row: CandidateRow) =>
-    row.courses.map((c) => ({
-      title: c.title,
-      provider: c.provider,
-      year: c.year,
-      certificate: c.certificate,
-    }));
-
   async function meResponse(
     principal: Principal,
     row: CandidateRow,
@@ -289,47 +256,12 @@ export function createCandidateService(deps: CandidateServiceDeps) {
     const profile: CandidateProfile = {
       id: row.id,
       portal,
-      general: {
-        firstName: row.firstName,
-        lastName: row.lastName,
-        photoUrl: row.photoFileKey ? `${base}/photo?v=${fileTail(row.photoFileKey)}` : null,
-        headline: row.headline,
-        summary: row.summary,
+      ...profileParts(row, {
+        base,
         place: place ? { id: place.id, name: place.name } : row.city ? { id: null, name: row.city } : null,
-        postcode: row.postcode,
-        birthDate: row.birthDate,
-        workLevel: row.workLevel,
-        educationLevel: row.educationLevel,
-        targetGroups: row.targetGroups,
-        languages: row.languages,
-        drivingLicences: row.drivingLicences,
-        certificates: row.certificates,
-        physicalLimitations: row.physicalLimitations,
-      },
-      preferences: {
-        desiredOccupationIds: row.desiredOccupationIds,
-        workTypes: row.workTypes,
-        sectors: row.sectors,
-        transportModes: row.transportModes,
-        maxTravelKm: row.maxTravelKm,
-      },
-      availability: {
-        hoursMin: row.hoursMin,
-        hoursMax: row.hoursMax,
-        grid: gridOf(row),
-        availableFrom: row.availableFrom,
-      },
-      contact: {
-        email: row.email,
-        phone: row.phone,
-        contactPreference: row.contactPreference,
         accountManager,
-      },
-      experience: experienceDto(row),
-      education: educationDto(row),
-      courses: coursesDto(row),
+      }),
       media: mediaOf(row, photos, base, consent),
-      hobbies: row.hobbies,
       documents: documents.map((d) => documentDto(d, base)),
       profileUpdatedAt: row.profileUpdatedAt.toISOString(),
     };
@@ -781,9 +713,9 @@ export function createCandidateService(deps: CandidateServiceDeps) {
         },
         media: mediaOf(row, photos, base, consent),
         experience: {
-          work: experienceDto(row),
-          education: educationDto(row).map((e) => ({ ...e, level: option(getEducationLevels, e.levelId) })),
-          courses: coursesDto(row),
+          work: experienceOf(row),
+          education: educationOf(row).map((e) => ({ ...e, level: option(getEducationLevels, e.levelId) })),
+          courses: coursesOf(row),
         },
         hobbies: row.hobbies,
         documents: documents.map((d) => documentDto(d, base)),

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { verify } from "@node-rs/argon2";
-import type { CandidateDocument, MediaPhoto, PortalVisibility } from "../../../contracts/candidates";
+import type { MediaPhoto, PortalVisibility } from "../../../contracts/candidates";
 import type {
   CandidateExport,
   ConsentHistoryEntry,
@@ -60,7 +60,7 @@ import {
   signInMethodsOf,
   type UserRow,
 } from "./privacy.repository";
-import { gridOf } from "./profile";
+import { documentDto, profileParts } from "./profile";
 
 /**
  * Privacy self-service (issue 5 part 7).
@@ -97,10 +97,6 @@ function portalRef(p: PortalRow): PortalRef {
 }
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
-
-function fileTail(key: string): string {
-  return encodeURIComponent(key.split("/").pop() ?? "");
-}
 
 const consentKey = (purpose: ConsentPurpose, candidateId: string, portalId: string) =>
   purpose === "research" ? "research" : `${candidateId}|${portalId}`;
@@ -433,67 +429,11 @@ export function createPrivacyService(deps: PrivacyDeps & { candidates: Candidate
     return {
       id: row.id,
       portal: portalRef(portal),
-      general: {
-        firstName: row.firstName,
-        lastName: row.lastName,
-        photoUrl: row.photoFileKey ? `${me}/photo?v=${fileTail(row.photoFileKey)}` : null,
-        headline: row.headline,
-        summary: row.summary,
+      ...profileParts(row, {
+        base: me,
         place: row.city ? { id: row.placeId, name: row.city } : null,
-        postcode: row.postcode,
-        birthDate: row.birthDate,
-        workLevel: row.workLevel,
-        educationLevel: row.educationLevel,
-        targetGroups: row.targetGroups,
-        languages: row.languages,
-        drivingLicences: row.drivingLicences,
-        certificates: row.certificates,
-        physicalLimitations: row.physicalLimitations,
-      },
-      preferences: {
-        desiredOccupationIds: row.desiredOccupationIds,
-        workTypes: row.workTypes,
-        sectors: row.sectors,
-        transportModes: row.transportModes,
-        maxTravelKm: row.maxTravelKm,
-      },
-      availability: {
-        hoursMin: row.hoursMin,
-        hoursMax: row.hoursMax,
-        grid: gridOf(row),
-        availableFrom: row.availableFrom,
-      },
-      contact: {
-        email: row.email,
-        phone: row.phone,
-        contactPreference: row.contactPreference,
         accountManager,
-      },
-      experience: row.experience.map((e) => ({
-        title: e.title,
-        occupationId: e.occupationId,
-        employer: e.employer,
-        place: e.place ?? "",
-        from: e.from,
-        to: e.to,
-        description: e.description ?? "",
-      })),
-      education: row.education.map((e) => ({
-        title: e.title,
-        institution: e.institution,
-        place: e.place ?? "",
-        levelId: e.levelId,
-        from: e.from,
-        to: e.to,
-        diplomaObtained: e.diplomaObtained,
-        description: e.description ?? "",
-      })),
-      courses: row.courses.map((c) => ({
-        title: c.title,
-        provider: c.provider,
-        year: c.year,
-        certificate: c.certificate,
-      })),
+      }),
       media: {
         photos: photos.map(
           (p): MediaPhoto => ({
@@ -505,18 +445,7 @@ export function createPrivacyService(deps: PrivacyDeps & { candidates: Candidate
         videos: row.media.videos.map((v) => ({ url: v.url, title: v.title, embedUrl: null })),
         links: row.media.links.map((l) => ({ url: l.url, label: l.label })),
       },
-      hobbies: row.hobbies,
-      documents: documents.map(
-        (d): CandidateDocument => ({
-          id: d.id,
-          kind: d.kind,
-          fileName: d.fileName,
-          contentType: d.contentType,
-          size: d.size,
-          url: `${me}/documents/${d.id}`,
-          createdAt: d.createdAt.toISOString(),
-        }),
-      ),
+      documents: documents.map((d) => documentDto(d, me)),
       visibility,
       stored: Object.fromEntries(
         Object.entries(row).map(([key, value]) => [key, value instanceof Date ? value.toISOString() : value]),

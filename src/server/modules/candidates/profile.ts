@@ -1,5 +1,11 @@
-import type { Completeness, ProfilePart } from "../../../contracts/candidates";
+import type {
+  CandidateDocument,
+  CandidateProfile,
+  Completeness,
+  ProfilePart,
+} from "../../../contracts/candidates";
 import { getDayparts, getDays } from "../taxonomy/reference-data";
+import type { candidateDocuments, candidates } from "./candidates.schema";
 
 /** What the completeness meter looks at; every check weighs the same. */
 export interface ProfileFacts {
@@ -119,4 +125,114 @@ export function embedUrlOf(url: string): string | null {
     return v ? `https://player.vimeo.com/video/${v[1]}` : null;
   }
   return null;
+}
+
+type ProfileRow = typeof candidates.$inferSelect;
+
+/** The last part of a file key: it changes with every upload, so URLs carrying it may be cached. */
+export function fileTail(key: string): string {
+  return encodeURIComponent(key.split("/").pop() ?? "");
+}
+
+export function documentDto(d: typeof candidateDocuments.$inferSelect, base: string): CandidateDocument {
+  return {
+    id: d.id,
+    kind: d.kind,
+    fileName: d.fileName,
+    contentType: d.contentType,
+    size: d.size,
+    url: `${base}/documents/${d.id}`,
+    createdAt: d.createdAt.toISOString(),
+  };
+}
+
+export const experienceOf = (row: Pick<ProfileRow, "experience">) =>
+  row.experience.map((e) => ({
+    title: e.title,
+    occupationId: e.occupationId,
+    employer: e.employer,
+    place: e.place ?? "",
+    from: e.from,
+    to: e.to,
+    description: e.description ?? "",
+  }));
+
+export const educationOf = (row: Pick<ProfileRow, "education">) =>
+  row.education.map((e) => ({
+    title: e.title,
+    institution: e.institution,
+    place: e.place ?? "",
+    levelId: e.levelId,
+    from: e.from,
+    to: e.to,
+    diplomaObtained: e.diplomaObtained,
+    description: e.description ?? "",
+  }));
+
+export const coursesOf = (row: Pick<ProfileRow, "courses">) =>
+  row.courses.map((c) => ({
+    title: c.title,
+    provider: c.provider,
+    year: c.year,
+    certificate: c.certificate,
+  }));
+
+/**
+ * The parts of a profile as the profile pages show them, from the stored row: one mapping for
+ * the candidate's own page and for "download my data", so the two cannot drift apart.
+ * `base` is where the person's files are served (`/api/v1/candidates/me`).
+ */
+export function profileParts(
+  row: ProfileRow,
+  context: {
+    base: string;
+    place: { id: string | null; name: string } | null;
+    accountManager: CandidateProfile["contact"]["accountManager"];
+  },
+): Pick<
+  CandidateProfile,
+  "general" | "preferences" | "availability" | "contact" | "experience" | "education" | "courses" | "hobbies"
+> {
+  return {
+    general: {
+      firstName: row.firstName,
+      lastName: row.lastName,
+      photoUrl: row.photoFileKey ? `${context.base}/photo?v=${fileTail(row.photoFileKey)}` : null,
+      headline: row.headline,
+      summary: row.summary,
+      place: context.place,
+      postcode: row.postcode,
+      birthDate: row.birthDate,
+      workLevel: row.workLevel,
+      educationLevel: row.educationLevel,
+      targetGroups: row.targetGroups,
+      languages: row.languages,
+      drivingLicences: row.drivingLicences,
+      certificates: row.certificates,
+      physicalLimitations: row.physicalLimitations,
+    },
+    preferences: {
+      desiredOccupationIds: row.desiredOccupationIds,
+      workTypes: row.workTypes,
+      sectors: row.sectors,
+      transportModes: row.transportModes,
+      maxTravelKm: row.maxTravelKm,
+    },
+    availability: {
+      hoursMin: row.hoursMin,
+      hoursMax: row.hoursMax,
+      grid: gridOf(row),
+      availableFrom: row.availableFrom,
+    },
+    contact: {
+      email: row.email,
+      phone: row.phone,
+      contactPreference: row.contactPreference,
+      accountManager: context.accountManager,
+    },
+    experience: experienceOf(row),
+    education: educationOf(row),
+    courses: coursesOf(row),
+    hobbies: row.hobbies,
+  };
 }
