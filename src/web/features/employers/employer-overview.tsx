@@ -11,7 +11,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Tooltip,
   UnstyledButton,
   VisuallyHidden,
@@ -25,13 +24,13 @@ import {
   IconFileSpreadsheet,
   IconFileTypeCsv,
   IconPlus,
-  IconSearch,
 } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { EmployerListItem } from "../../../contracts/employers";
 import { AppLink } from "../../ui/app-link";
+import { OverviewSearch } from "../../ui/overview-search";
 import { Notice, useErrorText } from "../identity/forms";
 import { PageLoader, Pager } from "../vacancies/ui";
 import classes from "./employers.module.css";
@@ -239,39 +238,18 @@ function FilterPanel({
 
 function SearchField({ search, onSearch }: EmployerOverviewProps) {
   const { t } = useTranslation();
-  const id = useId();
-  const [value, setValue] = useState(search.q ?? "");
-  useEffect(() => setValue(search.q ?? ""), [search.q]);
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    onSearch(withEmployerFilter(search, { q: value.trim() || undefined }));
-  }
   return (
-    <search aria-label={t("employers.overview.searchRegion")}>
-      <form onSubmit={submit}>
-        <TextInput
-          id={id}
-          type="search"
-          label={<VisuallyHidden>{t("employers.overview.searchLabel")}</VisuallyHidden>}
-          placeholder={t("employers.overview.searchPlaceholder")}
-          value={value}
-          onChange={(event) => setValue(event.currentTarget.value)}
-          leftSection={<IconSearch aria-hidden="true" size={18} />}
-          rightSectionWidth={40}
-          rightSection={
-            <ActionIcon
-              type="submit"
-              variant="subtle"
-              color="gray.9"
-              aria-label={t("employers.overview.searchSubmit")}
-            >
-              <IconSearch aria-hidden="true" size={16} />
-            </ActionIcon>
-          }
-          w={{ base: "100%", sm: 400 }}
-        />
-      </form>
-    </search>
+    <OverviewSearch
+      q={search.q}
+      onSubmit={(q) => onSearch(withEmployerFilter(search, { q }))}
+      labels={{
+        region: t("employers.overview.searchRegion"),
+        label: t("employers.overview.searchLabel"),
+        placeholder: t("employers.overview.searchPlaceholder"),
+        submit: t("employers.overview.searchSubmit"),
+      }}
+      width={400}
+    />
   );
 }
 

@@ -9,7 +9,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   UnstyledButton,
   VisuallyHidden,
 } from "@mantine/core";
@@ -19,10 +18,9 @@ import {
   IconArrowsSort,
   IconArrowUp,
   IconPlus,
-  IconSearch,
 } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useId, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   CONTACT_VIA,
@@ -31,6 +29,7 @@ import {
   type VacancyListItem,
 } from "../../../contracts/vacancies";
 import { AppLink } from "../../ui/app-link";
+import { OverviewSearch } from "../../ui/overview-search";
 import { Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
 import { formatDate, formatDay, isExpired, todayIso } from "./format";
@@ -215,39 +214,18 @@ function FilterPanel({
 
 function SearchField({ search, onSearch }: Pick<VacancyOverviewProps, "search" | "onSearch">) {
   const { t } = useTranslation();
-  const id = useId();
-  const [value, setValue] = useState(search.q ?? "");
-  useEffect(() => setValue(search.q ?? ""), [search.q]);
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    onSearch(withStaffFilter(search, { q: value.trim() || undefined }));
-  }
   return (
-    <search aria-label={t("vacancies.overview.searchRegion")}>
-      <form onSubmit={submit}>
-        <TextInput
-          id={id}
-          type="search"
-          label={<VisuallyHidden>{t("vacancies.overview.searchLabel")}</VisuallyHidden>}
-          placeholder={t("vacancies.overview.searchPlaceholder")}
-          value={value}
-          onChange={(event) => setValue(event.currentTarget.value)}
-          leftSection={<IconSearch aria-hidden="true" size={18} />}
-          rightSectionWidth={40}
-          rightSection={
-            <ActionIcon
-              type="submit"
-              variant="subtle"
-              color="gray.9"
-              aria-label={t("vacancies.overview.searchSubmit")}
-            >
-              <IconSearch aria-hidden="true" size={16} />
-            </ActionIcon>
-          }
-          w={{ base: "100%", sm: 360 }}
-        />
-      </form>
-    </search>
+    <OverviewSearch
+      q={search.q}
+      onSubmit={(q) => onSearch(withStaffFilter(search, { q }))}
+      labels={{
+        region: t("vacancies.overview.searchRegion"),
+        label: t("vacancies.overview.searchLabel"),
+        placeholder: t("vacancies.overview.searchPlaceholder"),
+        submit: t("vacancies.overview.searchSubmit"),
+      }}
+      width={360}
+    />
   );
 }
 
