@@ -133,7 +133,9 @@ describe.skipIf(skipBrowserTests)("signing in, security and settings in the brow
 
     await signOutViaMenu(page, ACCOUNT_MANAGER.name);
     await page.goto(url("/instellingen"));
-    // Signed out, settings ask to sign in first and come back afterwards.
+    // Signed out, settings ask to sign in first and come back afterwards. The page title shows
+    // "Instellingen" while the session is being checked, so wait for the redirect itself.
+    await page.waitForURL((u) => u.pathname === "/inloggen");
     expect(await heading(page)).toBe("Inloggen");
     expect(new URL(page.url()).searchParams.get("redirect")).toBe("/instellingen");
     await page.close();
