@@ -209,7 +209,9 @@ describe.skipIf(skipBrowserTests)(
         name: "Zichtbaar voor werkgevers in Werkbrug Haaglanden",
       });
       expect(await visibility.isChecked()).toBe(false);
-      await visibility.check();
+      // The switch follows the server's answer, so it is clicked, not "checked" (which expects
+      // the state to change at once), and the status line says when the choice is saved.
+      await visibility.click();
       await expect
         .poll(() => section(candidate, "Zichtbaarheid voor werkgevers").getByRole("status").textContent())
         .toBe("Je bent nu zichtbaar in Werkbrug Haaglanden.");
