@@ -14,6 +14,10 @@ import { createPrivacyService } from "./modules/candidates/privacy.service";
 import { createCompanyRegistry } from "./modules/employers/company-registry";
 import { registerEmployerRoutes } from "./modules/employers/employers.routes";
 import { createEmployerService } from "./modules/employers/employers.service";
+import { registerExplorerRoutes } from "./modules/explorer/explorer.routes";
+import { createExplorerService } from "./modules/explorer/explorer.service";
+import { createMemorySearchIndex, type MemorySearchIndex } from "./modules/explorer/memory-index";
+import { createSqlSearchIndex } from "./modules/explorer/sql-index";
 import { createAuth } from "./modules/identity/auth";
 import { sendPasswordResetMail, sendVerificationMail } from "./modules/identity/identity.mail";
 import { registerIdentity } from "./modules/identity/identity.routes";
@@ -39,6 +43,13 @@ import { resolveAuthSecret } from "./platform/secrets";
 import { createSmsSender } from "./platform/sms";
 import { registerWebApp } from "./platform/static";
 import { appVersion } from "./platform/version";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The explorer's in-memory index of this process (null with EXPLORER_ENGINE=sql). */
+    explorerIndex: MemorySearchIndex | null;
+  }
+}
 
 export interface AppOptions {
   env: Env;
@@ -126,6 +137,17 @@ export async function buildApp({
   });
   await registerEmployerRoutes(app, {
     employers: createEmployerService({ db, mailer, invitations, registry: createCompanyRegistry(env) }),
+  });
+  // The explorer: the in-memory index once built (each process its own), SQL until then.
+  const sqlIndex = createSqlSearchIndex(db);
+  const memoryIndex =
+    env.EXPLORER_ENGINE === "memory"
+      ? createMemorySearchIndex(db, { pollMs: env.EXPLORER_POLL_MS, log: (message) => app.log.warn(message) })
+      : null;
+  if (memoryIndex) app.addHook("onClose", () => memoryIndex.close());
+  app.decorate("explorerIndex", memoryIndex);
+  await registerExplorerRoutes(app, {
+    explorer: createExplorerService({ db, index: () => (memoryIndex?.isReady() ? memoryIndex : sqlIndex) }),
   });
   await registerDevRoutes(app, { db, mailer });
   await jobBoardRoutes(app, { db, publicUrl: env.PUBLIC_URL });

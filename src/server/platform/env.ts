@@ -79,6 +79,18 @@ const EnvSchema = z
       .min(1, { message: "must be a whole number of days (1-365)" })
       .max(365, { message: "must be a whole number of days (1-365)" })
       .default(30),
+    /**
+     * The candidate explorer's engine: "memory" (an in-process index built at start and kept
+     * current from the database's change feed; SQL answers while it builds) or "sql" only.
+     */
+    EXPLORER_ENGINE: z.enum(["memory", "sql"], { message: "must be memory or sql" }).default("memory"),
+    /** How often (ms) each process reads the explorer's change feed. */
+    EXPLORER_POLL_MS: z.coerce
+      .number({ message: "must be a whole number of milliseconds (50-10000)" })
+      .int({ message: "must be a whole number of milliseconds (50-10000)" })
+      .min(50, { message: "must be a whole number of milliseconds (50-10000)" })
+      .max(10_000, { message: "must be a whole number of milliseconds (50-10000)" })
+      .default(200),
   })
   .refine((env) => env.NODE_ENV !== "production" || env.AUTH_SECRET !== undefined, {
     path: ["AUTH_SECRET"],

@@ -115,6 +115,27 @@ const fieldMessages: Record<string, Record<Locale, string>> = {
     en: "You have reached the maximum number of files. Remove one first.",
   },
   password_incorrect: { nl: "Dit wachtwoord klopt niet.", en: "This password is not correct." },
+  unknown_chip: {
+    nl: "Deze zoekterm kennen we niet. Kies een suggestie uit de lijst.",
+    en: "This search term is unknown. Choose a suggestion from the list.",
+  },
+  radius_without_place: {
+    nl: "Kies eerst een plaats om in een straal te zoeken.",
+    en: "Choose a place first to search within a radius.",
+  },
+  radius_invalid: {
+    nl: "Kies een straal van 5, 10, 25, 50 of 100 km.",
+    en: "Choose a radius of 5, 10, 25, 50 or 100 km.",
+  },
+  unknown_filter: { nl: "Dit filter kennen we niet.", en: "This filter is unknown." },
+  too_many_words: {
+    nl: "Zoek met hoogstens 8 woorden; gebruik filters om verder te verfijnen.",
+    en: "Search with at most 8 words; use filters to narrow down further.",
+  },
+  page_too_deep: {
+    nl: "Zo ver bladeren kan niet: verfijn je zoekopdracht met filters.",
+    en: "You cannot page this far: narrow your search with filters.",
+  },
 };
 
 /** The text of one of our field message keys (for checks made in services, not in zod). */

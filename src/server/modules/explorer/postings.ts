@@ -1,0 +1,153 @@
+/**
+ * Posting lists of the in-memory explorer index: for each term the ascending document numbers
+ * that hold it, plus, once a term is held by more than 1 in 32 documents, the same set as a
+ * bitmap. That is the roaring idea at the level of a whole list: rare terms stay a short sorted
+ * array (4 bytes a document), frequent ones get a bitmap too, whose AND-and-count over a million
+ * documents is a 31,250-word loop. Query work happens on bitmaps of all documents (`Bits`).
+ */
+
+export type Bits = Uint32Array;
+
+export function popcount32(v: number): number {
+  let x = v - ((v >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+export function countBits(bits: Bits): number {
+  let n = 0;
+  for (let i = 0; i < bits.length; i++) {
+    const w = bits[i]!;
+    if (w !== 0) n += popcount32(w);
+  }
+  return n;
+}
+
+/** Calls fn for every set bit, ascending. */
+export function forEachBit(bits: Bits, fn: (doc: number) => void): void {
+  for (let i = 0; i < bits.length; i++) {
+    let w = bits[i]!;
+    while (w !== 0) {
+      const low = w & -w;
+      fn(i * 32 + (31 - Math.clz32(low)));
+      w ^= low;
+    }
+  }
+}
+
+export function andInto(target: Bits, other: Bits): void {
+  for (let i = 0; i < target.length; i++) target[i]! &= other[i]!;
+}
+
+export function andNotInto(target: Bits, other: Bits): void {
+  for (let i = 0; i < target.length; i++) target[i]! &= ~other[i]!;
+}
+
+export function orInto(target: Bits, other: Bits): void {
+  for (let i = 0; i < target.length; i++) target[i]! |= other[i]!;
+}
+
+export function andCount(a: Bits, b: Bits): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) {
+    const w = a[i]! & b[i]!;
+    if (w !== 0) n += popcount32(w);
+  }
+  return n;
+}
+
+export class Posting {
+  ids: Uint32Array;
+  length = 0;
+  bits: Bits | null = null;
+
+  constructor(capacity = 4) {
+    this.ids = new Uint32Array(capacity);
+  }
+
+  /** Documents are appended in ascending order. */
+  add(doc: number): void {
+    if (this.length === this.ids.length) {
+      const grown = new Uint32Array(Math.max(8, this.ids.length * 2));
+      grown.set(this.ids);
+      this.ids = grown;
+    }
+    this.ids[this.length++] = doc;
+    if (this.bits) this.bits[doc >>> 5]! |= 1 << (doc & 31);
+  }
+
+  /** Gives the list a bitmap when it is dense enough to pay for one; drops slack after a build. */
+  settle(words: number, trim: boolean): void {
+    if (trim && this.ids.length > this.length) this.ids = this.ids.slice(0, this.length);
+    if (this.length >= words) {
+      if (!this.bits || this.bits.length !== words) {
+        const bits = new Uint32Array(words);
+        for (let i = 0; i < this.length; i++) {
+          const doc = this.ids[i]!;
+          bits[doc >>> 5]! |= 1 << (doc & 31);
+        }
+        this.bits = bits;
+      }
+    }
+  }
+
+  orInto(target: Bits): void {
+    if (this.bits) {
+      orInto(target, this.bits);
+      return;
+    }
+    const ids = this.ids;
+    for (let i = 0; i < this.length; i++) {
+      const doc = ids[i]!;
+      target[doc >>> 5]! |= 1 << (doc & 31);
+    }
+  }
+
+  /** target := target ∧ this; `scratch` is a zeroed bitmap of the same size, returned zeroed. */
+  andInto(target: Bits, scratch: Bits): void {
+    if (this.bits) {
+      andInto(target, this.bits);
+      return;
+    }
+    const ids = this.ids;
+    for (let i = 0; i < this.length; i++) {
+      const doc = ids[i]!;
+      const word = doc >>> 5;
+      const bit = 1 << (doc & 31);
+      if ((target[word]! & bit) !== 0) scratch[word]! |= bit;
+    }
+    target.set(scratch);
+    // Zero again only the words this list touched.
+    for (let i = 0; i < this.length; i++) scratch[ids[i]! >>> 5] = 0;
+  }
+
+  countIn(set: Bits): number {
+    if (this.bits) return andCount(set, this.bits);
+    const ids = this.ids;
+    let n = 0;
+    for (let i = 0; i < this.length; i++) {
+      const doc = ids[i]!;
+      if ((set[doc >>> 5]! & (1 << (doc & 31))) !== 0) n++;
+    }
+    return n;
+  }
+
+  has(doc: number): boolean {
+    if (this.bits) return (this.bits[doc >>> 5]! & (1 << (doc & 31))) !== 0;
+    // Binary search in the ascending list.
+    let lo = 0;
+    let hi = this.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = this.ids[mid]!;
+      if (v === doc) return true;
+      if (v < doc) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+
+  bytes(): number {
+    return this.ids.byteLength + (this.bits?.byteLength ?? 0);
+  }
+}

@@ -1,0 +1,177 @@
+import { type SQL, sql } from "drizzle-orm";
+import { type Db, queryRows } from "../../platform/db";
+import {
+  boundingBox,
+  DISTANCE_BANDS_KM,
+  type FilterClause,
+  type GeoClause,
+  type IndexQuery,
+  type IndexResult,
+  NO_COORDINATES_BAND,
+  type SearchIndex,
+} from "./search-index";
+
+/**
+ * The reference engine: one statement over `candidate_search` (GIN on the terms array, btree on
+ * lat/lon for the radius box). It is what the in-memory index must agree with, and what serves
+ * searches while that index is still being built.
+ */
+
+const textArray = (values: readonly string[]): SQL =>
+  values.length === 0
+    ? sql`'{}'::text[]`
+    : sql`ARRAY[${sql.join(
+        values.map((v) => sql`${v}`),
+        sql`, `,
+      )}]::text[]`;
+
+const float = (n: number): SQL => sql`${String(n)}::float8`;
+
+/** The same operations, in the same order, as distanceSquared() in search-index.ts. */
+function d2(geo: GeoClause): SQL {
+  const dx = sql`((b.lon - ${float(geo.lon)}) * ${float(geo.kx)})`;
+  const dy = sql`((b.lat - ${float(geo.lat)}) * ${float(geo.ky)})`;
+  return sql`(${dx} * ${dx} + ${dy} * ${dy})`;
+}
+
+function baseWhere(query: IndexQuery): SQL {
+  const parts: SQL[] = [
+    sql`b.terms @> ${textArray([query.portalTerm, ...query.words.map((w) => `w:${w}`)])}`,
+  ];
+  const occupation = query.occupation;
+  if (occupation) {
+    const any = [...occupation.exact, ...occupation.related, ...occupation.groups];
+    const alternatives: SQL[] = [];
+    if (any.length > 0) alternatives.push(sql`b.terms && ${textArray(any)}`);
+    for (const label of occupation.labels) {
+      if (label.length > 0) alternatives.push(sql`b.terms @> ${textArray(label)}`);
+    }
+    parts.push(alternatives.length > 0 ? sql`(${sql.join(alternatives, sql` OR `)})` : sql`false`);
+  }
+  const geo = query.geo;
+  if (geo && geo.radiusKm !== null) {
+    const box = boundingBox(geo, geo.radiusKm);
+    parts.push(
+      sql`b.lat BETWEEN ${float(box.latMin)} AND ${float(box.latMax)} AND b.lon BETWEEN ${float(box.lonMin)} AND ${float(box.lonMax)}`,
+      sql`${d2(geo)} <= ${float(geo.radiusKm * geo.radiusKm)}`,
+    );
+  }
+  return sql.join(parts, sql` AND `);
+}
+
+function filterSql(filter: FilterClause): SQL {
+  return "terms" in filter
+    ? sql`b.terms && ${textArray(filter.terms)}`
+    : sql`b.updated_sec >= ${filter.minUpdatedSec}`;
+}
+
+function filtersExcept(query: IndexQuery, category: string | null): SQL {
+  const parts = query.filters.filter((f) => f.category !== category).map(filterSql);
+  return parts.length > 0 ? sql.join(parts, sql` AND `) : sql`true`;
+}
+
+function orderBy(query: IndexQuery): SQL {
+  const occupation = query.occupation;
+  const tier = occupation
+    ? sql`CASE WHEN b.terms && ${textArray(occupation.exact)} THEN 3
+               WHEN b.terms && ${textArray(occupation.related)} THEN 2
+               WHEN b.terms && ${textArray(occupation.groups)} THEN 1 ELSE 0 END`
+    : null;
+  const text =
+    query.words.length > 0
+      ? sql.join(
+          query.words.map((w) => sql`(CASE WHEN b.terms @> ${textArray([`wa:${w}`])} THEN 2 ELSE 1 END)`),
+          sql` + `,
+        )
+      : null;
+  const geo = query.geo;
+  const band = geo
+    ? sql`CASE WHEN b.lat IS NULL OR b.lon IS NULL THEN ${NO_COORDINATES_BAND} ${sql.join(
+        DISTANCE_BANDS_KM.map((km, i) => sql`WHEN ${d2(geo)} <= ${float(km * km)} THEN ${i}`),
+        sql` `,
+      )} ELSE ${DISTANCE_BANDS_KM.length} END`
+    : null;
+  const keys: SQL[] = [];
+  if (tier) keys.push(sql`${tier} DESC`);
+  if (text) keys.push(sql`${text} DESC`);
+  if (band) keys.push(sql`${band} ASC`);
+  keys.push(sql`b.updated_sec DESC`, sql`b.row_no ASC`);
+  return sql.join(keys, sql`, `);
+}
+
+function facetSql(query: IndexQuery): SQL | null {
+  const parts: SQL[] = [];
+  for (const facet of query.facets) {
+    const where = filtersExcept(query, facet.category);
+    const termOptions = facet.options.filter((o) => "term" in o) as { id: string; term: string }[];
+    if (termOptions.length > 0) {
+      parts.push(sql`SELECT ${facet.category}::text AS category, t AS key, count(*)::int AS n
+        FROM b, unnest(b.terms) t
+        WHERE ${where} AND t = ANY (${textArray(termOptions.map((o) => o.term))})
+        GROUP BY t`);
+    }
+    const since = facet.options.filter((o) => "minUpdatedSec" in o) as {
+      id: string;
+      minUpdatedSec: number;
+    }[];
+    if (since.length > 0) {
+      const values = sql.join(
+        since.map((o) => sql`(${o.id}::text, ${o.minUpdatedSec}::bigint)`),
+        sql`, `,
+      );
+      parts.push(sql`SELECT ${facet.category}::text AS category, o.id AS key, count(*)::int AS n
+        FROM b CROSS JOIN (VALUES ${values}) o(id, since)
+        WHERE ${where} AND b.updated_sec >= o.since
+        GROUP BY o.id`);
+    }
+  }
+  return parts.length > 0 ? sql.join(parts, sql` UNION ALL `) : null;
+}
+
+export function createSqlSearchIndex(db: Db): SearchIndex {
+  return {
+    kind: "sql",
+    async search(query: IndexQuery): Promise<IndexResult> {
+      const from = sql`WITH b AS (
+        SELECT b.candidate_id, b.row_no, b.terms, b.lat, b.lon, b.updated_sec
+        FROM candidate_search b WHERE ${baseWhere(query)})`;
+      const all = filtersExcept(query, null);
+      const [count] = await queryRows<{ n: number }>(
+        db,
+        sql`${from} SELECT count(*)::int AS n FROM b WHERE ${all}`,
+      );
+      const total = count?.n ?? 0;
+      const page =
+        query.offset < total
+          ? await queryRows<{ candidate_id: string }>(
+              db,
+              sql`${from} SELECT b.candidate_id FROM b WHERE ${all} ORDER BY ${orderBy(query)}
+                  LIMIT ${query.limit} OFFSET ${query.offset}`,
+            )
+          : [];
+      const facets: Record<string, Record<string, number>> = {};
+      const facetQuery = facetSql(query);
+      if (facetQuery) {
+        const byTerm = new Map<string, Map<string, string>>();
+        for (const facet of query.facets) {
+          byTerm.set(
+            facet.category,
+            new Map(facet.options.map((o) => ["term" in o ? o.term : o.id, o.id] as const)),
+          );
+        }
+        const rows = await queryRows<{ category: string; key: string; n: number }>(
+          db,
+          sql`${from} ${facetQuery}`,
+        );
+        for (const row of rows) {
+          const id = byTerm.get(row.category)?.get(row.key);
+          if (id === undefined) continue;
+          const counts = facets[row.category] ?? {};
+          counts[id] = Number(row.n);
+          facets[row.category] = counts;
+        }
+      }
+      return { total, ids: page.map((r) => r.candidate_id), facets };
+    },
+  };
+}
