@@ -47,7 +47,11 @@ CROSS JOIN LATERAL (
       UNION ALL SELECT 'tr:' || x FROM unnest(c.transport_modes) x
       UNION ALL SELECT 'cert:' || x FROM unnest(c.certificates) x
       UNION ALL SELECT 'tg:' || x FROM unnest(c.target_groups) x
-      UNION ALL SELECT 'cap:' || x FROM unnest(c.physical_limitations) x
+      -- Belastbaarheid: what the candidate can do, i.e. every physical capacity they did not
+      -- name as a limitation (the profile stores limitations). The list is
+      -- data/reference/physical-capacities.json; a test keeps the two equal.
+      UNION ALL SELECT 'cap:' || x FROM unnest(ARRAY['zitten','staan','lopen','tillen','zwaar-tillen','duwen-trekken','bukken','knielen','trappen-lopen','klimmen','boven-schouderhoogte','in-uitstappen','fijne-motoriek','repeterende-bewegingen','concentreren','nauwkeurig-werken','tijdsdruk','klantcontact','buiten-werken','kou-warmte','lawaai','stof-geur','ploegendienst','nachtdienst']) x
+                WHERE NOT x = ANY (c.physical_limitations)
       UNION ALL SELECT 'wt:' || x FROM unnest(c.work_types) x
       UNION ALL SELECT 'lang:' || (l ->> 'code') FROM jsonb_array_elements(c.languages) l
       UNION ALL SELECT CASE WHEN d IN ('maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag')

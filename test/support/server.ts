@@ -18,6 +18,11 @@ export async function openTestDatabase(kind: TestDbKind = "pglite"): Promise<Dat
     const dump = await readFile(inject("pgliteTemplate"));
     return openPglite({ loadDataDir: new Blob([dump]) });
   }
+  return openPostgres(await copyPostgresTemplate(), { max: 4 });
+}
+
+/** A fresh copy of the seeded PostgreSQL template; its URL, for a second process to open too. */
+export async function copyPostgresTemplate(): Promise<string> {
   const base = process.env.TEST_DATABASE_URL;
   const template = inject("postgresTemplate");
   if (!base || !template) throw new Error("PostgreSQL tests need TEST_DATABASE_URL");
@@ -25,7 +30,7 @@ export async function openTestDatabase(kind: TestDbKind = "pglite"): Promise<Dat
   await withAdminClient((c) =>
     c.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)}`),
   );
-  return openPostgres(databaseUrl(base, name), { max: 4 });
+  return databaseUrl(base, name);
 }
 
 async function freePort(): Promise<number> {
@@ -54,9 +59,9 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  options: { kind?: TestDbKind; env?: Record<string, string>; web?: boolean } = {},
+  options: { kind?: TestDbKind; env?: Record<string, string>; web?: boolean; database?: Database } = {},
 ): Promise<TestServer> {
-  const database = await openTestDatabase(options.kind ?? "pglite");
+  const database = options.database ?? (await openTestDatabase(options.kind ?? "pglite"));
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "werkbrug-test-data-"));
   const env = parseEnv({
@@ -84,7 +89,8 @@ export async function startTestServer(
     portalUrl: (slug) => `http://${slug}.localhost:${port}`,
     async close() {
       await app.close();
-      await database.close();
+      // A database handed in belongs to the caller (two servers on one database).
+      if (!options.database) await database.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
