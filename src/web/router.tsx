@@ -4,9 +4,15 @@ import { ContactHistoryPage, FavouritesPage } from "./features/candidates/favour
 import { MessagesPage } from "./features/candidates/inbox";
 import { RegisterJobSeekerPage } from "./features/candidates/register-job-seeker";
 import { EmployerSearchSchema } from "./features/employers/search-params";
+import { ExplorerUrlSchema } from "./features/explorer/search-params";
 import { CandidateSearchSchema, StaffSearchSchema } from "./features/vacancies/search-params";
 import { AboutPage } from "./routes/about";
-import { CandidateProfilePage, ProfilePage, ProfilePrivacyPage } from "./routes/candidates";
+import {
+  CandidateExplorerPage,
+  CandidateProfilePage,
+  ProfilePage,
+  ProfilePrivacyPage,
+} from "./routes/candidates";
 import { ClaimAccountPage } from "./routes/claim-account";
 import { ComingSoonPage } from "./routes/coming-soon";
 import { DevMailPage } from "./routes/dev-mail";
@@ -321,6 +327,29 @@ const profilePrivacyRoute = createRoute({
   staticData: { titleKey: "privacy.title", parent: "/profiel" },
 });
 
+const explorerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/kandidaten",
+  validateSearch: ExplorerUrlSchema,
+  component: function ExplorerRoute() {
+    const navigate = explorerRoute.useNavigate();
+    return (
+      <CandidateExplorerPage
+        search={explorerRoute.useSearch()}
+        onSearch={(search, options) =>
+          // A ticked filter or an opened profile keeps the page where it is; a new page of results starts at the top.
+          void navigate({
+            search,
+            replace: options?.replace ?? false,
+            resetScroll: options?.resetScroll ?? false,
+          })
+        }
+      />
+    );
+  },
+  staticData: { titleKey: "menu.candidates", parent: "/" },
+});
+
 const candidateProfileRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/kandidaten/$id",
@@ -391,6 +420,7 @@ const routeTree = rootRoute.addChildren([
   employerRoute,
   profileRoute,
   profilePrivacyRoute,
+  explorerRoute,
   candidateProfileRoute,
 ]);
 

@@ -7,6 +7,7 @@ import { meQuery } from "../features/account/me-query";
 import { PrivacyPanel } from "../features/candidates/privacy-panel";
 import { ProfileEditor } from "../features/candidates/profile-editor";
 import { StaffCandidateProfile } from "../features/candidates/staff-profile";
+import { CandidateExplorer, type ExplorerPageProps } from "../features/explorer/explorer-page";
 import { PageLoader } from "../features/vacancies/ui";
 import { type PageTab, PageTabs } from "../ui/tabs";
 
@@ -61,6 +62,15 @@ export function CandidateProfilePage({ id }: { id: string }) {
   return (
     <RequireSignIn path={`/kandidaten/${id}`}>
       <StaffCandidateProfile key={id} id={id} />
+    </RequireSignIn>
+  );
+}
+
+/** The candidate explorer ("Kandidaten verkenner") for staff. */
+export function CandidateExplorerPage(props: ExplorerPageProps) {
+  return (
+    <RequireSignIn path={`/kandidaten${window.location.search}`}>
+      <CandidateExplorer {...props} />
     </RequireSignIn>
   );
 }

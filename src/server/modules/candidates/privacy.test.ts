@@ -406,6 +406,8 @@ describe.each(testDbKinds())("privacy self-service on %s", (kind) => {
         memberships: "memberships",
         candidates: "candidates",
         candidate_portal_visibility: "candidates",
+        // The explorer's search document: the profile's own words and choices, derived from it.
+        candidate_search: "candidates",
         candidate_documents: "candidates",
         candidate_photos: "candidates",
         candidate_consents: "consents",

@@ -10,6 +10,7 @@ import {
 } from "../../../contracts/candidates";
 import { api } from "../../api";
 import { AppLink } from "../../ui/app-link";
+import { markFavouriteInResults } from "../explorer/explorer-api";
 import { Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
 import { formatDateTime } from "../vacancies/format";
@@ -36,6 +37,7 @@ export function FavouriteStar({ candidateId, name }: { candidateId: string; name
       }),
     onSuccess: (next) => {
       queryClient.setQueryData(favouriteQuery(candidateId).queryKey, next);
+      markFavouriteInResults(queryClient, candidateId, next.favourite);
       void queryClient.invalidateQueries({ queryKey: ["candidates", "favourites"] });
     },
   });

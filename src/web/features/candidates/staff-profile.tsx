@@ -681,7 +681,21 @@ export function StaffCandidateProfile({ id }: { id: string }) {
     if (notFound) return <NotFoundPage />;
     return <Notice color="red">{errorText(query.error)}</Notice>;
   }
-  const c = query.data;
+  return <StaffProfileContent candidate={query.data} />;
+}
+
+/**
+ * The profile's blocks without a page around them: the profile page above and the candidate
+ * explorer's right-hand pane (which keeps its own page title) both show it.
+ */
+export function StaffProfileContent({
+  candidate: c,
+  children,
+}: {
+  candidate: CandidateStaffView;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
   const hasMedia = c.media.photos.length + c.media.videos.length + c.media.links.length > 0;
   const hasExperience =
     c.experience.work.length + c.experience.education.length + c.experience.courses.length > 0;
@@ -701,6 +715,7 @@ export function StaffCandidateProfile({ id }: { id: string }) {
           <Text style={{ whiteSpace: "pre-line" }}>{c.hobbies}</Text>
         </Block>
       )}
+      {children}
     </Stack>
   );
 }
