@@ -33,7 +33,7 @@ export async function copyPostgresTemplate(): Promise<string> {
   return databaseUrl(base, name);
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);

@@ -1,4 +1,4 @@
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../platform/db";
 import { candidates } from "../candidates/candidates.schema";
 import { candidateFavourites } from "../candidates/outreach.schema";
@@ -6,6 +6,7 @@ import { organisations } from "../tenancy/tenancy.schema";
 import { vacancies } from "../vacancies/vacancies.schema";
 import { visibleToViewer } from "../vacancies/visibility";
 import { candidateSearch } from "./explorer.schema";
+import { textArray } from "./sql-index";
 
 /**
  * The explorer's SQL besides the engines: stemming, the cards of a page of hits, and the vacancy
@@ -172,13 +173,6 @@ export async function matchingVacancies(
 ): Promise<MatchingVacancyRow[]> {
   const occupations = candidate.occupationIds;
   const units = [...new Set(occupations.map((o) => o.split(".")[0]!))];
-  const textArray = (values: string[]): SQL =>
-    values.length === 0
-      ? sql`'{}'::text[]`
-      : sql`ARRAY[${sql.join(
-          values.map((v) => sql`${v}`),
-          sql`, `,
-        )}]::text[]`;
   const distance =
     candidate.lat !== null && candidate.lon !== null
       ? sql`CASE WHEN ${vacancies.lat} IS NULL THEN NULL ELSE

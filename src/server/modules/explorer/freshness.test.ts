@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDbKinds } from "../../../../test/support/databases";
 import {
   copyPostgresTemplate,
+  freePort,
   openTestDatabase,
   startTestServer,
   type TestServer,
@@ -21,19 +21,6 @@ import { type Database, openPostgres } from "../../platform/db";
  * PostgreSQL the second is a real OS process; PGlite cannot be shared between processes, so
  * there the two are two apps with their own indexes on one database in this process.
  */
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
 
 async function startSecondProcess(url: string, port: number, dataDir: string): Promise<ChildProcess> {
   const child = spawn(

@@ -17,7 +17,8 @@ import {
  * searches while that index is still being built.
  */
 
-const textArray = (values: readonly string[]): SQL =>
+/** A text[] literal of bound values; `'{}'` when empty. */
+export const textArray = (values: readonly string[]): SQL =>
   values.length === 0
     ? sql`'{}'::text[]`
     : sql`ARRAY[${sql.join(

@@ -23,8 +23,7 @@ import type { Locale } from "../../../contracts/common";
 import type { ReferenceListsResponse } from "../../../contracts/reference";
 import { Notice } from "../identity/forms";
 import { useLocale } from "../language/language-control";
-import { LEGEND_STYLES, RemoteSelect } from "../vacancies/ui";
-import { searchPlaces } from "../vacancies/vacancies-api";
+import { LEGEND_STYLES, loadPlaceOptions, RemoteSelect } from "../vacancies/ui";
 import { AvailabilityGrid } from "./availability-grid";
 import { candidateKeys, removeMyPhoto, uploadMyPhoto } from "./candidates-api";
 import { ChoiceChecks, EditorSection, fieldErrorsOf, UploadError, useSavePart } from "./editor-ui";
@@ -207,15 +206,7 @@ export function GeneralSection({ profile, lists }: { profile: CandidateProfile; 
           label={t("profile.fields.place")}
           value={draft.place}
           cacheKey="places"
-          load={async (q, signal) =>
-            (await searchPlaces(q, signal)).map((place) => ({
-              value: place.id,
-              label:
-                place.municipality && place.municipality !== place.name
-                  ? `${place.name} (${place.municipality})`
-                  : place.name,
-            }))
-          }
+          load={loadPlaceOptions}
           onChange={(option) => set("place", option)}
           error={errors.at("general.placeId")}
         />

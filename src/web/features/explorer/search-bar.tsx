@@ -17,8 +17,7 @@ import { type FormEvent, type KeyboardEvent, useEffect, useId, useState } from "
 import { useTranslation } from "react-i18next";
 import { RADII_KM, type Suggestion } from "../../../contracts/explorer";
 import { useLocale } from "../language/language-control";
-import { type RemoteOption, RemoteSelect } from "../vacancies/ui";
-import { searchPlaces } from "../vacancies/vacancies-api";
+import { loadPlaceOptions, type RemoteOption, RemoteSelect } from "../vacancies/ui";
 import { suggestQuery } from "./explorer-api";
 import { chipFromSuggestion, sameChip, type UrlChip, withoutMatched } from "./search-params";
 
@@ -205,15 +204,7 @@ export function SearchBar({
                 label={t("explorer.search.place")}
                 value={draft.place}
                 cacheKey="places"
-                load={async (q, signal) =>
-                  (await searchPlaces(q, signal)).map((place) => ({
-                    value: place.id,
-                    label:
-                      place.municipality && place.municipality !== place.name
-                        ? `${place.name} (${place.municipality})`
-                        : place.name,
-                  }))
-                }
+                load={loadPlaceOptions}
                 onChange={(place) => setDraft((d) => ({ ...d, place }))}
               />
             </div>

@@ -5,6 +5,7 @@ import { type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Audience, VacancyStatus } from "../../../contracts/vacancies";
 import { AUDIENCE_COLOR, STATUS_COLOR } from "./format";
+import { searchPlaces } from "./vacancies-api";
 
 /** A card with its own heading (h2), as the settings pages have. */
 export function Section({
@@ -126,6 +127,17 @@ export interface RemoteOption {
  * A searchable select whose options come from the server as the user types (places,
  * occupations). The chosen option stays in the list so its label keeps showing.
  */
+/** Places for a RemoteSelect, named with their municipality where that says more. */
+export async function loadPlaceOptions(q: string, signal: AbortSignal): Promise<RemoteOption[]> {
+  return (await searchPlaces(q, signal)).map((place) => ({
+    value: place.id,
+    label:
+      place.municipality && place.municipality !== place.name
+        ? `${place.name} (${place.municipality})`
+        : place.name,
+  }));
+}
+
 export function RemoteSelect({
   label,
   description,

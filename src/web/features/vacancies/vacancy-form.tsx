@@ -32,12 +32,11 @@ import { meQuery } from "../account/me-query";
 import { FormError, Notice } from "../identity/forms";
 import { useLocale } from "../language/language-control";
 import { menuRole } from "../navigation/menu";
-import { LEGEND_STYLES, PageLoader, RemoteSelect, Section } from "./ui";
+import { LEGEND_STYLES, loadPlaceOptions, PageLoader, RemoteSelect, Section } from "./ui";
 import {
   createVacancy,
   referenceListsQuery,
   searchOccupations,
-  searchPlaces,
   updateVacancy,
   vacancyKeys,
   vacancyOptionsQuery,
@@ -598,15 +597,7 @@ function VacancyFormFields({
                     required
                     value={draft.place}
                     cacheKey="places"
-                    load={async (q, signal) =>
-                      (await searchPlaces(q, signal)).map((place) => ({
-                        value: place.id,
-                        label:
-                          place.municipality && place.municipality !== place.name
-                            ? `${place.name} (${place.municipality})`
-                            : place.name,
-                      }))
-                    }
+                    load={loadPlaceOptions}
                     onChange={(option) => set("place", option)}
                     error={error("workAddress.placeId") ?? error("workAddress")}
                   />
