@@ -1,5 +1,7 @@
 // `npm run bench [-- name…]`: runs the benchmarks and prints their numbers (never asserts).
+// "explorer" runs only when named (it is long); `npm run bench:explorer` runs it alone.
 import { parseArgs } from "node:util";
+import { benchExplorer } from "./explorer.bench";
 import { benchHttp } from "./http.bench";
 import { benchSeed } from "./seed.bench";
 
@@ -19,6 +21,10 @@ async function run(): Promise<void> {
   );
   if (wanted.has("http")) await benchHttp({ requests: Number(values.requests) });
   if (wanted.has("seed")) await benchSeed({ candidates: Number(values.candidates) });
+  if (wanted.has("explorer")) {
+    const databaseUrl = process.env.BENCH_DATABASE_URL || undefined;
+    await benchExplorer({ candidates: Number(values.candidates), ...(databaseUrl ? { databaseUrl } : {}) });
+  }
 }
 
 run().catch((error: unknown) => {

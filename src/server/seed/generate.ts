@@ -130,7 +130,8 @@ export function createRng(seed: number): () => number {
 const CANDIDATE_STREAM = 1;
 const VACANCY_STREAM = 2;
 
-class Random {
+/** Seeded choices: the same seed gives the same picks on every machine (also for benchmarks and property tests). */
+export class Random {
   constructor(readonly next: () => number) {}
 
   /** Integer in [min, max], both included. */

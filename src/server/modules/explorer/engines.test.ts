@@ -4,6 +4,9 @@ import { testDbKinds } from "../../../../test/support/databases";
 import { openTestDatabase } from "../../../../test/support/server";
 import { FILTER_CATEGORIES } from "../../../contracts/explorer";
 import { type Database, queryRows } from "../../platform/db";
+import { insertCandidates } from "../../seed/bulk";
+import { DEMO_SEED, portalsForSeeding } from "../../seed/demo";
+import { createRng, Random } from "../../seed/generate";
 import { candidates } from "../candidates/candidates.schema";
 import { createMemorySearchIndex, type MemorySearchIndex } from "./memory-index";
 import { categoryOptions, TERM_PREFIX, UPDATED } from "./recognise";
@@ -15,24 +18,6 @@ import {
   type IndexResult,
 } from "./search-index";
 import { createSqlSearchIndex } from "./sql-index";
-
-/** A small seeded PRNG (mulberry32): the same queries on every run. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!,
-    chance: (p: number) => next() < p,
-  };
-}
 
 const NOW_SEC = Math.floor(Date.now() / 1000);
 
@@ -98,21 +83,21 @@ describe.each(testDbKinds())("the in-memory and SQL engines agree on %s", (kind)
     await database?.close();
   });
 
-  function randomQuery(r: ReturnType<typeof prng>): IndexQuery {
+  function randomQuery(r: Random): IndexQuery {
     const options = categoryOptions();
     const words = r.chance(0.4)
       ? Array.from({ length: r.chance(0.8) ? 1 : 2 }, () => r.pick(vocabulary.words))
       : [];
     const occupationIds = r.chance(0.3)
-      ? Array.from({ length: 1 + r.int(2) }, () => r.pick(vocabulary.occupations))
+      ? Array.from({ length: 1 + r.int(0, 1) }, () => r.pick(vocabulary.occupations))
       : [];
     const filters: FilterClause[] = [];
-    const categories = [...FILTER_CATEGORIES].sort(() => r.next() - 0.5).slice(0, r.int(3));
+    const categories = [...FILTER_CATEGORIES].sort(() => r.next() - 0.5).slice(0, r.int(0, 2));
     for (const category of categories) {
       if (category === "updated") {
         filters.push({ category, minUpdatedSec: NOW_SEC - r.pick(UPDATED).days * 86_400 });
       } else {
-        const ids = Array.from({ length: 1 + r.int(3) }, () => r.pick(options[category]).id);
+        const ids = Array.from({ length: 1 + r.int(0, 2) }, () => r.pick(options[category]).id);
         filters.push({ category, terms: [...new Set(ids)].map((id) => `${TERM_PREFIX[category]}${id}`) });
       }
     }
@@ -133,14 +118,14 @@ describe.each(testDbKinds())("the in-memory and SQL engines agree on %s", (kind)
       geo: place ? geoClause(place.lat, place.lon, radius) : null,
       filters,
       facets: facetSpecs(),
-      offset: r.chance(0.2) ? 20 * r.int(3) : 0,
+      offset: r.chance(0.2) ? 20 * r.int(0, 2) : 0,
       limit: 20,
     };
   }
 
   it("returns the same hits, in the same order, with the same counts for 120 random queries", async () => {
     const sqlIndex = createSqlSearchIndex(database.db);
-    const r = prng(20261206);
+    const r = new Random(createRng(20261206));
     let nonEmpty = 0;
     for (let i = 0; i < 120; i++) {
       const query = randomQuery(r);
@@ -154,6 +139,25 @@ describe.each(testDbKinds())("the in-memory and SQL engines agree on %s", (kind)
     // The mix must mostly find something, or it proves little.
     expect(nonEmpty).toBeGreaterThan(60);
   }, 240_000);
+
+  it("still agrees after the index has grown past its first size", async () => {
+    const sqlIndex = createSqlSearchIndex(database.db);
+    await insertCandidates(database.db, {
+      count: 600,
+      seed: DEMO_SEED,
+      startIndex: 900_000,
+      portals: await portalsForSeeding(database.db),
+    });
+    expect(await memory.refresh()).toBeGreaterThan(500);
+    const r = new Random(createRng(7));
+    for (let i = 0; i < 30; i++) {
+      const query = randomQuery(r);
+      const [a, b] = [await sqlIndex.search(query), await memory.search(query)];
+      expect(b.total, `query ${i}`).toBe(a.total);
+      expect(b.ids, `query ${i}`).toEqual(a.ids);
+      expect(nonZero(b.facets), `query ${i}`).toEqual(nonZero(a.facets));
+    }
+  }, 120_000);
 
   it("follows changes: an edited, hidden and deleted candidate, after one poll of the change feed", async () => {
     const sqlIndex = createSqlSearchIndex(database.db);

@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../platform/db";
-import { andInto, andNotInto, type Bits, countBits, forEachBit, orInto, Posting } from "./postings";
+import { andInto, andNotInto, type Bits, CountingSet, orInto, Posting } from "./postings";
 import {
   boundingBox,
   distanceBand,
   distanceSquared,
   type FilterClause,
+  type GeoClause,
   type IndexQuery,
   type IndexResult,
   NO_COORDINATES_BAND,
@@ -164,16 +165,20 @@ async function buildState(db: Db, batchSize: number): Promise<{ state: IndexStat
   const xmin = await snapshotXmin(db);
   const [size] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM candidate_search`);
   const state = new IndexState(Math.ceil((Number(size?.n ?? 0) + 1) * 1.1));
-  let after = 0;
+  // Keyset pages over the primary key: each page is an index range scan. Document numbers need
+  // not follow row_no: the ranking breaks ties with rowNo[] itself.
+  let after: string | null = null;
   for (;;) {
-    const rows = await queryRows<DocRow>(
+    const rows: DocRow[] = await queryRows<DocRow>(
       db,
       sql`SELECT ${SELECT_DOC} FROM candidate_search
-          WHERE row_no > ${after} AND cardinality(terms) > 0 ORDER BY row_no LIMIT ${batchSize}`,
+          WHERE ${after === null ? sql`true` : sql`candidate_search.candidate_id > ${after}::uuid`}
+            AND cardinality(terms) > 0
+          ORDER BY candidate_search.candidate_id LIMIT ${batchSize}`,
     );
     for (const row of rows) state.add(row);
     if (rows.length < batchSize) break;
-    after = rows[rows.length - 1]!.row_no;
+    after = rows[rows.length - 1]!.candidate_id;
   }
   state.settle(true);
   return { state, xmin };
@@ -291,15 +296,82 @@ function anyOf(state: IndexState, terms: readonly string[]): Bits {
   return bits;
 }
 
-function filterBits(state: IndexState, filter: FilterClause, base: Bits): Bits {
-  if ("terms" in filter) return anyOf(state, filter.terms);
+/** The documents of `base` changed at or after `since`. */
+function updatedSince(state: IndexState, base: Bits, since: number): Bits {
   const bits = new Uint32Array(state.words);
-  const since = filter.minUpdatedSec;
   const updated = state.updatedSec;
-  forEachBit(base, (doc) => {
-    if (updated[doc]! >= since) bits[doc >>> 5]! |= 1 << (doc & 31);
-  });
+  for (let i = 0; i < base.length; i++) {
+    let w = base[i]!;
+    let keep = 0;
+    while (w !== 0) {
+      const low = w & -w;
+      if (updated[i * 32 + (31 - Math.clz32(low))]! >= since) keep |= low;
+      w ^= low;
+    }
+    bits[i] = keep;
+  }
   return bits;
+}
+
+function filterBits(state: IndexState, filter: FilterClause, base: Bits): Bits {
+  return "terms" in filter ? anyOf(state, filter.terms) : updatedSince(state, base, filter.minUpdatedSec);
+}
+
+/**
+ * The documents of `base` within the radius. Cells of 0.1° wholly inside the circle are taken
+ * as they are; only those on its edge are checked document by document, with the same distance
+ * the SQL engine computes.
+ */
+function withinRadius(state: IndexState, geo: GeoClause, radiusKm: number, base: Bits): Bits {
+  const box = boundingBox(geo, radiusKm);
+  const r2 = radiusKm * radiusKm;
+  const inside = new Uint32Array(state.words);
+  const edge = new Uint32Array(state.words);
+  // A document's cell comes from floor(lat * 10), which may round across a border: widen each
+  // cell a little before calling it inside, and keep a margin below the radius.
+  const margin = 1e-6;
+  for (let la = Math.floor(box.latMin * 10); la <= Math.floor(box.latMax * 10); la++) {
+    for (let lo = Math.floor(box.lonMin * 10); lo <= Math.floor(box.lonMax * 10); lo++) {
+      const posting = state.postings.get(`g:${la}:${lo}`);
+      if (!posting) continue;
+      const lat0 = la / 10 - margin;
+      const lat1 = (la + 1) / 10 + margin;
+      const lon0 = lo / 10 - margin;
+      const lon1 = (lo + 1) / 10 + margin;
+      const far = Math.max(
+        distanceSquared(geo, lat0, lon0),
+        distanceSquared(geo, lat0, lon1),
+        distanceSquared(geo, lat1, lon0),
+        distanceSquared(geo, lat1, lon1),
+      );
+      posting.orInto(far < r2 * (1 - 1e-9) ? inside : edge);
+    }
+  }
+  andInto(inside, base);
+  andInto(edge, base);
+  const { lat, lon } = state;
+  for (let i = 0; i < edge.length; i++) {
+    let w = edge[i]!;
+    let keep = 0;
+    while (w !== 0) {
+      const low = w & -w;
+      const doc = i * 32 + (31 - Math.clz32(low));
+      const la = lat[doc]!;
+      const lo = lon[doc]!;
+      if (
+        la >= box.latMin &&
+        la <= box.latMax &&
+        lo >= box.lonMin &&
+        lo <= box.lonMax &&
+        distanceSquared(geo, la, lo) <= r2
+      ) {
+        keep |= low;
+      }
+      w ^= low;
+    }
+    inside[i]! |= keep;
+  }
+  return inside;
 }
 
 function searchState(state: IndexState, query: IndexQuery): IndexResult {
@@ -307,7 +379,7 @@ function searchState(state: IndexState, query: IndexQuery): IndexResult {
   const empty = (): IndexResult => ({ total: 0, ids: [], facets: {} });
 
   // B: portal, every word, the occupation clause, the radius; never a dead document.
-  const base = allOf(state, [query.portalTerm, ...query.words.map((w) => `w:${w}`)], scratch);
+  let base = allOf(state, [query.portalTerm, ...query.words.map((w) => `w:${w}`)], scratch);
   if (!base) return empty();
   andNotInto(base, state.dead);
   const occupation = query.occupation;
@@ -321,81 +393,87 @@ function searchState(state: IndexState, query: IndexQuery): IndexResult {
     andInto(base, any);
   }
   const geo = query.geo;
-  if (geo && geo.radiusKm !== null) {
-    const box = boundingBox(geo, geo.radiusKm);
-    const cells: string[] = [];
-    for (let la = Math.floor(box.latMin * 10); la <= Math.floor(box.latMax * 10); la++) {
-      for (let lo = Math.floor(box.lonMin * 10); lo <= Math.floor(box.lonMax * 10); lo++)
-        cells.push(`g:${la}:${lo}`);
-    }
-    const near = anyOf(state, cells);
-    andInto(near, base);
-    const r2 = geo.radiusKm * geo.radiusKm;
-    const { lat, lon } = state;
-    const box2 = box;
-    forEachBit(near, (doc) => {
-      const la = lat[doc]!;
-      const lo = lon[doc]!;
-      const inside =
-        la >= box2.latMin &&
-        la <= box2.latMax &&
-        lo >= box2.lonMin &&
-        lo <= box2.lonMax &&
-        distanceSquared(geo, la, lo) <= r2;
-      if (!inside) near[doc >>> 5]! &= ~(1 << (doc & 31));
-    });
-    base.set(near);
-  }
+  if (geo && geo.radiusKm !== null) base = withinRadius(state, geo, geo.radiusKm, base);
 
   // Filters: OR inside a category, AND across; S and, per active category, S without it.
-  const filters = query.filters.map((f) => ({ category: f.category, bits: filterBits(state, f, base) }));
+  const baseBits = base;
+  const filters = query.filters.map((f) => ({ category: f.category, bits: filterBits(state, f, baseBits) }));
   const withAllBut = (category: string | null): Bits => {
-    const bits = base.slice();
+    const bits = baseBits.slice();
     for (const f of filters) if (f.category !== category) andInto(bits, f.bits);
     return bits;
   };
-  const matches = filters.length > 0 ? withAllBut(null) : base;
-  const total = countBits(matches);
+  const matches = new CountingSet(filters.length > 0 ? withAllBut(null) : base);
 
   const facets: Record<string, Record<string, number>> = {};
   for (const facet of query.facets) {
-    const set = filters.some((f) => f.category === facet.category) ? withAllBut(facet.category) : matches;
+    const set = filters.some((f) => f.category === facet.category)
+      ? new CountingSet(withAllBut(facet.category))
+      : matches;
     const counts: Record<string, number> = {};
     const since: { id: string; minUpdatedSec: number }[] = [];
     for (const option of facet.options) {
       if ("term" in option) {
-        const n = state.postings.get(option.term)?.countIn(set) ?? 0;
+        const posting = state.postings.get(option.term);
+        const n = posting ? set.count(posting) : 0;
         if (n > 0) counts[option.id] = n;
       } else since.push(option);
     }
-    if (since.length > 0) {
-      const tallies = new Array<number>(since.length).fill(0);
-      const updated = state.updatedSec;
-      forEachBit(set, (doc) => {
-        const u = updated[doc]!;
-        for (let i = 0; i < since.length; i++) if (u >= since[i]!.minUpdatedSec) tallies[i]!++;
-      });
-      since.forEach((o, i) => {
-        if (tallies[i]! > 0) counts[o.id] = tallies[i]!;
-      });
-    }
+    if (since.length > 0) countSince(state, set, since, counts);
     facets[facet.category] = counts;
   }
 
-  return { total, ids: rank(state, query, matches, total), facets };
+  return { total: matches.size, ids: rank(state, query, matches), facets };
+}
+
+/** Counts per "changed since" option in one pass: each document adds to its newest band. */
+function countSince(
+  state: IndexState,
+  set: CountingSet,
+  since: { id: string; minUpdatedSec: number }[],
+  counts: Record<string, number>,
+): void {
+  const order = since.map((o, i) => ({ ...o, i })).sort((a, b) => b.minUpdatedSec - a.minUpdatedSec);
+  const thresholds = Float64Array.from(order.map((o) => o.minUpdatedSec));
+  const bands = new Float64Array(order.length + 1);
+  const updated = state.updatedSec;
+  const { bits, words } = set;
+  for (let k = 0; k < words.length; k++) {
+    const i = words[k]!;
+    let w = bits[i]!;
+    while (w !== 0) {
+      const low = w & -w;
+      const u = updated[i * 32 + (31 - Math.clz32(low))]!;
+      let band = 0;
+      while (band < thresholds.length && u < thresholds[band]!) band++;
+      bands[band]!++;
+      w ^= low;
+    }
+  }
+  // Thresholds are newest first: a document in band b counts for every option from b on.
+  let running = 0;
+  order.forEach((o, b) => {
+    running += bands[b]!;
+    if (running > 0) counts[o.id] = running;
+  });
 }
 
 /** The page of `matches` in ranking order, by a bounded heap over a composite primary key. */
-function rank(state: IndexState, query: IndexQuery, matches: Bits, total: number): string[] {
+function rank(state: IndexState, query: IndexQuery, matches: CountingSet): string[] {
+  const total = matches.size;
   const k = Math.min(query.offset + query.limit, total);
   if (query.offset >= total || k === 0) return [];
   const occupation = query.occupation;
   const exact = occupation ? anyOf(state, occupation.exact) : null;
   const related = occupation ? anyOf(state, occupation.related) : null;
   const groups = occupation ? anyOf(state, occupation.groups) : null;
-  const inSet = (bits: Bits | null, doc: number) =>
-    bits !== null && (bits[doc >>> 5]! & (1 << (doc & 31))) !== 0;
-  const headlineWords = query.words.map((w) => state.postings.get(`wa:${w}`) ?? null);
+  const headline = query.words.map((w) => state.postings.get(`wa:${w}`) ?? null);
+  const headlineBits = headline.map((p) => {
+    if (!p) return null;
+    const bits = new Uint32Array(state.words);
+    p.orInto(bits);
+    return bits;
+  });
   const geo = query.geo;
   const { updatedSec, rowNo, lat, lon } = state;
 
@@ -441,27 +519,42 @@ function rank(state: IndexState, query: IndexQuery, matches: Bits, total: number
     }
   };
 
-  forEachBit(matches, (doc) => {
-    let tier = 0;
-    if (occupation) tier = inSet(exact, doc) ? 3 : inSet(related, doc) ? 2 : inSet(groups, doc) ? 1 : 0;
-    let text = 0;
-    for (const posting of headlineWords) text += posting?.has(doc) ? 2 : 1;
-    let band = 0;
-    if (geo) {
-      const la = lat[doc]!;
-      band = Number.isNaN(la) ? NO_COORDINATES_BAND : distanceBand(distanceSquared(geo, la, lon[doc]!));
+  const { bits, words } = matches;
+  const wordCount = query.words.length;
+  for (let n = 0; n < words.length; n++) {
+    const i = words[n]!;
+    let w = bits[i]!;
+    while (w !== 0) {
+      const low = w & -w;
+      w ^= low;
+      const doc = i * 32 + (31 - Math.clz32(low));
+      let tier = 0;
+      if (occupation) {
+        tier =
+          (exact![i]! & low) !== 0 ? 3 : (related![i]! & low) !== 0 ? 2 : (groups![i]! & low) !== 0 ? 1 : 0;
+      }
+      let text = wordCount;
+      for (let h = 0; h < headlineBits.length; h++) {
+        const hb = headlineBits[h];
+        if (hb && (hb[i]! & low) !== 0) text++;
+      }
+      let band = 0;
+      if (geo) {
+        const la = lat[doc]!;
+        band = Number.isNaN(la) ? NO_COORDINATES_BAND : distanceBand(distanceSquared(geo, la, lon[doc]!));
+      }
+      const key = tier * 1000 + text * 10 + (9 - band);
+      if (size < k) {
+        heapDocs[size] = doc;
+        heapKeys[size] = key;
+        siftUp(size++);
+      } else if (key >= heapKeys[0]! && worse(heapKeys[0]!, heapDocs[0]!, key, doc)) {
+        heapDocs[0] = doc;
+        heapKeys[0] = key;
+        siftDown(0);
+      }
     }
-    const key = tier * 1000 + text * 10 + (9 - band);
-    if (size < k) {
-      heapDocs[size] = doc;
-      heapKeys[size] = key;
-      siftUp(size++);
-    } else if (worse(heapKeys[0]!, heapDocs[0]!, key, doc)) {
-      heapDocs[0] = doc;
-      heapKeys[0] = key;
-      siftDown(0);
-    }
-  });
+  }
 
   const order = Array.from(heapDocs.subarray(0, size)).map((doc, i) => ({ doc, key: heapKeys[i]! }));
   order.sort((a, b) => (worse(a.key, a.doc, b.key, b.doc) ? 1 : worse(b.key, b.doc, a.key, a.doc) ? -1 : 0));

@@ -79,7 +79,9 @@ export class Posting {
   /** Gives the list a bitmap when it is dense enough to pay for one; drops slack after a build. */
   settle(words: number, trim: boolean): void {
     if (trim && this.ids.length > this.length) this.ids = this.ids.slice(0, this.length);
-    if (this.length >= words) {
+    // After the index grew, an existing bitmap is too short: rebuild it at the new size (a list
+    // that is no longer dense enough keeps one too, so add() never writes past its end).
+    if (this.length >= words || this.bits) {
       if (!this.bits || this.bits.length !== words) {
         const bits = new Uint32Array(words);
         for (let i = 0; i < this.length; i++) {
@@ -149,5 +151,85 @@ export class Posting {
 
   bytes(): number {
     return this.ids.byteLength + (this.bits?.byteLength ?? 0);
+  }
+}
+
+/**
+ * A result set prepared for counting many options against it: its non-zero words (a selective
+ * set touches few of the 31,250 words of a million documents) and, when small, its documents.
+ */
+export class CountingSet {
+  readonly bits: Bits;
+  readonly words: Int32Array;
+  readonly size: number;
+  private docsCache: Uint32Array | null = null;
+
+  constructor(bits: Bits) {
+    this.bits = bits;
+    let nonZero = 0;
+    let size = 0;
+    for (let i = 0; i < bits.length; i++) {
+      const w = bits[i]!;
+      if (w !== 0) {
+        nonZero++;
+        size += popcount32(w);
+      }
+    }
+    const words = new Int32Array(nonZero);
+    let j = 0;
+    for (let i = 0; i < bits.length; i++) if (bits[i] !== 0) words[j++] = i;
+    this.words = words;
+    this.size = size;
+  }
+
+  docs(): Uint32Array {
+    if (!this.docsCache) {
+      const docs = new Uint32Array(this.size);
+      let n = 0;
+      const { bits, words } = this;
+      for (let k = 0; k < words.length; k++) {
+        const i = words[k]!;
+        let w = bits[i]!;
+        while (w !== 0) {
+          const low = w & -w;
+          docs[n++] = i * 32 + (31 - Math.clz32(low));
+          w ^= low;
+        }
+      }
+      this.docsCache = docs;
+    }
+    return this.docsCache;
+  }
+
+  /** |this ∧ posting|, by the cheapest of three ways. */
+  count(posting: Posting): number {
+    if (this.size === 0 || posting.length === 0) return 0;
+    const set = this.bits;
+    if (posting.bits) {
+      const other = posting.bits;
+      let n = 0;
+      if (this.words.length * 2 < set.length) {
+        const words = this.words;
+        for (let k = 0; k < words.length; k++) {
+          const i = words[k]!;
+          const w = set[i]! & other[i]!;
+          if (w !== 0) n += popcount32(w);
+        }
+        return n;
+      }
+      for (let i = 0; i < set.length; i++) {
+        const w = set[i]! & other[i]!;
+        if (w !== 0) n += popcount32(w);
+      }
+      return n;
+    }
+    // A sorted list: walk it, or look each of a few documents up in it.
+    if (this.size * 16 < posting.length) {
+      const docs = this.docs();
+      let n = 0;
+      for (let k = 0; k < docs.length; k++) if (posting.has(docs[k]!)) n++;
+      return n;
+    }
+    return posting.countIn(set);
   }
 }
