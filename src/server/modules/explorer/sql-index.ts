@@ -100,21 +100,25 @@ function orderBy(query: IndexQuery): SQL {
   return sql.join(keys, sql`, `);
 }
 
+/**
+ * Facet counts in one statement: one pass over the terms for every category without a filter
+ * of its own (they all count over S), one per active category (counted without its own filter),
+ * and the "changed since" options from the row's date.
+ */
 function facetSql(query: IndexQuery): SQL | null {
   const parts: SQL[] = [];
+  const active = new Set(query.filters.map((f) => f.category));
+  const shared: string[] = [];
   for (const facet of query.facets) {
-    const where = filtersExcept(query, facet.category);
-    const termOptions = facet.options.filter((o) => "term" in o) as { id: string; term: string }[];
-    if (termOptions.length > 0) {
-      parts.push(sql`SELECT ${facet.category}::text AS category, t AS key, count(*)::int AS n
+    const terms = facet.options.flatMap((o) => ("term" in o ? [o.term] : []));
+    if (terms.length > 0 && !active.has(facet.category)) shared.push(...terms);
+    else if (terms.length > 0) {
+      parts.push(sql`SELECT ''::text AS category, t AS key, count(*)::int AS n
         FROM b, unnest(b.terms) t
-        WHERE ${where} AND t = ANY (${textArray(termOptions.map((o) => o.term))})
+        WHERE ${filtersExcept(query, facet.category)} AND t = ANY (${textArray(terms)})
         GROUP BY t`);
     }
-    const since = facet.options.filter((o) => "minUpdatedSec" in o) as {
-      id: string;
-      minUpdatedSec: number;
-    }[];
+    const since = facet.options.flatMap((o) => ("minUpdatedSec" in o ? [o] : []));
     if (since.length > 0) {
       const values = sql.join(
         since.map((o) => sql`(${o.id}::text, ${o.minUpdatedSec}::bigint)`),
@@ -122,9 +126,15 @@ function facetSql(query: IndexQuery): SQL | null {
       );
       parts.push(sql`SELECT ${facet.category}::text AS category, o.id AS key, count(*)::int AS n
         FROM b CROSS JOIN (VALUES ${values}) o(id, since)
-        WHERE ${where} AND b.updated_sec >= o.since
+        WHERE ${filtersExcept(query, facet.category)} AND b.updated_sec >= o.since
         GROUP BY o.id`);
     }
+  }
+  if (shared.length > 0) {
+    parts.push(sql`SELECT ''::text AS category, t AS key, count(*)::int AS n
+      FROM b, unnest(b.terms) t
+      WHERE ${filtersExcept(query, null)} AND t = ANY (${textArray(shared)})
+      GROUP BY t`);
   }
   return parts.length > 0 ? sql.join(parts, sql` UNION ALL `) : null;
 }
@@ -153,23 +163,26 @@ export function createSqlSearchIndex(db: Db): SearchIndex {
       const facets: Record<string, Record<string, number>> = {};
       const facetQuery = facetSql(query);
       if (facetQuery) {
-        const byTerm = new Map<string, Map<string, string>>();
+        // Terms are unique across categories (each has its prefix); dates are keyed by category.
+        const byKey = new Map<string, { category: string; id: string }>();
         for (const facet of query.facets) {
-          byTerm.set(
-            facet.category,
-            new Map(facet.options.map((o) => ["term" in o ? o.term : o.id, o.id] as const)),
-          );
+          for (const o of facet.options) {
+            byKey.set("term" in o ? `|${o.term}` : `${facet.category}|${o.id}`, {
+              category: facet.category,
+              id: o.id,
+            });
+          }
         }
         const rows = await queryRows<{ category: string; key: string; n: number }>(
           db,
           sql`${from} ${facetQuery}`,
         );
         for (const row of rows) {
-          const id = byTerm.get(row.category)?.get(row.key);
-          if (id === undefined) continue;
-          const counts = facets[row.category] ?? {};
-          counts[id] = Number(row.n);
-          facets[row.category] = counts;
+          const option = byKey.get(`${row.category}|${row.key}`);
+          if (!option) continue;
+          const counts = facets[option.category] ?? {};
+          counts[option.id] = Number(row.n);
+          facets[option.category] = counts;
         }
       }
       return { total, ids: page.map((r) => r.candidate_id), facets };
