@@ -100,8 +100,21 @@ class IndexState {
     const hasPlace = row.lat !== null && row.lon !== null;
     this.lat[doc] = hasPlace ? row.lat! : Number.NaN;
     this.lon[doc] = hasPlace ? row.lon! : Number.NaN;
-    for (const term of row.terms.split(" ")) this.posting(term).add(doc);
-    if (hasPlace) this.posting(cellOf(row.lat!, row.lon!)).add(doc);
+    for (const term of row.terms.split(" ")) this.touch(this.posting(term)).add(doc);
+    if (hasPlace) this.touch(this.posting(cellOf(row.lat!, row.lon!))).add(doc);
+  }
+
+  /** Lists changed since the last settle (null while building: then all are settled). */
+  private touched: Set<Posting> | null = null;
+
+  private touch(posting: Posting): Posting {
+    this.touched?.add(posting);
+    return posting;
+  }
+
+  /** After a build: follow which lists change, so a poll settles only those. */
+  startTracking(): void {
+    this.touched = new Set();
   }
 
   private posting(term: string): Posting {
@@ -121,7 +134,9 @@ class IndexState {
   }
 
   settle(trim: boolean): void {
-    for (const posting of this.postings.values()) posting.settle(this.words, trim);
+    const lists = this.touched ?? this.postings.values();
+    for (const posting of lists) posting.settle(this.words, trim);
+    this.touched?.clear();
   }
 
   bytes(): number {
@@ -181,6 +196,7 @@ async function buildState(db: Db, batchSize: number): Promise<{ state: IndexStat
     after = rows[rows.length - 1]!.candidate_id;
   }
   state.settle(true);
+  state.startTracking();
   return { state, xmin };
 }
 
