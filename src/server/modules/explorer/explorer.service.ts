@@ -54,6 +54,14 @@ type SearchInput = ExplorerSearchRequest & { q: string; chips: Chip[]; page: num
 
 const DAY = 86_400;
 
+/**
+ * "Changed in the past N days" counts whole days: from the start (UTC) of the day N days ago. The
+ * limits then move once a day, so the in-memory index can keep a bitmap per limit.
+ */
+export function sinceDaysAgo(nowSec: number, days: number): number {
+  return (Math.floor(nowSec / DAY) - days) * DAY;
+}
+
 export function createExplorerService({ db, index, now = () => new Date() }: ExplorerDeps) {
   /** Staff see the candidates of the request's portal when their organisation is at home there. */
   async function scopeFor(principal: Principal, host: HostPortal): Promise<ExplorerScope> {
@@ -128,7 +136,7 @@ export function createExplorerService({ db, index, now = () => new Date() }: Exp
     for (const [category, ids] of selected) {
       if (category === "updated") {
         const days = Math.max(...UPDATED.filter((o) => ids.has(o.id)).map((o) => o.days));
-        filters.push({ category, minUpdatedSec: nowSec - days * DAY });
+        filters.push({ category, minUpdatedSec: sinceDaysAgo(nowSec, days) });
       } else {
         filters.push({ category, terms: [...ids].map((id) => `${TERM_PREFIX[category]}${id}`) });
       }
@@ -137,7 +145,7 @@ export function createExplorerService({ db, index, now = () => new Date() }: Exp
       category,
       options:
         category === "updated"
-          ? UPDATED.map((o) => ({ id: o.id, minUpdatedSec: nowSec - o.days * DAY }))
+          ? UPDATED.map((o) => ({ id: o.id, minUpdatedSec: sinceDaysAgo(nowSec, o.days) }))
           : options[category].map((o) => ({ id: o.id, term: `${TERM_PREFIX[category]}${o.id}` })),
     }));
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../platform/db";
-import { andInto, andNotInto, type Bits, CountingSet, orInto, Posting } from "./postings";
+import { andInto, andNotInto, type Bits, CountingSet, countBits, orInto, Posting } from "./postings";
 import {
   boundingBox,
   distanceBand,
@@ -51,6 +51,8 @@ class IndexState {
   dead: Bits;
   readonly byId = new Map<string, number>();
   readonly postings = new Map<string, Posting>();
+  /** "Changed at or after" limits in use (they move once a day), as bitmaps that add() keeps. */
+  private readonly recent = new Map<number, Bits>();
 
   constructor(capacity: number) {
     this.capacity = Math.max(1024, Math.ceil(capacity / 32) * 32);
@@ -81,6 +83,22 @@ class IndexState {
     this.capacity = capacity;
     this.words = capacity / 32;
     for (const posting of this.postings.values()) posting.settle(this.words, false);
+    this.recent.clear();
+  }
+
+  /** The documents changed at or after `since` (dead ones included: queries leave those out). */
+  recentSince(since: number): Bits {
+    let bits = this.recent.get(since);
+    if (!bits) {
+      if (this.recent.size >= 16) this.recent.clear();
+      bits = new Uint32Array(this.words);
+      const updated = this.updatedSec;
+      for (let doc = 0; doc < this.count; doc++) {
+        if (updated[doc]! >= since) bits[doc >>> 5]! |= 1 << (doc & 31);
+      }
+      this.recent.set(since, bits);
+    }
+    return bits;
   }
 
   add(row: DocRow): void {
@@ -96,6 +114,9 @@ class IndexState {
     this.byId.set(row.candidate_id, doc);
     this.rowNo[doc] = row.row_no;
     this.updatedSec[doc] = row.updated_sec;
+    for (const [since, bits] of this.recent) {
+      if (row.updated_sec >= since) bits[doc >>> 5]! |= 1 << (doc & 31);
+    }
     this.txid[doc] = row.txid;
     const hasPlace = row.lat !== null && row.lon !== null;
     this.lat[doc] = hasPlace ? row.lat! : Number.NaN;
@@ -312,8 +333,10 @@ function anyOf(state: IndexState, terms: readonly string[]): Bits {
   return bits;
 }
 
-/** The documents of `base` changed at or after `since`. */
+/** The documents of `base` changed at or after `since` (a superset for a large base). */
 function updatedSince(state: IndexState, base: Bits, since: number): Bits {
+  // Filter bits are only ever ANDed with the base, so the shared bitmap may stand for it.
+  if (countBits(base) * 32 > state.count) return state.recentSince(since);
   const bits = new Uint32Array(state.words);
   const updated = state.updatedSec;
   for (let i = 0; i < base.length; i++) {
@@ -449,6 +472,13 @@ function countSince(
   since: { id: string; minUpdatedSec: number }[],
   counts: Record<string, number>,
 ): void {
+  if (set.size * 32 > state.count) {
+    for (const o of since) {
+      const n = set.countBits(state.recentSince(o.minUpdatedSec));
+      if (n > 0) counts[o.id] = n;
+    }
+    return;
+  }
   const order = since.map((o, i) => ({ ...o, i })).sort((a, b) => b.minUpdatedSec - a.minUpdatedSec);
   const thresholds = Float64Array.from(order.map((o) => o.minUpdatedSec));
   const bands = new Float64Array(order.length + 1);

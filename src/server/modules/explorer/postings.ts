@@ -8,6 +8,10 @@
 
 export type Bits = Uint32Array;
 
+/** Set bits of every 16-bit value: two look-ups count a word, faster than bit tricks here. */
+const POP16 = new Uint8Array(65536);
+for (let i = 1; i < 65536; i++) POP16[i] = (i & 1) + POP16[i >>> 1]!;
+
 export function popcount32(v: number): number {
   let x = v - ((v >>> 1) & 0x55555555);
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
@@ -201,28 +205,31 @@ export class CountingSet {
     return this.docsCache;
   }
 
-  /** |this ∧ posting|, by the cheapest of three ways. */
-  count(posting: Posting): number {
-    if (this.size === 0 || posting.length === 0) return 0;
+  /** |this ∧ bits| for a bitmap of the same size. */
+  countBits(other: Bits): number {
     const set = this.bits;
-    if (posting.bits) {
-      const other = posting.bits;
-      let n = 0;
-      if (this.words.length * 2 < set.length) {
-        const words = this.words;
-        for (let k = 0; k < words.length; k++) {
-          const i = words[k]!;
-          const w = set[i]! & other[i]!;
-          if (w !== 0) n += popcount32(w);
-        }
-        return n;
-      }
-      for (let i = 0; i < set.length; i++) {
+    let n = 0;
+    if (this.words.length * 2 < set.length) {
+      const words = this.words;
+      for (let k = 0; k < words.length; k++) {
+        const i = words[k]!;
         const w = set[i]! & other[i]!;
         if (w !== 0) n += popcount32(w);
       }
       return n;
     }
+    for (let i = 0; i < set.length; i++) {
+      const w = set[i]! & other[i]!;
+      n += POP16[w & 0xffff]! + POP16[w >>> 16]!;
+    }
+    return n;
+  }
+
+  /** |this ∧ posting|, by the cheapest of three ways. */
+  count(posting: Posting): number {
+    if (this.size === 0 || posting.length === 0) return 0;
+    const set = this.bits;
+    if (posting.bits) return this.countBits(posting.bits);
     // A sorted list: walk it, or look each of a few documents up in it.
     if (this.size * 16 < posting.length) {
       const docs = this.docs();
