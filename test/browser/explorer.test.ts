@@ -47,6 +47,17 @@ describe.skipIf(skipBrowserTests)("the candidate explorer in the browser", () =>
     return context.newPage();
   }
 
+  /** A page signed in as the demo account manager on the Haaglanden portal. */
+  async function managerPage(viewport?: { width: number; height: number }): Promise<Page> {
+    const page = await newPage(viewport);
+    await signInWithForm(page, server.portalUrl("haaglanden"), {
+      email: ACCOUNT_MANAGER.email,
+      password: DEMO_PASSWORD,
+      code: () => totpCode(),
+    });
+    return page;
+  }
+
   const main = (page: Page) => page.getByRole("main");
   const results = (page: Page) => main(page).getByRole("list", { name: "Kandidaten, best passend eerst" });
   const count = (page: Page) =>
@@ -59,12 +70,7 @@ describe.skipIf(skipBrowserTests)("the candidate explorer in the browser", () =>
 
   it("finds a truck driver near Den Haag, stars, contacts and saves them, and finds them again", async () => {
     const haaglanden = server.portalUrl("haaglanden");
-    const page = await newPage();
-    await signInWithForm(page, haaglanden, {
-      email: ACCOUNT_MANAGER.email,
-      password: DEMO_PASSWORD,
-      code: () => totpCode(),
-    });
+    const page = await managerPage();
     await page.getByRole("button", { name: `Accountmenu van ${ACCOUNT_MANAGER.name}` }).waitFor();
 
     // The menu leads to the explorer, which lists candidates before any search.
@@ -203,12 +209,7 @@ describe.skipIf(skipBrowserTests)("the candidate explorer in the browser", () =>
 
   it("says what is wrong when the server refuses the search, and shows the profile alone on a phone", async () => {
     const haaglanden = server.portalUrl("haaglanden");
-    const page = await newPage({ width: 390, height: 844 });
-    await signInWithForm(page, haaglanden, {
-      email: ACCOUNT_MANAGER.email,
-      password: DEMO_PASSWORD,
-      code: () => totpCode(),
-    });
+    const page = await managerPage({ width: 390, height: 844 });
     await page.waitForURL((u) => u.pathname !== "/inloggen");
 
     // Too long a text is refused (never silently cut); the page says why.
@@ -231,12 +232,7 @@ describe.skipIf(skipBrowserTests)("the candidate explorer in the browser", () =>
 
   it('starts from a vacancy\'s occupation and place with "Zoek kandidaten"', async () => {
     const haaglanden = server.portalUrl("haaglanden");
-    const page = await newPage();
-    await signInWithForm(page, haaglanden, {
-      email: ACCOUNT_MANAGER.email,
-      password: DEMO_PASSWORD,
-      code: () => totpCode(),
-    });
+    const page = await managerPage();
     await page.waitForURL((u) => u.pathname !== "/inloggen");
     await page.goto(`${haaglanden}/vacaturebeheer`);
     await main(page).getByRole("table").getByRole("link").first().click();
