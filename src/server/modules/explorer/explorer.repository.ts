@@ -1,8 +1,9 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../platform/db";
 import { candidates } from "../candidates/candidates.schema";
 import { candidateFavourites } from "../candidates/outreach.schema";
 import { organisations } from "../tenancy/tenancy.schema";
+import { distanceKmFrom } from "../vacancies/vacancies.repository";
 import { vacancies } from "../vacancies/vacancies.schema";
 import { visibleToViewer } from "../vacancies/visibility";
 import { candidateSearch } from "./explorer.schema";
@@ -40,6 +41,11 @@ export async function lexemesOf(db: Db, text: string): Promise<string[]> {
   return words;
 }
 
+/** The search document is visible on the scope's portal: the tenant scope of every read here. */
+function onPortal(scope: ExplorerScope): SQL {
+  return sql`${candidateSearch.terms} @> ARRAY[${scope.portalTerm}]::text[]`;
+}
+
 export interface HitRow {
   id: string;
   firstName: string;
@@ -71,12 +77,7 @@ export async function hitRows(db: Db, scope: ExplorerScope, ids: readonly string
     })
     .from(candidateSearch)
     .innerJoin(candidates, eq(candidates.id, candidateSearch.candidateId))
-    .where(
-      and(
-        inArray(candidateSearch.candidateId, [...ids]),
-        sql`${candidateSearch.terms} @> ARRAY[${scope.portalTerm}]::text[]`,
-      ),
-    );
+    .where(and(inArray(candidateSearch.candidateId, [...ids]), onPortal(scope)));
 }
 
 export async function favouriteIds(db: Db, userId: string, ids: readonly string[]): Promise<Set<string>> {
@@ -129,26 +130,21 @@ export async function candidateForMatching(
   scope: ExplorerScope,
   id: string,
 ): Promise<CandidateForMatching | null> {
-  const [row] = await queryRows<{
-    id: string;
-    portal_id: string;
-    terms: string[];
-    lat: number | null;
-    lon: number | null;
-  }>(
-    db,
-    sql`SELECT c.id, c.portal_id, s.terms, s.lat, s.lon FROM candidate_search s
-        JOIN candidates c ON c.id = s.candidate_id
-        WHERE s.candidate_id = ${id} AND s.terms @> ARRAY[${scope.portalTerm}]::text[]`,
-  );
+  const [row] = await db
+    .select({
+      id: candidates.id,
+      portalId: candidates.portalId,
+      terms: candidateSearch.terms,
+      lat: candidateSearch.lat,
+      lon: candidateSearch.lon,
+    })
+    .from(candidateSearch)
+    .innerJoin(candidates, eq(candidates.id, candidateSearch.candidateId))
+    .where(and(eq(candidateSearch.candidateId, id), onPortal(scope)))
+    .limit(1);
   if (!row) return null;
-  return {
-    id: row.id,
-    portalId: row.portal_id,
-    occupationIds: row.terms.filter((t) => t.startsWith("occ:")).map((t) => t.slice(4)),
-    lat: row.lat,
-    lon: row.lon,
-  };
+  const { terms, ...rest } = row;
+  return { ...rest, occupationIds: terms.filter((t) => t.startsWith("occ:")).map((t) => t.slice(4)) };
 }
 
 export interface MatchingVacancyRow {
@@ -175,8 +171,7 @@ export async function matchingVacancies(
   const units = [...new Set(occupations.map((o) => o.split(".")[0]!))];
   const distance =
     candidate.lat !== null && candidate.lon !== null
-      ? sql`CASE WHEN ${vacancies.lat} IS NULL THEN NULL ELSE
-          (point(${vacancies.lon}, ${vacancies.lat}) <@> point(${candidate.lon}::float8, ${candidate.lat}::float8)) * 1.609344 END`
+      ? distanceKmFrom({ lat: candidate.lat, lon: candidate.lon })
       : sql`NULL::float8`;
   const score = sql`(CASE WHEN ${vacancies.occupationId} = ANY (${textArray(occupations)}) THEN 2
                          WHEN split_part(${vacancies.occupationId}, '.', 1) = ANY (${textArray(units)}) THEN 1 ELSE 0 END)`;

@@ -439,6 +439,11 @@ export interface CandidateListRow {
   distanceKm: number | null;
 }
 
+/** Kilometres from a point to the vacancy's work address (earthdistance); null without one. */
+export function distanceKmFrom(origin: { lat: number; lon: number }): SQL<number> {
+  return sql<number>`(earth_distance(ll_to_earth(${origin.lat}, ${origin.lon}), ll_to_earth(${vacancies.lat}, ${vacancies.lon})) / 1000.0)`;
+}
+
 /** Vacancies this candidate may see, with the candidate side's search and filters. */
 export async function listVisibleVacancies(
   db: Db,
@@ -447,9 +452,7 @@ export async function listVisibleVacancies(
   origin: { lat: number; lon: number } | null,
   today: string,
 ): Promise<{ rows: CandidateListRow[]; total: number }> {
-  const distance = origin
-    ? sql<number>`(earth_distance(ll_to_earth(${origin.lat}, ${origin.lon}), ll_to_earth(${vacancies.lat}, ${vacancies.lon})) / 1000.0)`
-    : sql<null>`null::float8`;
+  const distance = origin ? distanceKmFrom(origin) : sql<null>`null::float8`;
   const filters: (SQL | undefined)[] = [visibleToViewer(viewer, today)];
   if (query.q) {
     filters.push(

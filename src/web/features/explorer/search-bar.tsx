@@ -19,7 +19,7 @@ import { RADII_KM, type Suggestion } from "../../../contracts/explorer";
 import { useLocale } from "../language/language-control";
 import { loadPlaceOptions, type RemoteOption, RemoteSelect } from "../vacancies/ui";
 import { suggestQuery } from "./explorer-api";
-import { chipFromSuggestion, sameChip, type UrlChip, withoutMatched } from "./search-params";
+import { chipFromSuggestion, fold, sameChip, type UrlChip, withoutMatched } from "./search-params";
 
 export interface SearchBarValue {
   q: string;
@@ -29,11 +29,6 @@ export interface SearchBarValue {
 }
 
 const optionValue = (s: { kind: string; id: string }) => `${s.kind}:${s.id}`;
-const fold = (text: string) =>
-  text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
 
 /** Suggestions still about the text in the field: all their matched words are still there. */
 function stillMatches(suggestion: Suggestion, text: string): boolean {

@@ -105,7 +105,8 @@ export function clearFilters(search: ExplorerUrl): ExplorerUrl {
   return cleanExplorerUrl({ ...search, filters: undefined, page: undefined });
 }
 
-const fold = (word: string) =>
+/** Case- and accent-insensitive form of a word, to compare typed text with matched words. */
+export const fold = (word: string) =>
   word
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
