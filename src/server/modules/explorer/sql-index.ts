@@ -100,24 +100,33 @@ function orderBy(query: IndexQuery): SQL {
   return sql.join(keys, sql`, `);
 }
 
+/** How many of the base set, with these filters, hold each of these terms. */
+function termCounts(where: SQL, terms: readonly string[]): SQL {
+  return sql`SELECT ''::text AS category, t AS key, count(*)::int AS n
+    FROM b, unnest(b.terms) t
+    WHERE ${where} AND t = ANY (${textArray(terms)})
+    GROUP BY t`;
+}
+
+/** The category of the row that carries the total. */
+const TOTAL = "#total";
+
 /**
- * Facet counts in one statement: one pass over the terms for every category without a filter
- * of its own (they all count over S), one per active category (counted without its own filter),
- * and the "changed since" options from the row's date.
+ * The total and every facet count in one statement: the total, one pass over the terms for
+ * every category without a filter of its own (they all count over S), one per active category
+ * (counted without its own filter), and the "changed since" options from the row's date.
  */
-function facetSql(query: IndexQuery): SQL | null {
-  const parts: SQL[] = [];
+function countsSql(query: IndexQuery): SQL {
+  const parts: SQL[] = [
+    sql`SELECT ${TOTAL}::text AS category, ''::text AS key, count(*)::int AS n
+    FROM b WHERE ${filtersExcept(query, null)}`,
+  ];
   const active = new Set(query.filters.map((f) => f.category));
   const shared: string[] = [];
   for (const facet of query.facets) {
     const terms = facet.options.flatMap((o) => ("term" in o ? [o.term] : []));
     if (terms.length > 0 && !active.has(facet.category)) shared.push(...terms);
-    else if (terms.length > 0) {
-      parts.push(sql`SELECT ''::text AS category, t AS key, count(*)::int AS n
-        FROM b, unnest(b.terms) t
-        WHERE ${filtersExcept(query, facet.category)} AND t = ANY (${textArray(terms)})
-        GROUP BY t`);
-    }
+    else if (terms.length > 0) parts.push(termCounts(filtersExcept(query, facet.category), terms));
     const since = facet.options.flatMap((o) => ("minUpdatedSec" in o ? [o] : []));
     if (since.length > 0) {
       const values = sql.join(
@@ -130,13 +139,8 @@ function facetSql(query: IndexQuery): SQL | null {
         GROUP BY o.id`);
     }
   }
-  if (shared.length > 0) {
-    parts.push(sql`SELECT ''::text AS category, t AS key, count(*)::int AS n
-      FROM b, unnest(b.terms) t
-      WHERE ${filtersExcept(query, null)} AND t = ANY (${textArray(shared)})
-      GROUP BY t`);
-  }
-  return parts.length > 0 ? sql.join(parts, sql` UNION ALL `) : null;
+  if (shared.length > 0) parts.push(termCounts(filtersExcept(query, null), shared));
+  return sql.join(parts, sql` UNION ALL `);
 }
 
 export function createSqlSearchIndex(db: Db): SearchIndex {
@@ -146,45 +150,41 @@ export function createSqlSearchIndex(db: Db): SearchIndex {
       const from = sql`WITH b AS (
         SELECT b.candidate_id, b.row_no, b.terms, b.lat, b.lon, b.updated_sec
         FROM candidate_search b WHERE ${baseWhere(query)})`;
-      const all = filtersExcept(query, null);
-      const [count] = await queryRows<{ n: number }>(
+      // Terms are unique across categories (each has its prefix); dates are keyed by category.
+      const byKey = new Map<string, { category: string; id: string }>();
+      for (const facet of query.facets) {
+        for (const o of facet.options) {
+          byKey.set("term" in o ? `|${o.term}` : `${facet.category}|${o.id}`, {
+            category: facet.category,
+            id: o.id,
+          });
+        }
+      }
+      const rows = await queryRows<{ category: string; key: string; n: number }>(
         db,
-        sql`${from} SELECT count(*)::int AS n FROM b WHERE ${all}`,
+        sql`${from} ${countsSql(query)}`,
       );
-      const total = count?.n ?? 0;
+      let total = 0;
+      const facets: Record<string, Record<string, number>> = {};
+      for (const row of rows) {
+        if (row.category === TOTAL) {
+          total = Number(row.n);
+          continue;
+        }
+        const option = byKey.get(`${row.category}|${row.key}`);
+        if (!option) continue;
+        const counts = facets[option.category] ?? {};
+        counts[option.id] = Number(row.n);
+        facets[option.category] = counts;
+      }
       const page =
         query.offset < total
           ? await queryRows<{ candidate_id: string }>(
               db,
-              sql`${from} SELECT b.candidate_id FROM b WHERE ${all} ORDER BY ${orderBy(query)}
-                  LIMIT ${query.limit} OFFSET ${query.offset}`,
+              sql`${from} SELECT b.candidate_id FROM b WHERE ${filtersExcept(query, null)}
+                  ORDER BY ${orderBy(query)} LIMIT ${query.limit} OFFSET ${query.offset}`,
             )
           : [];
-      const facets: Record<string, Record<string, number>> = {};
-      const facetQuery = facetSql(query);
-      if (facetQuery) {
-        // Terms are unique across categories (each has its prefix); dates are keyed by category.
-        const byKey = new Map<string, { category: string; id: string }>();
-        for (const facet of query.facets) {
-          for (const o of facet.options) {
-            byKey.set("term" in o ? `|${o.term}` : `${facet.category}|${o.id}`, {
-              category: facet.category,
-              id: o.id,
-            });
-          }
-        }
-        const rows = await queryRows<{ category: string; key: string; n: number }>(
-          db,
-          sql`${from} ${facetQuery}`,
-        );
-        for (const row of rows) {
-          const option = byKey.get(`${row.category}|${row.key}`);
-          if (!option) continue;
-          const counts = facets[option.category] ?? {};
-          counts[option.id] = Number(row.n);
-          facets[option.category] = counts;
-        }
-      }
       return { total, ids: page.map((r) => r.candidate_id), facets };
     },
   };
