@@ -54,6 +54,9 @@ type SearchInput = ExplorerSearchRequest & { q: string; chips: Chip[]; page: num
 
 const DAY = 86_400;
 
+/** Which occupation match a hit's explanation names when several chips match. */
+const MATCH_RANK = { exact: 3, related: 2, text: 1 } as const;
+
 /**
  * "Changed in the past N days" counts whole days: from the start (UTC) of the day N days ago. The
  * limits then move once a day, so the in-memory index can keep a bitmap per limit.
@@ -109,6 +112,8 @@ export function createExplorerService({ db, index, now = () => new Date() }: Exp
       set.add(chip.id);
       selected.set(category, set);
     }
+    if (input.page > MAX_PAGE)
+      problems.push({ path: "page", message: fieldMessage("page_too_deep", locale) });
     const words = input.q.trim() ? await lexemesOf(db, input.q) : [];
     if (words.length > MAX_QUERY_WORDS) {
       problems.push({ path: "q", message: fieldMessage("too_many_words", locale) });
@@ -177,17 +182,18 @@ export function createExplorerService({ db, index, now = () => new Date() }: Exp
       const o = getOccupation(chip.id);
       if (!o) continue;
       const match = has.has(`occ:${o.id}`) ? "exact" : has.has(`unit:${o.isco}`) ? "related" : "text";
-      const rank = { exact: 3, related: 2, text: 1 }[match];
-      const current = occupation ? { exact: 3, related: 2, text: 1 }[occupation.match] : 0;
-      if (rank > current) occupation = { id: o.id, label: o.label[locale], match };
+      if (!occupation || MATCH_RANK[match] > MATCH_RANK[occupation.match]) {
+        occupation = { id: o.id, label: o.label[locale], match };
+      }
     }
     const options = categoryOptions();
     const matchedFilters: Explanation["matchedFilters"] = [];
     for (const [category, ids] of selected) {
+      if (category === "updated") continue;
       for (const id of ids) {
+        if (!has.has(`${TERM_PREFIX[category]}${id}`)) continue;
         const label = options[category].find((o) => o.id === id)?.label[locale] ?? id;
-        if (category === "updated") continue;
-        if (has.has(`${TERM_PREFIX[category]}${id}`)) matchedFilters.push({ category, id, label });
+        matchedFilters.push({ category, id, label });
       }
     }
     const geo = query.geo;
@@ -259,10 +265,7 @@ export function createExplorerService({ db, index, now = () => new Date() }: Exp
       const at = now();
       const nowSec = Math.floor(at.getTime() / 1000);
       const { query, place, selected } = await toIndexQuery(scope, input, locale, nowSec);
-      const page = Math.min(input.page, MAX_PAGE);
-      if (input.page > MAX_PAGE) {
-        fail([{ path: "page", message: fieldMessage("page_too_deep", locale) }]);
-      }
+      const page = input.page;
       const result = await index().search(query);
       const [rows, favourites] = await Promise.all([
         hitRows(db, scope, result.ids),

@@ -53,6 +53,8 @@ class IndexState {
   readonly postings = new Map<string, Posting>();
   /** "Changed at or after" limits in use (they move once a day), as bitmaps that add() keeps. */
   private readonly recent = new Map<number, Bits>();
+  /** Lists changed since the last settle (null while building: then all are settled). */
+  private touched: Set<Posting> | null = null;
 
   constructor(capacity: number) {
     this.capacity = Math.max(1024, Math.ceil(capacity / 32) * 32);
@@ -101,13 +103,14 @@ class IndexState {
     return bits;
   }
 
-  add(row: DocRow): void {
+  /** Takes in a document's current state; false when the index already had it (or it is empty). */
+  add(row: DocRow): boolean {
     const existing = this.byId.get(row.candidate_id);
     if (existing !== undefined) {
-      if (this.txid[existing] === row.txid) return;
+      if (this.txid[existing] === row.txid) return false;
       this.kill(existing);
     }
-    if (row.terms.length === 0) return;
+    if (row.terms.length === 0) return existing !== undefined;
     if (this.count === this.capacity) this.grow();
     const doc = this.count++;
     this.ids.push(row.candidate_id);
@@ -123,10 +126,8 @@ class IndexState {
     this.lon[doc] = hasPlace ? row.lon! : Number.NaN;
     for (const term of row.terms.split(" ")) this.touch(this.posting(term)).add(doc);
     if (hasPlace) this.touch(this.posting(cellOf(row.lat!, row.lon!))).add(doc);
+    return true;
   }
-
-  /** Lists changed since the last settle (null while building: then all are settled). */
-  private touched: Set<Posting> | null = null;
 
   private touch(posting: Posting): Posting {
     this.touched?.add(posting);
@@ -245,13 +246,7 @@ export function createMemorySearchIndex(db: Db, options: MemoryIndexOptions = {}
     );
     const current = state;
     let applied = 0;
-    for (const row of rows) {
-      const doc = current.byId.get(row.candidate_id);
-      if (doc !== undefined && current.txid[doc] === row.txid) continue;
-      if (doc === undefined && row.terms.length === 0) continue;
-      current.add(row);
-      applied++;
-    }
+    for (const row of rows) if (current.add(row)) applied++;
     if (applied > 0) current.settle(false);
     xmin = next;
     return applied;

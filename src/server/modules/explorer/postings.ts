@@ -8,14 +8,12 @@
 
 export type Bits = Uint32Array;
 
-/** Set bits of every 16-bit value: two look-ups count a word, faster than bit tricks here. */
+/** Set bits of every 16-bit value: two look-ups count a word (measured faster than bit tricks). */
 const POP16 = new Uint8Array(65536);
 for (let i = 1; i < 65536; i++) POP16[i] = (i & 1) + POP16[i >>> 1]!;
 
-export function popcount32(v: number): number {
-  let x = v - ((v >>> 1) & 0x55555555);
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+export function popcount32(w: number): number {
+  return POP16[w & 0xffff]! + POP16[w >>> 16]!;
 }
 
 export function countBits(bits: Bits): number {
@@ -25,18 +23,6 @@ export function countBits(bits: Bits): number {
     if (w !== 0) n += popcount32(w);
   }
   return n;
-}
-
-/** Calls fn for every set bit, ascending. */
-export function forEachBit(bits: Bits, fn: (doc: number) => void): void {
-  for (let i = 0; i < bits.length; i++) {
-    let w = bits[i]!;
-    while (w !== 0) {
-      const low = w & -w;
-      fn(i * 32 + (31 - Math.clz32(low)));
-      w ^= low;
-    }
-  }
 }
 
 export function andInto(target: Bits, other: Bits): void {
@@ -49,15 +35,6 @@ export function andNotInto(target: Bits, other: Bits): void {
 
 export function orInto(target: Bits, other: Bits): void {
   for (let i = 0; i < target.length; i++) target[i]! |= other[i]!;
-}
-
-export function andCount(a: Bits, b: Bits): number {
-  let n = 0;
-  for (let i = 0; i < a.length; i++) {
-    const w = a[i]! & b[i]!;
-    if (w !== 0) n += popcount32(w);
-  }
-  return n;
 }
 
 export class Posting {
@@ -127,8 +104,8 @@ export class Posting {
     for (let i = 0; i < this.length; i++) scratch[ids[i]! >>> 5] = 0;
   }
 
+  /** How many documents of the sorted list are in `set` (CountingSet counts bitmaps itself). */
   countIn(set: Bits): number {
-    if (this.bits) return andCount(set, this.bits);
     const ids = this.ids;
     let n = 0;
     for (let i = 0; i < this.length; i++) {
@@ -220,7 +197,7 @@ export class CountingSet {
     }
     for (let i = 0; i < set.length; i++) {
       const w = set[i]! & other[i]!;
-      n += POP16[w & 0xffff]! + POP16[w >>> 16]!;
+      n += popcount32(w);
     }
     return n;
   }
