@@ -35,6 +35,7 @@ import { createVacancyService } from "./modules/vacancies/vacancies.service";
 import { type Database, ping } from "./platform/db";
 import { registerDevRoutes } from "./platform/dev.routes";
 import type { Env } from "./platform/env";
+import { createEventBus, type EventBus } from "./platform/events";
 import { createLocalFileStorage } from "./platform/files";
 import { createHttp } from "./platform/http";
 import type { Jobs } from "./platform/jobs";
@@ -42,12 +43,15 @@ import { createMailer } from "./platform/mail";
 import { resolveAuthSecret } from "./platform/secrets";
 import { createSmsSender } from "./platform/sms";
 import { registerWebApp } from "./platform/static";
+import { createStore } from "./platform/store";
 import { appVersion } from "./platform/version";
 
 declare module "fastify" {
   interface FastifyInstance {
     /** The explorer's in-memory index of this process (null with EXPLORER_ENGINE=sql). */
     explorerIndex: MemorySearchIndex | null;
+    /** Domain events of this app: subscribers, and `drain()` for tests that wait for side effects. */
+    events: EventBus;
   }
 }
 
@@ -75,6 +79,14 @@ export async function buildApp({
   // Handlers finish before the database closes (whoever owns it closes it after the app).
   if (jobs) app.addHook("onClose", () => jobs.stop());
   const { db } = database;
+  // Domain events (decision 0015): delivered after each commit and retried in the background.
+  const events = createEventBus(db, { log: (message) => app.log.warn(message) });
+  app.decorate("events", events);
+  events.start();
+  app.addHook("onClose", () => events.stop());
+  /** What services get instead of the database: repositories bound to the caller's scope. */
+  const store = createStore(db, events);
+  void store; // handed to each service as it moves onto scoped repositories (issue 11)
   const tenancy = createTenancyService({ db, publicUrl: env.PUBLIC_URL });
   const mailer = createMailer(env, db);
   const sms = createSmsSender(env, db, (message) => app.log.info(message));
@@ -108,7 +120,7 @@ export async function buildApp({
     app.swagger(),
   );
 
-  await registerTenancy(app, { tenancy, baseDomain: env.BASE_DOMAIN });
+  await registerTenancy(app, { tenancy, baseDomain: env.BASE_DOMAIN, db });
   await registerOrganisationWrites(app, { tenancy });
   await registerIdentity(app, { auth, db, publicUrl: env.PUBLIC_URL });
   await registerInvitationRoutes(app, { invitations, auth, db });

@@ -8,5 +8,6 @@ export * from "../modules/identity/identity.schema";
 export * from "../modules/matches/matches.schema";
 export * from "../modules/tenancy/tenancy.schema";
 export * from "../modules/vacancies/vacancies.schema";
+export * from "./events.schema";
 export * from "./mail.schema";
 export * from "./sms.schema";

@@ -11,8 +11,10 @@ import {
   UpdateOrganisationRequestSchema,
 } from "../../../contracts/tenancy";
 import { requirePrincipal } from "../../platform/access";
+import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { type HostPortal, portalFromHost } from "../../platform/tenancy";
+import { provideCallerDatabase } from "./caller";
 import { tenancyPolicy } from "./tenancy.policy";
 import type { PortalRow } from "./tenancy.repository";
 import type { TenancyService } from "./tenancy.service";
@@ -36,9 +38,10 @@ export function portalOf(request: FastifyRequest): { row: PortalRow; portal: Por
 
 export async function registerTenancy(
   app: FastifyInstance,
-  deps: { tenancy: TenancyService; baseDomain: string },
+  deps: { tenancy: TenancyService; baseDomain: string; db: Db },
 ): Promise<void> {
   const { tenancy, baseDomain } = deps;
+  provideCallerDatabase(app, deps.db);
   app.decorateRequest("portal", null);
   app.decorateRequest("hostPortal", null);
   app.addHook("onRequest", async (request) => {
