@@ -37,9 +37,20 @@ export interface Caller {
    * The organisation families where the caller holds one of the roles, optionally only the
    * memberships that pass `where` (e.g. contacts who may manage vacancies).
    */
-  organisationsAs(roles: readonly Role[], where?: (m: MembershipFact) => boolean): Promise<readonly string[]>;
-  /** A scope over those organisations; the platform administrator's is the named platform scope. */
-  scopeAs(roles: readonly Role[], where?: (m: MembershipFact) => boolean): Promise<OrgScope | PlatformScope>;
+  organisationsAs(
+    roles: readonly Role[],
+    where?: ((m: MembershipFact) => boolean) | null,
+  ): Promise<readonly string[]>;
+  /**
+   * A scope over those organisations, plus (with `teamEmployers`) the employers the caller's team
+   * keeps ("kept") or also those the portal's sharing rule shows ("shared"); the platform
+   * administrator's is the named platform scope.
+   */
+  scopeAs(
+    roles: readonly Role[],
+    where?: ((m: MembershipFact) => boolean) | null,
+    options?: { teamEmployers?: "kept" | "shared" },
+  ): Promise<OrgScope | PlatformScope>;
   /** The organisations (families) where the caller is account manager or org admin. */
   team(): Promise<readonly string[]>;
   /**
@@ -79,7 +90,7 @@ export function createCaller({ db, principal, portal }: CallerDeps): Caller {
     facts ??= membershipFactsOf(db, principal.userId);
     return facts;
   };
-  const organisationsAs = async (roles: readonly Role[], where?: (m: MembershipFact) => boolean) => {
+  const organisationsAs = async (roles: readonly Role[], where?: ((m: MembershipFact) => boolean) | null) => {
     const ids = new Set<string>();
     for (const m of await memberships())
       if (roles.includes(m.role) && m.organisationId && (!where || where(m)))
@@ -87,6 +98,14 @@ export function createCaller({ db, principal, portal }: CallerDeps): Caller {
     return [...ids];
   };
   const team = () => organisationsAs(TEAM_ROLES);
+  const teamEmployers = ({ includeShared }: { includeShared: boolean }) => {
+    let found = kept.get(includeShared);
+    if (!found) {
+      found = team().then((t) => employersKeptBy(db, t, includeShared));
+      kept.set(includeShared, found);
+    }
+    return found;
+  };
 
   return {
     principal,
@@ -96,19 +115,16 @@ export function createCaller({ db, principal, portal }: CallerDeps): Caller {
     hasRole: (...roles) => principal?.roles.some((r) => roles.includes(r)) ?? false,
     memberships,
     organisationsAs,
-    async scopeAs(roles, where) {
+    async scopeAs(roles, where, options) {
       if (isPlatformAdmin) return mint.platform("platform_admin");
-      return mint.organisations(await organisationsAs(roles, where));
+      const own = await organisationsAs(roles, where);
+      const extra = options?.teamEmployers
+        ? await teamEmployers({ includeShared: options.teamEmployers === "shared" })
+        : [];
+      return mint.organisations([...own, ...extra]);
     },
     team,
-    teamEmployers({ includeShared }) {
-      let found = kept.get(includeShared);
-      if (!found) {
-        found = team().then((t) => employersKeptBy(db, t, includeShared));
-        kept.set(includeShared, found);
-      }
-      return found;
-    },
+    teamEmployers,
     narrow(allowed, organisationIds) {
       if (
         allowed.kind === "organisations" &&
