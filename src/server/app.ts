@@ -11,9 +11,12 @@ import { registerOutreachRoutes } from "./modules/candidates/outreach.routes";
 import { createOutreachService } from "./modules/candidates/outreach.service";
 import { registerPrivacyRoutes } from "./modules/candidates/privacy.routes";
 import { createPrivacyService } from "./modules/candidates/privacy.service";
-import { createCompanyRegistry } from "./modules/employers/company-registry";
-import { registerEmployerRoutes } from "./modules/employers/employers.routes";
-import { createEmployerService } from "./modules/employers/employers.service";
+import {
+  createCompanyRegistry,
+  createEmployerService,
+  registerEmployerRoutes,
+  registerEmployerSubscribers,
+} from "./modules/employers";
 import { registerExplorerRoutes } from "./modules/explorer/explorer.routes";
 import { createExplorerService } from "./modules/explorer/explorer.service";
 import { createMemorySearchIndex, type MemorySearchIndex } from "./modules/explorer/memory-index";
@@ -147,8 +150,9 @@ export async function buildApp({
       log: (message) => app.log.warn(message),
     }),
   });
+  registerEmployerSubscribers(events, { mailer });
   await registerEmployerRoutes(app, {
-    employers: createEmployerService({ db, mailer, invitations, registry: createCompanyRegistry(env) }),
+    employers: createEmployerService({ store, invitations, registry: createCompanyRegistry(env) }),
   });
   // The explorer: the in-memory index once built (each process its own), SQL until then.
   const sqlIndex = createSqlSearchIndex(db);

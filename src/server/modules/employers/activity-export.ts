@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { Locale } from "../../../contracts/common";
-import type { ActivityRow } from "./employers.service";
+import type { ActivityRow } from "./employers.presenter";
 
 /** The columns of the activity overview (HalloWerk "Download activiteiten overzicht"). */
 const COLUMNS: { key: keyof ActivityRow; nl: string; en: string; width: number }[] = [

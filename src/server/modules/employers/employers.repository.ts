@@ -1,84 +1,41 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, ne, or, type SQL, sql } from "drizzle-orm";
+import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
 import type { EmployerListQuery } from "../../../contracts/employers";
-import { type Db, containsText as textMatches } from "../../platform/db";
-import type { OrganisationScope } from "../../platform/tenancy";
-import { invitations, sessions } from "../identity/identity.schema";
-import { organisationFamilies } from "../tenancy/tenancy.repository";
-import { memberships, organisations, portals, users } from "../tenancy/tenancy.schema";
-import { vacancies, vacancyHistory } from "../vacancies/vacancies.schema";
-import { contactPersons, lastVisits } from "./employers.schema";
+import { type Db, queryRows, containsText as textMatches } from "../../platform/db";
+import {
+  invitations,
+  memberships,
+  organisations,
+  portals,
+  users,
+  vacancies,
+  vacancyHistory,
+} from "../../platform/schema";
+import { type PublicScope, reaches, type TenantScope } from "../../platform/scope";
+import { repository } from "../../platform/store";
 
 export type EmployerRow = typeof organisations.$inferSelect;
-export type ContactPersonRow = typeof contactPersons.$inferSelect;
-
-/** Employers a caller may read or change; the platform administrator has every one. */
-export type EmployerScope = OrganisationScope | { readonly all: true };
+export type EmployerInsert = typeof organisations.$inferInsert;
+export type EmployerListRow = EmployerRow & {
+  contactNames: string[];
+  manager: { id: string; name: string; email: string } | null;
+};
+export interface PersonRef {
+  id: string;
+  name: string;
+  email: string;
+}
 
 export const EMPLOYER_PAGE_SIZE = 20;
 
-function inScope(scope: EmployerScope, column: AnyPgColumn = organisations.id): SQL | undefined {
-  if ("all" in scope) return undefined;
+/** The rows of a tenant scope: nothing for an empty one, everything for the platform. */
+export function inScope(scope: TenantScope, column: AnyPgColumn = organisations.id): SQL | undefined {
+  if (scope.kind === "platform") return undefined;
   if (scope.organisationIds.length === 0) return sql`false`;
   return inArray(column, [...scope.organisationIds]);
 }
 
-/**
- * The employers (with their departments and branches) a team keeps in its CRM: managed by an
- * organisation of the team, or looked after by one of the team's account managers. With
- * `sharedPortals`, also every employer at home on those portals (the portal's rule, read only).
- */
-export async function employersOfTeam(
-  db: Db,
-  teamOrganisationIds: readonly string[],
-  options: { includeShared: boolean } = { includeShared: false },
-): Promise<string[]> {
-  if (teamOrganisationIds.length === 0) return [];
-  const team = [...teamOrganisationIds];
-  const teamUsers = db
-    .select({ id: memberships.userId })
-    .from(memberships)
-    .where(
-      and(
-        inArray(memberships.organisationId, team),
-        inArray(memberships.role, ["account_manager", "org_admin"]),
-      ),
-    );
-  const clauses: SQL[] = [
-    inArray(organisations.managedByOrganisationId, team),
-    inArray(organisations.accountManagerUserId, teamUsers),
-  ];
-  if (options.includeShared) {
-    const shared = db
-      .select({ id: portals.id })
-      .from(portals)
-      .innerJoin(organisations, eq(organisations.homePortalId, portals.id))
-      .where(and(eq(portals.shareEmployers, true), inArray(organisations.id, team)));
-    clauses.push(and(eq(organisations.kind, "employer"), inArray(organisations.homePortalId, shared))!);
-  }
-  const rows = await db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(or(...clauses));
-  return organisationFamilies(
-    db,
-    rows.map((r) => r.id),
-  ).then((ids) => ids.filter((id) => !team.includes(id)));
-}
-
-/** The organisations a user works for as account manager or org admin, with their families. */
-export async function teamOf(db: Db, userId: string): Promise<string[]> {
-  const rows = await db
-    .select({ id: memberships.organisationId })
-    .from(memberships)
-    .where(and(eq(memberships.userId, userId), inArray(memberships.role, ["account_manager", "org_admin"])));
-  return organisationFamilies(
-    db,
-    rows.flatMap((r) => (r.id ? [r.id] : [])),
-  );
-}
-
-export async function findEmployer(db: Db, scope: EmployerScope, id: string): Promise<EmployerRow | null> {
+async function findEmployer(db: Db, scope: TenantScope, id: string): Promise<EmployerRow | null> {
   const [row] = await db
     .select()
     .from(organisations)
@@ -87,24 +44,59 @@ export async function findEmployer(db: Db, scope: EmployerScope, id: string): Pr
   return row ?? null;
 }
 
-export async function findByKvk(
-  db: Db,
-  kvkNumbers: readonly string[],
-): Promise<Pick<EmployerRow, "id" | "name" | "kvkNumber">[]> {
-  if (kvkNumbers.length === 0) return [];
-  // Any organisation: a KvK number is registered once on the whole platform.
-  return db
-    .select({ id: organisations.id, name: organisations.name, kvkNumber: organisations.kvkNumber })
-    .from(organisations)
-    .where(and(inArray(organisations.kvkNumber, [...kvkNumbers]), isNull(organisations.parentId)));
+/**
+ * The employers with their departments and branches (up to each top organisation and down to
+ * every department), of those employers that are in scope.
+ */
+async function familiesOf(db: Db, scope: TenantScope, ids: readonly string[]): Promise<string[]> {
+  const anchors = ids.filter((id) => reaches(scope, id));
+  if (anchors.length === 0) return [];
+  const list = sql.join(
+    anchors.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`
+    with recursive up(id, parent_id) as (
+      select id, parent_id from organisations where id in (${list})
+      union
+      select o.id, o.parent_id from organisations o join up on o.id = up.parent_id
+    ), down(id) as (
+      select id from up where parent_id is null
+      union
+      select o.id from organisations o join down on o.parent_id = down.id
+    )
+    select id from down union select id from up`,
+  );
+  return rows.map((r) => r.id);
 }
 
-export async function listEmployers(
+/** The employer's account manager and the team that keeps it, by name. */
+async function refsOf(
   db: Db,
-  scope: EmployerScope,
+  scope: TenantScope,
+  id: string,
+): Promise<{ accountManager: PersonRef | null; managedBy: { id: string; name: string } | null }> {
+  const team = alias(organisations, "team");
+  const [row] = await db
+    .select({
+      accountManager: { id: users.id, name: users.name, email: users.email },
+      managedBy: { id: team.id, name: team.name },
+    })
+    .from(organisations)
+    .leftJoin(users, eq(users.id, organisations.accountManagerUserId))
+    .leftJoin(team, eq(team.id, organisations.managedByOrganisationId))
+    .where(and(eq(organisations.id, id), inScope(scope)));
+  return { accountManager: row?.accountManager ?? null, managedBy: row?.managedBy ?? null };
+}
+
+async function listEmployers(
+  db: Db,
+  scope: TenantScope,
   query: EmployerListQuery,
   context: { userId: string },
-): Promise<{ rows: (EmployerRow & { contactNames: string[] })[]; total: number }> {
+): Promise<{ rows: EmployerListRow[]; total: number }> {
   // Written out with table names: Drizzle leaves columns unqualified in a one-table select,
   // which inside a correlated subquery would bind to the subquery's own table.
   const contactNames = sql<
@@ -141,8 +133,13 @@ export async function listEmployers(
   };
   const direction = query.order === "asc" ? sql`asc nulls last` : sql`desc nulls last`;
   const rows = await db
-    .select({ organisation: organisations, contactNames })
+    .select({
+      organisation: organisations,
+      contactNames,
+      manager: { id: users.id, name: users.name, email: users.email },
+    })
     .from(organisations)
+    .leftJoin(users, eq(users.id, organisations.accountManagerUserId))
     .where(where)
     .orderBy(
       sql`${sortColumn[query.sort]} ${direction}`,
@@ -152,21 +149,39 @@ export async function listEmployers(
     .offset((query.page - 1) * EMPLOYER_PAGE_SIZE);
   const [total] = await db.select({ n: count() }).from(organisations).where(where);
   return {
-    rows: rows.map((r) => ({ ...r.organisation, contactNames: r.contactNames ?? [] })),
+    rows: rows.map((r) => ({ ...r.organisation, contactNames: r.contactNames ?? [], manager: r.manager })),
     total: Number(total?.n ?? 0),
   };
 }
 
-export async function insertEmployer(db: Db, row: typeof organisations.$inferInsert): Promise<EmployerRow> {
+/** The team's top organisation, which keeps the employers it adds; none for the platform. */
+async function teamOrganisation(db: Db, scope: TenantScope): Promise<EmployerRow | null> {
+  if (scope.kind === "platform" || scope.organisationIds.length === 0) return null;
+  const [row] = await db
+    .select()
+    .from(organisations)
+    .where(and(inScope(scope), isNull(organisations.parentId)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Adds an employer kept by an organisation of the scope (the team); the platform keeps none. */
+async function insertEmployer(db: Db, scope: TenantScope, row: EmployerInsert): Promise<EmployerRow> {
+  if (
+    scope.kind !== "platform" &&
+    !(row.managedByOrganisationId && reaches(scope, row.managedByOrganisationId))
+  ) {
+    throw new Error("insertEmployer: an employer is kept by an organisation of the caller's team");
+  }
   const [created] = await db.insert(organisations).values(row).returning();
   return created!;
 }
 
-export async function updateEmployer(
+async function updateEmployer(
   db: Db,
-  scope: EmployerScope,
+  scope: TenantScope,
   id: string,
-  patch: Partial<typeof organisations.$inferInsert>,
+  patch: Partial<EmployerInsert>,
 ): Promise<EmployerRow | null> {
   const [row] = await db
     .update(organisations)
@@ -176,186 +191,145 @@ export async function updateEmployer(
   return row ?? null;
 }
 
-export async function listContacts(
+/** The employer's account manager, whom its vacancies (not archived) follow. */
+async function assignAccountManager(
   db: Db,
-  scope: EmployerScope,
-  organisationIds: readonly string[],
-): Promise<ContactPersonRow[]> {
-  if (organisationIds.length === 0) return [];
-  return db
-    .select()
-    .from(contactPersons)
+  scope: TenantScope,
+  id: string,
+  family: readonly string[],
+  userId: string | null,
+): Promise<{ employer: EmployerRow | null; vacancyIds: string[] }> {
+  const employer = await updateEmployer(db, scope, id, { accountManagerUserId: userId });
+  if (family.length === 0) return { employer, vacancyIds: [] };
+  const moved = await db
+    .update(vacancies)
+    .set({ accountManagerUserId: userId, updatedAt: new Date() })
     .where(
       and(
-        inArray(contactPersons.organisationId, [...organisationIds]),
-        inScope(scope, contactPersons.organisationId),
+        inArray(vacancies.organisationId, [...family]),
+        inScope(scope, vacancies.organisationId),
+        ne(vacancies.status, "archived"),
       ),
     )
-    .orderBy(sql`${contactPersons.userId} is null`, asc(contactPersons.createdAt), asc(contactPersons.name));
+    .returning({ id: vacancies.id });
+  return { employer, vacancyIds: moved.map((v) => v.id) };
 }
 
-export async function findContact(
+/** Archives the family and its vacancies, each vacancy with its history row. */
+async function archiveFamily(
   db: Db,
-  scope: EmployerScope,
-  organisationId: string,
-  contactId: string,
-): Promise<ContactPersonRow | null> {
-  const [row] = await db
-    .select()
-    .from(contactPersons)
+  scope: TenantScope,
+  id: string,
+  family: readonly string[],
+  actorUserId: string,
+): Promise<{ employer: EmployerRow | null; vacancyIds: string[] }> {
+  if (family.length === 0) return { employer: null, vacancyIds: [] };
+  const archived = await db
+    .update(vacancies)
+    .set({ status: "archived", updatedAt: new Date() })
     .where(
       and(
-        eq(contactPersons.id, contactId),
-        eq(contactPersons.organisationId, organisationId),
-        inScope(scope, contactPersons.organisationId),
-      ),
-    );
-  return row ?? null;
-}
-
-export async function insertContact(
-  db: Db,
-  scope: EmployerScope,
-  row: typeof contactPersons.$inferInsert,
-): Promise<ContactPersonRow> {
-  if (!("all" in scope) && !scope.organisationIds.includes(row.organisationId)) {
-    throw new Error("insertContact outside the caller's employers");
-  }
-  const [created] = await db.insert(contactPersons).values(row).returning();
-  return created!;
-}
-
-export async function updateContact(
-  db: Db,
-  scope: EmployerScope,
-  contactId: string,
-  patch: Partial<typeof contactPersons.$inferInsert>,
-): Promise<ContactPersonRow | null> {
-  const [row] = await db
-    .update(contactPersons)
-    .set({ ...patch, updatedAt: new Date() })
-    .where(and(eq(contactPersons.id, contactId), inScope(scope, contactPersons.organisationId)))
-    .returning();
-  return row ?? null;
-}
-
-export async function deleteContact(db: Db, scope: EmployerScope, contactId: string): Promise<boolean> {
-  const rows = await db
-    .delete(contactPersons)
-    .where(and(eq(contactPersons.id, contactId), inScope(scope, contactPersons.organisationId)))
-    .returning({ id: contactPersons.id });
-  return rows.length > 0;
-}
-
-export interface AccessFacts {
-  /** Users holding the employer_contact role in these organisations, by lower-case e-mail. */
-  activeByEmail: Map<string, { userId: string; lastSignInAt: Date | null }>;
-  activeByUserId: Set<string>;
-  /** The newest invitation per lower-case e-mail. */
-  invitationByEmail: Map<string, typeof invitations.$inferSelect>;
-}
-
-export async function accessFacts(db: Db, organisationIds: readonly string[]): Promise<AccessFacts> {
-  const facts: AccessFacts = {
-    activeByEmail: new Map(),
-    activeByUserId: new Set(),
-    invitationByEmail: new Map(),
-  };
-  if (organisationIds.length === 0) return facts;
-  const active = await db
-    .select({
-      userId: users.id,
-      email: users.email,
-      lastSignInAt: sql<Date | null>`(select max(${sessions.createdAt}) from ${sessions} where ${sessions.userId} = ${users.id})`,
-    })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(
-        inArray(memberships.organisationId, [...organisationIds]),
-        eq(memberships.role, "employer_contact"),
-        isNull(users.deactivatedAt),
-      ),
-    );
-  for (const a of active) {
-    const last = a.lastSignInAt ? new Date(a.lastSignInAt) : null;
-    facts.activeByEmail.set(a.email.toLowerCase(), { userId: a.userId, lastSignInAt: last });
-    facts.activeByUserId.add(a.userId);
-  }
-  const invites = await db
-    .select()
-    .from(invitations)
-    .where(
-      and(
-        inArray(invitations.organisationId, [...organisationIds]),
-        eq(invitations.role, "employer_contact"),
+        inArray(vacancies.organisationId, [...family]),
+        inScope(scope, vacancies.organisationId),
+        ne(vacancies.status, "archived"),
       ),
     )
-    .orderBy(asc(invitations.createdAt));
-  for (const i of invites) facts.invitationByEmail.set(i.email.toLowerCase(), i);
-  return facts;
-}
-
-export async function vacancyCounts(
-  db: Db,
-  organisationIds: readonly string[],
-  today: string,
-): Promise<{ active: number; expired: number }> {
-  if (organisationIds.length === 0) return { active: 0, expired: 0 };
-  const [row] = await db
-    .select({
-      active: sql<number>`count(*) filter (where ${vacancies.status} <> 'archived' and (${vacancies.closesOn} is null or ${vacancies.closesOn} >= ${today}))`,
-      expired: sql<number>`count(*) filter (where ${vacancies.status} <> 'archived' and ${vacancies.closesOn} < ${today})`,
-    })
-    .from(vacancies)
-    .where(inArray(vacancies.organisationId, [...organisationIds]));
-  return { active: Number(row?.active ?? 0), expired: Number(row?.expired ?? 0) };
-}
-
-/** Per user: vacancies they created or changed, and when they last did. */
-export async function vacancyActivity(
-  db: Db,
-  userIds: readonly string[],
-): Promise<Map<string, { vacancies: number; lastActiveAt: Date | null; created: number; changed: number }>> {
-  const result = new Map<
-    string,
-    { vacancies: number; lastActiveAt: Date | null; created: number; changed: number }
-  >();
-  if (userIds.length === 0) return result;
-  const rows = await db
-    .select({
-      userId: vacancyHistory.userId,
-      vacancies: sql<number>`count(distinct ${vacancyHistory.vacancyId})`,
-      created: sql<number>`count(*) filter (where ${vacancyHistory.action} in ('created', 'requested', 'copied'))`,
-      changed: sql<number>`count(*) filter (where ${vacancyHistory.action} not in ('created', 'requested', 'copied'))`,
-      last: sql<Date | null>`max(${vacancyHistory.at})`,
-    })
-    .from(vacancyHistory)
-    .where(inArray(vacancyHistory.userId, [...userIds]))
-    .groupBy(vacancyHistory.userId);
-  for (const r of rows) {
-    if (!r.userId) continue;
-    result.set(r.userId, {
-      vacancies: Number(r.vacancies),
-      created: Number(r.created),
-      changed: Number(r.changed),
-      lastActiveAt: r.last ? new Date(r.last) : null,
-    });
+    .returning({ id: vacancies.id, organisationId: vacancies.organisationId });
+  if (archived.length > 0) {
+    await db.insert(vacancyHistory).values(
+      archived.map((v) => ({
+        vacancyId: v.id,
+        organisationId: v.organisationId,
+        userId: actorUserId,
+        action: "archived",
+        changes: {},
+        comment: "Werkgever gearchiveerd",
+      })),
+    );
   }
-  return result;
-}
-
-export async function lastVisit(db: Db, userId: string, page: string): Promise<Date | null> {
-  const [row] = await db
-    .select()
-    .from(lastVisits)
-    .where(and(eq(lastVisits.userId, userId), eq(lastVisits.page, page)));
-  return row?.at ?? null;
-}
-
-export async function recordVisit(db: Db, userId: string, page: string, at: Date): Promise<void> {
   await db
-    .insert(lastVisits)
-    .values({ userId, page, at })
-    .onConflictDoUpdate({ target: [lastVisits.userId, lastVisits.page], set: { at } });
+    .update(organisations)
+    .set({ archivedAt: new Date(), updatedAt: new Date() })
+    .where(and(inArray(organisations.id, [...family]), inScope(scope)));
+  return { employer: await findEmployer(db, scope, id), vacancyIds: archived.map((v) => v.id) };
 }
+
+async function restoreFamily(
+  db: Db,
+  scope: TenantScope,
+  id: string,
+  family: readonly string[],
+): Promise<EmployerRow | null> {
+  if (family.length === 0) return null;
+  await db
+    .update(organisations)
+    .set({ archivedAt: null, updatedAt: new Date() })
+    .where(and(inArray(organisations.id, [...family]), inScope(scope)));
+  return findEmployer(db, scope, id);
+}
+
+/**
+ * Removes the employer for good: its vacancies (and the applications on them), invitations and
+ * memberships; organisations it kept are kept by nobody. Children before their parent.
+ */
+async function deleteFamily(
+  db: Db,
+  scope: TenantScope,
+  id: string,
+  family: readonly string[],
+): Promise<{ vacancyIds: string[] }> {
+  const ids = family.filter((f) => reaches(scope, f));
+  if (!ids.includes(id)) return { vacancyIds: [] };
+  const removed = await db
+    .delete(vacancies)
+    .where(inArray(vacancies.organisationId, ids))
+    .returning({ id: vacancies.id });
+  await db.delete(invitations).where(inArray(invitations.organisationId, ids));
+  await db.delete(memberships).where(inArray(memberships.organisationId, ids));
+  await db
+    .update(organisations)
+    .set({ managedByOrganisationId: null })
+    .where(inArray(organisations.managedByOrganisationId, ids));
+  const children = ids.filter((f) => f !== id);
+  if (children.length) await db.delete(organisations).where(inArray(organisations.id, children));
+  await db.delete(organisations).where(eq(organisations.id, id));
+  return { vacancyIds: removed.map((v) => v.id) };
+}
+
+/** The employers of the CRM, bound to what the caller sees (reads) or keeps (changes). */
+export const employersRepository = repository<TenantScope>()({
+  find: findEmployer,
+  families: familiesOf,
+  refs: refsOf,
+  list: listEmployers,
+  teamOrganisation,
+  insert: insertEmployer,
+  update: updateEmployer,
+  assignAccountManager,
+  archive: archiveFamily,
+  restore: restoreFamily,
+  delete: deleteFamily,
+});
+
+/**
+ * What anyone on the platform may know: a KvK number is registered once on the whole platform,
+ * and the registration's name and link are shown to whoever tries again (decision 0010), as the
+ * KvK register itself is public. The national portal is where employers without a team live.
+ */
+export const registrationsRepository = repository<PublicScope>()({
+  async byKvk(
+    db: Db,
+    _scope: PublicScope,
+    kvkNumbers: readonly string[],
+  ): Promise<Pick<EmployerRow, "id" | "name" | "kvkNumber">[]> {
+    if (kvkNumbers.length === 0) return [];
+    return db
+      .select({ id: organisations.id, name: organisations.name, kvkNumber: organisations.kvkNumber })
+      .from(organisations)
+      .where(and(inArray(organisations.kvkNumber, [...kvkNumbers]), isNull(organisations.parentId)));
+  },
+  async nationalPortalId(db: Db, _scope: PublicScope): Promise<string | null> {
+    const [row] = await db.select({ id: portals.id }).from(portals).where(isNull(portals.parentId)).limit(1);
+    return row?.id ?? null;
+  },
+});

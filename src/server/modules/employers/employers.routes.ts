@@ -18,10 +18,10 @@ import {
   UpdateContactPersonRequestSchema,
   UpdateEmployerRequestSchema,
 } from "../../../contracts/employers";
-import { requirePrincipal } from "../../platform/access";
 import { attachmentDisposition } from "../../platform/files";
 import { errorResponses } from "../../platform/http";
 import { requestLocale } from "../../platform/i18n";
+import { callerOf } from "../tenancy";
 import { activityCsv, activityXlsx } from "./activity-export";
 import { employersPolicy } from "./employers.policy";
 import type { EmployerService } from "./employers.service";
@@ -35,7 +35,6 @@ const access = { access: employersPolicy.crm };
 export async function registerEmployerRoutes(app: FastifyInstance, deps: { employers: EmployerService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { employers } = deps;
-  const principal = requirePrincipal;
   const locale = requestLocale;
 
   r.get(
@@ -49,7 +48,7 @@ export async function registerEmployerRoutes(app: FastifyInstance, deps: { emplo
         response: { 200: EmployerListResponseSchema, ...errors },
       },
     },
-    async (request) => employers.list(principal(request), request.query),
+    async (request) => employers.list(callerOf(request), request.query),
   );
 
   r.get(
@@ -76,7 +75,7 @@ export async function registerEmployerRoutes(app: FastifyInstance, deps: { emplo
         response: { 200: AccountManagerOptionsResponseSchema, ...errors },
       },
     },
-    async (request) => ({ accountManagers: await employers.accountManagers(principal(request)) }),
+    async (request) => ({ accountManagers: await employers.accountManagers(callerOf(request)) }),
   );
 
   r.get(
@@ -89,7 +88,7 @@ export async function registerEmployerRoutes(app: FastifyInstance, deps: { emplo
         response: { 200: AccountManagerHomeResponseSchema, ...errors },
       },
     },
-    async (request) => employers.home(principal(request)),
+    async (request) => employers.home(callerOf(request)),
   );
 
   for (const format of ["xlsx", "csv"] as const) {
@@ -103,7 +102,7 @@ export async function registerEmployerRoutes(app: FastifyInstance, deps: { emplo
         },
       },
       async (request, reply) => {
-        const rows = await employers.activity(principal(request));
+        const rows = await employers.activity(callerOf(request));
         const lang = locale(request);
         const name = `${lang === "nl" ? "activiteiten" : "activity"}-${new Date().toISOString().slice(0, 10)}.${format}`;
         reply
@@ -131,7 +130,7 @@ export async function registerEmployerRoutes(app: FastifyInstance, deps: { emplo
     async (request, reply) =>
       reply
         .code(201)
-        .send({ employer: await employers.create(principal(request), request.body, locale(request)) }),
+        .send({ employer: await employers.create(callerOf(request), request.body, locale(request)) }),
   );
 
   r.get(
@@ -145,7 +144,7 @@ export async function registerEmployerRoutes(app: FastifyInstance, deps: { emplo
         response: { 200: EmployerResponseSchema, ...errors },
       },
     },
-    async (request) => ({ employer: await employers.get(principal(request), request.params.id) }),
+    async (request) => ({ employer: await employers.get(callerOf(request), request.params.id) }),
   );
 
   r.patch(
@@ -161,7 +160,7 @@ export async function registerEmployerRoutes(app: FastifyInstance, deps: { emplo
       },
     },
     async (request) => ({
-      employer: await employers.update(principal(request), request.params.id, request.body, locale(request)),
+      employer: await employers.update(callerOf(request), request.params.id, request.body, locale(request)),
     }),
   );
 
@@ -179,7 +178,7 @@ export async function registerEmployerRoutes(app: FastifyInstance, deps: { emplo
     },
     async (request) => ({
       employer: await employers.assignAccountManager(
-        principal(request),
+        callerOf(request),
         request.params.id,
         request.body.userId,
         locale(request),
@@ -198,7 +197,7 @@ export async function registerEmployerRoutes(app: FastifyInstance, deps: { emplo
         response: { 200: EmployerResponseSchema, ...errors },
       },
     },
-    async (request) => ({ employer: await employers.archive(principal(request), request.params.id) }),
+    async (request) => ({ employer: await employers.archive(callerOf(request), request.params.id) }),
   );
 
   r.post(
@@ -212,7 +211,7 @@ export async function registerEmployerRoutes(app: FastifyInstance, deps: { emplo
         response: { 200: EmployerResponseSchema, ...errors },
       },
     },
-    async (request) => ({ employer: await employers.unarchive(principal(request), request.params.id) }),
+    async (request) => ({ employer: await employers.unarchive(callerOf(request), request.params.id) }),
   );
 
   r.delete(
@@ -228,7 +227,7 @@ export async function registerEmployerRoutes(app: FastifyInstance, deps: { emplo
       },
     },
     async (request, reply) => {
-      await employers.remove(principal(request), request.params.id, request.query.confirm === "true");
+      await employers.remove(callerOf(request), request.params.id, request.query.confirm === "true");
       return reply.code(204).send(null);
     },
   );
@@ -248,7 +247,7 @@ export async function registerEmployerRoutes(app: FastifyInstance, deps: { emplo
     async (request, reply) =>
       reply.code(201).send({
         contact: await employers.addContact(
-          principal(request),
+          callerOf(request),
           request.params.id,
           request.body,
           locale(request),
@@ -270,7 +269,7 @@ export async function registerEmployerRoutes(app: FastifyInstance, deps: { emplo
     },
     async (request) => ({
       contact: await employers.updateContact(
-        principal(request),
+        callerOf(request),
         request.params.id,
         request.params.contactId,
         request.body,
@@ -290,7 +289,7 @@ export async function registerEmployerRoutes(app: FastifyInstance, deps: { emplo
       },
     },
     async (request, reply) => {
-      await employers.deleteContact(principal(request), request.params.id, request.params.contactId);
+      await employers.deleteContact(callerOf(request), request.params.id, request.params.contactId);
       return reply.code(204).send(null);
     },
   );
@@ -309,7 +308,7 @@ export async function registerEmployerRoutes(app: FastifyInstance, deps: { emplo
     },
     async (request) => ({
       contact: await employers.invite(
-        principal(request),
+        callerOf(request),
         request.params.id,
         request.params.contactId,
         request.body.personalMessage,
@@ -330,7 +329,7 @@ export async function registerEmployerRoutes(app: FastifyInstance, deps: { emplo
       },
     },
     async (request) => ({
-      contact: await employers.revoke(principal(request), request.params.id, request.params.contactId),
+      contact: await employers.revoke(callerOf(request), request.params.id, request.params.contactId),
     }),
   );
 }

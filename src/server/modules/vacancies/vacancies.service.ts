@@ -24,7 +24,6 @@ import { AppError, type FieldError } from "../../platform/errors";
 import { type FileStorage, sniffDocument, sniffImage } from "../../platform/files";
 import { fieldMessage } from "../../platform/i18n";
 import { candidates } from "../candidates/candidates.schema";
-import { employersOfTeam } from "../employers/employers.repository";
 import {
   appliedVacancyIds,
   type CandidateScope,
@@ -35,6 +34,7 @@ import {
 } from "../matches/matches.repository";
 import { matches } from "../matches/matches.schema";
 import { getEducationLevels, getOccupation, getOccupationGroups, getPlace } from "../taxonomy/reference-data";
+import { employersKeptBy } from "../tenancy/caller.repository";
 import { organisationFamilies } from "../tenancy/tenancy.repository";
 import { memberships, organisations, users } from "../tenancy/tenancy.schema";
 import {
@@ -173,7 +173,7 @@ export function createVacancyService(deps: VacancyServiceDeps) {
       orgsOf((m) => m.role === "account_manager" || m.role === "org_admin"),
     );
     // Employers of the team; the portal's sharing rule gives sight, never the right to change.
-    const managed = await employersOfTeam(db, team);
+    const managed = await employersKeptBy(db, team, false);
     return {
       userId: principal.userId,
       platformAdmin: facts.some((m) => m.role === "platform_admin"),
