@@ -1,5 +1,5 @@
 import net from "node:net";
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDbKinds } from "../../../../test/support/databases";
@@ -14,6 +14,7 @@ import type {
   EmployerListResponse,
   RegistrySearchResponse,
 } from "../../../contracts/employers";
+import { domainEvents } from "../../platform/events.schema";
 import { mailOutbox } from "../../platform/mail.schema";
 import { DEMO_PASSWORD } from "../../seed/demo";
 import { hashPassword } from "../identity/auth";
@@ -461,6 +462,132 @@ describe.each(testDbKinds())("employers CRM on %s", (kind) => {
     );
     const third = (await manager.call("/api/v1/employers/home")).json<AccountManagerHomeResponse>();
     expect(third.changes).toEqual([]);
+  });
+
+  it("lets an account manager of another organisation neither read nor change this team's employer", async () => {
+    const other = await agencyClient();
+    const { db } = server.database;
+    const [before] = await db.select().from(organisations).where(eq(organisations.id, westlandId));
+    const westland = (await manager.call(`/api/v1/employers/${westlandId}`)).json<{ employer: Employer }>()
+      .employer;
+    const contactId = westland.contacts[0]!.id;
+    const attempts = () => [
+      other.call(`/api/v1/employers/${westlandId}`, {
+        method: "PATCH",
+        body: { description: "overgenomen" },
+      }),
+      other.call(`/api/v1/employers/${westlandId}/account-manager`, {
+        method: "PUT",
+        body: { userId: "test-werkfit-am" },
+      }),
+      other.call(`/api/v1/employers/${westlandId}/archive`, { method: "POST" }),
+      other.call(`/api/v1/employers/${westlandId}?confirm=true`, { method: "DELETE" }),
+      other.call(`/api/v1/employers/${westlandId}/contacts`, { body: { name: "Indringer" } }),
+      other.call(`/api/v1/employers/${westlandId}/contacts/${contactId}`, {
+        method: "PATCH",
+        body: { notes: "overgenomen" },
+      }),
+      other.call(`/api/v1/employers/${westlandId}/contacts/${contactId}/revoke`, { method: "POST" }),
+      other.call(`/api/v1/employers/${westlandId}/contacts/${contactId}`, { method: "DELETE" }),
+    ];
+    // Out of sight: not found, whatever is asked.
+    expect((await other.call(`/api/v1/employers/${westlandId}`)).status).toBe(404);
+    expect((await Promise.all(attempts())).map((r) => r.status)).toEqual(Array(8).fill(404));
+    const csv = (await other.call("/api/v1/employers/activity.csv")).text;
+    expect(csv).not.toContain("Petra Groenewegen");
+    // Shared by the portal: seen, never changed.
+    await db.update(portals).set({ shareEmployers: true }).where(eq(portals.slug, "haaglanden"));
+    try {
+      expect((await other.call(`/api/v1/employers/${westlandId}`)).status).toBe(200);
+      expect((await Promise.all(attempts())).map((r) => r.status)).toEqual(Array(8).fill(403));
+    } finally {
+      await db.update(portals).set({ shareEmployers: false }).where(eq(portals.slug, "haaglanden"));
+    }
+    const [after] = await db.select().from(organisations).where(eq(organisations.id, westlandId));
+    expect(after).toEqual(before);
+    const still = (await manager.call(`/api/v1/employers/${westlandId}`)).json<{ employer: Employer }>()
+      .employer;
+    expect(still.contacts).toEqual(westland.contacts);
+    const written = await db.select().from(domainEvents).where(eq(domainEvents.organisationId, westlandId));
+    expect(written).toEqual([]);
+  });
+
+  it("writes an event for every change, and mails a contact whose access ends through the events", async () => {
+    const { db } = server.database;
+    const created = (
+      await manager.call("/api/v1/employers", { body: { name: "Glashandel Helder B.V.", city: "Delft" } })
+    ).json<{ employer: Employer }>().employer;
+    const id = created.id;
+    await manager.call(`/api/v1/employers/${id}`, {
+      method: "PATCH",
+      body: { website: "https://helder.test" },
+    });
+    const contact = (
+      await manager.call(`/api/v1/employers/${id}/contacts`, {
+        body: { name: "Hanna Helder", email: "hanna@helder.test" },
+      })
+    ).json<{ contact: ContactPerson }>().contact;
+    // Hanna accepted an invitation earlier: an account with the contact role, reading English.
+    await db.insert(users).values({
+      id: "test-hanna",
+      name: "Hanna Helder",
+      email: "hanna@helder.test",
+      emailVerified: true,
+      twoFactorEnabled: false,
+      locale: "en",
+    });
+    await db
+      .insert(memberships)
+      .values({ userId: "test-hanna", role: "employer_contact", organisationId: id });
+    const revoked = await manager.call(`/api/v1/employers/${id}/contacts/${contact.id}/revoke`, {
+      method: "POST",
+    });
+    expect(revoked.status, revoked.text).toBe(200);
+    expect(revoked.json<{ contact: ContactPerson }>().contact.access.status).not.toBe("active");
+    const [hanna] = await db.select().from(users).where(eq(users.id, "test-hanna"));
+    expect(hanna!.deactivatedAt).not.toBeNull();
+    await server.app.events.drain();
+    const mails = await db.select().from(mailOutbox).where(eq(mailOutbox.to, "hanna@helder.test"));
+    expect(mails.map((m) => m.subject)).toEqual([
+      "Your access to Glashandel Helder B.V. on Werkbrug has been removed",
+    ]);
+    await manager.call(`/api/v1/employers/${id}/contacts/${contact.id}`, { method: "DELETE" });
+    await manager.call(`/api/v1/employers/${id}/archive`, { method: "POST" });
+    await manager.call(`/api/v1/employers/${id}/unarchive`, { method: "POST" });
+    await manager.call(`/api/v1/employers/${id}/archive`, { method: "POST" });
+    expect((await manager.call(`/api/v1/employers/${id}?confirm=true`, { method: "DELETE" })).status).toBe(
+      204,
+    );
+
+    const events = await db
+      .select()
+      .from(domainEvents)
+      .where(eq(domainEvents.organisationId, id))
+      .orderBy(asc(domainEvents.seq));
+    expect(events.map((e) => e.type)).toEqual([
+      "employer.created",
+      "employer.updated",
+      "contact_person.added",
+      "contact_person.access_revoked",
+      "contact_person.removed",
+      "employer.archived",
+      "employer.restored",
+      "employer.archived",
+      "employer.deleted",
+    ]);
+    for (const e of events) {
+      expect(e.actorUserId).toBe("demo-accountmanager");
+      expect(e.subject.employerId).toBe(id);
+      expect(e.portalId).not.toBeNull();
+    }
+    expect(events[0]!.payload).toMatchObject({
+      name: "Glashandel Helder B.V.",
+      accountManagerUserId: "demo-accountmanager",
+    });
+    expect(events[1]!.payload).toEqual({ changes: { website: "https://helder.test" } });
+    expect(events[2]!.subject.contactPersonId).toBe(contact.id);
+    expect(events[3]!.subject).toMatchObject({ contactPersonId: contact.id, userId: "test-hanna" });
+    expect(events.at(-1)!.payload).toMatchObject({ name: "Glashandel Helder B.V.", organisationIds: [id] });
   });
 
   it("keeps the CRM away from employer contacts and candidates", async () => {
