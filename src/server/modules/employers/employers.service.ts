@@ -25,7 +25,7 @@ function bindAll<T extends Record<string, Action<never[], unknown>>>(deps: Emplo
 
 /**
  * The employer CRM's actions (one file each under `actions/`) with their dependencies filled in;
- * each takes the caller first. Routes parse, call one of these and answer.
+ * each but the KvK lookup takes the caller first. Routes parse, call one of these and answer.
  */
 export function createEmployerService(deps: EmployerDeps) {
   return bindAll(deps, {

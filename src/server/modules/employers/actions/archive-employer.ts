@@ -50,14 +50,15 @@ export async function archiveEmployer(deps: EmployerDeps, caller: Caller, id: st
 /** Makes an archived employer (with its departments) active again; its vacancies stay archived. */
 export async function restoreEmployer(deps: EmployerDeps, caller: Caller, id: string): Promise<Employer> {
   const { store } = deps;
-  const { scopes } = await writable(deps, caller, id);
+  const { scopes, employer } = await writable(deps, caller, id);
   const restored = await store.transaction(async (tx) => {
     const employers = tx.bind(scopes.write, employersRepository);
     const row = await employers.restore(id, await employers.families([id]));
     if (!row) throw new AppError("not_found");
-    await tx.emit(
-      aboutEmployer(caller, row, { type: EMPLOYER_EVENTS.restored, payload: { name: row.name } }),
-    );
+    if (employer.archivedAt)
+      await tx.emit(
+        aboutEmployer(caller, row, { type: EMPLOYER_EVENTS.restored, payload: { name: row.name } }),
+      );
     return row;
   });
   return employerView(store, scopes, restored);

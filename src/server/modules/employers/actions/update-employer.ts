@@ -37,7 +37,10 @@ export async function updateEmployer(
   const updated = await store.transaction(async (tx) => {
     const row = await tx.bind(scopes.write, employersRepository).update(id, patch);
     if (!row) throw new AppError("not_found");
-    await tx.emit(aboutEmployer(caller, row, { type: EMPLOYER_EVENTS.updated, payload: { changes: patch } }));
+    if (Object.keys(patch).length > 0)
+      await tx.emit(
+        aboutEmployer(caller, row, { type: EMPLOYER_EVENTS.updated, payload: { changes: patch } }),
+      );
     return row;
   });
   return employerView(store, scopes, updated);
