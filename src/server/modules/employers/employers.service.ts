@@ -25,6 +25,7 @@ import { invitations, sessions } from "../identity/identity.schema";
 import type { InvitationService } from "../identity/invitations.service";
 import { matches } from "../matches/matches.schema";
 import { findPlaceByName, getPlace } from "../taxonomy/reference-data";
+import { createCaller } from "../tenancy";
 import { organisationFamilies } from "../tenancy/tenancy.repository";
 import { memberships, organisations, users } from "../tenancy/tenancy.schema";
 import { vacancies, vacancyHistory } from "../vacancies/vacancies.schema";
@@ -671,9 +672,13 @@ export function createEmployerService(deps: EmployerServiceDeps) {
       }
       if (contact.access.status === "active") throw new AppError("conflict");
       if (contact.access.status === "invited" && contact.access.invitationId) {
-        await deps.invitations.resend(principal, contact.access.invitationId);
+        // The invitation service takes a caller (issue 11); this module moves onto one itself.
+        await deps.invitations.resend(
+          createCaller({ db, principal, portal: null }),
+          contact.access.invitationId,
+        );
       } else {
-        await deps.invitations.create(principal, {
+        await deps.invitations.create(createCaller({ db, principal, portal: null }), {
           email: contact.email,
           organisationId: id,
           role: "employer_contact",
@@ -692,7 +697,10 @@ export function createEmployerService(deps: EmployerServiceDeps) {
       const contact = (await contactDtos(scopes.read, family)).find((c) => c.id === contactId);
       if (!contact) throw new AppError("not_found");
       if (contact.access.status === "invited" && contact.access.invitationId) {
-        await deps.invitations.revoke(principal, contact.access.invitationId);
+        await deps.invitations.revoke(
+          createCaller({ db, principal, portal: null }),
+          contact.access.invitationId,
+        );
       } else if (contact.access.status === "active" && contact.access.userId) {
         await endAccess(principal, family, contact.access.userId);
       } else {
