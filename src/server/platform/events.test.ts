@@ -4,9 +4,10 @@ import { testDbKinds } from "../../../test/support/databases";
 import { openTestDatabase } from "../../../test/support/server";
 import { startSmtpServer } from "../../../test/support/smtp";
 import type { Database } from "./db";
-import { createEventBus, type DomainEvent } from "./events";
+import { createEventBus, type DomainEvent, EVENTS_DISPATCH_JOB, scheduleEventDispatch } from "./events";
 import { deliveriesOf } from "./events.repository";
 import { domainEvents } from "./events.schema";
+import { createJobs } from "./jobs";
 import { createMailer } from "./mail";
 import { mailOutbox } from "./mail.schema";
 import { createStore } from "./store";
@@ -136,5 +137,16 @@ describe.each(testDbKinds())("domain events on %s", (kind) => {
     } finally {
       await smtp.close();
     }
+  });
+
+  it("is drained by the pg-boss cron job too, for a process whose bus is not running", async () => {
+    const bus = createEventBus(database.db);
+    const seen: DomainEvent[] = [];
+    bus.subscribe({ name: "by-cron", types: ["test.cron"], handle: async (e) => void seen.push(e) });
+    await createStore(database.db, bus).transaction((tx) => tx.emit({ ...event(20), type: "test.cron" }));
+    const jobs = createJobs(database);
+    await scheduleEventDispatch(jobs, bus);
+    await jobs.runNow(EVENTS_DISPATCH_JOB);
+    expect(seen.map((e) => e.payload)).toEqual([{ n: 20 }]);
   });
 });

@@ -9,6 +9,7 @@ import {
   markDelivered,
   markFailed,
 } from "./events.repository";
+import type { Jobs } from "./jobs";
 import type { EventSink } from "./store";
 
 export type DomainEvent = DomainEventRow;
@@ -184,4 +185,16 @@ export function createEventBus(db: Db, options: EventBusOptions = {}): EventBus 
       await running;
     },
   };
+}
+
+/** The pg-boss cron job that drains the bus. */
+export const EVENTS_DISPATCH_JOB = "events-dispatch";
+
+/**
+ * Backs the bus up with pg-boss (when JOBS is on): once a minute, on one instance, the due events
+ * are dispatched, also where no request woke the bus and its own timer stalled. The bus's own
+ * polling stays the main path; pg-boss only makes sure (decision 0015).
+ */
+export function scheduleEventDispatch(jobs: Jobs, events: EventBus): Promise<void> {
+  return jobs.schedule(EVENTS_DISPATCH_JOB, "* * * * *", () => events.drain());
 }

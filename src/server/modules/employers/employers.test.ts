@@ -281,6 +281,7 @@ describe.each(testDbKinds())("employers CRM on %s", (kind) => {
     });
     expect(invited.status, invited.text).toBe(200);
     expect(invited.json<{ contact: ContactPerson }>().contact.access.status).toBe("invited");
+    await server.app.events.drain();
     const mails = await server.database.db
       .select()
       .from(mailOutbox)
@@ -296,6 +297,7 @@ describe.each(testDbKinds())("employers CRM on %s", (kind) => {
     await manager.call(`/api/v1/employers/${id}/contacts/${klaus.id}/invite`, {
       body: { personalMessage: null },
     });
+    await server.app.events.drain();
     const [german] = await server.database.db
       .select()
       .from(mailOutbox)
