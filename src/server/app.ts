@@ -87,7 +87,7 @@ export async function buildApp({
   app.addHook("onClose", () => events.stop());
   /** What services get instead of the database: repositories bound to the caller's scope. */
   const store = createStore(db, events);
-  const tenancy = createTenancyService({ db, publicUrl: env.PUBLIC_URL });
+  const tenancy = createTenancyService({ store, publicUrl: env.PUBLIC_URL });
   const mailer = createMailer(env, db);
   const sms = createSmsSender(env, db, (message) => app.log.info(message));
   const secret = await resolveAuthSecret(env);
@@ -96,6 +96,7 @@ export async function buildApp({
   const linkMails = createLinkMailRequests({ store, sealer });
   const auth = createAuth({
     db,
+    store,
     env,
     secret,
     sendResetPassword: linkMails.passwordReset,
@@ -140,7 +141,7 @@ export async function buildApp({
     users: createUserService({ store }),
     profiles: createProfileService({ store, files }),
   });
-  await registerSsoRoutes(app, { auth, db });
+  await registerSsoRoutes(app, { auth, store });
   await registerTaxonomy(app);
   const vacancies = createVacancyService({ db, files });
   await registerVacancyRoutes(app, { vacancies });
