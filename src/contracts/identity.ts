@@ -43,6 +43,7 @@ export const CreateInvitationRequestSchema = z.object({
 export type CreateInvitationRequest = z.infer<typeof CreateInvitationRequestSchema>;
 
 export const INVITATION_STATUSES = ["pending", "accepted", "revoked", "expired"] as const;
+export const INVITATION_DELIVERIES = ["sending", "sent", "failed"] as const;
 export const InvitationSchema = z.object({
   id: z.string().uuid(),
   email: z.string(),
@@ -51,6 +52,11 @@ export const InvitationSchema = z.object({
   role: InvitableRoleSchema,
   mayManageVacancies: z.boolean(),
   status: z.enum(INVITATION_STATUSES),
+  /**
+   * Where the latest invitation mail is: "sending" until delivered, "failed" once an attempt
+   * failed (it is still retried for a while; resending makes a new attempt at once), "sent".
+   */
+  delivery: z.enum(INVITATION_DELIVERIES),
   invitedBy: z.object({ name: z.string(), email: z.string() }),
   createdAt: z.string(),
   expiresAt: z.string(),

@@ -22,13 +22,14 @@ import { createExplorerService } from "./modules/explorer/explorer.service";
 import { createMemorySearchIndex, type MemorySearchIndex } from "./modules/explorer/memory-index";
 import { createSqlSearchIndex } from "./modules/explorer/sql-index";
 import { createAuth } from "./modules/identity/auth";
-import { sendPasswordResetMail, sendVerificationMail } from "./modules/identity/identity.mail";
+import { registerIdentitySubscribers } from "./modules/identity/identity.events";
+import { createLinkMailRequests } from "./modules/identity/identity.mail";
 import { registerIdentity } from "./modules/identity/identity.routes";
 import { registerInvitationRoutes } from "./modules/identity/invitations.routes";
 import { createInvitationService } from "./modules/identity/invitations.service";
 import { registerSsoRoutes } from "./modules/identity/sso.routes";
 import { registerUserRoutes } from "./modules/identity/users.routes";
-import { createUserService } from "./modules/identity/users.service";
+import { createProfileService, createUserService } from "./modules/identity/users.service";
 import { registerTaxonomy } from "./modules/taxonomy/taxonomy.routes";
 import { registerOrganisationWrites, registerTenancy } from "./modules/tenancy/tenancy.routes";
 import { createTenancyService } from "./modules/tenancy/tenancy.service";
@@ -43,7 +44,7 @@ import { createLocalFileStorage } from "./platform/files";
 import { createHttp } from "./platform/http";
 import type { Jobs } from "./platform/jobs";
 import { createMailer } from "./platform/mail";
-import { resolveAuthSecret } from "./platform/secrets";
+import { createSealer, resolveAuthSecret } from "./platform/secrets";
 import { createSmsSender } from "./platform/sms";
 import { registerWebApp } from "./platform/static";
 import { createStore } from "./platform/store";
@@ -82,27 +83,38 @@ export async function buildApp({
   // Handlers finish before the database closes (whoever owns it closes it after the app).
   if (jobs) app.addHook("onClose", () => jobs.stop());
   const { db } = database;
-  // Domain events (decision 0015): delivered after each commit and retried in the background.
+  // Domain events (decision 0015): delivered after each commit and retried in the background;
+  // the bus starts once every subscriber is registered (end of this function).
   const events = createEventBus(db, { log: (message) => app.log.warn(message) });
   app.decorate("events", events);
-  events.start();
   app.addHook("onClose", () => events.stop());
   /** What services get instead of the database: repositories bound to the caller's scope. */
   const store = createStore(db, events);
-  void store; // handed to each service as it moves onto scoped repositories (issue 11)
-  const tenancy = createTenancyService({ db, publicUrl: env.PUBLIC_URL });
+  const tenancy = createTenancyService({ store, publicUrl: env.PUBLIC_URL });
   const mailer = createMailer(env, db);
   const sms = createSmsSender(env, db, (message) => app.log.info(message));
+  const secret = await resolveAuthSecret(env);
+  // Links and tokens in event payloads are sealed with the app secret (decision 0015).
+  const sealer = createSealer(secret);
+  const linkMails = createLinkMailRequests({ store, sealer });
   const auth = createAuth({
     db,
+    store,
     env,
-    secret: await resolveAuthSecret(env),
-    sendResetPassword: (input) => sendPasswordResetMail(mailer, db, input),
-    sendVerificationEmail: (input) => sendVerificationMail(mailer, db, input),
+    secret,
+    sendResetPassword: linkMails.passwordReset,
+    sendVerificationEmail: linkMails.verification,
     // Production without a gateway does not offer SMS codes at all (the outbox would throw).
     ...(sms.transport === "http" || env.NODE_ENV !== "production" ? { sendSms: sms.send } : {}),
   });
-  const invitations = createInvitationService({ db, mailer, publicUrl: env.PUBLIC_URL });
+  registerIdentitySubscribers(events, {
+    store,
+    mailer,
+    sealer,
+    publicUrl: env.PUBLIC_URL,
+    log: (message) => app.log.info(message),
+  });
+  const invitations = createInvitationService({ store, sealer });
 
   app.withTypeProvider<ZodTypeProvider>().get(
     "/api/health",
@@ -125,11 +137,14 @@ export async function buildApp({
 
   await registerTenancy(app, { tenancy, baseDomain: env.BASE_DOMAIN, db });
   await registerOrganisationWrites(app, { tenancy });
-  await registerIdentity(app, { auth, db, publicUrl: env.PUBLIC_URL });
-  await registerInvitationRoutes(app, { invitations, auth, db });
+  await registerIdentity(app, { auth, store, publicUrl: env.PUBLIC_URL });
+  await registerInvitationRoutes(app, { invitations, auth, store });
   const files = createLocalFileStorage(path.join(env.DATA_DIR, "files"));
-  await registerUserRoutes(app, { users: createUserService({ db, mailer, files }) });
-  await registerSsoRoutes(app, { auth, db });
+  await registerUserRoutes(app, {
+    users: createUserService({ store }),
+    profiles: createProfileService({ store, files }),
+  });
+  await registerSsoRoutes(app, { auth, store });
   await registerTaxonomy(app);
   const vacancies = createVacancyService({ db, files });
   await registerVacancyRoutes(app, { vacancies });
@@ -168,5 +183,7 @@ export async function buildApp({
   await registerDevRoutes(app, { db, mailer });
   await jobBoardRoutes(app, { db, publicUrl: env.PUBLIC_URL });
   await registerWebApp(app, webDir);
+  // Every subscriber is registered by now: a bus that fanned out earlier would skip the late ones.
+  events.start();
   return app;
 }

@@ -6,6 +6,7 @@ import { secretEncryptor } from "./modules/identity/auth";
 import { registerVacancyJobs } from "./modules/vacancies/vacancies.jobs";
 import { openDatabase } from "./platform/db";
 import type { Env } from "./platform/env";
+import { scheduleEventDispatch } from "./platform/events";
 import { createLocalFileStorage } from "./platform/files";
 import { createJobs } from "./platform/jobs";
 import { createMailer } from "./platform/mail";
@@ -53,6 +54,8 @@ export async function startServer(
   try {
     // The app stops the jobs when it closes (before the database goes).
     app = await buildApp({ env, database, webDir: options.webDir, ...(jobs ? { jobs } : {}) });
+    // The bus polls by itself in every process; a pg-boss cron slot backs it up (decision 0015).
+    if (jobs) await scheduleEventDispatch(jobs, app.events);
     await app.listen({ port: env.PORT, host: env.HOST });
   } catch (error) {
     await jobs?.stop();

@@ -105,6 +105,7 @@ describe.skipIf(skipBrowserTests)("user management, settings and the side switch
     await expectAccessible(admin, "settings, invitations list");
 
     // The e-mail, from the outbox: its link leads to the Haaglanden portal.
+    await server.app.events.drain();
     const [mail] = await server.database.db
       .select()
       .from(mailOutbox)

@@ -89,6 +89,7 @@ describe.skipIf(skipBrowserTests)(
       await form.getByRole("button", { name: "Account aanmaken" }).click();
       await main(candidate).getByRole("status").waitFor({ state: "visible" });
 
+      await server.app.events.drain();
       const [mail] = await server.database.db
         .select()
         .from(mailOutbox)

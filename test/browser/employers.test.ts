@@ -219,6 +219,7 @@ describe.skipIf(skipBrowserTests)("the employers CRM in the browser", () => {
     await panel.getByText("Uitgenodigd", { exact: true }).waitFor({ state: "visible" });
     expect(await panel.getByRole("button", { name: "Verwijderen" }).isDisabled()).toBe(true);
 
+    await server.app.events.drain();
     const [mail] = await server.database.db
       .select()
       .from(mailOutbox)

@@ -2,8 +2,9 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { OutboxResponseSchema } from "../../contracts/dev";
 import type { Db } from "./db";
-import { listOutbox, type Mailer } from "./mail";
-import { listSmsOutbox } from "./sms";
+import type { Mailer } from "./mail";
+import { listOutbox } from "./mail.repository";
+import { listSmsOutbox } from "./sms.repository";
 
 /** Developer pages: gone (404) when NODE_ENV=production. */
 export async function registerDevRoutes(

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { Db } from "./db";
 import {
   type DomainEventRow,
@@ -8,9 +9,41 @@ import {
   markDelivered,
   markFailed,
 } from "./events.repository";
+import type { Jobs } from "./jobs";
 import type { EventSink } from "./store";
 
 export type DomainEvent = DomainEventRow;
+
+/** The delivery a subscriber is handling right now: what outside effects key themselves by. */
+export interface DeliveryContext {
+  eventId: string;
+  subscriber: string;
+  /** Effects of each kind this run of `handle` made so far (see `effectKey`). */
+  readonly made: Map<string, number>;
+}
+
+const delivering = new AsyncLocalStorage<DeliveryContext>();
+
+/**
+ * The (event, subscriber) pair whose `handle` is running, or undefined outside a subscriber. The
+ * mailer keys each mail by it, so a retried delivery does not send the same mail twice.
+ */
+export function currentDelivery(): DeliveryContext | undefined {
+  return delivering.getStore();
+}
+
+/**
+ * A key for the next outside effect of `kind` (e.g. a mail to one address) made by the running
+ * delivery: `<event id>:<subscriber>:<kind>:<n>`, the same on every retry as long as the
+ * subscriber makes its effects in the same order. Undefined outside a subscriber.
+ */
+export function effectKey(kind: string): string | undefined {
+  const context = delivering.getStore();
+  if (!context) return undefined;
+  const n = context.made.get(kind) ?? 0;
+  context.made.set(kind, n + 1);
+  return `${context.eventId}:${context.subscriber}:${kind}:${n}`;
+}
 
 /**
  * Something that reacts to domain events: sends mail, writes a notification, calls a webhook.
@@ -82,7 +115,7 @@ export function createEventBus(db: Db, options: EventBusOptions = {}): EventBus 
         continue;
       }
       try {
-        await s.handle(event);
+        await delivering.run({ eventId: event.id, subscriber, made: new Map() }, () => s.handle(event));
         await markDelivered(db, event.id, subscriber);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -152,4 +185,16 @@ export function createEventBus(db: Db, options: EventBusOptions = {}): EventBus 
       await running;
     },
   };
+}
+
+/** The pg-boss cron job that drains the bus. */
+export const EVENTS_DISPATCH_JOB = "events-dispatch";
+
+/**
+ * Backs the bus up with pg-boss (when JOBS is on): once a minute, on one instance, the due events
+ * are dispatched, also where no request woke the bus and its own timer stalled. The bus's own
+ * polling stays the main path; pg-boss only makes sure (decision 0015).
+ */
+export function scheduleEventDispatch(jobs: Jobs, events: EventBus): Promise<void> {
+  return jobs.schedule(EVENTS_DISPATCH_JOB, "* * * * *", () => events.drain());
 }

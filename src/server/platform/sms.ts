@@ -1,6 +1,7 @@
-import { desc } from "drizzle-orm";
 import type { Db } from "./db";
-import { smsOutbox } from "./sms.schema";
+import { insertOutboxSms } from "./sms.repository";
+
+export { listSmsOutbox } from "./sms.repository";
 
 export interface SmsSender {
   /** Sends `text` to a Dutch mobile number (any common notation; normalised to E.164 first). */
@@ -148,12 +149,8 @@ export function createSmsSender(
     async send(to, text) {
       if (config.NODE_ENV === "production") throw new SmsNotConfiguredError();
       const number = normaliseDutchMobile(to);
-      await db.insert(smsOutbox).values({ to: number, text });
+      await insertOutboxSms(db, { to: number, text });
       log(`SMS to ${number} (development outbox): ${text}`);
     },
   };
-}
-
-export async function listSmsOutbox(db: Db, limit = 50) {
-  return db.select().from(smsOutbox).orderBy(desc(smsOutbox.createdAt)).limit(limit);
 }

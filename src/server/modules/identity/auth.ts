@@ -1,18 +1,19 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { hash, type Options, verify } from "@node-rs/argon2";
 import { betterAuth } from "better-auth";
-import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import { symmetricEncrypt } from "better-auth/crypto";
 import { twoFactor } from "better-auth/plugins";
 import type { Db } from "../../platform/db";
 import type { Env } from "../../platform/env";
+import { publicScope } from "../../platform/scope";
 import { normaliseDutchMobile } from "../../platform/sms";
-import { accounts, users } from "../tenancy/tenancy.schema";
-import { RESET_LINK_MINUTES } from "./identity.mail";
-import { rateLimits, sessions, twoFactors, verifications } from "./identity.schema";
+import { createStore, type Store } from "../../platform/store";
+import { accountsRepository } from "./accounts.repository";
+import { authDatabase } from "./auth.repository";
+import { RESET_LINK_MINUTES, VERIFY_LINK_HOURS } from "./identity.mail";
 import { checkPassword } from "./password-policy";
-import { consumeRate } from "./rate-limit.repository";
+import { rateLimitRepository } from "./rate-limit.repository";
 import { sso } from "./sso.plugin";
 
 /** better-auth reads the client address from this header, which our HTTP layer alone sets. */
@@ -28,7 +29,10 @@ export function hashPassword(password: string): Promise<string> {
 }
 
 export interface AuthDeps {
+  /** The database for better-auth's own adapter (auth.repository.ts). */
   db: Db;
+  /** Our own reads next to better-auth's; made from `db` when not given (seeding). */
+  store?: Store;
   env: Env;
   secret: string;
   /** Sends the password-reset mail; the URL is the single-use link. */
@@ -65,7 +69,24 @@ const NEW_PASSWORD_FIELD: Record<string, string> = {
   "/change-password": "newPassword",
 };
 
-export function createAuth({ db, env, secret, sendResetPassword, sendVerificationEmail, sendSms }: AuthDeps) {
+/** Outside the app (seeding) nothing emits events through the auth's own store. */
+const noEvents = {
+  write: () => Promise.reject(new Error("no event bus here")),
+  committed: () => {},
+};
+
+export function createAuth({
+  db,
+  env,
+  secret,
+  sendResetPassword,
+  sendVerificationEmail,
+  sendSms,
+  ...deps
+}: AuthDeps) {
+  const store = deps.store ?? createStore(db, noEvents);
+  const accounts = store.bind(publicScope, accountsRepository);
+  const limits = store.bind(publicScope, rateLimitRepository);
   const secure = env.PUBLIC_URL.startsWith("https://");
   const base = new URL(env.PUBLIC_URL);
   return betterAuth({
@@ -76,10 +97,7 @@ export function createAuth({ db, env, secret, sendResetPassword, sendVerificatio
     telemetry: { enabled: false },
     // Every portal is a subdomain of the base domain, with the same scheme and port.
     trustedOrigins: [base.origin, `${base.protocol}//*.${base.host}`],
-    database: drizzleAdapter(db, {
-      provider: "pg",
-      schema: { users, sessions, accounts, verifications, twoFactors, rateLimits },
-    }),
+    database: authDatabase(db),
     user: {
       modelName: "users",
       // A new address counts once the link sent to it is followed (the verification mail).
@@ -108,7 +126,7 @@ export function createAuth({ db, env, secret, sendResetPassword, sendVerificatio
       // Signing in with an unconfirmed address sends a fresh link.
       sendOnSignIn: true,
       autoSignInAfterVerification: true,
-      expiresIn: 60 * 60 * 24,
+      expiresIn: VERIFY_LINK_HOURS * 60 * 60,
       sendVerificationEmail: async ({ user, url }) => {
         await sendVerificationEmail?.({ userId: user.id, email: user.email, name: user.name, url });
       },
@@ -144,7 +162,7 @@ export function createAuth({ db, env, secret, sendResetPassword, sendVerificatio
         "/two-factor/send-otp": { window: 60, max: 3 },
       },
       customStorage: {
-        consume: (key, rule) => consumeRate(db, `ip:${key}`, rule),
+        consume: (key, rule) => limits.consume(`ip:${key}`, rule),
       },
     },
     advanced: {
@@ -185,11 +203,7 @@ export function createAuth({ db, env, secret, sendResetPassword, sendVerificatio
         create: {
           // A deactivated user keeps their row (history) but may not start a session.
           before: async (session) => {
-            const [user] = await db.query.users.findMany({
-              where: (u, { eq }) => eq(u.id, session.userId),
-              columns: { deactivatedAt: true },
-              limit: 1,
-            });
+            const user = await accounts.byId(session.userId);
             if (user?.deactivatedAt)
               throw new APIError("FORBIDDEN", {
                 code: "ACCOUNT_DEACTIVATED",
@@ -200,7 +214,7 @@ export function createAuth({ db, env, secret, sendResetPassword, sendVerificatio
       },
     },
     plugins: [
-      sso({ db }),
+      sso({ store }),
       twoFactor({
         issuer: "Werkbrug",
         twoFactorTable: "twoFactors",

@@ -1,52 +1,58 @@
-import type { Db } from "../../platform/db";
-import type { Mailer } from "../../platform/mail";
-import {
-  type MailContent,
-  type MailLocale,
-  mailLocale,
-  resetPassword,
-  verifyEmail,
-} from "../../platform/mail-templates";
+import type { Sealer } from "../../platform/secrets";
+import type { Store } from "../../platform/store";
 
 /** Minutes a password-reset link works; auth.ts gives better-auth the same figure. */
 export const RESET_LINK_MINUTES = 60;
+/** Hours a link that confirms an e-mail address works; auth.ts gives better-auth the same figure. */
+export const VERIFY_LINK_HOURS = 24;
 
-interface LinkMail {
+/** The events of the identity module whose subscribers mail (identity.events.ts). */
+export const IDENTITY_EVENTS = {
+  passwordResetRequested: "identity.password_reset_requested",
+  emailVerificationRequested: "identity.email_verification_requested",
+  accessRevoked: "identity.access_revoked",
+  invitationCreated: "invitation.created",
+  invitationResent: "invitation.resent",
+} as const;
+
+export interface LinkMail {
   userId: string;
   email: string;
   name: string;
   url: string;
 }
 
-/** A mail with a link better-auth made, in the recipient's own language. */
-async function sendInUserLanguage(
-  mailer: Mailer,
-  db: Db,
-  input: LinkMail,
-  content: (locale: MailLocale) => MailContent,
-): Promise<void> {
-  const user = await db.query.users.findFirst({
-    where: (u, { eq }) => eq(u.id, input.userId),
-    columns: { locale: true },
-  });
-  await mailer.send({ to: input.email, ...content(mailLocale(user?.locale)) });
+/** What a link event carries: the link itself only sealed with the app secret (decision 0015). */
+export interface LinkMailPayload {
+  email: string;
+  name: string;
+  sealedUrl: string;
 }
 
-export function sendPasswordResetMail(mailer: Mailer, db: Db, input: LinkMail): Promise<void> {
-  return sendInUserLanguage(mailer, db, input, (locale) =>
-    resetPassword({
-      locale,
-      portalName: "Werkbrug",
-      name: input.name,
-      resetUrl: input.url,
-      expiresInMinutes: RESET_LINK_MINUTES,
-    }),
-  );
-}
-
-/** The link a self-registered candidate (or someone changing address) follows to confirm it. */
-export function sendVerificationMail(mailer: Mailer, db: Db, input: LinkMail): Promise<void> {
-  return sendInUserLanguage(mailer, db, input, (locale) =>
-    verifyEmail({ locale, portalName: "Werkbrug", name: input.name, verifyUrl: input.url }),
-  );
+/**
+ * better-auth's mail callbacks (password reset, e-mail confirmation). Each writes its event in a
+ * transaction of its own and returns; the subscriber mails, retrying while the SMTP server is
+ * down. So the request answers the same whether or not mail can go out right now.
+ */
+export function createLinkMailRequests({ store, sealer }: { store: Store; sealer: Sealer }) {
+  const request = (type: string) => (input: LinkMail) =>
+    store.transaction((tx) =>
+      tx.emit({
+        type,
+        organisationId: null,
+        portalId: null,
+        subject: { userId: input.userId },
+        // A visitor asks for a reset link; nobody is signed in.
+        actorUserId: null,
+        payload: {
+          email: input.email,
+          name: input.name,
+          sealedUrl: sealer.seal(input.url),
+        } satisfies LinkMailPayload,
+      }),
+    );
+  return {
+    passwordReset: request(IDENTITY_EVENTS.passwordResetRequested),
+    verification: request(IDENTITY_EVENTS.emailVerificationRequested),
+  };
 }

@@ -227,6 +227,7 @@ describe.each(testDbKinds())("sign-in and sessions on %s", (kind) => {
       expect(known.status).toBe(200);
       expect(unknown.status).toBe(200);
       expect(known.text).toBe(unknown.text);
+      await server.app.events.drain();
       expect(await db.$count(mailOutbox)).toBe(before + 1);
     });
 
@@ -235,6 +236,7 @@ describe.each(testDbKinds())("sign-in and sessions on %s", (kind) => {
       await new Client(server).call("/api/auth/request-password-reset", {
         body: { email: "kandidaat@demo.werkbrug.test", redirectTo: "/wachtwoord-herstellen" },
       });
+      await server.app.events.drain();
       const [mail] = await db
         .select()
         .from(mailOutbox)

@@ -15,13 +15,12 @@ import {
   RegisterCandidateRequestSchema,
   RegisterCandidateResponseSchema,
 } from "../../../contracts/identity";
-import { requirePrincipal } from "../../platform/access";
-import type { Db } from "../../platform/db";
 import { errorResponses } from "../../platform/http";
 import { requestLocale } from "../../platform/i18n";
-import { organisationIdsOfUser } from "../tenancy/tenancy.repository";
+import type { Store } from "../../platform/store";
+import { callerOf } from "../tenancy";
 import { portalOf } from "../tenancy/tenancy.routes";
-import { listAudit } from "./audit.repository";
+import { auditRepository } from "./audit.repository";
 import type { Auth } from "./auth";
 import { identityPolicy } from "./identity.policy";
 import type { InvitationService } from "./invitations.service";
@@ -31,10 +30,9 @@ const errors = errorResponses(400, 401, 403, 404, 409);
 
 export async function registerInvitationRoutes(
   app: FastifyInstance,
-  deps: { invitations: InvitationService; auth: Auth; db: Db },
+  deps: { invitations: InvitationService; auth: Auth; store: Store },
 ): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const principal = requirePrincipal;
 
   r.post(
     "/api/v1/invitations",
@@ -48,7 +46,7 @@ export async function registerInvitationRoutes(
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await deps.invitations.create(principal(request), request.body)),
+      reply.code(201).send(await deps.invitations.create(callerOf(request), request.body)),
   );
 
   r.get(
@@ -61,7 +59,7 @@ export async function registerInvitationRoutes(
         response: { 200: InvitationListResponseSchema, ...errors },
       },
     },
-    async (request) => ({ invitations: await deps.invitations.list(principal(request)) }),
+    async (request) => ({ invitations: await deps.invitations.list(callerOf(request)) }),
   );
 
   for (const action of ["resend", "revoke"] as const) {
@@ -77,7 +75,7 @@ export async function registerInvitationRoutes(
           response: { 200: InvitationSchema, ...errors },
         },
       },
-      async (request) => deps.invitations[action](principal(request), request.params.id),
+      async (request) => deps.invitations[action](callerOf(request), request.params.id),
     );
   }
 
@@ -157,11 +155,8 @@ export async function registerInvitationRoutes(
       },
     },
     async (request) => {
-      const p = principal(request);
-      const organisationIds = p.roles.includes("platform_admin")
-        ? (await deps.db.query.organisations.findMany({ columns: { id: true } })).map((o) => o.id)
-        : await organisationIdsOfUser(deps.db, p.userId, ["org_admin"]);
-      const rows = await listAudit(deps.db, { organisationIds }, request.query);
+      const scope = await callerOf(request).scopeAs(["org_admin"]);
+      const rows = await deps.store.bind(scope, auditRepository).list(request.query);
       return {
         events: rows.map((e) => ({
           id: e.id,

@@ -33,6 +33,7 @@ describe("invitations", () => {
   });
 
   async function lastMailTo(email: string) {
+    await server.app.events.drain();
     const [mail] = await server.database.db
       .select()
       .from(mailOutbox)
@@ -265,6 +266,7 @@ describe("candidate registration", () => {
     expect(unverified.status).toBe(403);
     expect(error(unverified).code).toBe("email_not_verified");
 
+    await server.app.events.drain();
     const [mail] = await db
       .select()
       .from(mailOutbox)

@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../platform/db";
+import type { PublicScope } from "../../platform/scope";
+import { repository } from "../../platform/store";
 
 export interface RateRule {
   /** Seconds. */
@@ -53,3 +55,20 @@ export async function peekRate(
 export async function clearRate(db: Db, key: string): Promise<void> {
   await db.execute(sql`delete from rate_limits where key = ${key}`);
 }
+
+/** Attempts still left under `rule` for `key` (none used: all of them). */
+export async function attemptsLeft(db: Db, key: string, rule: RateRule): Promise<number> {
+  const [row] = await queryRows<{ count: number }>(db, sql`select count from rate_limits where key = ${key}`);
+  return Math.max(0, rule.max - Number(row?.count ?? 0));
+}
+
+/**
+ * Rate limits count requests by address, account or sign-in attempt, before anyone is known:
+ * they belong to no tenant.
+ */
+export const rateLimitRepository = repository<PublicScope>()({
+  consume: (db: Db, _scope: PublicScope, key: string, rule: RateRule) => consumeRate(db, key, rule),
+  peek: (db: Db, _scope: PublicScope, key: string, rule: RateRule) => peekRate(db, key, rule),
+  clear: (db: Db, _scope: PublicScope, key: string) => clearRate(db, key),
+  attemptsLeft: (db: Db, _scope: PublicScope, key: string, rule: RateRule) => attemptsLeft(db, key, rule),
+});

@@ -1,9 +1,8 @@
-import { randomUUID } from "node:crypto";
 import type { RegisterCandidateRequest } from "../../../contracts/identity";
-import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
-import { candidates } from "../candidates/candidates.schema";
-import { accounts, memberships, users } from "../tenancy/tenancy.schema";
+import { publicScope } from "../../platform/scope";
+import type { Store } from "../../platform/store";
+import { accountsRepository } from "./accounts.repository";
 import { type Auth, hashPassword } from "./auth";
 import { checkPassword, passwordRuleMessage } from "./password-policy";
 
@@ -17,50 +16,38 @@ export const VERIFIED_CALLBACK = "/registreren/bevestigd";
  * so the form does not tell who is registered.
  */
 export async function registerCandidate(
-  deps: { db: Db; auth: Auth },
+  deps: { store: Store; auth: Auth },
   input: RegisterCandidateRequest & { portalId: string },
   locale: "nl" | "en",
 ): Promise<void> {
-  const { db, auth } = deps;
+  const { store, auth } = deps;
   const check = checkPassword(input.password, { email: input.email });
   if (!check.ok) {
     throw new AppError("password_policy", {
       fields: check.failed.map((rule) => ({ path: "password", message: passwordRuleMessage(rule, locale) })),
     });
   }
-  const existing = await db.query.users.findFirst({
-    where: (u, { eq }) => eq(u.email, input.email),
-    columns: { id: true },
-  });
-  if (existing) return;
-  const userId = randomUUID();
+  if (await store.bind(publicScope, accountsRepository).byEmail(input.email)) return;
   const passwordHash = await hashPassword(input.password);
   const [firstName = input.name, ...rest] = input.name.split(/\s+/);
-  await db.transaction(async (tx) => {
-    await tx.insert(users).values({
-      id: userId,
+  await store.transaction(async (tx) => {
+    const accounts = tx.bind(publicScope, accountsRepository);
+    const userId = await accounts.createWithPassword({
       name: input.name,
       email: input.email,
       emailVerified: false,
       locale: input.locale,
+      passwordHash,
     });
-    await tx.insert(accounts).values({
-      id: randomUUID(),
-      userId,
-      accountId: userId,
-      providerId: "credential",
-      password: passwordHash,
-    });
-    await tx.insert(memberships).values({ userId, role: "candidate", portalId: input.portalId });
-    await tx.insert(candidates).values({
+    await accounts.addMembership({ userId, role: "candidate", portalId: input.portalId });
+    await accounts.addCandidateProfile({
       portalId: input.portalId,
       userId,
       firstName,
       lastName: rest.join(" "),
       email: input.email,
-      // A new profile stays out of the explorer until its owner fills it in and opts in.
-      visible: false,
     });
   });
+  // better-auth makes the link and calls back, which writes the mail's event (identity.mail.ts).
   await auth.api.sendVerificationEmail({ body: { email: input.email, callbackURL: VERIFIED_CALLBACK } });
 }

@@ -5,13 +5,9 @@ import { setSessionCookie } from "better-auth/cookies";
 import { symmetricDecrypt } from "better-auth/crypto";
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from "jose";
 import { z } from "zod";
-import type { Db } from "../../platform/db";
-import {
-  emailDomainOf,
-  findSsoConnectionByDomain,
-  isMemberOfOrganisationTree,
-  type SsoConnectionRow,
-} from "./sso.repository";
+import { publicScope } from "../../platform/scope";
+import type { Store } from "../../platform/store";
+import { emailDomainOf, type SsoConnectionRow, ssoSignInRepository } from "./sso.repository";
 
 /** Microsoft's tenant for personal accounts (Hotmail, Outlook.com, MSN, Live). */
 export const MICROSOFT_CONSUMER_TENANT = "9188040d-6c67-4c5b-b112-36a304b66dad";
@@ -97,8 +93,8 @@ function workEmail(claims: JWTPayload, connection: SsoConnectionRow): string {
   return email.trim().toLowerCase();
 }
 
-export function sso(options: { db: Db }) {
-  const { db } = options;
+export function sso(options: { store: Store }) {
+  const connections = options.store.bind(publicScope, ssoSignInRepository);
   return {
     id: "werkbrug-sso",
     endpoints: {
@@ -110,7 +106,7 @@ export function sso(options: { db: Db }) {
         },
         async (ctx) => {
           const domain = emailDomainOf(ctx.body.email);
-          const connection = domain ? await findSsoConnectionByDomain(db, domain) : null;
+          const connection = domain ? await connections.byDomain(domain) : null;
           if (!connection)
             throw fail("BAD_REQUEST", "SSO_NOT_CONFIGURED", "No single sign-on for this e-mail domain");
           const { metadata } = await discover(connection.issuer);
@@ -159,10 +155,7 @@ export function sso(options: { db: Db }) {
           if (!stored) throw fail("BAD_REQUEST", "SSO_STATE_INVALID", "Unknown or expired sign-in attempt");
           const pending = JSON.parse(stored.value) as PendingLogin;
           if (!code) throw fail("BAD_REQUEST", "SSO_FAILED", ctx.query.error ?? "No authorization code");
-          const [connection] = await db.query.ssoConnections.findMany({
-            where: (c, { eq }) => eq(c.id, pending.connectionId),
-            limit: 1,
-          });
+          const connection = await connections.byId(pending.connectionId);
           if (!connection) throw fail("BAD_REQUEST", "SSO_NOT_CONFIGURED", "Connection removed");
           const { metadata, jwks } = await discover(connection.issuer);
           const clientSecret = await symmetricDecrypt({
@@ -212,7 +205,10 @@ export function sso(options: { db: Db }) {
 
           // Invitation-only: SSO signs in existing members of the organisation, never creates users.
           const found = await ctx.context.internalAdapter.findUserByEmail(email);
-          if (!found || !(await isMemberOfOrganisationTree(db, found.user.id, connection.organisationId)))
+          if (
+            !found ||
+            !(await connections.isMemberOfOrganisationTree(found.user.id, connection.organisationId))
+          )
             throw fail("FORBIDDEN", "SSO_NO_ACCOUNT", "No Werkbrug account for this work account");
           const providerId = `${SSO_PROVIDER_PREFIX}${connection.id}`;
           const linked = (await ctx.context.internalAdapter.findAccounts(found.user.id)).find(

@@ -1,7 +1,8 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db";
-import { memberships, organisations } from "../tenancy/tenancy.schema";
-import { ssoConnections } from "./identity.schema";
+import { memberships, ssoConnections } from "../../platform/schema";
+import { type OrgScope, organisationsOf, type PlatformScope, type PublicScope } from "../../platform/scope";
+import { repository } from "../../platform/store";
 
 export type SsoConnectionRow = typeof ssoConnections.$inferSelect;
 
@@ -18,60 +19,74 @@ export function emailDomainOf(email: string): string | null {
   return domain === "" ? null : domain;
 }
 
-/** The connection for a domain. Not scoped: it is used before anyone is known. */
-export async function findSsoConnectionByDomain(db: Db, domain: string): Promise<SsoConnectionRow | null> {
-  const [row] = await db
-    .select()
-    .from(ssoConnections)
-    .where(eq(ssoConnections.emailDomain, domain.toLowerCase()));
-  return row ?? null;
-}
+/** The connections org admins set up for their organisations. */
+export const ssoConnectionsRepository = repository<OrgScope | PlatformScope>()({
+  async list(db: Db, scope: OrgScope | PlatformScope): Promise<SsoConnectionRow[]> {
+    const ids = organisationsOf(scope);
+    if (ids !== "all" && ids.length === 0) return [];
+    return db
+      .select()
+      .from(ssoConnections)
+      .where(ids === "all" ? undefined : inArray(ssoConnections.organisationId, [...ids]))
+      .orderBy(ssoConnections.emailDomain);
+  },
 
-export async function listSsoConnections(
-  db: Db,
-  scope: readonly string[] | "all",
-): Promise<SsoConnectionRow[]> {
-  if (scope !== "all" && scope.length === 0) return [];
-  return db
-    .select()
-    .from(ssoConnections)
-    .where(scope === "all" ? undefined : inArray(ssoConnections.organisationId, [...scope]))
-    .orderBy(ssoConnections.emailDomain);
-}
+  async insert(
+    db: Db,
+    scope: OrgScope | PlatformScope,
+    input: Pick<SsoConnectionRow, "organisationId" | "emailDomain" | "issuer" | "clientId" | "clientSecret">,
+  ): Promise<SsoConnectionRow | null> {
+    const ids = organisationsOf(scope);
+    if (ids !== "all" && !ids.includes(input.organisationId)) return null;
+    const [row] = await db
+      .insert(ssoConnections)
+      .values({ ...input, emailDomain: input.emailDomain.toLowerCase() })
+      .returning();
+    return row ?? null;
+  },
+});
 
-export async function insertSsoConnection(
-  db: Db,
-  scope: readonly string[] | "all",
-  input: Pick<SsoConnectionRow, "organisationId" | "emailDomain" | "issuer" | "clientId" | "clientSecret">,
-): Promise<SsoConnectionRow | null> {
-  if (scope !== "all" && !scope.includes(input.organisationId)) return null;
-  const [row] = await db
-    .insert(ssoConnections)
-    .values({ ...input, emailDomain: input.emailDomain.toLowerCase() })
-    .returning();
-  return row ?? null;
-}
+/**
+ * What the sign-in itself needs, before anyone is known: the connection of an e-mail domain
+ * (whether it exists is no secret: the sign-in page asks it), and whether the account found by
+ * the provider's e-mail belongs to the connection's organisation.
+ */
+export const ssoSignInRepository = repository<PublicScope>()({
+  async byDomain(db: Db, _scope: PublicScope, domain: string): Promise<SsoConnectionRow | null> {
+    const [row] = await db
+      .select()
+      .from(ssoConnections)
+      .where(eq(ssoConnections.emailDomain, domain.toLowerCase()));
+    return row ?? null;
+  },
 
-/** Whether the user has a membership in the organisation or one of its departments. */
-export async function isMemberOfOrganisationTree(
-  db: Db,
-  userId: string,
-  organisationId: string,
-): Promise<boolean> {
-  const tree = [organisationId];
-  let frontier = [organisationId];
-  while (frontier.length > 0) {
-    const children = await db
-      .select({ id: organisations.id })
-      .from(organisations)
-      .where(inArray(organisations.parentId, frontier));
-    frontier = children.map((c) => c.id).filter((id) => !tree.includes(id));
-    tree.push(...frontier);
-  }
-  const [row] = await db
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(and(eq(memberships.userId, userId), inArray(memberships.organisationId, tree)))
-    .limit(1);
-  return row !== undefined;
-}
+  async byId(db: Db, _scope: PublicScope, id: string): Promise<SsoConnectionRow | null> {
+    const [row] = await db.select().from(ssoConnections).where(eq(ssoConnections.id, id)).limit(1);
+    return row ?? null;
+  },
+
+  /** Whether the user has a membership in the organisation or one of its departments. */
+  async isMemberOfOrganisationTree(
+    db: Db,
+    _scope: PublicScope,
+    userId: string,
+    organisationId: string,
+  ): Promise<boolean> {
+    const [row] = await db
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(
+        and(
+          eq(memberships.userId, userId),
+          sql`${memberships.organisationId} in (
+            with recursive tree(id) as (
+              select ${organisationId}::uuid
+              union
+              select o.id from organisations o join tree on o.parent_id = tree.id)
+            select id from tree)`,
+        ),
+      )
+      .limit(1);
+    return row !== undefined;
+  },
+});

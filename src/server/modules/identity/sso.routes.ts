@@ -4,18 +4,17 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ErrorResponseSchema } from "../../../contracts/common";
 import { LoginMethodRequestSchema, LoginMethodResponseSchema } from "../../../contracts/identity";
-import { requirePrincipal } from "../../platform/access";
-import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
-import { organisationIdsOfUser } from "../tenancy/tenancy.repository";
+import { publicScope } from "../../platform/scope";
+import type { Store } from "../../platform/store";
+import { callerOf } from "../tenancy";
 import type { Auth } from "./auth";
 import { identityPolicy } from "./identity.policy";
 import {
   emailDomainOf,
-  findSsoConnectionByDomain,
-  insertSsoConnection,
-  listSsoConnections,
   type SsoConnectionRow,
+  ssoConnectionsRepository,
+  ssoSignInRepository,
 } from "./sso.repository";
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema };
@@ -46,15 +45,16 @@ const present = ({ clientSecret: _secret, createdAt, ...rest }: SsoConnectionRow
   createdAt: createdAt.toISOString(),
 });
 
-export async function registerSsoRoutes(app: FastifyInstance, deps: { auth: Auth; db: Db }): Promise<void> {
-  const { auth, db } = deps;
+export async function registerSsoRoutes(
+  app: FastifyInstance,
+  deps: { auth: Auth; store: Store },
+): Promise<void> {
+  const { auth, store } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
-
-  async function scopeOf(request: FastifyRequest): Promise<readonly string[] | "all"> {
-    const principal = requirePrincipal(request);
-    if (principal.roles.includes("platform_admin")) return "all";
-    return organisationIdsOfUser(db, principal.userId, ["org_admin"]);
-  }
+  const signIn = store.bind(publicScope, ssoSignInRepository);
+  /** Org admins manage their own organisations' connections; the platform admin every one. */
+  const connectionsOf = async (request: FastifyRequest) =>
+    store.bind(await callerOf(request).scopeAs(["org_admin"]), ssoConnectionsRepository);
 
   r.post(
     "/api/v1/auth/login-method",
@@ -69,7 +69,7 @@ export async function registerSsoRoutes(app: FastifyInstance, deps: { auth: Auth
     },
     async (request) => {
       const domain = emailDomainOf(request.body.email);
-      const connection = domain ? await findSsoConnectionByDomain(db, domain) : null;
+      const connection = domain ? await signIn.byDomain(domain) : null;
       return { method: connection ? ("sso" as const) : ("password" as const) };
     },
   );
@@ -84,7 +84,7 @@ export async function registerSsoRoutes(app: FastifyInstance, deps: { auth: Auth
         response: { 200: z.object({ items: z.array(SsoConnectionSchema) }), ...errors },
       },
     },
-    async (request) => ({ items: (await listSsoConnections(db, await scopeOf(request))).map(present) }),
+    async (request) => ({ items: (await (await connectionsOf(request)).list()).map(present) }),
   );
 
   r.post(
@@ -99,10 +99,10 @@ export async function registerSsoRoutes(app: FastifyInstance, deps: { auth: Auth
       },
     },
     async (request, reply) => {
-      const scope = await scopeOf(request);
-      if (await findSsoConnectionByDomain(db, request.body.emailDomain)) throw new AppError("conflict");
+      const connections = await connectionsOf(request);
+      if (await signIn.byDomain(request.body.emailDomain)) throw new AppError("conflict");
       const { secretConfig } = await auth.$context;
-      const row = await insertSsoConnection(db, scope, {
+      const row = await connections.insert({
         ...request.body,
         issuer: request.body.issuer.replace(/\/+$/, ""),
         clientSecret: await symmetricEncrypt({ key: secretConfig, data: request.body.clientSecret }),

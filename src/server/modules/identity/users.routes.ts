@@ -9,17 +9,19 @@ import {
   UpdateMembershipRequestSchema,
   UpdateMeRequestSchema,
 } from "../../../contracts/identity";
-import { requirePrincipal } from "../../platform/access";
 import { AppError } from "../../platform/errors";
 import { errorResponses } from "../../platform/http";
+import { callerOf } from "../tenancy";
 import { identityPolicy } from "./identity.policy";
-import { AVATAR_MAX_BYTES, AVATAR_TYPES, type UserService } from "./users.service";
+import { AVATAR_MAX_BYTES, AVATAR_TYPES, type ProfileService } from "./profile.service";
+import type { UserService } from "./users.service";
 
 const errors = errorResponses(400, 401, 403, 404);
 
-const signedIn = requirePrincipal;
-
-export async function registerUserRoutes(app: FastifyInstance, deps: { users: UserService }): Promise<void> {
+export async function registerUserRoutes(
+  app: FastifyInstance,
+  deps: { users: UserService; profiles: ProfileService },
+): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
@@ -32,7 +34,7 @@ export async function registerUserRoutes(app: FastifyInstance, deps: { users: Us
         response: { 200: ProfileSettingsSchema, ...errors },
       },
     },
-    async (request) => deps.users.profile(signedIn(request).userId),
+    async (request) => deps.profiles.profile(callerOf(request)),
   );
 
   r.patch(
@@ -46,7 +48,7 @@ export async function registerUserRoutes(app: FastifyInstance, deps: { users: Us
         response: { 200: ProfileSettingsSchema, ...errors },
       },
     },
-    async (request) => deps.users.updateProfile(signedIn(request).userId, request.body),
+    async (request) => deps.profiles.updateProfile(callerOf(request), request.body),
   );
 
   // Photos arrive as the raw image body, so the type and size are checked before anything is read.
@@ -76,8 +78,8 @@ export async function registerUserRoutes(app: FastifyInstance, deps: { users: Us
     async (request) => {
       const body = request.body;
       if (!Buffer.isBuffer(body)) throw new AppError("unsupported_media_type");
-      const avatarUrl = await deps.users.setAvatar(
-        signedIn(request).userId,
+      const avatarUrl = await deps.profiles.setAvatar(
+        callerOf(request),
         body,
         request.headers["content-type"] ?? "",
       );
@@ -96,7 +98,7 @@ export async function registerUserRoutes(app: FastifyInstance, deps: { users: Us
       },
     },
     async (request, reply) => {
-      await deps.users.removeAvatar(signedIn(request).userId);
+      await deps.profiles.removeAvatar(callerOf(request));
       return reply.code(204).send(null);
     },
   );
@@ -115,7 +117,7 @@ export async function registerUserRoutes(app: FastifyInstance, deps: { users: Us
       },
     },
     async (request, reply) => {
-      const photo = await deps.users.avatar(request.params.userId, request.params.file);
+      const photo = await deps.profiles.avatar(request.params.userId, request.params.file);
       return reply
         .type(photo.contentType)
         .header("content-disposition", `attachment; filename="${request.params.file}"`)
@@ -134,7 +136,7 @@ export async function registerUserRoutes(app: FastifyInstance, deps: { users: Us
         response: { 200: ManagedUserListResponseSchema, ...errors },
       },
     },
-    async (request) => ({ users: await deps.users.list(signedIn(request)) }),
+    async (request) => ({ users: await deps.users.list(callerOf(request)) }),
   );
 
   r.patch(
@@ -151,7 +153,7 @@ export async function registerUserRoutes(app: FastifyInstance, deps: { users: Us
     },
     async (request) =>
       deps.users.changeRole(
-        signedIn(request),
+        callerOf(request),
         request.params.userId,
         request.params.membershipId,
         request.body,
@@ -170,7 +172,7 @@ export async function registerUserRoutes(app: FastifyInstance, deps: { users: Us
       },
     },
     async (request, reply) => {
-      await deps.users.revokeAccess(signedIn(request), request.params.userId);
+      await deps.users.revokeAccess(callerOf(request), request.params.userId);
       return reply.code(204).send(null);
     },
   );

@@ -204,6 +204,7 @@ describe("changing one's e-mail address", () => {
     expect((await db.select().from(users).where(eq(users.id, "demo-kandidaat")))[0]!.email).toBe(
       "kandidaat@demo.werkbrug.test",
     );
+    await server.app.events.drain();
     const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.to, "kim.nieuw@voorbeeld.nl"));
     expect(mail?.subject).toContain("Bevestig je e-mailadres");
     const link = new URL(/(http\S+verify-email\S+)/.exec(mail!.text)![1]!);
@@ -226,6 +227,7 @@ describe("changing one's e-mail address", () => {
     expect(
       (await server.database.db.select().from(users).where(eq(users.id, "demo-werkgever")))[0]!.email,
     ).toBe("werkgever@demo.werkbrug.test");
+    await server.app.events.drain();
     expect(await server.database.db.$count(mailOutbox, eq(mailOutbox.to, "hr@demo.werkbrug.test"))).toBe(0);
   });
 });

@@ -73,10 +73,12 @@ export interface CallerDeps {
   db: Db;
   principal: Principal | null;
   portal: PortalRow | null;
+  /** The principal's memberships when already loaded (by the sign-in hook), so they are read once. */
+  memberships?: Promise<MembershipFact[]> | undefined;
 }
 
-export function createCaller({ db, principal, portal }: CallerDeps): Caller {
-  let facts: Promise<MembershipFact[]> | null = null;
+export function createCaller({ db, principal, portal, memberships: loaded }: CallerDeps): Caller {
+  let facts: Promise<MembershipFact[]> | null = loaded ?? null;
   let selfScope: Promise<SelfScope> | null = null;
   const kept = new Map<boolean, Promise<string[]>>();
   const isPlatformAdmin = principal?.roles.includes("platform_admin") ?? false;
@@ -154,6 +156,20 @@ export function createCaller({ db, principal, portal }: CallerDeps): Caller {
 }
 
 const callers = new WeakMap<FastifyRequest, Caller>();
+const loadedMemberships = new WeakMap<FastifyRequest, Promise<MembershipFact[]>>();
+
+/**
+ * The memberships of the user signing this request, read once: the identity hook needs them
+ * for the principal's roles, and the caller made later on the same request reuses them.
+ */
+export function requestMemberships(request: FastifyRequest, userId: string): Promise<MembershipFact[]> {
+  let found = loadedMemberships.get(request);
+  if (!found) {
+    found = membershipFactsOf(dbOf(request), userId);
+    loadedMemberships.set(request, found);
+  }
+  return found;
+}
 
 /**
  * The caller of this request, made on first use and then kept with the request. `registerCaller`
@@ -163,7 +179,13 @@ export function callerOf(request: FastifyRequest): Caller {
   let caller = callers.get(request);
   if (!caller) {
     const db = dbOf(request);
-    caller = createCaller({ db, principal: principalOf(request), portal: request.portal?.row ?? null });
+    const principal = principalOf(request);
+    caller = createCaller({
+      db,
+      principal,
+      portal: request.portal?.row ?? null,
+      memberships: principal ? loadedMemberships.get(request) : undefined,
+    });
     callers.set(request, caller);
   }
   return caller;

@@ -1,126 +1,94 @@
-import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Role } from "../../../contracts/tenancy";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../platform/db";
-import type { OrganisationScope, PortalScope } from "../../platform/tenancy";
-import { memberships, organisations, portals, users } from "./tenancy.schema";
+import { type memberships, organisations, portals } from "../../platform/schema";
+import { type OrgScope, organisationsOf, type PlatformScope, type PublicScope } from "../../platform/scope";
+import { repository } from "../../platform/store";
 
 export type PortalRow = typeof portals.$inferSelect;
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type NewOrganisationRow = typeof organisations.$inferInsert;
 export type MembershipRow = typeof memberships.$inferSelect;
 
-// Portals are platform-level rows, not owned by a tenant: anyone may know which portals exist.
-export async function listPortals(db: Db): Promise<PortalRow[]> {
-  return db.select().from(portals).orderBy(asc(portals.parentId), asc(portals.nameNl));
-}
+export type OrganisationPatch = Partial<
+  Pick<
+    NewOrganisationRow,
+    "name" | "kvkNumber" | "street" | "houseNumber" | "postcode" | "city" | "lat" | "lon"
+  >
+>;
 
-export async function findPortalBySlug(db: Db, slug: string): Promise<PortalRow | null> {
-  const [row] = await db.select().from(portals).where(eq(portals.slug, slug)).limit(1);
-  return row ?? null;
-}
-
-export async function findNationalPortal(db: Db): Promise<PortalRow | null> {
-  const [row] = await db.select().from(portals).where(isNull(portals.parentId)).limit(1);
-  return row ?? null;
-}
-
-/** Organisations whose home is this portal; the national portal sees every organisation. */
-export async function listOrganisations(
-  db: Db,
-  scope: PortalScope & { national: boolean },
-  page: { limit: number; offset: number },
-): Promise<{ rows: OrganisationRow[]; total: number }> {
-  const where = scope.national ? undefined : eq(organisations.homePortalId, scope.portalId);
-  const rows = await db
-    .select()
-    .from(organisations)
-    .where(where)
-    .orderBy(asc(organisations.name))
-    .limit(page.limit)
-    .offset(page.offset);
-  const [totalRow] = await db.select({ n: count() }).from(organisations).where(where);
-  return { rows, total: Number(totalRow?.n ?? 0) };
-}
-
-/** One of the caller's own organisations; null for anyone else's, so callers cannot probe ids. */
-export async function findOwnOrganisation(
-  db: Db,
-  scope: OrganisationScope,
-  organisationId: string,
-): Promise<OrganisationRow | null> {
-  if (!scope.organisationIds.includes(organisationId)) return null;
-  const [row] = await db
-    .select()
-    .from(organisations)
-    .where(and(eq(organisations.id, organisationId), inArray(organisations.id, [...scope.organisationIds])))
-    .limit(1);
-  return row ?? null;
-}
-
-export async function updateOwnOrganisation(
-  db: Db,
-  scope: OrganisationScope,
-  organisationId: string,
-  patch: Partial<
-    Pick<
-      NewOrganisationRow,
-      "name" | "kvkNumber" | "street" | "houseNumber" | "postcode" | "city" | "lat" | "lon"
-    >
-  >,
-): Promise<OrganisationRow | null> {
-  if (!scope.organisationIds.includes(organisationId)) return null;
-  const [row] = await db
-    .update(organisations)
-    .set({ ...patch, updatedAt: new Date() })
-    .where(and(eq(organisations.id, organisationId), inArray(organisations.id, [...scope.organisationIds])))
-    .returning();
-  return row ?? null;
-}
+/** Portals are platform-level rows, not owned by a tenant: anyone may know which portals exist. */
+export const portalsRepository = repository<PublicScope>()({
+  async list(db: Db, _scope: PublicScope): Promise<PortalRow[]> {
+    return db.select().from(portals).orderBy(asc(portals.parentId), asc(portals.nameNl));
+  },
+});
 
 /**
- * The organisation ids a user acts for in the given roles: their memberships plus every
- * department and branch below them.
+ * The directory of organisations at home on a portal (the national portal lists every one):
+ * which organisations take part is no secret to the staff of a portal, whoever they work for.
  */
-export async function organisationIdsOfUser(
-  db: Db,
-  userId: string,
-  roles: readonly Role[],
-): Promise<string[]> {
-  if (roles.length === 0) return [];
-  const direct = await db
-    .selectDistinct({ id: memberships.organisationId })
-    .from(memberships)
-    .where(and(eq(memberships.userId, userId), inArray(memberships.role, [...roles])));
-  const ids = new Set(direct.map((d) => d.id).filter((id): id is string => id !== null));
-  let frontier = [...ids];
-  while (frontier.length > 0) {
-    const children = await db
-      .select({ id: organisations.id })
+export const organisationDirectoryRepository = repository<PublicScope>()({
+  async listOnPortal(
+    db: Db,
+    _scope: PublicScope,
+    portal: { portalId: string; national: boolean },
+    page: { limit: number; offset: number },
+  ): Promise<{ rows: OrganisationRow[]; total: number }> {
+    const where = portal.national ? undefined : eq(organisations.homePortalId, portal.portalId);
+    const rows = await db
+      .select()
       .from(organisations)
-      .where(inArray(organisations.parentId, frontier));
-    frontier = children.map((c) => c.id).filter((id) => !ids.has(id));
-    for (const id of frontier) ids.add(id);
-  }
-  return [...ids];
+      .where(where)
+      .orderBy(asc(organisations.name))
+      .limit(page.limit)
+      .offset(page.offset);
+    const [totalRow] = await db.select({ n: count() }).from(organisations).where(where);
+    return { rows, total: Number(totalRow?.n ?? 0) };
+  },
+});
+
+/** The condition that keeps a statement inside the scope's organisations. */
+function own(scope: OrgScope | PlatformScope, organisationId: string) {
+  const ids = organisationsOf(scope);
+  if (ids === "all") return eq(organisations.id, organisationId);
+  if (!ids.includes(organisationId)) return null;
+  return and(eq(organisations.id, organisationId), inArray(organisations.id, [...ids]));
 }
 
-export async function findUserByEmail(db: Db, email: string) {
-  const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase())).limit(1);
-  return row ?? null;
-}
+/** The caller's own organisations; anyone else's reads as null, so ids cannot be probed. */
+export const organisationsRepository = repository<OrgScope | PlatformScope>()({
+  async findOwn(
+    db: Db,
+    scope: OrgScope | PlatformScope,
+    organisationId: string,
+  ): Promise<OrganisationRow | null> {
+    const where = own(scope, organisationId);
+    if (!where) return null;
+    const [row] = await db.select().from(organisations).where(where).limit(1);
+    return row ?? null;
+  },
 
-export async function membershipsOfUser(db: Db, userId: string): Promise<MembershipRow[]> {
-  return db.select().from(memberships).where(eq(memberships.userId, userId));
-}
-
-export async function countPortals(db: Db): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(portals);
-  return Number(row?.n ?? 0);
-}
+  async updateOwn(
+    db: Db,
+    scope: OrgScope | PlatformScope,
+    organisationId: string,
+    patch: OrganisationPatch,
+  ): Promise<OrganisationRow | null> {
+    const where = own(scope, organisationId);
+    if (!where) return null;
+    const [row] = await db
+      .update(organisations)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(where)
+      .returning();
+    return row ?? null;
+  },
+});
 
 /**
  * The whole family of each organisation: up to its top organisation and down to every
- * department and branch below it.
+ * department and branch below it. (Unscoped: other modules use it to widen a row they already
+ * reached to its family; new code asks the caller, which knows the families of its memberships.)
  */
 export async function organisationFamilies(db: Db, organisationIds: readonly string[]): Promise<string[]> {
   if (organisationIds.length === 0) return [];

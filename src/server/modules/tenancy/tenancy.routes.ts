@@ -10,11 +10,10 @@ import {
   PortalListResponseSchema,
   UpdateOrganisationRequestSchema,
 } from "../../../contracts/tenancy";
-import { requirePrincipal } from "../../platform/access";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { type HostPortal, portalFromHost } from "../../platform/tenancy";
-import { provideCallerDatabase } from "./caller";
+import { callerOf, provideCallerDatabase } from "./caller";
 import { tenancyPolicy } from "./tenancy.policy";
 import type { PortalRow } from "./tenancy.repository";
 import type { TenancyService } from "./tenancy.service";
@@ -120,7 +119,7 @@ export async function registerOrganisationWrites(app: FastifyInstance, deps: { t
       },
     },
     async (request) => {
-      return deps.tenancy.updateOrganisation(requirePrincipal(request), request.params.id, request.body);
+      return deps.tenancy.updateOrganisation(callerOf(request), request.params.id, request.body);
     },
   );
 }

@@ -1,12 +1,13 @@
 import type { Organisation, Portal, UpdateOrganisationRequest } from "../../../contracts/tenancy";
-import type { Principal } from "../../platform/access";
-import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
-import { type HostPortal, type OrganisationScope, portalUrl } from "../../platform/tenancy";
+import { publicScope } from "../../platform/scope";
+import type { Store } from "../../platform/store";
+import { type HostPortal, portalUrl } from "../../platform/tenancy";
+import type { Caller } from "./caller";
 import * as repo from "./tenancy.repository";
 
 export interface TenancyContext {
-  db: Db;
+  store: Store;
   publicUrl: string;
 }
 
@@ -16,12 +17,12 @@ export interface TenancyContext {
  */
 const PORTAL_CACHE_MS = 5_000;
 
-export function createTenancyService({ db, publicUrl }: TenancyContext) {
+export function createTenancyService({ store, publicUrl }: TenancyContext) {
   let cache: { at: number; rows: repo.PortalRow[] } | null = null;
 
   async function allPortals(): Promise<repo.PortalRow[]> {
     if (!cache || Date.now() - cache.at > PORTAL_CACHE_MS)
-      cache = { at: Date.now(), rows: await repo.listPortals(db) };
+      cache = { at: Date.now(), rows: await store.bind(publicScope, repo.portalsRepository).list() };
     return cache.rows;
   }
 
@@ -65,11 +66,9 @@ export function createTenancyService({ db, publicUrl }: TenancyContext) {
       page: { limit: number; offset: number },
     ): Promise<{ organisations: Organisation[]; total: number }> {
       const rows = await allPortals();
-      const result = await repo.listOrganisations(
-        db,
-        { portalId: portal.id, national: portal.parentId === null },
-        page,
-      );
+      const result = await store
+        .bind(publicScope, repo.organisationDirectoryRepository)
+        .listOnPortal({ portalId: portal.id, national: portal.parentId === null }, page);
       return {
         total: result.total,
         organisations: result.rows.map((o) => presentOrganisation(o, rows)),
@@ -81,17 +80,13 @@ export function createTenancyService({ db, publicUrl }: TenancyContext) {
      * "not found", so ids of other tenants cannot be probed.
      */
     async updateOrganisation(
-      principal: Principal,
+      caller: Caller,
       organisationId: string,
       patch: UpdateOrganisationRequest,
     ): Promise<Organisation> {
-      const scope: OrganisationScope = {
-        organisationIds: principal.roles.includes("platform_admin")
-          ? [organisationId]
-          : await repo.organisationIdsOfUser(db, principal.userId, ["org_admin"]),
-      };
+      const scope = await caller.scopeAs(["org_admin"]);
       const { address, ...rest } = patch;
-      const row = await repo.updateOwnOrganisation(db, scope, organisationId, {
+      const row = await store.bind(scope, repo.organisationsRepository).updateOwn(organisationId, {
         ...rest,
         ...(address === undefined
           ? {}

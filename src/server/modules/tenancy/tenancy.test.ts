@@ -4,8 +4,10 @@ import { testDbKinds } from "../../../../test/support/databases";
 import { request, startTestServer, type TestServer } from "../../../../test/support/server";
 import type { ErrorResponse } from "../../../contracts/common";
 import { type CurrentPortalResponse, type PortalListResponse, ROLES } from "../../../contracts/tenancy";
+import { createStore } from "../../platform/store";
 import { portalFromHost } from "../../platform/tenancy";
-import * as repo from "./tenancy.repository";
+import { createCaller } from "./caller";
+import { organisationsRepository } from "./tenancy.repository";
 import { memberships, organisations, portals, users } from "./tenancy.schema";
 import { createTenancyService } from "./tenancy.service";
 
@@ -158,11 +160,19 @@ describe.each(testDbKinds())("tenancy on %s", (kind) => {
     it("scopes an org admin to their organisation and its departments", async () => {
       const { db } = server.database;
       const { denHaag, denHaagWsp, rotterdam } = await ids();
-      const scope = { organisationIds: await repo.organisationIdsOfUser(db, "demo-beheer", ["org_admin"]) };
-      expect(new Set(scope.organisationIds)).toEqual(new Set([denHaag, denHaagWsp]));
-      expect(await repo.findOwnOrganisation(db, scope, denHaag)).toMatchObject({ name: "Gemeente Den Haag" });
-      expect(await repo.findOwnOrganisation(db, scope, rotterdam)).toBeNull();
-      expect(await repo.updateOwnOrganisation(db, scope, rotterdam, { name: "Overgenomen" })).toBeNull();
+      const admin = createCaller({
+        db,
+        principal: { userId: "demo-beheer", roles: ["org_admin"] },
+        portal: null,
+      });
+      const scope = await admin.scopeAs(["org_admin"]);
+      expect(scope.kind === "organisations" && new Set(scope.organisationIds)).toEqual(
+        new Set([denHaag, denHaagWsp]),
+      );
+      const own = createStore(db, server.app.events).bind(scope, organisationsRepository);
+      expect(await own.findOwn(denHaag)).toMatchObject({ name: "Gemeente Den Haag" });
+      expect(await own.findOwn(rotterdam)).toBeNull();
+      expect(await own.updateOwn(rotterdam, { name: "Overgenomen" })).toBeNull();
       const [after] = await db.select().from(organisations).where(eq(organisations.id, rotterdam));
       expect(after!.name).toBe("Gemeente Rotterdam");
     });
@@ -170,8 +180,13 @@ describe.each(testDbKinds())("tenancy on %s", (kind) => {
     it("lets the service change one's own organisation and reports another's as not found", async () => {
       const { db } = server.database;
       const { denHaag, rotterdam } = await ids();
-      const tenancy = createTenancyService({ db, publicUrl: server.env.PUBLIC_URL });
-      const admin = { userId: "demo-beheer", roles: ["org_admin"] as const };
+      const tenancy = createTenancyService({
+        store: createStore(db, server.app.events),
+        publicUrl: server.env.PUBLIC_URL,
+      });
+      const as = (userId: string) =>
+        createCaller({ db, principal: { userId, roles: ["org_admin"] }, portal: null });
+      const admin = as("demo-beheer");
       const updated = await tenancy.updateOrganisation(admin, denHaag, { kvkNumber: "27367699" });
       expect(updated.kvkNumber).toBe("27367699");
       expect(updated.address?.city).toBe("Den Haag");
@@ -181,7 +196,7 @@ describe.each(testDbKinds())("tenancy on %s", (kind) => {
         code: "not_found",
       });
       // An account manager of the same municipality is not its administrator.
-      const manager = { userId: "demo-accountmanager", roles: ["org_admin"] as const };
+      const manager = as("demo-accountmanager");
       await expect(tenancy.updateOrganisation(manager, denHaag, { name: "X" })).rejects.toMatchObject({
         code: "not_found",
       });

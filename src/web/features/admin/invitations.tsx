@@ -186,12 +186,41 @@ const STATUS_COLOR: Record<Invitation["status"], string> = {
   expired: "gray.7",
 };
 
+const DELIVERY_COLOR: Record<Invitation["delivery"], string> = {
+  sending: "gray.7",
+  sent: "teal.9",
+  failed: "red.9",
+};
+
+/** Whether the list should look again soon: a mail is still on its way. */
+const stillSending = (invitations: readonly Invitation[] | undefined) =>
+  invitations?.some((i) => i.status === "pending" && i.delivery === "sending") ?? false;
+
+/** Where an open invitation's mail is: on its way, delivered, or failed (resending tries again). */
+function DeliveryBadge({ invitation }: { invitation: Invitation }) {
+  const { t } = useTranslation();
+  if (invitation.status !== "pending") return null;
+  return (
+    <Badge
+      color={DELIVERY_COLOR[invitation.delivery]}
+      variant={invitation.delivery === "failed" ? "filled" : "outline"}
+      style={{ overflow: "visible" }}
+      styles={{ label: { overflow: "visible" } }}
+    >
+      {t(`admin.invitations.delivery.${invitation.delivery}`)}
+    </Badge>
+  );
+}
+
 export function InvitationList() {
   const { t } = useTranslation();
   const locale = useLocale();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
-  const invitations = useQuery(invitationsQuery);
+  const invitations = useQuery({
+    ...invitationsQuery,
+    refetchInterval: (query) => (stillSending(query.state.data?.invitations) ? 2_000 : false),
+  });
   const [done, setDone] = useState<string | null>(null);
   const action = useMutation({
     mutationFn: ({ id, what }: { id: string; what: "resend" | "revoke"; email: string }) =>
@@ -244,14 +273,22 @@ export function InvitationList() {
                     {invitation.organisationName}: {t(`roles.${invitation.role}`)}
                   </Table.Td>
                   <Table.Td>
-                    <Badge
-                      color={STATUS_COLOR[invitation.status]}
-                      variant="filled"
-                      style={{ overflow: "visible" }}
-                      styles={{ label: { overflow: "visible" } }}
-                    >
-                      {t(`admin.invitations.status.${invitation.status}`)}
-                    </Badge>
+                    <Group gap={6}>
+                      <Badge
+                        color={STATUS_COLOR[invitation.status]}
+                        variant="filled"
+                        style={{ overflow: "visible" }}
+                        styles={{ label: { overflow: "visible" } }}
+                      >
+                        {t(`admin.invitations.status.${invitation.status}`)}
+                      </Badge>
+                      <DeliveryBadge invitation={invitation} />
+                    </Group>
+                    {invitation.status === "pending" && invitation.delivery === "failed" && (
+                      <Text size="sm" c="red.9" mt={4}>
+                        {t("admin.invitations.deliveryFailedHint")}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>{invitation.invitedBy.name}</Table.Td>
                   <Table.Td>{format.format(new Date(invitation.lastSentAt))}</Table.Td>

@@ -6,7 +6,7 @@ import type { Caller } from "../../tenancy";
 import { contactPersonsRepository } from "../contact-persons.repository";
 import { type AccessRevokedPayload, EMPLOYER_EVENTS } from "../employers.events";
 import { employersRepository } from "../employers.repository";
-import { aboutEmployer, type EmployerDeps, principalOf, writable } from "./context";
+import { aboutEmployer, type EmployerDeps, writable } from "./context";
 import { contactView } from "./employer-view";
 
 /**
@@ -34,9 +34,9 @@ export async function inviteContact(
   }
   if (contact.access.status === "active") throw new AppError("conflict");
   if (contact.access.status === "invited" && contact.access.invitationId) {
-    await deps.invitations.resend(principalOf(caller), contact.access.invitationId);
+    await deps.invitations.resend(caller, contact.access.invitationId);
   } else {
-    await deps.invitations.create(principalOf(caller), {
+    await deps.invitations.create(caller, {
       email: contact.email,
       organisationId: id,
       role: "employer_contact",
@@ -61,7 +61,7 @@ export async function revokeContact(
   const contact = await contactView(store, scopes, family, contactId);
   if (!contact) throw new AppError("not_found");
   if (contact.access.status === "invited" && contact.access.invitationId) {
-    await deps.invitations.revoke(principalOf(caller), contact.access.invitationId);
+    await deps.invitations.revoke(caller, contact.access.invitationId);
   } else if (contact.access.status === "active" && contact.access.userId) {
     const userId = contact.access.userId;
     await store.transaction(async (tx) => {

@@ -1,5 +1,4 @@
 import type { CreateInvitationRequest } from "../../../../contracts/identity";
-import type { Principal } from "../../../platform/access";
 import { AppError } from "../../../platform/errors";
 import type { DomainEventInput, Store } from "../../../platform/store";
 import type { Caller } from "../../tenancy";
@@ -12,9 +11,9 @@ import { type EmployerRow, employersRepository } from "../employers.repository";
  * the invitation again and withdrawing it are that module's actions (and its mail).
  */
 export interface ContactInvitations {
-  create(principal: Principal, input: CreateInvitationRequest): Promise<unknown>;
-  resend(principal: Principal, invitationId: string): Promise<unknown>;
-  revoke(principal: Principal, invitationId: string): Promise<unknown>;
+  create(caller: Caller, input: CreateInvitationRequest): Promise<unknown>;
+  resend(caller: Caller, invitationId: string): Promise<unknown>;
+  revoke(caller: Caller, invitationId: string): Promise<unknown>;
 }
 
 export interface EmployerDeps {
@@ -40,12 +39,6 @@ export async function writable(deps: EmployerDeps, caller: Caller, id: string) {
   const found = await readable(deps, caller, id);
   if (!mayChange(found.scopes, id)) throw new AppError("forbidden");
   return found;
-}
-
-/** The signed-in person, for the identity module's actions that still take one. */
-export function principalOf(caller: Caller): Principal {
-  if (!caller.principal) throw new AppError("unauthenticated");
-  return caller.principal;
 }
 
 /** The envelope of an event about this employer, done by the caller. */

@@ -1,0 +1,303 @@
+import { createHash } from "node:crypto";
+import { fromNodeHeaders } from "better-auth/node";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { AppError, type ErrorCode, type FieldError } from "../../platform/errors";
+import { sendError } from "../../platform/http";
+import { requestLocale } from "../../platform/i18n";
+import { publicScope } from "../../platform/scope";
+import type { Store } from "../../platform/store";
+import { accountsRepository } from "./accounts.repository";
+import { authAuditRepository } from "./audit.repository";
+import { AUTH_BASE_PATH, type Auth, CLIENT_IP_HEADER, pendingTexts } from "./auth";
+import { type PasswordRule, passwordRuleMessage } from "./password-policy";
+import { type RateRule, rateLimitRepository } from "./rate-limit.repository";
+
+/** Sign-in attempts per account, whatever address they come from. */
+const ACCOUNT_SIGN_IN_RULE: RateRule = { window: 15 * 60, max: 8 };
+/** Wrong codes per sign-in attempt before the user must start over. */
+const TWO_FACTOR_ATTEMPTS: RateRule = { window: 10 * 60, max: 5 };
+
+/**
+ * The better-auth endpoints Werkbrug offers. Others (self sign-up for staff, deleting users,
+ * changing e-mail without verification…) stay closed until a flow needs them.
+ */
+const OPEN_ENDPOINTS = [
+  "/sign-in/email",
+  "/sign-out",
+  "/get-session",
+  "/request-password-reset",
+  "/reset-password",
+  "/change-password",
+  "/list-sessions",
+  "/revoke-session",
+  "/revoke-other-sessions",
+  "/two-factor/",
+  "/verify-email",
+  "/change-email",
+  "/sso/",
+];
+/** What staff without a second factor may still call: the set-up and leaving. */
+const BEFORE_TWO_FACTOR = ["/get-session", "/sign-out", "/two-factor/"];
+
+const BETTER_AUTH_CODES: Record<string, ErrorCode> = {
+  INVALID_EMAIL_OR_PASSWORD: "invalid_credentials",
+  INVALID_PASSWORD: "invalid_credentials",
+  INVALID_CODE: "invalid_two_factor_code",
+  INVALID_BACKUP_CODE: "invalid_two_factor_code",
+  INVALID_TWO_FACTOR_COOKIE: "two_factor_expired",
+  ACCOUNT_TEMPORARILY_LOCKED: "account_locked",
+  TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE: "rate_limited",
+  INVALID_TOKEN: "invalid_token",
+  EMAIL_NOT_VERIFIED: "email_not_verified",
+  PASSWORD_POLICY: "password_policy",
+  PASSWORD_TOO_SHORT: "password_policy",
+  PASSWORD_TOO_LONG: "password_policy",
+  ACCOUNT_DEACTIVATED: "account_deactivated",
+  NO_PHONE: "no_phone",
+  SSO_NOT_CONFIGURED: "sso_not_configured",
+  SSO_PRIVATE_ACCOUNT: "sso_private_account",
+  SSO_NO_ACCOUNT: "sso_no_account",
+};
+
+/** Where a code for the pending sign-in is checked (authenticator, backup code, SMS). */
+const FACTORS: Record<string, string> = {
+  "/two-factor/verify-totp": "totp",
+  "/two-factor/verify-backup-code": "backup_code",
+  "/two-factor/verify-otp": "sms",
+};
+const CODE_CHECKS = Object.keys(FACTORS);
+
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: "bad_request",
+  401: "unauthenticated",
+  403: "forbidden",
+  404: "not_found",
+  429: "rate_limited",
+};
+
+/** Responses that list sessions: their tokens are bearer credentials and stay on the server. */
+const SESSION_READS = new Set(["/list-sessions", "/get-session"]);
+
+function stripToken(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stripToken);
+  if (value && typeof value === "object") {
+    const { token: _token, ...rest } = value as Record<string, unknown>;
+    if ("session" in rest) rest.session = stripToken(rest.session);
+    return rest;
+  }
+  return value;
+}
+
+function withoutSessionTokens(text: string): string {
+  try {
+    return JSON.stringify(stripToken(JSON.parse(text)));
+  } catch {
+    return text;
+  }
+}
+
+function authPath(url: string): string {
+  return (url.split("?")[0] ?? "").slice(AUTH_BASE_PATH.length) || "/";
+}
+
+const isOpen = (path: string) =>
+  OPEN_ENDPOINTS.some(
+    (open) => path === open || (open.endsWith("/") && path.startsWith(open)) || path.startsWith(`${open}/`),
+  );
+
+function challengeKey(request: FastifyRequest): string | null {
+  const cookie = /werkbrug\.two_factor=([^;]+)/.exec(request.headers.cookie ?? "")?.[1];
+  return cookie ? `2fa:${createHash("sha256").update(cookie).digest("hex").slice(0, 32)}` : null;
+}
+
+const wrongCodesMessage = {
+  nl: "Te veel foute codes. Log opnieuw in om het nog eens te proberen.",
+  en: "Too many wrong codes. Sign in again to try once more.",
+};
+
+/**
+ * Werkbrug in front of better-auth: which endpoints are open, per-account and per-challenge rate
+ * limits on top of better-auth's per-address ones, SMS codes sent after better-auth answered,
+ * the security log, and better-auth's errors in our shape and the user's language.
+ */
+export function createAuthGateway(deps: { auth: Auth; store: Store; publicUrl: string }) {
+  const { auth, publicUrl } = deps;
+  const limits = deps.store.bind(publicScope, rateLimitRepository);
+  const audit = deps.store.bind(publicScope, authAuditRepository);
+  const accounts = deps.store.bind(publicScope, accountsRepository);
+
+  /** Per-account limit on password attempts, and per-challenge on codes; the key to clear on success. */
+  async function limit(request: FastifyRequest, reply: FastifyReply, path: string, email: unknown) {
+    if (path === "/sign-in/email" && typeof email === "string") {
+      const key = `account:${email.trim().toLowerCase()}`;
+      const verdict = await limits.consume(key, ACCOUNT_SIGN_IN_RULE);
+      if (!verdict.allowed) {
+        reply.header("retry-after", String(verdict.retryAfter ?? ACCOUNT_SIGN_IN_RULE.window));
+        throw new AppError("rate_limited");
+      }
+      return { accountKey: key, twoFactorKey: null };
+    }
+    const twoFactorKey = CODE_CHECKS.includes(path) ? challengeKey(request) : null;
+    if (twoFactorKey) {
+      const verdict = await limits.consume(twoFactorKey, TWO_FACTOR_ATTEMPTS);
+      if (!verdict.allowed) {
+        reply.header("retry-after", String(verdict.retryAfter ?? TWO_FACTOR_ATTEMPTS.window));
+        throw new AppError("rate_limited", { message: wrongCodesMessage });
+      }
+    }
+    return { accountKey: null, twoFactorKey };
+  }
+
+  /** Security events worth an org admin's review, recorded from what better-auth answered. */
+  async function auditAuthResponse(
+    request: FastifyRequest,
+    path: string,
+    response: Response,
+    email: string | null,
+  ) {
+    const signIn = path === "/sign-in/email";
+    const verify = CODE_CHECKS.includes(path);
+    if (!signIn && !verify && path !== "/two-factor/disable") return;
+    const payload = (await response.json().catch(() => ({}))) as {
+      twoFactorRedirect?: boolean;
+      user?: { id: string };
+    };
+    const base = { ipAddress: request.ip, userAgent: request.headers["user-agent"] ?? null };
+    if (!response.ok) {
+      if (signIn && email)
+        await audit.record({
+          type: "sign_in_failed",
+          ...base,
+          userId: null,
+          email,
+          details: { status: response.status },
+        });
+      return;
+    }
+    if (path === "/two-factor/disable" && request.principal) {
+      await audit.record({ type: "two_factor_disabled", ...base, userId: request.principal.userId });
+      return;
+    }
+    if (payload.twoFactorRedirect) return;
+    const userId = payload.user?.id ?? request.principal?.userId ?? null;
+    if (!userId) return;
+    await audit.record({
+      type: verify && request.principal ? "two_factor_enabled" : "sign_in_succeeded",
+      ...base,
+      userId,
+      details: verify ? { factor: FACTORS[path] } : {},
+    });
+  }
+
+  /**
+   * Devices are ended by session id (the web app never sees tokens); better-auth wants the
+   * token, which we look up among the caller's own sessions only.
+   */
+  async function withSessionToken(
+    request: FastifyRequest,
+    path: string,
+    body: Record<string, unknown> | undefined,
+  ) {
+    if (path !== "/revoke-session" || typeof body?.id !== "string") return body ?? {};
+    const owner = request.principal?.userId;
+    if (!owner) throw new AppError("unauthenticated");
+    const token = await accounts.sessionTokenOf(owner, body.id);
+    if (!token) throw new AppError("not_found");
+    return { token };
+  }
+
+  async function presentAuthError(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    response: Response,
+    twoFactorKey: string | null,
+  ) {
+    const payload = (await response.json().catch(() => ({}))) as { code?: string; rules?: PasswordRule[] };
+    const cookies = response.headers.getSetCookie();
+    if (cookies.length > 0) reply.header("set-cookie", cookies);
+    const retryAfter = response.headers.get("x-retry-after") ?? response.headers.get("retry-after");
+    if (retryAfter) reply.header("retry-after", retryAfter);
+    const code =
+      (payload.code && BETTER_AUTH_CODES[payload.code]) || STATUS_CODES[response.status] || "bad_request";
+    const locale = requestLocale(request);
+    let fields: FieldError[] | undefined;
+    let message: { nl: string; en: string } | undefined;
+    if (code === "password_policy" && payload.rules) {
+      fields = payload.rules.map((rule) => ({
+        path: "password",
+        message: passwordRuleMessage(rule, locale),
+      }));
+    }
+    if (code === "invalid_two_factor_code" && twoFactorKey) {
+      const left = await limits.attemptsLeft(twoFactorKey, TWO_FACTOR_ATTEMPTS);
+      message = {
+        nl: `Deze code klopt niet. Je kunt het nog ${left} keer proberen.`,
+        en: `This code is not correct. You have ${left} ${left === 1 ? "attempt" : "attempts"} left.`,
+      };
+    }
+    return sendError(
+      request,
+      reply,
+      new AppError(code, { ...(fields ? { fields } : {}), ...(message ? { message } : {}) }),
+    );
+  }
+
+  /** Hands one `/api/auth/*` request to better-auth and its answer back to the client. */
+  return async function forwardToAuth(request: FastifyRequest, reply: FastifyReply) {
+    const path = authPath(request.url);
+    if (!isOpen(path)) throw new AppError("not_found");
+    if (request.principal?.needsTwoFactorSetup && !BEFORE_TWO_FACTOR.some((p) => path.startsWith(p)))
+      throw new AppError("two_factor_required");
+    const body = request.body as Record<string, unknown> | undefined;
+    const { accountKey, twoFactorKey } = await limit(request, reply, path, body?.email);
+
+    const headers = fromNodeHeaders(request.headers);
+    headers.delete(CLIENT_IP_HEADER);
+    headers.set(CLIENT_IP_HEADER, request.ip);
+    headers.delete("content-length");
+    const outgoingTexts: Array<() => Promise<void>> = [];
+    const authRequest = new Request(new URL(request.url, publicUrl), {
+      method: request.method,
+      headers,
+      ...(request.method === "POST"
+        ? { body: JSON.stringify(await withSessionToken(request, path, body)) }
+        : {}),
+    });
+    const response = await pendingTexts.run(outgoingTexts, () => auth.handler(authRequest));
+    if (response.ok && outgoingTexts.length > 0) {
+      try {
+        for (const send of outgoingTexts) await send();
+      } catch (error) {
+        request.log.error({ err: error }, "sending the sign-in code by SMS failed");
+        throw new AppError("sms_not_sent", { cause: error });
+      }
+    }
+
+    if (response.ok && accountKey) await limits.clear(accountKey);
+    if (response.ok && twoFactorKey) await limits.clear(twoFactorKey);
+    await auditAuthResponse(
+      request,
+      path,
+      response.clone(),
+      typeof body?.email === "string" ? body.email : null,
+    );
+
+    if (response.status >= 400 && path === "/sso/callback") {
+      // A browser navigation, not an API call: back to the sign-in page, which shows the message.
+      const payload = (await response.json().catch(() => ({}))) as { code?: string };
+      const code =
+        (payload.code && BETTER_AUTH_CODES[payload.code]) || STATUS_CODES[response.status] || "bad_request";
+      return reply.redirect(`/inloggen?sso_error=${code}`, 302);
+    }
+    if (response.status >= 400) return presentAuthError(request, reply, response, twoFactorKey);
+    reply.code(response.status);
+    response.headers.forEach((value, key) => {
+      if (key === "set-cookie" || key === "content-length" || key === "content-encoding") return;
+      reply.header(key, value);
+    });
+    const cookies = response.headers.getSetCookie();
+    if (cookies.length > 0) reply.header("set-cookie", cookies);
+    const text = await response.text();
+    return reply.send(SESSION_READS.has(path) ? withoutSessionTokens(text) : text);
+  };
+}

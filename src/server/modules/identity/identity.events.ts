@@ -1,0 +1,117 @@
+import type { DomainEvent, EventBus } from "../../platform/events";
+import type { Mailer } from "../../platform/mail";
+import { accessRevoked, mailLocale, resetPassword, verifyEmail } from "../../platform/mail-templates";
+import type { Sealer } from "../../platform/secrets";
+import type { Store } from "../../platform/store";
+import { systemScope } from "../../platform/system-scope";
+import { accountsRepository } from "./accounts.repository";
+import {
+  IDENTITY_EVENTS,
+  type LinkMailPayload,
+  RESET_LINK_MINUTES,
+  VERIFY_LINK_HOURS,
+} from "./identity.mail";
+import { hashToken, invitationMessage } from "./invitations.mail";
+import { INVITATION_MAIL, invitationsRepository } from "./invitations.repository";
+
+export interface IdentitySubscriberDeps {
+  store: Store;
+  mailer: Mailer;
+  sealer: Sealer;
+  publicUrl: string;
+  log?: (message: string) => void;
+}
+
+/** What the access-revoked mail needs, captured when access was revoked. */
+export interface AccessRevokedPayload {
+  email: string;
+  name: string;
+  locale: string;
+  organisationName: string;
+}
+
+/** A link that stopped working while the mail waited (a long outage) is not worth sending. */
+function expired(event: DomainEvent, minutes: number): boolean {
+  return event.occurredAt.getTime() + minutes * 60_000 < Date.now();
+}
+
+/**
+ * The identity module's mail (decision 0015): each subscriber throws to be retried, and its mail
+ * is keyed by the event, so a retry after a lost answer does not mail twice.
+ */
+export function registerIdentitySubscribers(events: EventBus, deps: IdentitySubscriberDeps): void {
+  const { mailer, sealer } = deps;
+  const system = systemScope("events");
+  const accounts = deps.store.bind(system, accountsRepository);
+  const invitations = deps.store.bind(system, invitationsRepository);
+  const log = deps.log ?? (() => {});
+  const localeOf = async (userId: string | undefined) =>
+    mailLocale(userId ? (await accounts.byId(userId))?.locale : undefined);
+
+  events.subscribe({
+    name: "identity.password-reset-mail",
+    types: [IDENTITY_EVENTS.passwordResetRequested],
+    async handle(event) {
+      if (expired(event, RESET_LINK_MINUTES)) return log(`reset link of event ${event.id} expired unsent`);
+      const p = event.payload as unknown as LinkMailPayload;
+      const locale = await localeOf(event.subject.userId);
+      await mailer.send({
+        to: p.email,
+        ...resetPassword({
+          locale,
+          portalName: "Werkbrug",
+          name: p.name,
+          resetUrl: sealer.open(p.sealedUrl),
+          expiresInMinutes: RESET_LINK_MINUTES,
+        }),
+      });
+    },
+  });
+
+  events.subscribe({
+    name: "identity.verification-mail",
+    types: [IDENTITY_EVENTS.emailVerificationRequested],
+    async handle(event) {
+      if (expired(event, VERIFY_LINK_HOURS * 60))
+        return log(`verification link of event ${event.id} expired unsent`);
+      const p = event.payload as unknown as LinkMailPayload;
+      const locale = await localeOf(event.subject.userId);
+      await mailer.send({
+        to: p.email,
+        ...verifyEmail({ locale, portalName: "Werkbrug", name: p.name, verifyUrl: sealer.open(p.sealedUrl) }),
+      });
+    },
+  });
+
+  events.subscribe({
+    name: INVITATION_MAIL,
+    types: [IDENTITY_EVENTS.invitationCreated, IDENTITY_EVENTS.invitationResent],
+    async handle(event) {
+      const id = event.subject.invitationId;
+      const row = id ? await invitations.find(id) : null;
+      // Accepted or withdrawn meanwhile: nothing to send.
+      if (!row || row.invitation.acceptedAt || row.invitation.revokedAt) return;
+      const token = sealer.open(String(event.payload.sealedToken));
+      // Resent meanwhile: the newer event mails the link that works.
+      if (hashToken(token) !== row.invitation.tokenHash) return;
+      await mailer.send(invitationMessage(row, token, deps.publicUrl));
+    },
+  });
+
+  events.subscribe({
+    name: "identity.access-revoked-mail",
+    types: [IDENTITY_EVENTS.accessRevoked],
+    async handle(event) {
+      const p = event.payload as unknown as AccessRevokedPayload;
+      await mailer.send({
+        to: p.email,
+        ...accessRevoked({
+          locale: mailLocale(p.locale),
+          portalName: "Werkbrug",
+          name: p.name,
+          organisationName: p.organisationName,
+        }),
+      });
+    },
+  });
+}

@@ -1,0 +1,30 @@
+import { fromNodeHeaders } from "better-auth/node";
+import type { FastifyRequest } from "fastify";
+import type { Role } from "../../../contracts/tenancy";
+import type { Principal } from "../../platform/access";
+import { requestMemberships } from "../tenancy";
+import type { Auth } from "./auth";
+import { SSO_SECOND_FACTOR } from "./sso.plugin";
+
+const isStaff = (roles: readonly Role[]) => roles.some((r) => r !== "candidate");
+
+/**
+ * Who signs this request: the session (better-auth) and the roles of the user's memberships.
+ * The memberships are read in the statement the caller uses too (`requestMemberships`), so a
+ * request reads them once.
+ */
+export async function resolvePrincipal(auth: Auth, request: FastifyRequest): Promise<Principal | null> {
+  if (!request.headers.cookie?.includes("werkbrug.")) return null;
+  const session = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
+  if (!session) return null;
+  const memberships = await requestMemberships(request, session.user.id);
+  const roles = [...new Set(memberships.map((m) => m.role))];
+  const twoFactorEnabled = (session.user as { twoFactorEnabled?: boolean | null }).twoFactorEnabled === true;
+  // Sessions from the organisation's identity provider carry its MFA (decision 0008).
+  const viaSso = (session.session as { secondFactor?: string | null }).secondFactor === SSO_SECOND_FACTOR;
+  return {
+    userId: session.user.id,
+    roles,
+    needsTwoFactorSetup: isStaff(roles) && !twoFactorEnabled && !viaSso,
+  };
+}
