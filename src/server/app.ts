@@ -29,9 +29,14 @@ import { createUserService } from "./modules/identity/users.service";
 import { registerTaxonomy } from "./modules/taxonomy/taxonomy.routes";
 import { registerOrganisationWrites, registerTenancy } from "./modules/tenancy/tenancy.routes";
 import { createTenancyService } from "./modules/tenancy/tenancy.service";
-import { jobBoardRoutes } from "./modules/vacancies/job-board/job-board.routes";
-import { registerVacancyRoutes } from "./modules/vacancies/vacancies.routes";
-import { createVacancyService } from "./modules/vacancies/vacancies.service";
+import {
+  createApplicationsLegacy,
+  jobBoardRoutes,
+  registerVacancyJobs,
+  registerVacancyRoutes,
+  registerVacancySubscribers,
+  todayIn,
+} from "./modules/vacancies";
 import { type Database, ping } from "./platform/db";
 import { registerDevRoutes } from "./platform/dev.routes";
 import type { Env } from "./platform/env";
@@ -86,7 +91,6 @@ export async function buildApp({
   app.addHook("onClose", () => events.stop());
   /** What services get instead of the database: repositories bound to the caller's scope. */
   const store = createStore(db, events);
-  void store; // handed to each service as it moves onto scoped repositories (issue 11)
   const tenancy = createTenancyService({ db, publicUrl: env.PUBLIC_URL });
   const mailer = createMailer(env, db);
   const sms = createSmsSender(env, db, (message) => app.log.info(message));
@@ -100,6 +104,9 @@ export async function buildApp({
     ...(sms.transport === "http" || env.NODE_ENV !== "production" ? { sendSms: sms.send } : {}),
   });
   const invitations = createInvitationService({ db, mailer, publicUrl: env.PUBLIC_URL });
+  registerVacancySubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL });
+  // The publication job writes events, so it runs where the bus and the store are.
+  if (jobs) await registerVacancyJobs(jobs, { store, log: (message) => app.log.info(message) });
 
   app.withTypeProvider<ZodTypeProvider>().get(
     "/api/health",
@@ -128,8 +135,11 @@ export async function buildApp({
   await registerUserRoutes(app, { users: createUserService({ db, mailer, files }) });
   await registerSsoRoutes(app, { auth, db });
   await registerTaxonomy(app);
-  const vacancies = createVacancyService({ db, files });
-  await registerVacancyRoutes(app, { vacancies });
+  const vacancyApplications = createApplicationsLegacy({ db, store, files });
+  await registerVacancyRoutes(app, {
+    vacancies: { store, files, today: () => todayIn() },
+    applications: vacancyApplications,
+  });
   await registerCandidateRoutes(app, { candidates: createCandidateService({ db, files }) });
   await registerIntakeRoutes(app, { intake: createIntakeService({ db }) });
   await registerJobSeekerRoutes(app, {
@@ -137,7 +147,7 @@ export async function buildApp({
   });
   await registerOutreachRoutes(app, {
     outreach: createOutreachService({ db, mailer, publicUrl: env.PUBLIC_URL }),
-    vacancies,
+    vacancies: vacancyApplications,
   });
   await registerPrivacyRoutes(app, {
     privacy: createPrivacyService({
@@ -162,7 +172,7 @@ export async function buildApp({
     explorer: createExplorerService({ db, index: () => (memoryIndex?.isReady() ? memoryIndex : sqlIndex) }),
   });
   await registerDevRoutes(app, { db, mailer });
-  await jobBoardRoutes(app, { db, publicUrl: env.PUBLIC_URL });
+  await jobBoardRoutes(app, { store, publicUrl: env.PUBLIC_URL });
   await registerWebApp(app, webDir);
   return app;
 }

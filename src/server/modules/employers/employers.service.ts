@@ -27,8 +27,8 @@ import { matches } from "../matches/matches.schema";
 import { findPlaceByName, getPlace } from "../taxonomy/reference-data";
 import { organisationFamilies } from "../tenancy/tenancy.repository";
 import { memberships, organisations, users } from "../tenancy/tenancy.schema";
+import { todayIn } from "../vacancies";
 import { vacancies, vacancyHistory } from "../vacancies/vacancies.schema";
-import { todayIn } from "../vacancies/visibility";
 import { type CompanyRegistry, RegistryUnavailableError } from "./company-registry";
 import {
   accessFacts,
