@@ -6,6 +6,7 @@ import type {
   VacancyAttachment,
   VacancyHistoryEntry,
   VacancyListItem,
+  VacancyOptionsResponse,
 } from "../../../contracts/vacancies";
 import { getOccupation } from "../taxonomy/reference-data";
 import type { CandidateListRow, VisibleVacancyRow } from "./candidate-vacancies.repository";
@@ -13,6 +14,7 @@ import { audiencesOn } from "./publication";
 import { type VacancyActor, vacancyPermissions } from "./vacancies.policy";
 import type { AttachmentJson, PersonJson, StaffListItemRow, VacancyView } from "./vacancies.repository";
 import type { VacancyHistoryRow } from "./vacancy-history.repository";
+import type { FormOrganisationRow } from "./vacancy-people.repository";
 
 /** Rows as the repositories read them -> the API's responses. No rules here, no queries. */
 
@@ -207,5 +209,22 @@ export function candidateDetailDto(row: VisibleVacancyRow): CandidateVacancyDeta
     application: row.application
       ? { id: row.application.id, createdAt: iso(row.application.createdAt) }
       : null,
+  };
+}
+
+/** An organisation as the vacancy form offers it. */
+export function formOrganisationDto(
+  org: FormOrganisationRow,
+): VacancyOptionsResponse["organisations"][number] {
+  return {
+    id: org.id,
+    name: org.name,
+    departments: org.departments,
+    contacts: org.contacts.map((p) => ({ id: p.id, name: p.name, email: p.email })),
+    accountManager: personRef(org.account_manager),
+    headOffice: {
+      street: org.street ? `${org.street} ${org.house_number ?? ""}`.trim() : null,
+      city: org.city,
+    },
   };
 }

@@ -69,6 +69,17 @@ export interface FormOrganisation {
   accountManagerUserId: string | null;
 }
 
+export interface FormOrganisationRow {
+  id: string;
+  name: string;
+  street: string | null;
+  house_number: string | null;
+  city: string | null;
+  account_manager: PersonJson | null;
+  departments: { id: string; name: string }[];
+  contacts: PersonJson[];
+}
+
 export const vacancyPeopleRepository = repository<TenantScope>()({
   /** An organisation of the scope with what a new vacancy takes from it. */
   async organisation(db: Db, scope: TenantScope, id: string): Promise<FormOrganisation | null> {
@@ -155,16 +166,7 @@ export const vacancyPeopleRepository = repository<TenantScope>()({
    */
   async formOrganisations(db: Db, scope: TenantScope, only: string | undefined) {
     const family = familyOf(sql`org.id`);
-    const rows = await queryRows<{
-      id: string;
-      name: string;
-      street: string | null;
-      house_number: string | null;
-      city: string | null;
-      account_manager: PersonJson | null;
-      departments: { id: string; name: string }[];
-      contacts: PersonJson[];
-    }>(
+    const rows = await queryRows<FormOrganisationRow>(
       db,
       sql`select org.id, org.name, org.street, org.house_number, org.city,
         (select json_build_object('id', u.id, 'name', u.name, 'email', u.email) from ${users} u

@@ -1,6 +1,7 @@
 import type { VacancyOptionsResponse } from "../../../../contracts/vacancies";
 import type { Caller } from "../../tenancy";
 import { accountManagerScopeOf, vacancyActorOf, vacancyCreateScopeOf, vacancyScopeOf } from "../actor";
+import { formOrganisationDto } from "../vacancies.presenter";
 import { vacancyPeopleRepository } from "../vacancy-people.repository";
 import type { VacancyDeps } from "./context";
 
@@ -21,19 +22,7 @@ export async function vacancyOptions(
     ? await deps.store.bind(await vacancyScopeOf(caller), vacancyPeopleRepository).owners(organisationId)
     : [];
   return {
-    organisations: organisations.map((org) => ({
-      id: org.id,
-      name: org.name,
-      departments: org.departments,
-      contacts: org.contacts.map((p) => ({ id: p.id, name: p.name, email: p.email })),
-      accountManager: org.account_manager
-        ? { id: org.account_manager.id, name: org.account_manager.name, email: org.account_manager.email }
-        : null,
-      headOffice: {
-        street: org.street ? `${org.street} ${org.house_number ?? ""}`.trim() : null,
-        city: org.city,
-      },
-    })),
+    organisations: organisations.map(formOrganisationDto),
     accountManagers,
     owners,
   };
