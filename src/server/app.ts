@@ -33,9 +33,14 @@ import { createProfileService, createUserService } from "./modules/identity/user
 import { registerTaxonomy } from "./modules/taxonomy/taxonomy.routes";
 import { registerOrganisationWrites, registerTenancy } from "./modules/tenancy/tenancy.routes";
 import { createTenancyService } from "./modules/tenancy/tenancy.service";
-import { jobBoardRoutes } from "./modules/vacancies/job-board/job-board.routes";
-import { registerVacancyRoutes } from "./modules/vacancies/vacancies.routes";
-import { createVacancyService } from "./modules/vacancies/vacancies.service";
+import {
+  createApplicationsLegacy,
+  jobBoardRoutes,
+  registerVacancyJobs,
+  registerVacancyRoutes,
+  registerVacancySubscribers,
+  todayIn,
+} from "./modules/vacancies";
 import { type Database, ping } from "./platform/db";
 import { registerDevRoutes } from "./platform/dev.routes";
 import type { Env } from "./platform/env";
@@ -115,6 +120,9 @@ export async function buildApp({
     log: (message) => app.log.info(message),
   });
   const invitations = createInvitationService({ store, sealer });
+  registerVacancySubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL });
+  // The publication job writes events, so it runs where the bus and the store are.
+  if (jobs) await registerVacancyJobs(jobs, { store, log: (message) => app.log.info(message) });
 
   app.withTypeProvider<ZodTypeProvider>().get(
     "/api/health",
@@ -146,8 +154,11 @@ export async function buildApp({
   });
   await registerSsoRoutes(app, { auth, store });
   await registerTaxonomy(app);
-  const vacancies = createVacancyService({ db, files });
-  await registerVacancyRoutes(app, { vacancies });
+  const vacancyApplications = createApplicationsLegacy({ db, store, files });
+  await registerVacancyRoutes(app, {
+    vacancies: { store, files, today: () => todayIn() },
+    applications: vacancyApplications,
+  });
   await registerCandidateRoutes(app, { candidates: createCandidateService({ db, files }) });
   await registerIntakeRoutes(app, { intake: createIntakeService({ db }) });
   await registerJobSeekerRoutes(app, {
@@ -155,7 +166,7 @@ export async function buildApp({
   });
   await registerOutreachRoutes(app, {
     outreach: createOutreachService({ db, mailer, publicUrl: env.PUBLIC_URL }),
-    vacancies,
+    vacancies: vacancyApplications,
   });
   await registerPrivacyRoutes(app, {
     privacy: createPrivacyService({
@@ -181,7 +192,7 @@ export async function buildApp({
     explorer: createExplorerService({ db, index: () => (memoryIndex?.isReady() ? memoryIndex : sqlIndex) }),
   });
   await registerDevRoutes(app, { db, mailer });
-  await jobBoardRoutes(app, { db, publicUrl: env.PUBLIC_URL });
+  await jobBoardRoutes(app, { store, publicUrl: env.PUBLIC_URL });
   await registerWebApp(app, webDir);
   // Every subscriber is registered by now: a bus that fanned out earlier would skip the late ones.
   events.start();

@@ -3,7 +3,6 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app";
 import { registerCandidateRetentionJob } from "./modules/candidates/privacy.jobs";
 import { secretEncryptor } from "./modules/identity/auth";
-import { registerVacancyJobs } from "./modules/vacancies/vacancies.jobs";
 import { openDatabase } from "./platform/db";
 import type { Env } from "./platform/env";
 import { scheduleEventDispatch } from "./platform/events";
@@ -32,12 +31,6 @@ export async function startServer(
   // pg-boss creates or migrates its `pgboss` schema on start; JOBS=off leaves it out entirely.
   const jobs = env.JOBS ? createJobs(database, { log }) : undefined;
   if (jobs) {
-    await registerVacancyJobs(jobs, {
-      db: database.db,
-      mailer: createMailer(env, database.db),
-      publicUrl: env.PUBLIC_URL,
-      log,
-    });
     await registerCandidateRetentionJob(jobs, {
       db: database.db,
       mailer: createMailer(env, database.db),

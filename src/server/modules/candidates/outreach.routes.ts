@@ -15,7 +15,7 @@ import { CandidateVacanciesResponseSchema, SaveCandidateRequestSchema } from "..
 import { requirePrincipal } from "../../platform/access";
 import { errorResponses } from "../../platform/http";
 import { portalOf } from "../tenancy/tenancy.routes";
-import type { VacancyService } from "../vacancies/vacancies.service";
+import type { VacancyService } from "../vacancies";
 import { candidatesPolicy } from "./candidates.policy";
 import type { OutreachService } from "./outreach.service";
 

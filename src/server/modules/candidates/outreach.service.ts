@@ -14,11 +14,11 @@ import type { Mailer } from "../../platform/mail";
 import { approach, mailLocale } from "../../platform/mail-templates";
 import { portalUrl } from "../../platform/tenancy";
 import { matches } from "../matches/matches.schema";
+import { membershipFactsOf as membershipFacts } from "../tenancy/caller.repository";
 import { organisationFamilies } from "../tenancy/tenancy.repository";
 import { organisations, portals, users } from "../tenancy/tenancy.schema";
-import { findVisibleVacancy, membershipFacts } from "../vacancies/vacancies.repository";
+import { findVisibleVacancy, isOpenOn, todayIn, type Viewer, visibleToViewer } from "../vacancies";
 import { vacancies } from "../vacancies/vacancies.schema";
-import { isOpenOn, todayIn, type Viewer, visibleToViewer } from "../vacancies/visibility";
 import { staffPortalAccess } from "./candidates.policy";
 import {
   type CandidateScope,

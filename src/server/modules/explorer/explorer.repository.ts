@@ -3,9 +3,8 @@ import { type Db, queryRows } from "../../platform/db";
 import { candidates } from "../candidates/candidates.schema";
 import { candidateFavourites } from "../candidates/outreach.schema";
 import { organisations } from "../tenancy/tenancy.schema";
-import { distanceKmFrom } from "../vacancies/vacancies.repository";
+import { distanceKmFrom, visibleToViewer } from "../vacancies";
 import { vacancies } from "../vacancies/vacancies.schema";
-import { visibleToViewer } from "../vacancies/visibility";
 import { candidateSearch } from "./explorer.schema";
 import { textArray } from "./sql-index";
 

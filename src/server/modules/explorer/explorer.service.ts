@@ -22,7 +22,7 @@ import { staffMemberships } from "../candidates/candidates.repository";
 import type { HostPortal } from "../candidates/candidates.service";
 import { fileTail } from "../candidates/profile";
 import { getOccupation, getPlace } from "../taxonomy/reference-data";
-import { todayIn } from "../vacancies/visibility";
+import { todayIn } from "../vacancies";
 import {
   candidateForMatching,
   type ExplorerScope,

@@ -1,5 +1,7 @@
+import type { OrgScope, PlatformScope } from "../../platform/scope";
 import type { Caller } from "../tenancy";
-import { VACANCY_STAFF_ROLES, type VacancyActor } from "./vacancies.policy";
+import type { Viewer } from "./publication";
+import { creatableOrganisations, VACANCY_STAFF_ROLES, type VacancyActor } from "./vacancies.policy";
 
 /**
  * What the caller acts for in vacancy matters (decision 0009), from the caller's memberships:
@@ -21,6 +23,40 @@ export async function vacancyActorOf(caller: Caller): Promise<VacancyActor> {
 }
 
 /** The scope over every vacancy the caller may read (the platform administrator: all of them). */
-export function vacancyScopeOf(caller: Caller) {
+export function vacancyScopeOf(caller: Caller): Promise<OrgScope | PlatformScope> {
   return caller.scopeAs(VACANCY_STAFF_ROLES, null, { teamEmployers: "kept" });
+}
+
+/** The organisations the caller may create vacancies for (or request them), as a scope. */
+export async function vacancyCreateScopeOf(
+  caller: Caller,
+  actor: VacancyActor,
+): Promise<OrgScope | PlatformScope> {
+  const readable = await vacancyScopeOf(caller);
+  const creatable = creatableOrganisations(actor);
+  return creatable === "all" ? readable : caller.narrow(readable, creatable);
+}
+
+/** The organisations whose account managers the caller may name on a vacancy, as a scope. */
+export async function accountManagerScopeOf(
+  caller: Caller,
+  actor: VacancyActor,
+): Promise<OrgScope | PlatformScope> {
+  const readable = await vacancyScopeOf(caller);
+  return actor.platformAdmin ? readable : caller.narrow(readable, actor.accountManagerFor);
+}
+
+/**
+ * A signed-in person looking for work: the portals they are a candidate on and the
+ * organisations (whole families) they work for, from the caller's memberships.
+ */
+export async function candidateViewerOf(caller: Caller): Promise<Extract<Viewer, { kind: "candidate" }>> {
+  const memberships = await caller.memberships();
+  const organisationIds = new Set<string>();
+  for (const m of memberships) if (m.role !== "candidate") for (const id of m.family) organisationIds.add(id);
+  return {
+    kind: "candidate",
+    portalIds: memberships.flatMap((m) => (m.role === "candidate" && m.portalId ? [m.portalId] : [])),
+    organisationIds: [...organisationIds],
+  };
 }

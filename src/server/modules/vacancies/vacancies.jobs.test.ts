@@ -3,10 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDbKinds } from "../../../../test/support/databases";
 import { openTestDatabase } from "../../../../test/support/server";
 import type { Database, Db } from "../../platform/db";
+import { createEventBus, type EventBus } from "../../platform/events";
 import { createJobs } from "../../platform/jobs";
 import { createMailer } from "../../platform/mail";
 import { mailOutbox } from "../../platform/mail.schema";
+import { createStore } from "../../platform/store";
 import { memberships, organisations, portals, users } from "../tenancy/tenancy.schema";
+import { registerVacancySubscribers } from "./vacancies.events";
 import {
   CLOSED_COMMENT,
   registerVacancyJobs,
@@ -28,6 +31,8 @@ describe.each(testDbKinds())("vacancy publication job on %s", (kind) => {
   let database: Database;
   let db: Db;
   let deps: VacancyJobDeps;
+  // The job writes events; the owner's mail is sent by their subscriber once they are delivered.
+  let events: EventBus;
   let organisationId: string;
   let portalId: string;
   let portalSlug: string;
@@ -56,7 +61,11 @@ describe.each(testDbKinds())("vacancy publication job on %s", (kind) => {
   beforeAll(async () => {
     database = await openTestDatabase(kind);
     db = database.db;
-    deps = { db, mailer: createMailer({ MAIL_FROM: "Werkbrug <noreply@test>" }, db), publicUrl: PUBLIC_URL };
+    events = createEventBus(db);
+    const store = createStore(db, events);
+    const mailer = createMailer({ MAIL_FROM: "Werkbrug <noreply@test>" }, db);
+    registerVacancySubscribers(events, { store, mailer, publicUrl: PUBLIC_URL });
+    deps = { store };
     const [membership] = await db
       .select({ organisationId: organisations.id, portalId: organisations.homePortalId, slug: portals.slug })
       .from(memberships)
@@ -107,6 +116,7 @@ describe.each(testDbKinds())("vacancy publication job on %s", (kind) => {
 
     // Two runs at the same moment, as two processes would: each vacancy is closed by one.
     const [a, b] = await Promise.all([runVacancyPublication(deps, NOW), runVacancyPublication(deps, NOW)]);
+    await events.drain();
     expect([...a.closed, ...b.closed].filter((id) => id === owned)).toHaveLength(1);
     expect([...a.closed, ...b.closed].filter((id) => id === contactOnly)).toHaveLength(1);
     expect(a.today).toBe(TODAY);
@@ -143,6 +153,7 @@ describe.each(testDbKinds())("vacancy publication job on %s", (kind) => {
     const outboxBefore = await db.$count(mailOutbox);
     const historyBefore = await db.$count(vacancyHistory);
     const again = await runVacancyPublication(deps, new Date(NOW.getTime() + 5 * 60_000));
+    await events.drain();
     expect(again).toMatchObject({ closed: [], announced: [], mailed: 0 });
     expect(await db.$count(mailOutbox)).toBe(outboxBefore);
     expect(await db.$count(vacancyHistory)).toBe(historyBefore);
@@ -194,6 +205,7 @@ describe.each(testDbKinds())("vacancy publication job on %s", (kind) => {
     const archived = await insertVacancy({ displayTitle: "Gearchiveerd", status: "archived", ...dates });
     const draftBefore = await vacancy(draft);
     const run = await runVacancyPublication(deps, NOW);
+    await events.drain();
     expect(run.closed).not.toContain(draft);
     expect(run.closed).not.toContain(archived);
     for (const id of [draft, archived]) {
@@ -219,6 +231,7 @@ describe.each(testDbKinds())("vacancy publication job on %s", (kind) => {
     });
     // runNow uses the real clock: 2020 is long past.
     await jobs.runNow(VACANCY_PUBLICATION_JOB);
+    await events.drain();
     expect((await vacancy(id)).status).toBe("closed");
     expect(await mailsTo(englishEmail, "Via de job")).toHaveLength(1);
   });

@@ -1,4 +1,4 @@
-import type { VacancyPermissions, VacancyStatus } from "../../../contracts/vacancies";
+import type { VacancyAction, VacancyPermissions, VacancyStatus } from "../../../contracts/vacancies";
 import type { Access } from "../../platform/access";
 
 /** The staff roles that work with vacancies (HalloWerk, Kansenportaal, Carerix, Vlimpers). */
@@ -107,3 +107,42 @@ export function vacancyPermissions(actor: VacancyActor, v: VacancyFacts): Vacanc
     changeOwner: manage,
   };
 }
+
+/** The transitions of the life cycle: from which statuses, to which. */
+export const TRANSITIONS: Record<VacancyAction, { from: readonly VacancyStatus[]; to: VacancyStatus }> = {
+  publish: { from: ["draft", "withdrawn", "closed"], to: "published" },
+  withdraw: { from: ["published"], to: "withdrawn" },
+  close: { from: ["published", "withdrawn"], to: "closed" },
+  archive: { from: ["draft", "published", "withdrawn", "closed", "rejected"], to: "archived" },
+  reactivate: { from: ["archived"], to: "draft" },
+  approve: { from: ["requested"], to: "draft" },
+  reject: { from: ["requested"], to: "rejected" },
+};
+
+/** What a transition is called in the history and in its event (`vacancy.<name>`). */
+export const TRANSITION_NAMES: Record<VacancyAction, string> = {
+  publish: "published",
+  withdraw: "withdrawn",
+  close: "closed",
+  archive: "archived",
+  reactivate: "reactivated",
+  approve: "approved",
+  reject: "rejected",
+};
+
+/** Whether the caller may take this transition on the vacancy (its status aside). */
+export function mayTransition(actor: VacancyActor, v: VacancyFacts, action: VacancyAction): boolean {
+  const permissions = vacancyPermissions(actor, v);
+  if (action === "approve" || action === "reject") return permissions.approve;
+  if (action === "archive") return permissions.archive;
+  return permissions.publish;
+}
+
+/** Which organisations the caller may create vacancies for directly ("all" for the platform administrator). */
+export function creatableOrganisations(actor: VacancyActor): readonly string[] | "all" {
+  if (actor.platformAdmin) return "all";
+  return [...new Set([...actor.managerOf, ...actor.accountManagerFor, ...actor.selectionOf, ...actor.hrOf])];
+}
+
+/** Attachments, images and CVs: at most 10 MB. */
+export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;

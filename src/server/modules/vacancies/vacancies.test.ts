@@ -19,9 +19,9 @@ import { DEMO_PASSWORD } from "../../seed/demo";
 import { hashPassword } from "../identity/auth";
 import { matches } from "../matches/matches.schema";
 import { accounts, memberships, organisations, portals, users } from "../tenancy/tenancy.schema";
-import { findVisibleVacancy } from "./vacancies.repository";
+import { findVisibleVacancy } from "./index";
+import { todayIn } from "./publication";
 import { vacancies, vacancyHistory } from "./vacancies.schema";
-import { todayIn } from "./visibility";
 
 const DAY = 86_400_000;
 const today = todayIn();

@@ -1,17 +1,20 @@
 import { type AnyColumn, and, count, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { VacancyKind } from "../../../../contracts/vacancies";
 import type { Db } from "../../../platform/db";
-import type { PortalScope } from "../../../platform/tenancy";
-import { organisations } from "../../tenancy/tenancy.schema";
+import { organisations } from "../../../platform/schema";
+import type { PublicScope } from "../../../platform/scope";
+import { repository } from "../../../platform/store";
 import { vacancies, vacancyViews } from "../vacancies.schema";
-import { onPublicBoard } from "../visibility";
+import { onPublicBoard } from "../visibility.repository";
 
 /**
  * The open job board ("open vacaturebank") of a portal: the vacancies anyone may see today.
- * A regional portal shows its own vacancies, the national portal all public ones; every query
- * takes that scope and today's date (Europe/Amsterdam) and nothing else decides visibility.
+ * A regional portal shows its own vacancies, the national portal all public ones. The rows
+ * are read with the public scope (they are published for everyone); every query takes the
+ * board and today's date (Europe/Amsterdam), and nothing else decides visibility.
  */
-export interface BoardScope extends PortalScope {
+export interface Board {
+  readonly portalId: string;
   readonly national: boolean;
 }
 
@@ -108,8 +111,8 @@ const publicColumns = {
   updatedAt: vacancies.updatedAt,
 };
 
-function board(scope: BoardScope, today: string): SQL {
-  return onPublicBoard({ id: scope.portalId, national: scope.national }, today);
+function onBoard(board: Board, today: string): SQL {
+  return onPublicBoard({ id: board.portalId, national: board.national }, today);
 }
 
 /** `%term%` for ILIKE, with the pattern characters of the term itself taken literally. */
@@ -151,69 +154,6 @@ function filterClauses(filters: BoardFilters): SQL[] {
   return clauses;
 }
 
-/** One page of the board, newest first, with the number of matches. */
-export async function searchBoard(
-  db: Db,
-  scope: BoardScope,
-  today: string,
-  filters: BoardFilters,
-  page: { limit: number; offset: number },
-): Promise<{ rows: BoardListItem[]; total: number }> {
-  const where = and(board(scope, today), ...filterClauses(filters));
-  const near = filters.near;
-  const rows = await db
-    .select({
-      ...publicColumns,
-      distanceKm: near
-        ? sql<number | null>`round((${distanceMetres(near)} / 1000)::numeric, 1)`.mapWith(toNumber)
-        : sql<number | null>`null`,
-    })
-    .from(vacancies)
-    .innerJoin(organisations, eq(organisations.id, vacancies.organisationId))
-    .where(where)
-    .orderBy(desc(vacancies.publishPublicFrom), desc(vacancies.createdAt), desc(vacancies.id))
-    .limit(page.limit)
-    .offset(page.offset);
-  const [total] = await db
-    .select({ n: count() })
-    .from(vacancies)
-    .innerJoin(organisations, eq(organisations.id, vacancies.organisationId))
-    .where(where);
-  return { rows, total: Number(total?.n ?? 0) };
-}
-
-/** The vacancy if it is on this board today; null for anything else (so ids cannot be probed). */
-export async function findOnBoard(
-  db: Db,
-  scope: BoardScope,
-  today: string,
-  id: string,
-): Promise<PublicVacancy | null> {
-  const [row] = await db
-    .select(publicColumns)
-    .from(vacancies)
-    .innerJoin(organisations, eq(organisations.id, vacancies.organisationId))
-    .where(and(eq(vacancies.id, id), board(scope, today)))
-    .limit(1);
-  return row ?? null;
-}
-
-/** The newest vacancies of the board, for the RSS and job-site feeds. */
-export async function latestOnBoard(
-  db: Db,
-  scope: BoardScope,
-  today: string,
-  limit: number,
-): Promise<PublicVacancy[]> {
-  return db
-    .select(publicColumns)
-    .from(vacancies)
-    .innerJoin(organisations, eq(organisations.id, vacancies.organisationId))
-    .where(board(scope, today))
-    .orderBy(desc(vacancies.publishPublicFrom), desc(vacancies.createdAt), desc(vacancies.id))
-    .limit(limit);
-}
-
 export interface SitemapEntry {
   id: string;
   displayTitle: string;
@@ -221,31 +161,100 @@ export interface SitemapEntry {
   updatedAt: Date;
 }
 
-/** Every vacancy of the board, for the sitemap (at most one sitemap file's 50,000 URLs). */
-export async function sitemapOfBoard(db: Db, scope: BoardScope, today: string): Promise<SitemapEntry[]> {
-  return db
-    .select({
-      id: vacancies.id,
-      displayTitle: vacancies.displayTitle,
-      publishPublicFrom: sql<string>`${vacancies.publishPublicFrom}`.mapWith(vacancies.publishPublicFrom),
-      updatedAt: vacancies.updatedAt,
-    })
-    .from(vacancies)
-    .where(board(scope, today))
-    .orderBy(desc(vacancies.publishPublicFrom), desc(vacancies.id))
-    .limit(49_999);
-}
+export const jobBoardRepository = repository<PublicScope>()({
+  /** One page of the board, newest first, with the number of matches. */
+  async search(
+    db: Db,
+    _scope: PublicScope,
+    board: Board,
+    today: string,
+    filters: BoardFilters,
+    page: { limit: number; offset: number },
+  ): Promise<{ rows: BoardListItem[]; total: number }> {
+    const where = and(onBoard(board, today), ...filterClauses(filters));
+    const near = filters.near;
+    const rows = await db
+      .select({
+        ...publicColumns,
+        distanceKm: near
+          ? sql<number | null>`round((${distanceMetres(near)} / 1000)::numeric, 1)`.mapWith(toNumber)
+          : sql<number | null>`null`,
+      })
+      .from(vacancies)
+      .innerJoin(organisations, eq(organisations.id, vacancies.organisationId))
+      .where(where)
+      .orderBy(desc(vacancies.publishPublicFrom), desc(vacancies.createdAt), desc(vacancies.id))
+      .limit(page.limit)
+      .offset(page.offset);
+    const [total] = await db
+      .select({ n: count() })
+      .from(vacancies)
+      .innerJoin(organisations, eq(organisations.id, vacancies.organisationId))
+      .where(where);
+    return { rows, total: Number(total?.n ?? 0) };
+  },
 
-/** One visit of a vacancy page on this portal's board, by where the visitor came from. */
-export async function recordView(
-  db: Db,
-  scope: PortalScope,
-  view: { vacancyId: string; source: string; channel: "board" | "feed" | "app" },
-): Promise<void> {
-  await db.insert(vacancyViews).values({
-    vacancyId: view.vacancyId,
-    portalId: scope.portalId,
-    source: view.source,
-    channel: view.channel,
-  });
-}
+  /** The vacancy if it is on this board today; null for anything else (so ids cannot be probed). */
+  async find(
+    db: Db,
+    _scope: PublicScope,
+    board: Board,
+    today: string,
+    id: string,
+  ): Promise<PublicVacancy | null> {
+    const [row] = await db
+      .select(publicColumns)
+      .from(vacancies)
+      .innerJoin(organisations, eq(organisations.id, vacancies.organisationId))
+      .where(and(eq(vacancies.id, id), onBoard(board, today)))
+      .limit(1);
+    return row ?? null;
+  },
+
+  /** The newest vacancies of the board, for the RSS and job-site feeds. */
+  async latest(
+    db: Db,
+    _scope: PublicScope,
+    board: Board,
+    today: string,
+    limit: number,
+  ): Promise<PublicVacancy[]> {
+    return db
+      .select(publicColumns)
+      .from(vacancies)
+      .innerJoin(organisations, eq(organisations.id, vacancies.organisationId))
+      .where(onBoard(board, today))
+      .orderBy(desc(vacancies.publishPublicFrom), desc(vacancies.createdAt), desc(vacancies.id))
+      .limit(limit);
+  },
+
+  /** Every vacancy of the board, for the sitemap (at most one sitemap file's 50,000 URLs). */
+  async sitemap(db: Db, _scope: PublicScope, board: Board, today: string): Promise<SitemapEntry[]> {
+    return db
+      .select({
+        id: vacancies.id,
+        displayTitle: vacancies.displayTitle,
+        publishPublicFrom: sql<string>`${vacancies.publishPublicFrom}`.mapWith(vacancies.publishPublicFrom),
+        updatedAt: vacancies.updatedAt,
+      })
+      .from(vacancies)
+      .where(onBoard(board, today))
+      .orderBy(desc(vacancies.publishPublicFrom), desc(vacancies.id))
+      .limit(49_999);
+  },
+
+  /** One visit of a vacancy page on this portal's board, by where the visitor came from. */
+  async recordView(
+    db: Db,
+    _scope: PublicScope,
+    board: Board,
+    view: { vacancyId: string; source: string; channel: "board" | "feed" | "app" },
+  ): Promise<void> {
+    await db.insert(vacancyViews).values({
+      vacancyId: view.vacancyId,
+      portalId: board.portalId,
+      source: view.source,
+      channel: view.channel,
+    });
+  },
+});

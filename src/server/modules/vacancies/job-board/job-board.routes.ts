@@ -3,12 +3,13 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type Locale, LocaleSchema } from "../../../../contracts/common";
 import { VacancyKindSchema } from "../../../../contracts/vacancies";
-import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { negotiateLocale } from "../../../platform/i18n";
+import { publicScope } from "../../../platform/scope";
+import type { Store } from "../../../platform/store";
 import { portalUrl } from "../../../platform/tenancy";
 import { findPlaceByName, getEducationLevels, searchPlaces } from "../../taxonomy/reference-data";
-import { todayIn } from "../visibility";
+import { todayIn } from "../publication";
 import { jobSiteFeed, robotsTxt, rssFeed, sitemapXml } from "./feeds";
 import {
   DEFAULT_DISTANCE_KM,
@@ -23,11 +24,11 @@ import {
   texts,
   vacancyMain,
 } from "./job-board.html";
-import * as repo from "./job-board.repository";
+import { type Board, type BoardFilters, jobBoardRepository } from "./job-board.repository";
 import { buildJobPosting, parseIdSlug, slugify, summarise, vacancyPath } from "./job-posting";
 
 export interface JobBoardDeps {
-  db: Db;
+  store: Store;
   /** PUBLIC_URL: where the national portal lives (for the unknown-portal page). */
   publicUrl: string;
   /** The clock; tests may pin it. */
@@ -69,7 +70,7 @@ const FeedQuerySchema = z.object({
 
 type Portal = NonNullable<FastifyRequest["portal"]>;
 
-function scopeOf(portal: Portal): repo.BoardScope {
+function boardOf(portal: Portal): Board {
   return { portalId: portal.row.id, national: portal.row.parentId === null };
 }
 
@@ -124,7 +125,7 @@ function sendHtml(reply: FastifyReply, status: number, locale: Locale, html: str
 }
 
 export async function jobBoardRoutes(app: FastifyInstance, deps: JobBoardDeps): Promise<void> {
-  const { db } = deps;
+  const repo = deps.store.bind(publicScope, jobBoardRepository);
   const now = deps.now ?? (() => new Date());
   const nationalUrl = portalUrl(deps.publicUrl, null);
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -164,7 +165,7 @@ export async function jobBoardRoutes(app: FastifyInstance, deps: JobBoardDeps): 
       ? (findPlaceByName(query.plaats) ?? searchPlaces(query.plaats, { limit: 1 })[0])
       : undefined;
     const pageNumber = query.pagina ?? 1;
-    const filters: repo.BoardFilters = {
+    const filters: BoardFilters = {
       q: query.q,
       kind: query.soort,
       educationLevel: education,
@@ -172,7 +173,7 @@ export async function jobBoardRoutes(app: FastifyInstance, deps: JobBoardDeps): 
       hoursMax: query.uren_max,
       near: place ? { lat: place.lat, lon: place.lon, km: distance } : undefined,
     };
-    const { rows, total } = await repo.searchBoard(db, scopeOf(portal), todayIn(now()), filters, {
+    const { rows, total } = await repo.search(boardOf(portal), todayIn(now()), filters, {
       limit: PAGE_SIZE,
       offset: (pageNumber - 1) * PAGE_SIZE,
     });
@@ -243,7 +244,7 @@ export async function jobBoardRoutes(app: FastifyInstance, deps: JobBoardDeps): 
       const { idSlug } = request.params as { idSlug: string };
       const parsed = parseIdSlug(idSlug);
       if (!parsed) return notFound(request, reply, "vacancy");
-      const vacancy = await repo.findOnBoard(db, scopeOf(portal), todayIn(now()), parsed.id);
+      const vacancy = await repo.find(boardOf(portal), todayIn(now()), parsed.id);
       if (!vacancy) return notFound(request, reply, "vacancy");
       const canonicalPath = vacancyPath(vacancy);
       if (idSlug !== `${vacancy.id}-${slugify(vacancy.displayTitle)}`) {
@@ -253,15 +254,11 @@ export async function jobBoardRoutes(app: FastifyInstance, deps: JobBoardDeps): 
       const query = (request.query ?? {}) as Record<string, unknown>;
       if (request.method === "GET") {
         await repo
-          .recordView(
-            db,
-            { portalId: portal.row.id },
-            {
-              vacancyId: vacancy.id,
-              source: viewSource(query.utm_source),
-              channel: "board",
-            },
-          )
+          .recordView(boardOf(portal), {
+            vacancyId: vacancy.id,
+            source: viewSource(query.utm_source),
+            channel: "board",
+          })
           .catch((err: unknown) => request.log.warn({ err }, "could not record a vacancy view"));
       }
 
@@ -299,7 +296,7 @@ export async function jobBoardRoutes(app: FastifyInstance, deps: JobBoardDeps): 
   r.get("/sitemap.xml", { config: { access: "public" }, schema: { hide: true } }, async (request, reply) => {
     if (!request.portal) throw new AppError("portal_not_found");
     const portal = request.portal;
-    const entries = await repo.sitemapOfBoard(db, scopeOf(portal), todayIn(now()));
+    const entries = await repo.sitemap(boardOf(portal), todayIn(now()));
     return reply
       .header("content-type", "application/xml; charset=utf-8")
       .header("cache-control", FEED_CACHE)
@@ -320,7 +317,7 @@ export async function jobBoardRoutes(app: FastifyInstance, deps: JobBoardDeps): 
       if (!request.portal) throw new AppError("portal_not_found");
       const portal = request.portal;
       const at = now();
-      const items = await repo.latestOnBoard(db, scopeOf(portal), todayIn(at), FEED_LIMIT);
+      const items = await repo.latest(boardOf(portal), todayIn(at), FEED_LIMIT);
       return reply
         .header("content-type", "application/rss+xml; charset=utf-8")
         .header("cache-control", FEED_CACHE)
@@ -335,7 +332,7 @@ export async function jobBoardRoutes(app: FastifyInstance, deps: JobBoardDeps): 
       if (!request.portal) throw new AppError("portal_not_found");
       const portal = request.portal;
       const at = now();
-      const items = await repo.latestOnBoard(db, scopeOf(portal), todayIn(at), FEED_LIMIT);
+      const items = await repo.latest(boardOf(portal), todayIn(at), FEED_LIMIT);
       return reply
         .header("content-type", "application/xml; charset=utf-8")
         .header("cache-control", FEED_CACHE)

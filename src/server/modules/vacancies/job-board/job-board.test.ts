@@ -5,8 +5,8 @@ import { testDbKinds } from "../../../../../test/support/databases";
 import { request, startTestServer, type TestServer } from "../../../../../test/support/server";
 import type { ErrorResponse } from "../../../../contracts/common";
 import { organisations, portals } from "../../tenancy/tenancy.schema";
+import { todayIn } from "../publication";
 import { vacancies, vacancyViews } from "../vacancies.schema";
-import { todayIn } from "../visibility";
 import { endOfDayAmsterdam } from "./job-posting";
 
 type NewVacancy = typeof vacancies.$inferInsert;

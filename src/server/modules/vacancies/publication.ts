@@ -1,12 +1,11 @@
-import { and, eq, gte, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Audience } from "../../../contracts/vacancies";
-import { vacancies } from "./vacancies.schema";
 
 /**
  * Who sees a vacancy is computed at read time from its dates, in days of the Dutch calendar:
  * a vacancy is visible to an audience from that audience's start date up to and including
- * its closing date, while its status is "published". The pg-boss job only records what the
+ * its closing date, while its status is "published". The publication job only records what the
  * dates already imply (history, the owner's mail on closing); it never decides visibility.
+ * The same rule in SQL is in `visibility.repository.ts`.
  */
 export function todayIn(now: Date = new Date(), timeZone = "Europe/Amsterdam"): string {
   // en-CA formats as YYYY-MM-DD.
@@ -54,40 +53,3 @@ export function audiencesOn(row: PublicationDates, today: string): Audience[] {
 export type Viewer =
   | { kind: "anonymous" }
   | { kind: "candidate"; portalIds: readonly string[]; organisationIds: readonly string[] };
-
-const openOn = (today: string): SQL =>
-  and(eq(vacancies.status, "published"), or(isNull(vacancies.closesOn), gte(vacancies.closesOn, today)))!;
-
-/** WHERE clause: the vacancies this viewer may see today. */
-export function visibleToViewer(viewer: Viewer, today: string): SQL {
-  const audiences: SQL[] = [lte(vacancies.publishPublicFrom, today)];
-  if (viewer.kind === "candidate") {
-    audiences.push(lte(vacancies.publishAllPortalsFrom, today));
-    if (viewer.portalIds.length > 0) {
-      audiences.push(
-        and(inArray(vacancies.portalId, [...viewer.portalIds]), lte(vacancies.publishPortalFrom, today))!,
-      );
-    }
-    if (viewer.organisationIds.length > 0) {
-      audiences.push(
-        and(
-          inArray(vacancies.organisationId, [...viewer.organisationIds]),
-          lte(vacancies.publishOrganisationFrom, today),
-        )!,
-      );
-    }
-  }
-  return and(openOn(today), or(...audiences))!;
-}
-
-/** WHERE clause for the open job board of a portal: its public vacancies (national: all). */
-export function onPublicBoard(portal: { id: string; national: boolean }, today: string): SQL {
-  const clauses = [openOn(today), lte(vacancies.publishPublicFrom, today)];
-  if (!portal.national) clauses.push(eq(vacancies.portalId, portal.id));
-  return and(...clauses)!;
-}
-
-/** SQL expression: whether any candidate can see the vacancy today (the overview's "visible"). */
-export function visibleToCandidatesSql(today: string): SQL {
-  return sql`(${openOn(today)} and (${vacancies.publishOrganisationFrom} <= ${today} or ${vacancies.publishPortalFrom} <= ${today} or ${vacancies.publishAllPortalsFrom} <= ${today} or ${vacancies.publishPublicFrom} <= ${today}))`;
-}
