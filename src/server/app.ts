@@ -2,15 +2,19 @@ import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { HealthResponseSchema } from "../contracts/common";
-import { registerCandidateRoutes } from "./modules/candidates/candidates.routes";
-import { createCandidateService } from "./modules/candidates/candidates.service";
-import { createIntakeService, registerIntakeRoutes } from "./modules/candidates/intake";
-import { registerJobSeekerRoutes } from "./modules/candidates/job-seekers.routes";
-import { createJobSeekerService } from "./modules/candidates/job-seekers.service";
-import { registerOutreachRoutes } from "./modules/candidates/outreach.routes";
-import { createOutreachService } from "./modules/candidates/outreach.service";
-import { registerPrivacyRoutes } from "./modules/candidates/privacy.routes";
-import { createPrivacyService } from "./modules/candidates/privacy.service";
+import {
+  createCandidateService,
+  createIntakeService,
+  createJobSeekerService,
+  createOutreachService,
+  createPrivacyService,
+  registerCandidateRoutes,
+  registerCandidateSubscribers,
+  registerIntakeRoutes,
+  registerJobSeekerRoutes,
+  registerOutreachRoutes,
+  registerPrivacyRoutes,
+} from "./modules/candidates";
 import { createCompanyRegistry } from "./modules/employers/company-registry";
 import { registerEmployerRoutes } from "./modules/employers/employers.routes";
 import { createEmployerService } from "./modules/employers/employers.service";
@@ -89,11 +93,12 @@ export async function buildApp({
   void store; // handed to each service as it moves onto scoped repositories (issue 11)
   const tenancy = createTenancyService({ db, publicUrl: env.PUBLIC_URL });
   const mailer = createMailer(env, db);
+  const secret = await resolveAuthSecret(env);
   const sms = createSmsSender(env, db, (message) => app.log.info(message));
   const auth = createAuth({
     db,
     env,
-    secret: await resolveAuthSecret(env),
+    secret,
     sendResetPassword: (input) => sendPasswordResetMail(mailer, db, input),
     sendVerificationEmail: (input) => sendVerificationMail(mailer, db, input),
     // Production without a gateway does not offer SMS codes at all (the outbox would throw).
@@ -130,23 +135,21 @@ export async function buildApp({
   await registerTaxonomy(app);
   const vacancies = createVacancyService({ db, files });
   await registerVacancyRoutes(app, { vacancies });
-  await registerCandidateRoutes(app, { candidates: createCandidateService({ db, files }) });
-  await registerIntakeRoutes(app, { intake: createIntakeService({ db }) });
-  await registerJobSeekerRoutes(app, {
-    jobSeekers: createJobSeekerService({ db, mailer, publicUrl: env.PUBLIC_URL }),
-  });
+  const candidateDeps = { store, files, log: (message: string) => app.log.warn(message) };
+  registerCandidateSubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL, secret });
+  await registerCandidateRoutes(app, { candidates: createCandidateService(candidateDeps) });
+  await registerIntakeRoutes(app, { intake: createIntakeService(candidateDeps) });
+  await registerJobSeekerRoutes(app, { jobSeekers: createJobSeekerService({ store, secret }) });
   await registerOutreachRoutes(app, {
-    outreach: createOutreachService({ db, mailer, publicUrl: env.PUBLIC_URL }),
-    vacancies,
+    outreach: createOutreachService(candidateDeps),
+    // Until the vacancies service takes the caller (issue 11): staff routes, so there is a principal.
+    vacancies: {
+      vacanciesOfCandidate: (caller, id) => vacancies.vacanciesOfCandidate(caller.principal!, id),
+      saveCandidate: (caller, vacancyId, id) => vacancies.saveCandidate(caller.principal!, vacancyId, id),
+      unsaveCandidate: (caller, vacancyId, id) => vacancies.unsaveCandidate(caller.principal!, vacancyId, id),
+    },
   });
-  await registerPrivacyRoutes(app, {
-    privacy: createPrivacyService({
-      db,
-      files,
-      candidates: createCandidateService({ db, files }),
-      log: (message) => app.log.warn(message),
-    }),
-  });
+  await registerPrivacyRoutes(app, { privacy: createPrivacyService(candidateDeps) });
   await registerEmployerRoutes(app, {
     employers: createEmployerService({ db, mailer, invitations, registry: createCompanyRegistry(env) }),
   });

@@ -1,15 +1,17 @@
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app";
-import { registerCandidateRetentionJob } from "./modules/candidates/privacy.jobs";
+import { registerCandidateRetentionJob } from "./modules/candidates";
 import { secretEncryptor } from "./modules/identity/auth";
 import { registerVacancyJobs } from "./modules/vacancies/vacancies.jobs";
 import { openDatabase } from "./platform/db";
 import type { Env } from "./platform/env";
+import { createEventBus } from "./platform/events";
 import { createLocalFileStorage } from "./platform/files";
 import { createJobs } from "./platform/jobs";
 import { createMailer } from "./platform/mail";
 import { resolveAuthSecret } from "./platform/secrets";
+import { createStore } from "./platform/store";
 import { seedIfEmpty } from "./seed/demo";
 
 /** env -> db -> migrate -> seed an empty database -> background jobs -> http. */
@@ -38,10 +40,9 @@ export async function startServer(
       log,
     });
     await registerCandidateRetentionJob(jobs, {
-      db: database.db,
-      mailer: createMailer(env, database.db),
+      // The job's events go to the outbox; the app's event bus delivers them (it polls for them).
+      store: createStore(database.db, createEventBus(database.db)),
       files: createLocalFileStorage(path.join(env.DATA_DIR, "files")),
-      publicUrl: env.PUBLIC_URL,
       retentionMonths: env.RETENTION_MONTHS,
       graceDays: env.RETENTION_GRACE_DAYS,
       log,

@@ -16,7 +16,7 @@ import {
   getWorkLevels,
   getWorkTypes,
 } from "../taxonomy/reference-data";
-import { type PdfLocale, toWinAnsi } from "../vacancies/vacancy-pdf";
+import { type PdfLocale, toWinAnsi } from "../vacancies";
 import { parseGridCell } from "./profile";
 
 /**

@@ -9,3 +9,7 @@ export {
   type VacancyFacts,
   vacancyPermissions,
 } from "./vacancies.policy";
+// The PDF text encoding (the candidates module's "download my data" PDF).
+export { type PdfLocale, toWinAnsi } from "./vacancy-pdf";
+// Which vacancies a candidate sees (the candidates module's saved vacancies).
+export { isOpenOn, todayIn, type Viewer, visibleToViewer } from "./visibility";
