@@ -194,15 +194,29 @@ async function vacancyVisibleTo(
   return row !== undefined;
 }
 
-async function saveVacancy(db: Db, scope: SelfScope, candidateId: string, vacancyId: string): Promise<void> {
+/** Keeps a vacancy on one of the person's profiles; false when it was kept already. */
+async function saveVacancy(
+  db: Db,
+  scope: SelfScope,
+  candidateId: string,
+  vacancyId: string,
+): Promise<boolean> {
   if (!scope.candidateIds.includes(candidateId)) throw new Error("saveVacancy for another candidate");
-  await db.insert(savedVacancies).values({ candidateId, vacancyId }).onConflictDoNothing();
+  const saved = await db
+    .insert(savedVacancies)
+    .values({ candidateId, vacancyId })
+    .onConflictDoNothing()
+    .returning({ vacancyId: savedVacancies.vacancyId });
+  return saved.length > 0;
 }
 
-async function unsaveVacancy(db: Db, scope: SelfScope, vacancyId: string): Promise<void> {
-  await db
+/** Forgets a vacancy on all the person's profiles; false when none kept it. */
+async function unsaveVacancy(db: Db, scope: SelfScope, vacancyId: string): Promise<boolean> {
+  const removed = await db
     .delete(savedVacancies)
-    .where(and(eq(savedVacancies.vacancyId, vacancyId), ownedBy(scope, savedVacancies.candidateId)));
+    .where(and(eq(savedVacancies.vacancyId, vacancyId), ownedBy(scope, savedVacancies.candidateId)))
+    .returning({ vacancyId: savedVacancies.vacancyId });
+  return removed.length > 0;
 }
 
 export const messagesRepository = repository<CandidateReach>()({ messages });

@@ -61,7 +61,7 @@ export function savedVacancyActions(deps: Pick<CandidateDeps, "store">) {
       const candidate = rows.find((c) => c.portalId === caller.portal?.id) ?? rows[0];
       if (!candidate) throw new AppError("forbidden");
       await store.transaction(async (tx) => {
-        await tx.bind(scope, ownOutreachRepository).saveVacancy(candidate.id, vacancyId);
+        if (!(await tx.bind(scope, ownOutreachRepository).saveVacancy(candidate.id, vacancyId))) return;
         await tx.emit({
           type: CANDIDATE_EVENTS.vacancySaved,
           organisationId: null,
@@ -77,7 +77,7 @@ export function savedVacancyActions(deps: Pick<CandidateDeps, "store">) {
       const scope = await caller.self();
       if (scope.candidateIds.length === 0) return;
       await store.transaction(async (tx) => {
-        await tx.bind(scope, ownOutreachRepository).unsaveVacancy(vacancyId);
+        if (!(await tx.bind(scope, ownOutreachRepository).unsaveVacancy(vacancyId))) return;
         await tx.emit({
           type: CANDIDATE_EVENTS.vacancyUnsaved,
           organisationId: null,
