@@ -2,15 +2,20 @@ import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { HealthResponseSchema } from "../contracts/common";
-import { registerCandidateRoutes } from "./modules/candidates/candidates.routes";
-import { createCandidateService } from "./modules/candidates/candidates.service";
-import { createIntakeService, registerIntakeRoutes } from "./modules/candidates/intake";
-import { registerJobSeekerRoutes } from "./modules/candidates/job-seekers.routes";
-import { createJobSeekerService } from "./modules/candidates/job-seekers.service";
-import { registerOutreachRoutes } from "./modules/candidates/outreach.routes";
-import { createOutreachService } from "./modules/candidates/outreach.service";
-import { registerPrivacyRoutes } from "./modules/candidates/privacy.routes";
-import { createPrivacyService } from "./modules/candidates/privacy.service";
+import {
+  createCandidateService,
+  createIntakeService,
+  createJobSeekerService,
+  createOutreachService,
+  createPrivacyService,
+  registerCandidateRetentionJob,
+  registerCandidateRoutes,
+  registerCandidateSubscribers,
+  registerIntakeRoutes,
+  registerJobSeekerRoutes,
+  registerOutreachRoutes,
+  registerPrivacyRoutes,
+} from "./modules/candidates";
 import {
   createCompanyRegistry,
   createEmployerService,
@@ -159,23 +164,30 @@ export async function buildApp({
     vacancies: { store, files, today: () => todayIn() },
     applications: vacancyApplications,
   });
-  await registerCandidateRoutes(app, { candidates: createCandidateService({ db, files }) });
-  await registerIntakeRoutes(app, { intake: createIntakeService({ db }) });
-  await registerJobSeekerRoutes(app, {
-    jobSeekers: createJobSeekerService({ db, mailer, publicUrl: env.PUBLIC_URL }),
-  });
-  await registerOutreachRoutes(app, {
-    outreach: createOutreachService({ db, mailer, publicUrl: env.PUBLIC_URL }),
-    vacancies: vacancyApplications,
-  });
-  await registerPrivacyRoutes(app, {
-    privacy: createPrivacyService({
-      db,
+  const candidateDeps = { store, files, log: (message: string) => app.log.warn(message) };
+  registerCandidateSubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL, secret });
+  if (jobs)
+    await registerCandidateRetentionJob(jobs, {
+      store,
       files,
-      candidates: createCandidateService({ db, files }),
-      log: (message) => app.log.warn(message),
-    }),
+      retentionMonths: env.RETENTION_MONTHS,
+      graceDays: env.RETENTION_GRACE_DAYS,
+      log: (message) => app.log.info(message),
+    });
+  await registerCandidateRoutes(app, { candidates: createCandidateService(candidateDeps) });
+  await registerIntakeRoutes(app, { intake: createIntakeService(candidateDeps) });
+  await registerJobSeekerRoutes(app, { jobSeekers: createJobSeekerService({ store, secret }) });
+  await registerOutreachRoutes(app, {
+    outreach: createOutreachService(candidateDeps),
+    vacancies: {
+      vacanciesOfCandidate: (caller, id) => vacancyApplications.vacanciesOfCandidate(caller.principal!, id),
+      saveCandidate: (caller, vacancyId, id) =>
+        vacancyApplications.saveCandidate(caller.principal!, vacancyId, id),
+      unsaveCandidate: (caller, vacancyId, id) =>
+        vacancyApplications.unsaveCandidate(caller.principal!, vacancyId, id),
+    },
   });
+  await registerPrivacyRoutes(app, { privacy: createPrivacyService(candidateDeps) });
   registerEmployerSubscribers(events, { mailer });
   await registerEmployerRoutes(app, {
     employers: createEmployerService({ store, invitations, registry: createCompanyRegistry(env) }),

@@ -1,14 +1,10 @@
-import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app";
-import { registerCandidateRetentionJob } from "./modules/candidates/privacy.jobs";
 import { secretEncryptor } from "./modules/identity/auth";
 import { openDatabase } from "./platform/db";
 import type { Env } from "./platform/env";
 import { scheduleEventDispatch } from "./platform/events";
-import { createLocalFileStorage } from "./platform/files";
 import { createJobs } from "./platform/jobs";
-import { createMailer } from "./platform/mail";
 import { resolveAuthSecret } from "./platform/secrets";
 import { seedIfEmpty } from "./seed/demo";
 
@@ -31,15 +27,6 @@ export async function startServer(
   // pg-boss creates or migrates its `pgboss` schema on start; JOBS=off leaves it out entirely.
   const jobs = env.JOBS ? createJobs(database, { log }) : undefined;
   if (jobs) {
-    await registerCandidateRetentionJob(jobs, {
-      db: database.db,
-      mailer: createMailer(env, database.db),
-      files: createLocalFileStorage(path.join(env.DATA_DIR, "files")),
-      publicUrl: env.PUBLIC_URL,
-      retentionMonths: env.RETENTION_MONTHS,
-      graceDays: env.RETENTION_GRACE_DAYS,
-      log,
-    });
     await jobs.start();
     log("Background jobs: running");
   }

@@ -14,10 +14,15 @@ export const CANDIDATE_STAFF_ROLES = [
   "employer_contact",
 ] as const satisfies readonly Role[];
 
-/** Route-level access; which candidate a staff member may see is decided per portal below. */
+/**
+ * Route-level access; which candidate a staff member may see is decided per portal by the caller
+ * (`caller.portalCandidates()`: their organisation is at home on the request's portal).
+ */
 export const candidatesPolicy = {
   candidate: { roles: ["candidate"] },
   staff: { roles: CANDIDATE_STAFF_ROLES },
+  /** Registering job seekers (municipality practice). */
+  registerJobSeekers: { roles: ["account_manager", "org_admin"] },
 } as const satisfies Record<string, Access>;
 
 export interface PortalAccess {
@@ -29,6 +34,9 @@ export interface PortalAccess {
  * Whether a staff member may look at the candidates of a portal: their organisation is at home
  * there (for the national portal: a national organisation), or they are the platform
  * administrator. Null means no access; the caller then gets 404, as for an invisible candidate.
+ *
+ * @deprecated The caller decides this (`callerOf(request).portalCandidates()`); kept only while
+ * the explorer still imports it. Remove when the explorer moved to the caller (issue 11).
  */
 export function staffPortalAccess(
   memberships: readonly { role: string; organisationId: string | null; homePortalId: string | null }[],

@@ -1,84 +1,77 @@
-import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db";
-import type { PortalScope } from "../../platform/tenancy";
-import type { CandidateScope } from "../matches/matches.repository";
-import { memberships, organisations, portals, users } from "../tenancy/tenancy.schema";
+import { memberships, organisations, portals, users } from "../../platform/schema";
+import type { PortalScope, PublicScope, SelfScope } from "../../platform/scope";
+import { repository } from "../../platform/store";
 import {
-  candidateDocuments,
-  candidatePhotos,
-  candidatePortalVisibility,
-  candidates,
-  contactDetailViews,
-} from "./candidates.schema";
+  assertOwned,
+  type CandidateReach,
+  type OwnScope,
+  ownedBy,
+  ownsUser,
+  reaches,
+  visibleOnPortal,
+} from "./candidate-scope.repository";
+import { candidatePortalVisibility, candidates } from "./candidates.schema";
 
-export type { CandidateScope };
+export type { CandidateReach, OwnScope };
 export type CandidateRow = typeof candidates.$inferSelect;
 export type NewCandidateRow = typeof candidates.$inferInsert;
-export type CandidateDocumentRow = typeof candidateDocuments.$inferSelect;
-export type CandidatePhotoRow = typeof candidatePhotos.$inferSelect;
 export type PortalVisibilityRow = typeof candidatePortalVisibility.$inferSelect;
+export type UserRow = typeof users.$inferSelect;
+export type PortalRow = typeof portals.$inferSelect;
 
-/**
- * Staff look at candidates through a portal: the candidates who chose to be visible there.
- * On the national portal that is every candidate visible on any portal (decision 0011).
- */
-export interface VisibleOnPortalScope extends PortalScope {
-  readonly national: boolean;
-}
-
-function owned(scope: CandidateScope, column: AnyPgColumn = candidates.id): SQL {
-  return scope.candidateIds.length === 0 ? sql`false` : inArray(column, [...scope.candidateIds]);
-}
-
-/** WHERE clause: the candidate is visible in the candidates overview of the scope's portal. */
-export function visibleOnPortal(scope: VisibleOnPortalScope): SQL {
-  // The own portal's choice is the candidates.visible column; rows for it are its history only.
-  // Columns are spelled out: Drizzle leaves them unqualified in a one-table select.
-  const elsewhere = (portalClause: SQL | undefined) =>
-    sql`exists (select 1 from ${candidatePortalVisibility} v where v.candidate_id = "candidates"."id" and v.visible and v.portal_id <> "candidates"."portal_id"${portalClause ? sql` and ${portalClause}` : sql``})`;
-  if (scope.national) return or(eq(candidates.visible, true), elsewhere(undefined))!;
-  return or(
-    and(eq(candidates.portalId, scope.portalId), eq(candidates.visible, true)),
-    elsewhere(sql`v.portal_id = ${scope.portalId}`),
-  )!;
+/** A staff member as a candidate or a colleague sees them: name, e-mail, phone and organisation. */
+export interface StaffContact {
+  name: string;
+  email: string;
+  phone: string | null;
+  organisation: string | null;
 }
 
 // ---------------------------------------------------------------------------------------------
-// The candidate's own profile
+// Profiles
 
-/** The profiles of one person (one per portal they registered on), oldest first. */
-export async function candidatesOfUser(db: Db, userId: string): Promise<CandidateRow[]> {
+/** The person's own profiles (or, for a job, this person's), oldest first. */
+async function profilesOf(db: Db, scope: OwnScope, userId: string): Promise<CandidateRow[]> {
   return db
     .select()
     .from(candidates)
-    .where(eq(candidates.userId, userId))
+    .where(and(eq(candidates.userId, userId), ownedBy(scope)))
     .orderBy(asc(candidates.createdAt), asc(candidates.id));
 }
 
-/** The portals a person holds the candidate role on. */
-export async function candidatePortalsOfUser(db: Db, userId: string): Promise<string[]> {
-  const rows = await db
-    .select({ portalId: memberships.portalId })
-    .from(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.role, "candidate")))
-    .orderBy(asc(memberships.createdAt));
-  return rows.flatMap((r) => (r.portalId ? [r.portalId] : []));
+/** One profile the scope reaches (own, visible through the portal, or any for the system). */
+async function findProfile(db: Db, scope: CandidateReach, id: string): Promise<CandidateRow | null> {
+  const [row] = await db
+    .select()
+    .from(candidates)
+    .where(and(eq(candidates.id, id), scope.kind === "portal" ? visibleOnPortal(scope) : ownedBy(scope)))
+    .limit(1);
+  return row ?? null;
 }
 
-export async function insertCandidate(
+/**
+ * A new profile: the person's own (SelfScope: for themselves) or a job seeker an account manager
+ * registers on their portal (PortalScope: on that portal).
+ */
+async function insertProfile(
   db: Db,
-  scope: PortalScope,
+  scope: SelfScope | PortalScope,
   row: NewCandidateRow,
 ): Promise<CandidateRow> {
-  if (row.portalId !== scope.portalId) throw new Error("insertCandidate outside the portal");
+  if (scope.kind === "self" && row.userId !== scope.userId)
+    throw new Error("insertProfile for another person");
+  if (scope.kind === "portal" && row.portalId !== scope.portalId)
+    throw new Error("insertProfile outside the portal");
   const [created] = await db.insert(candidates).values(row).returning();
   return created!;
 }
 
-export async function updateCandidate(
+/** Changes a profile; every change counts for retention (profileUpdatedAt). */
+async function updateProfile(
   db: Db,
-  scope: CandidateScope,
+  scope: OwnScope,
   id: string,
   patch: Partial<NewCandidateRow>,
 ): Promise<CandidateRow | null> {
@@ -86,14 +79,26 @@ export async function updateCandidate(
   const [row] = await db
     .update(candidates)
     .set({ ...patch, updatedAt: now, profileUpdatedAt: now })
-    .where(and(eq(candidates.id, id), owned(scope)))
+    .where(and(eq(candidates.id, id), ownedBy(scope)))
     .returning();
   return row ?? null;
 }
 
-export async function listPortalVisibility(
+/** Files count as profile changes (retention counts from the last one). */
+async function touchProfile(db: Db, scope: OwnScope, id: string): Promise<void> {
+  const now = new Date();
+  await db
+    .update(candidates)
+    .set({ updatedAt: now, profileUpdatedAt: now })
+    .where(and(eq(candidates.id, id), ownedBy(scope)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Visibility per portal
+
+async function visibilityChoices(
   db: Db,
-  scope: CandidateScope,
+  scope: CandidateReach,
   candidateId: string,
 ): Promise<PortalVisibilityRow[]> {
   return db
@@ -102,212 +107,138 @@ export async function listPortalVisibility(
     .where(
       and(
         eq(candidatePortalVisibility.candidateId, candidateId),
-        owned(scope, candidatePortalVisibility.candidateId),
+        reaches(scope, candidatePortalVisibility.candidateId),
       ),
     );
 }
 
 /**
  * Records the candidate's choice for one portal; for their own portal the explorer's column
- * follows in the same transaction, so the two never disagree.
+ * follows (call both in one transaction, so the two never disagree).
  */
-export async function setPortalVisibility(
+async function chooseVisibility(
   db: Db,
-  scope: CandidateScope,
+  scope: OwnScope,
   candidate: Pick<CandidateRow, "id" | "portalId">,
   portalId: string,
   visible: boolean,
+  now: Date,
 ): Promise<void> {
-  if (!scope.candidateIds.includes(candidate.id))
-    throw new Error("setPortalVisibility for another candidate");
-  const now = new Date();
-  await db.transaction(async (tx) => {
-    await tx
-      .insert(candidatePortalVisibility)
-      .values({ candidateId: candidate.id, portalId, visible, changedAt: now })
-      .onConflictDoUpdate({
-        target: [candidatePortalVisibility.candidateId, candidatePortalVisibility.portalId],
-        set: { visible, changedAt: now },
-      });
-    if (portalId === candidate.portalId) {
-      await tx
-        .update(candidates)
-        .set({ visible, updatedAt: now })
-        .where(and(eq(candidates.id, candidate.id), owned(scope)));
-    }
-  });
-}
-
-export async function listDocuments(
-  db: Db,
-  scope: CandidateScope,
-  candidateId: string,
-): Promise<CandidateDocumentRow[]> {
-  return db
-    .select()
-    .from(candidateDocuments)
-    .where(and(eq(candidateDocuments.candidateId, candidateId), owned(scope, candidateDocuments.candidateId)))
-    .orderBy(asc(candidateDocuments.createdAt), asc(candidateDocuments.id));
-}
-
-/** A document of any of the scope's candidates. */
-export async function findDocument(
-  db: Db,
-  scope: CandidateScope,
-  id: string,
-): Promise<CandidateDocumentRow | null> {
-  const [row] = await db
-    .select()
-    .from(candidateDocuments)
-    .where(and(eq(candidateDocuments.id, id), owned(scope, candidateDocuments.candidateId)))
-    .limit(1);
-  return row ?? null;
-}
-
-export async function countDocuments(db: Db, scope: CandidateScope, candidateId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(candidateDocuments)
-    .where(
-      and(eq(candidateDocuments.candidateId, candidateId), owned(scope, candidateDocuments.candidateId)),
-    );
-  return Number(row?.n ?? 0);
-}
-
-export async function insertDocument(
-  db: Db,
-  scope: CandidateScope,
-  row: typeof candidateDocuments.$inferInsert,
-): Promise<CandidateDocumentRow> {
-  if (!scope.candidateIds.includes(row.candidateId)) throw new Error("insertDocument for another candidate");
-  const [created] = await db.insert(candidateDocuments).values(row).returning();
-  await touch(db, scope, row.candidateId);
-  return created!;
-}
-
-export async function deleteDocument(
-  db: Db,
-  scope: CandidateScope,
-  id: string,
-): Promise<CandidateDocumentRow | null> {
-  const [row] = await db
-    .delete(candidateDocuments)
-    .where(and(eq(candidateDocuments.id, id), owned(scope, candidateDocuments.candidateId)))
-    .returning();
-  if (row) await touch(db, scope, row.candidateId);
-  return row ?? null;
-}
-
-export async function listPhotos(
-  db: Db,
-  scope: CandidateScope,
-  candidateId: string,
-): Promise<CandidatePhotoRow[]> {
-  return db
-    .select()
-    .from(candidatePhotos)
-    .where(and(eq(candidatePhotos.candidateId, candidateId), owned(scope, candidatePhotos.candidateId)))
-    .orderBy(asc(candidatePhotos.createdAt), asc(candidatePhotos.id));
-}
-
-export async function findPhoto(
-  db: Db,
-  scope: CandidateScope,
-  id: string,
-): Promise<CandidatePhotoRow | null> {
-  const [row] = await db
-    .select()
-    .from(candidatePhotos)
-    .where(and(eq(candidatePhotos.id, id), owned(scope, candidatePhotos.candidateId)))
-    .limit(1);
-  return row ?? null;
-}
-
-export async function insertPhoto(
-  db: Db,
-  scope: CandidateScope,
-  row: typeof candidatePhotos.$inferInsert,
-): Promise<CandidatePhotoRow> {
-  if (!scope.candidateIds.includes(row.candidateId)) throw new Error("insertPhoto for another candidate");
-  const [created] = await db.insert(candidatePhotos).values(row).returning();
-  await touch(db, scope, row.candidateId);
-  return created!;
-}
-
-export async function deletePhoto(
-  db: Db,
-  scope: CandidateScope,
-  id: string,
-): Promise<CandidatePhotoRow | null> {
-  const [row] = await db
-    .delete(candidatePhotos)
-    .where(and(eq(candidatePhotos.id, id), owned(scope, candidatePhotos.candidateId)))
-    .returning();
-  if (row) await touch(db, scope, row.candidateId);
-  return row ?? null;
-}
-
-/** Files count as profile changes (retention counts from the last one). */
-async function touch(db: Db, scope: CandidateScope, candidateId: string): Promise<void> {
-  const now = new Date();
+  assertOwned(scope, candidate.id, "chooseVisibility");
   await db
-    .update(candidates)
-    .set({ updatedAt: now, profileUpdatedAt: now })
-    .where(and(eq(candidates.id, candidateId), owned(scope)));
-}
-
-/** Who opened the contact details of the scope's candidates, newest first. */
-export async function listContactViews(db: Db, scope: CandidateScope) {
-  return db
-    .select({
-      at: contactDetailViews.at,
-      viewerName: users.name,
-      organisationName: organisations.name,
-    })
-    .from(contactDetailViews)
-    .leftJoin(users, eq(users.id, contactDetailViews.viewerUserId))
-    .leftJoin(organisations, eq(organisations.id, contactDetailViews.viewerOrganisationId))
-    .where(owned(scope, contactDetailViews.candidateId))
-    .orderBy(desc(contactDetailViews.at), desc(contactDetailViews.id))
-    .limit(1000);
+    .insert(candidatePortalVisibility)
+    .values({ candidateId: candidate.id, portalId, visible, changedAt: now })
+    .onConflictDoUpdate({
+      target: [candidatePortalVisibility.candidateId, candidatePortalVisibility.portalId],
+      set: { visible, changedAt: now },
+    });
+  if (portalId === candidate.portalId) {
+    await db
+      .update(candidates)
+      .set({ visible, updatedAt: now })
+      .where(and(eq(candidates.id, candidate.id), ownedBy(scope)));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
-// Staff
+// People around a profile
 
-/** A candidate visible on the scope's portal; null for anyone else, so ids cannot be probed. */
-export async function findVisibleCandidate(
-  db: Db,
-  scope: VisibleOnPortalScope,
-  id: string,
-): Promise<CandidateRow | null> {
+/** The person's account row (a job reaches anyone's). */
+async function person(db: Db, scope: OwnScope, userId: string): Promise<UserRow | null> {
   const [row] = await db
     .select()
+    .from(users)
+    .where(ownsUser(scope, users.id, userId));
+  return row ?? null;
+}
+
+/** Gives the person the candidate role on a portal (a candidate joining another portal). */
+async function joinPortal(db: Db, scope: SelfScope, portalId: string): Promise<void> {
+  await db
+    .insert(memberships)
+    .values({ userId: scope.userId, role: "candidate", portalId })
+    .onConflictDoNothing();
+}
+
+// The user is spelled out: Drizzle leaves columns unqualified in a one-table select.
+const contactColumns = {
+  name: users.name,
+  email: users.email,
+  phone: users.phone,
+  organisation: sql<string | null>`(
+    select o.name from ${memberships} m join ${organisations} o on o.id = m.organisation_id
+    where m.user_id = "users"."id" and m.role in ('account_manager', 'org_admin')
+    order by m.created_at limit 1)`,
+};
+
+/** The account manager of a profile the scope reaches, with the organisation they work for. */
+async function accountManagerOf(
+  db: Db,
+  scope: CandidateReach,
+  candidateId: string,
+): Promise<StaffContact | null> {
+  const [row] = await db
+    .select(contactColumns)
     .from(candidates)
-    .where(and(eq(candidates.id, id), visibleOnPortal(scope)))
+    .innerJoin(users, eq(users.id, candidates.accountManagerUserId))
+    .where(and(eq(candidates.id, candidateId), reaches(scope, candidates.id)))
     .limit(1);
   return row ?? null;
 }
 
-/** Logs one opening of a candidate's contact details. */
-export async function insertContactView(
+/** The signed-in person as a contact (a staff member starting a candidate profile of their own). */
+async function ownContact(db: Db, scope: SelfScope): Promise<StaffContact | null> {
+  const [row] = await db.select(contactColumns).from(users).where(eq(users.id, scope.userId));
+  return row ?? null;
+}
+
+/**
+ * Whether the viewer (the signed-in person, whoever's profile they look at) consented to the
+ * third-party cookies of embedded video players: a setting of their own account.
+ */
+async function viewerConsentsToEmbeds(db: Db, _scope: PublicScope, viewerUserId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ consent: users.consentEmbeddedVideo })
+    .from(users)
+    .where(eq(users.id, viewerUserId));
+  return row?.consent ?? false;
+}
+
+// Portals are platform-level rows: anyone may know which portals exist.
+async function allPortals(db: Db, _scope: PublicScope): Promise<PortalRow[]> {
+  return db.select().from(portals).orderBy(asc(portals.parentId), asc(portals.nameNl));
+}
+
+export const profilesRepository = repository<OwnScope>()({
+  profilesOf,
+  updateProfile,
+  touchProfile,
+  chooseVisibility,
+  person,
+});
+
+export const candidateReachRepository = repository<CandidateReach>()({
+  findProfile,
+  visibilityChoices,
+  accountManagerOf,
+});
+
+export const newProfilesRepository = repository<SelfScope | PortalScope>()({ insertProfile });
+
+export const selfRepository = repository<SelfScope>()({ joinPortal, ownContact });
+
+export const portalsRepository = repository<PublicScope>()({ allPortals, viewerConsentsToEmbeds });
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * @deprecated The caller has the memberships (`callerOf(request).portalCandidates()`); kept only
+ * while the explorer still imports it. Remove when the explorer moved to the caller (issue 11).
+ */
+export async function staffMemberships(
   db: Db,
-  scope: CandidateScope,
-  row: { candidateId: string; portalId: string; viewerUserId: string; viewerOrganisationId: string | null },
-): Promise<void> {
-  if (!scope.candidateIds.includes(row.candidateId))
-    throw new Error("insertContactView for another candidate");
-  await db.insert(contactDetailViews).values(row);
-}
-
-export interface StaffMembership {
-  role: string;
-  organisationId: string | null;
-  homePortalId: string | null;
-}
-
-/** A user's memberships with the home portal of each membership's organisation. */
-export async function staffMemberships(db: Db, userId: string): Promise<StaffMembership[]> {
+  userId: string,
+): Promise<{ role: string; organisationId: string | null; homePortalId: string | null }[]> {
   return db
     .select({
       role: memberships.role,
@@ -318,37 +249,4 @@ export async function staffMemberships(db: Db, userId: string): Promise<StaffMem
     .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(eq(memberships.userId, userId))
     .orderBy(asc(memberships.createdAt));
-}
-
-/** A staff member's name, e-mail and phone with the organisation they work for. */
-export async function staffContact(
-  db: Db,
-  userId: string,
-): Promise<{ name: string; email: string; phone: string | null; organisation: string | null } | null> {
-  const [user] = await db
-    .select({ name: users.name, email: users.email, phone: users.phone })
-    .from(users)
-    .where(eq(users.id, userId));
-  if (!user) return null;
-  const [org] = await db
-    .select({ name: organisations.name })
-    .from(memberships)
-    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(and(eq(memberships.userId, userId), inArray(memberships.role, ["account_manager", "org_admin"])))
-    .orderBy(asc(memberships.createdAt))
-    .limit(1);
-  return { ...user, organisation: org?.name ?? null };
-}
-
-export async function userConsentsToEmbeds(db: Db, userId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ consent: users.consentEmbeddedVideo })
-    .from(users)
-    .where(eq(users.id, userId));
-  return row?.consent ?? false;
-}
-
-// Portals are platform-level rows: anyone may know which portals exist.
-export async function allPortals(db: Db) {
-  return db.select().from(portals).orderBy(asc(portals.parentId), asc(portals.nameNl));
 }

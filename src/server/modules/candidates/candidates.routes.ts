@@ -13,12 +13,11 @@ import {
   UploadDocumentQuerySchema,
   VisibilityResponseSchema,
 } from "../../../contracts/candidates";
-import { requirePrincipal } from "../../platform/access";
 import { cleanFileName, UPLOAD_CONTENT_TYPES } from "../../platform/files";
 import { errorResponses } from "../../platform/http";
 import { requestLocale } from "../../platform/i18n";
 import { acceptRawUploads, rawBody, sendDownload, sendImage } from "../../platform/uploads";
-import { portalOf } from "../tenancy/tenancy.routes";
+import { callerOf } from "../tenancy";
 import { candidatesPolicy } from "./candidates.policy";
 import { type CandidateService, DOCUMENT_MAX_BYTES, PHOTO_MAX_BYTES } from "./candidates.service";
 
@@ -43,7 +42,6 @@ export async function registerCandidateRoutes(
     const r = scope.withTypeProvider<ZodTypeProvider>();
     const { candidates } = deps;
     const locale = requestLocale;
-    const host = (request: FastifyRequest) => portalOf(request).row;
 
     // Photos 5 MB, documents 10 MB: each route sets its own limit under this ceiling.
     acceptRawUploads(scope, {
@@ -65,7 +63,7 @@ export async function registerCandidateRoutes(
           response: { 200: CandidateMeResponseSchema, ...errors },
         },
       },
-      async (request) => candidates.me(requirePrincipal(request), host(request)),
+      async (request) => candidates.me(callerOf(request)),
     );
 
     r.patch(
@@ -80,8 +78,7 @@ export async function registerCandidateRoutes(
           response: { 200: CandidateMeResponseSchema, ...errors },
         },
       },
-      async (request) =>
-        candidates.updateProfile(requirePrincipal(request), host(request), request.body, locale(request)),
+      async (request) => candidates.updateProfile(callerOf(request), request.body, locale(request)),
     );
 
     r.put(
@@ -96,8 +93,7 @@ export async function registerCandidateRoutes(
           response: { 200: z.object({ photoUrl: z.string() }), ...uploadErrors },
         },
       },
-      async (request) =>
-        candidates.setPhoto(requirePrincipal(request), host(request), rawBody(request), locale(request)),
+      async (request) => candidates.setPhoto(callerOf(request), rawBody(request), locale(request)),
     );
 
     r.delete(
@@ -111,7 +107,7 @@ export async function registerCandidateRoutes(
         },
       },
       async (request, reply) => {
-        await candidates.removePhoto(requirePrincipal(request), host(request));
+        await candidates.removePhoto(callerOf(request));
         return reply.code(204).send(null);
       },
     );
@@ -122,8 +118,7 @@ export async function registerCandidateRoutes(
         config: { access: candidatesPolicy.candidate },
         schema: { tags: ["candidates"], summary: "My profile photo", querystring: VersionQuery },
       },
-      async (request, reply) =>
-        sendImage(reply, await candidates.ownPhoto(requirePrincipal(request), host(request))),
+      async (request, reply) => sendImage(reply, await candidates.ownPhoto(callerOf(request))),
     );
 
     r.post(
@@ -140,12 +135,7 @@ export async function registerCandidateRoutes(
       },
       async (request, reply) =>
         reply.code(201).send({
-          photo: await candidates.addMediaPhoto(
-            requirePrincipal(request),
-            host(request),
-            rawBody(request),
-            locale(request),
-          ),
+          photo: await candidates.addMediaPhoto(callerOf(request), rawBody(request), locale(request)),
         }),
     );
 
@@ -160,7 +150,7 @@ export async function registerCandidateRoutes(
         },
       },
       async (request, reply) =>
-        sendImage(reply, await candidates.ownMediaPhoto(requirePrincipal(request), request.params.photoId)),
+        sendImage(reply, await candidates.ownMediaPhoto(callerOf(request), request.params.photoId)),
     );
 
     r.delete(
@@ -175,7 +165,7 @@ export async function registerCandidateRoutes(
         },
       },
       async (request, reply) => {
-        await candidates.removeMediaPhoto(requirePrincipal(request), request.params.photoId);
+        await candidates.removeMediaPhoto(callerOf(request), request.params.photoId);
         return reply.code(204).send(null);
       },
     );
@@ -196,8 +186,7 @@ export async function registerCandidateRoutes(
       async (request, reply) =>
         reply.code(201).send({
           document: await candidates.addDocument(
-            requirePrincipal(request),
-            host(request),
+            callerOf(request),
             {
               fileName: cleanFileName(request.query.fileName, "document"),
               kind: request.query.kind,
@@ -219,10 +208,7 @@ export async function registerCandidateRoutes(
         },
       },
       async (request, reply) =>
-        sendDownload(
-          reply,
-          await candidates.ownDocument(requirePrincipal(request), request.params.documentId),
-        ),
+        sendDownload(reply, await candidates.ownDocument(callerOf(request), request.params.documentId)),
     );
 
     r.delete(
@@ -237,7 +223,7 @@ export async function registerCandidateRoutes(
         },
       },
       async (request, reply) => {
-        await candidates.removeDocument(requirePrincipal(request), request.params.documentId);
+        await candidates.removeDocument(callerOf(request), request.params.documentId);
         return reply.code(204).send(null);
       },
     );
@@ -254,12 +240,7 @@ export async function registerCandidateRoutes(
         },
       },
       async (request) => ({
-        visibility: await candidates.setVisibility(
-          requirePrincipal(request),
-          host(request),
-          request.body,
-          locale(request),
-        ),
+        visibility: await candidates.setVisibility(callerOf(request), request.body, locale(request)),
       }),
     );
 
@@ -273,7 +254,7 @@ export async function registerCandidateRoutes(
           response: { 200: ContactViewsResponseSchema, ...errors },
         },
       },
-      async (request) => ({ views: await candidates.contactViews(requirePrincipal(request)) }),
+      async (request) => ({ views: await candidates.contactViews(callerOf(request)) }),
     );
 
     // Staff side: only candidates visible on the request's portal, for staff at home there.
@@ -289,7 +270,7 @@ export async function registerCandidateRoutes(
         },
       },
       async (request) => ({
-        candidate: await candidates.staffView(requirePrincipal(request), host(request), request.params.id),
+        candidate: await candidates.staffView(callerOf(request), request.params.id),
       }),
     );
 
@@ -305,8 +286,7 @@ export async function registerCandidateRoutes(
           response: { 200: ContactDetailsResponseSchema, ...errors },
         },
       },
-      async (request) =>
-        candidates.contactDetails(requirePrincipal(request), host(request), request.params.id),
+      async (request) => candidates.contactDetails(callerOf(request), request.params.id),
     );
 
     r.get(
@@ -322,12 +302,7 @@ export async function registerCandidateRoutes(
       async (request, reply) =>
         sendDownload(
           reply,
-          await candidates.staffDocument(
-            requirePrincipal(request),
-            host(request),
-            request.params.id,
-            request.params.documentId,
-          ),
+          await candidates.staffDocument(callerOf(request), request.params.id, request.params.documentId),
         ),
     );
 
@@ -343,10 +318,7 @@ export async function registerCandidateRoutes(
         },
       },
       async (request, reply) =>
-        sendImage(
-          reply,
-          await candidates.staffPhoto(requirePrincipal(request), host(request), request.params.id),
-        ),
+        sendImage(reply, await candidates.staffPhoto(callerOf(request), request.params.id)),
     );
 
     r.get(
@@ -362,12 +334,7 @@ export async function registerCandidateRoutes(
       async (request, reply) =>
         sendImage(
           reply,
-          await candidates.staffMediaPhoto(
-            requirePrincipal(request),
-            host(request),
-            request.params.id,
-            request.params.photoId,
-          ),
+          await candidates.staffMediaPhoto(callerOf(request), request.params.id, request.params.photoId),
         ),
     );
   });

@@ -8,14 +8,14 @@ import {
   RegisteredJobSeekerResponseSchema,
   RegisterJobSeekerRequestSchema,
 } from "../../../contracts/candidates";
-import { requirePrincipal } from "../../platform/access";
 import { errorResponses } from "../../platform/http";
 import { requestLocale } from "../../platform/i18n";
-import { portalOf } from "../tenancy/tenancy.routes";
+import { callerOf } from "../tenancy";
+import { candidatesPolicy } from "./candidates.policy";
 import type { JobSeekerService } from "./job-seekers.service";
 
 const errors = errorResponses(400, 401, 403, 404, 409, 410);
-const registerAccess = { access: { roles: ["account_manager", "org_admin"] as const } };
+const registerAccess = { access: candidatesPolicy.registerJobSeekers };
 
 export async function registerJobSeekerRoutes(app: FastifyInstance, deps: { jobSeekers: JobSeekerService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -35,12 +35,7 @@ export async function registerJobSeekerRoutes(app: FastifyInstance, deps: { jobS
     },
     async (request, reply) =>
       reply.code(201).send({
-        jobSeeker: await jobSeekers.register(
-          requirePrincipal(request),
-          portalOf(request).row,
-          request.body,
-          requestLocale(request),
-        ),
+        jobSeeker: await jobSeekers.register(callerOf(request), request.body, requestLocale(request)),
       }),
   );
 
@@ -56,7 +51,7 @@ export async function registerJobSeekerRoutes(app: FastifyInstance, deps: { jobS
       },
     },
     async (request) => ({
-      jobSeeker: await jobSeekers.resendClaim(requirePrincipal(request), request.params.id),
+      jobSeeker: await jobSeekers.resendClaim(callerOf(request), request.params.id),
     }),
   );
 

@@ -24,6 +24,7 @@ describe.each(testDbKinds())("account managers registering job seekers on %s", (
   });
 
   async function claimToken(email: string): Promise<string> {
+    await server.app.events.drain();
     const mails = await server.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, email));
     const match = /account-activeren\?token=([A-Za-z0-9_-]+)/.exec(mails.at(-1)!.text);
     return match![1]!;
@@ -52,6 +53,7 @@ describe.each(testDbKinds())("account managers registering job seekers on %s", (
       city: "Naaldwijk",
     });
 
+    await server.app.events.drain();
     const [mail] = await server.database.db
       .select()
       .from(mailOutbox)

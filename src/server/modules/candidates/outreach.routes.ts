@@ -11,20 +11,32 @@ import {
   FavouritesResponseSchema,
   SavedVacanciesResponseSchema,
 } from "../../../contracts/candidates";
-import { CandidateVacanciesResponseSchema, SaveCandidateRequestSchema } from "../../../contracts/vacancies";
-import { requirePrincipal } from "../../platform/access";
+import {
+  type CandidateOnVacancy,
+  CandidateVacanciesResponseSchema,
+  SaveCandidateRequestSchema,
+} from "../../../contracts/vacancies";
 import { errorResponses } from "../../platform/http";
-import { portalOf } from "../tenancy/tenancy.routes";
-import type { VacancyService } from "../vacancies";
+import { type Caller, callerOf } from "../tenancy";
 import { candidatesPolicy } from "./candidates.policy";
 import type { OutreachService } from "./outreach.service";
 
 const errors = errorResponses(400, 401, 403, 404);
-const candidateOnly = { access: { roles: ["candidate"] as const } };
+const candidateOnly = { access: candidatesPolicy.candidate };
+
+/**
+ * What these routes need of the vacancies module: the team's work on one candidate (saved on and
+ * proposed for vacancies). The candidate's visibility is checked here first.
+ */
+export interface CandidateVacancies {
+  vacanciesOfCandidate(caller: Caller, candidateId: string): Promise<CandidateOnVacancy[]>;
+  saveCandidate(caller: Caller, vacancyId: string, candidateId: string): Promise<unknown>;
+  unsaveCandidate(caller: Caller, vacancyId: string, candidateId: string): Promise<unknown>;
+}
 
 export async function registerOutreachRoutes(
   app: FastifyInstance,
-  deps: { outreach: OutreachService; vacancies: VacancyService },
+  deps: { outreach: OutreachService; vacancies: CandidateVacancies },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { outreach, vacancies } = deps;
@@ -42,9 +54,9 @@ export async function registerOutreachRoutes(
       },
     },
     async (request) => {
-      const principal = requirePrincipal(request);
-      await outreach.assertVisible(principal, portalOf(request).row, request.params.id);
-      return { vacancies: await vacancies.vacanciesOfCandidate(principal, request.params.id) };
+      const caller = callerOf(request);
+      await outreach.assertVisible(caller, request.params.id);
+      return { vacancies: await vacancies.vacanciesOfCandidate(caller, request.params.id) };
     },
   );
 
@@ -61,10 +73,10 @@ export async function registerOutreachRoutes(
       },
     },
     async (request) => {
-      const principal = requirePrincipal(request);
-      await outreach.assertVisible(principal, portalOf(request).row, request.params.id);
-      await vacancies.saveCandidate(principal, request.body.vacancyId, request.params.id);
-      return { vacancies: await vacancies.vacanciesOfCandidate(principal, request.params.id) };
+      const caller = callerOf(request);
+      await outreach.assertVisible(caller, request.params.id);
+      await vacancies.saveCandidate(caller, request.body.vacancyId, request.params.id);
+      return { vacancies: await vacancies.vacanciesOfCandidate(caller, request.params.id) };
     },
   );
 
@@ -80,10 +92,10 @@ export async function registerOutreachRoutes(
       },
     },
     async (request) => {
-      const principal = requirePrincipal(request);
-      await outreach.assertVisible(principal, portalOf(request).row, request.params.id);
-      await vacancies.unsaveCandidate(principal, request.params.vacancyId, request.params.id);
-      return { vacancies: await vacancies.vacanciesOfCandidate(principal, request.params.id) };
+      const caller = callerOf(request);
+      await outreach.assertVisible(caller, request.params.id);
+      await vacancies.unsaveCandidate(caller, request.params.vacancyId, request.params.id);
+      return { vacancies: await vacancies.vacanciesOfCandidate(caller, request.params.id) };
     },
   );
 
@@ -102,12 +114,7 @@ export async function registerOutreachRoutes(
     },
     async (request, reply) =>
       reply.code(201).send({
-        message: await outreach.approach(
-          requirePrincipal(request),
-          portalOf(request).row,
-          request.params.id,
-          request.body,
-        ),
+        message: await outreach.approach(callerOf(request), request.params.id, request.body),
       }),
   );
 
@@ -122,7 +129,7 @@ export async function registerOutreachRoutes(
         response: { 200: FavouritesResponseSchema, ...errors },
       },
     },
-    async (request) => outreach.favourites(requirePrincipal(request), portalOf(request).row, request.query),
+    async (request) => outreach.favourites(callerOf(request), request.query),
   );
 
   r.get(
@@ -136,8 +143,7 @@ export async function registerOutreachRoutes(
         response: { 200: ContactHistoryResponseSchema, ...errors },
       },
     },
-    async (request) =>
-      outreach.contactHistory(requirePrincipal(request), portalOf(request).row, request.query.page),
+    async (request) => outreach.contactHistory(callerOf(request), request.query.page),
   );
 
   r.get(
@@ -151,7 +157,7 @@ export async function registerOutreachRoutes(
         response: { 200: FavouriteStateSchema, ...errors },
       },
     },
-    async (request) => outreach.isFavourite(requirePrincipal(request), request.params.id),
+    async (request) => outreach.isFavourite(callerOf(request), request.params.id),
   );
 
   for (const method of ["PUT", "DELETE"] as const) {
@@ -169,12 +175,7 @@ export async function registerOutreachRoutes(
         response: { 200: FavouriteStateSchema, ...errors },
       },
       handler: async (request) =>
-        outreach.setFavourite(
-          requirePrincipal(request),
-          portalOf(request).row,
-          request.params.id,
-          method === "PUT",
-        ),
+        outreach.setFavourite(callerOf(request), request.params.id, method === "PUT"),
     });
   }
 
@@ -188,7 +189,7 @@ export async function registerOutreachRoutes(
         response: { 200: CandidateMessagesResponseSchema, ...errors },
       },
     },
-    async (request) => outreach.inbox(requirePrincipal(request)),
+    async (request) => outreach.inbox(callerOf(request)),
   );
 
   r.post(
@@ -203,7 +204,7 @@ export async function registerOutreachRoutes(
       },
     },
     async (request) => ({
-      message: await outreach.markRead(requirePrincipal(request), request.params.messageId),
+      message: await outreach.markRead(callerOf(request), request.params.messageId),
     }),
   );
 
@@ -217,7 +218,7 @@ export async function registerOutreachRoutes(
         response: { 200: SavedVacanciesResponseSchema, ...errors },
       },
     },
-    async (request) => ({ saved: await outreach.saved(requirePrincipal(request)) }),
+    async (request) => ({ saved: await outreach.saved(callerOf(request)) }),
   );
 
   r.put(
@@ -232,11 +233,7 @@ export async function registerOutreachRoutes(
       },
     },
     async (request, reply) => {
-      await outreach.save(
-        requirePrincipal(request),
-        request.params.vacancyId,
-        request.portal?.row.id ?? null,
-      );
+      await outreach.save(callerOf(request), request.params.vacancyId);
       return reply.code(204).send(null);
     },
   );
@@ -253,7 +250,7 @@ export async function registerOutreachRoutes(
       },
     },
     async (request, reply) => {
-      await outreach.unsave(requirePrincipal(request), request.params.vacancyId);
+      await outreach.unsave(callerOf(request), request.params.vacancyId);
       return reply.code(204).send(null);
     },
   );

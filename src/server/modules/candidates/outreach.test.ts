@@ -58,6 +58,7 @@ describe.each(testDbKinds())("approaching candidates and saved vacancies on %s",
       sender: { name: "Fatima El Amrani", organisation: "Gemeente Den Haag" },
       readAt: null,
     });
+    await server.app.events.drain();
     const [mail] = await server.database.db
       .select()
       .from(mailOutbox)

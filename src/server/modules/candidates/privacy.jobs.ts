@@ -1,23 +1,14 @@
-import type { Db } from "../../platform/db";
 import type { FileStorage } from "../../platform/files";
 import type { Jobs } from "../../platform/jobs";
-import type { Mailer } from "../../platform/mail";
-import { mailLocale, profileRetentionReminder } from "../../platform/mail-templates";
-import { portalUrl } from "../../platform/tenancy";
-import { recordAudit } from "../identity/audit.repository";
-import { allPortals, type CandidateRow, candidatesOfUser } from "./candidates.repository";
-import {
-  clearRetentionReminders,
-  deleteCandidateMembership,
-  findUser,
-  hasStaffRoles,
-  lockDueForAnonymisation,
-  lockDueForReminder,
-  lockUser,
-  markReminded,
-  type UserRow,
-} from "./privacy.repository";
-import { anonymiseAccount, anonymiseProfiles, deleteFiles, hideForRetention } from "./privacy.service";
+import type { PlatformScope } from "../../platform/scope";
+import type { Store } from "../../platform/store";
+import { systemScope } from "../../platform/system-scope";
+import { hideEverywhere, reconcileConsents } from "./actions/consents";
+import { anonymiseAccount, anonymiseProfiles, deleteFiles } from "./actions/erase";
+import { CANDIDATE_EVENTS } from "./candidates.events";
+import { type CandidateRow, profilesRepository } from "./candidates.repository";
+import { erasureRepository } from "./erasure.repository";
+import { retentionRepository } from "./retention.repository";
 
 /**
  * Retention (issue 5 part 7): a candidate profile nobody changed for RETENTION_MONTHS is hidden
@@ -29,7 +20,9 @@ import { anonymiseAccount, anonymiseProfiles, deleteFiles, hideForRetention } fr
  *
  * Safe in several processes at once: each step locks the rows it changes with
  * `for update skip locked` in one transaction and re-checks them there, so every profile is
- * reminded (and mailed) once and anonymised once. Mail and file deletion follow the commit.
+ * reminded once and anonymised once. The reminder is an event in the same transaction
+ * (`candidate.retention_reminded`); its mail is sent by the subscriber in candidates.events.ts.
+ * File deletion follows the commit.
  */
 
 export const CANDIDATE_RETENTION_JOB = "candidate-retention";
@@ -40,11 +33,9 @@ const BATCH = 100;
 const DAY_MS = 86_400_000;
 
 export interface RetentionDeps {
-  db: Db;
-  mailer: Mailer;
+  /** Repositories and the outbox (the app's event bus delivers the reminder mails). */
+  store: Store;
   files: FileStorage;
-  /** Public URL of the national portal; a portal's URL is derived from it. */
-  publicUrl: string;
   retentionMonths: number;
   graceDays: number;
   log?: (message: string) => void;
@@ -55,7 +46,7 @@ export interface RetentionRun {
   cleared: number;
   /** Profiles reminded and hidden by this run. */
   reminded: string[];
-  /** Reminder mails sent. */
+  /** Reminder mails queued (profiles with an address to write to). */
   mailed: number;
   /** Profiles anonymised by this run. */
   anonymised: string[];
@@ -74,68 +65,39 @@ export function monthsBefore(now: Date, months: number): Date {
   return d;
 }
 
-interface Reminder {
-  row: CandidateRow;
-  user: UserRow | null;
-}
-
-async function remindBatch(db: Db, staleBefore: Date, now: Date): Promise<Reminder[]> {
-  return db.transaction(async (tx) => {
-    const due = await lockDueForReminder(tx, staleBefore, BATCH);
-    const out: Reminder[] = [];
+/** One batch: hides the due profiles, marks them reminded and queues each reminder. */
+async function remindBatch(deps: RetentionDeps, scope: PlatformScope, staleBefore: Date, now: Date) {
+  const anonymiseOn = new Date(now.getTime() + deps.graceDays * DAY_MS);
+  return deps.store.transaction(async (tx) => {
+    const due = await tx.bind(scope, retentionRepository).lockDueForReminder(staleBefore, BATCH);
+    let mailed = 0;
     for (const row of due) {
-      await hideForRetention(tx, row, now);
-      out.push({ row, user: row.userId ? await findUser(tx, row.userId) : null });
+      await reconcileConsents(tx, scope, [row], null, now);
+      await hideEverywhere(tx, scope, row, "system", null, now);
+      const user = row.userId ? await tx.bind(scope, profilesRepository).person(row.userId) : null;
+      if ((user && !user.deactivatedAt ? user.email : row.email) !== null) mailed++;
+      await tx.emit({
+        type: CANDIDATE_EVENTS.retentionReminded,
+        organisationId: null,
+        portalId: row.portalId,
+        subject: { candidateId: row.id },
+        actorUserId: null,
+        payload: { lastUpdated: row.profileUpdatedAt.toISOString(), anonymiseOn: anonymiseOn.toISOString() },
+      });
     }
-    await markReminded(
-      tx,
+    await tx.bind(scope, retentionRepository).markReminded(
       due.map((r) => r.id),
       now,
     );
-    return out;
+    return { reminded: due.map((r) => r.id), mailed };
   });
 }
 
-async function mailReminders(deps: RetentionDeps, reminders: Reminder[], now: Date): Promise<number> {
-  if (reminders.length === 0) return 0;
-  const portals = new Map((await allPortals(deps.db)).map((p) => [p.id, p]));
-  const anonymiseOn = new Date(now.getTime() + deps.graceDays * DAY_MS);
-  let sent = 0;
-  for (const { row, user } of reminders) {
-    const to = user && !user.deactivatedAt ? user.email : row.email;
-    const portal = portals.get(row.portalId);
-    if (!to || !portal) continue;
-    const locale = mailLocale(user?.locale);
-    const profileUrl = new URL(
-      "profiel",
-      portalUrl(deps.publicUrl, portal.parentId === null ? null : portal.slug),
-    ).toString();
-    try {
-      await deps.mailer.send({
-        to,
-        ...profileRetentionReminder({
-          locale,
-          portalName: locale === "nl" ? portal.nameNl : portal.nameEn,
-          name: user?.name ?? `${row.firstName} ${row.lastName}`.trim(),
-          lastUpdated: row.profileUpdatedAt,
-          anonymiseOn,
-          profileUrl,
-        }),
-      });
-      sent++;
-    } catch (error) {
-      // The profile is hidden and reminded either way; a retry would not find it again.
-      deps.log?.(
-        `Candidate ${row.id}: retention reminder failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-  }
-  return sent;
-}
-
-async function anonymiseBatch(deps: RetentionDeps, remindedBefore: Date, now: Date) {
-  return deps.db.transaction(async (tx) => {
-    const due = await lockDueForAnonymisation(tx, remindedBefore, BATCH);
+async function anonymiseBatch(deps: RetentionDeps, scope: PlatformScope, remindedBefore: Date, now: Date) {
+  return deps.store.transaction(async (tx) => {
+    const due = await tx.bind(scope, retentionRepository).lockDueForAnonymisation(remindedBefore, BATCH);
+    const erase = tx.bind(scope, erasureRepository);
+    const erasure = { source: "system" as const, reason: "retention" as const, actorUserId: null, now };
     const keys: string[] = [];
     const erasedUsers: string[] = [];
     const byPerson = new Map<string, CandidateRow[]>();
@@ -147,29 +109,29 @@ async function anonymiseBatch(deps: RetentionDeps, remindedBefore: Date, now: Da
     for (const rows of byPerson.values()) {
       const userId = rows[0]!.userId;
       if (!userId) {
-        keys.push(...(await anonymiseProfiles(tx, rows, null, "system", now)));
+        keys.push(...(await anonymiseProfiles(tx, scope, rows, null, erasure)));
         anonymised.push(...rows.map((r) => r.id));
         continue;
       }
       // Someone else is busy with this person (they are deleting their account): next run.
-      const user = await lockUser(tx, userId, { skipLocked: true });
+      const user = await erase.lockUser(userId, { skipLocked: true });
       if (!user) continue;
       anonymised.push(...rows.map((r) => r.id));
       const ids = new Set(rows.map((r) => r.id));
-      const others = (await candidatesOfUser(tx, userId)).filter(
+      const others = (await tx.bind(scope, profilesRepository).profilesOf(userId)).filter(
         (r) => r.anonymisedAt === null && !ids.has(r.id),
       );
-      if (others.length === 0 && !(await hasStaffRoles(tx, userId))) {
-        keys.push(...(await anonymiseAccount(tx, user, rows, "system", now)));
+      if (others.length === 0 && !(await erase.hasStaffRoles(userId))) {
+        keys.push(...(await anonymiseAccount(tx, scope, user, rows, erasure)));
         erasedUsers.push(userId);
         continue;
       }
       // The person keeps their account (another profile, or a staff role): only these profiles go,
       // with the candidate role on portals where they have no other profile.
-      keys.push(...(await anonymiseProfiles(tx, rows, null, "system", now, { keepMailTo: [user.email] })));
+      keys.push(...(await anonymiseProfiles(tx, scope, rows, null, erasure, { keepMailTo: [user.email] })));
       for (const row of rows) {
         if (!others.some((o) => o.portalId === row.portalId))
-          await deleteCandidateMembership(tx, userId, row.portalId);
+          await erase.deleteCandidateMembership(userId, row.portalId);
       }
     }
     return { anonymised, keys, erasedUsers, selected: due.length };
@@ -181,32 +143,24 @@ export async function runCandidateRetention(
   deps: RetentionDeps,
   now: Date = new Date(),
 ): Promise<RetentionRun> {
+  const scope = systemScope("job");
   const run: RetentionRun = { cleared: 0, reminded: [], mailed: 0, anonymised: [], erasedUsers: [] };
-  run.cleared = await clearRetentionReminders(deps.db);
+  run.cleared = await deps.store.bind(scope, retentionRepository).clearRetentionReminders();
 
   const staleBefore = monthsBefore(now, deps.retentionMonths);
   for (;;) {
-    const reminders = await remindBatch(deps.db, staleBefore, now);
-    run.reminded.push(...reminders.map((r) => r.row.id));
-    run.mailed += await mailReminders(deps, reminders, now);
-    if (reminders.length < BATCH) break;
+    const batch = await remindBatch(deps, scope, staleBefore, now);
+    run.reminded.push(...batch.reminded);
+    run.mailed += batch.mailed;
+    if (batch.reminded.length < BATCH) break;
   }
 
   const remindedBefore = new Date(now.getTime() - deps.graceDays * DAY_MS);
   for (;;) {
-    const batch = await anonymiseBatch(deps, remindedBefore, now);
+    const batch = await anonymiseBatch(deps, scope, remindedBefore, now);
     run.anonymised.push(...batch.anonymised);
     run.erasedUsers.push(...batch.erasedUsers);
     await deleteFiles(deps, batch.keys);
-    for (const userId of batch.erasedUsers) {
-      await recordAudit(deps.db, {
-        type: "account_erased",
-        userId,
-        actorUserId: null,
-        organisationIds: [],
-        details: { reason: "retention" },
-      });
-    }
     if (batch.selected < BATCH || batch.anonymised.length === 0) break;
   }
   return run;
@@ -218,7 +172,7 @@ export function registerCandidateRetentionJob(jobs: Jobs, deps: RetentionDeps): 
     const run = await runCandidateRetention(deps);
     if (run.cleared + run.reminded.length + run.anonymised.length > 0) {
       deps.log?.(
-        `Candidate retention: ${run.reminded.length} reminded (${run.mailed} mailed) and hidden, ${run.cleared} reminders cleared, ${run.anonymised.length} profiles and ${run.erasedUsers.length} accounts anonymised`,
+        `Candidate retention: ${run.reminded.length} reminded (${run.mailed} mails queued) and hidden, ${run.cleared} reminders cleared, ${run.anonymised.length} profiles and ${run.erasedUsers.length} accounts anonymised`,
       );
     }
   });

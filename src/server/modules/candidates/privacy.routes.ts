@@ -9,12 +9,11 @@ import {
   PersonalDataExportSchema,
   SetConsentRequestSchema,
 } from "../../../contracts/privacy";
-import { requirePrincipal } from "../../platform/access";
 import { attachmentDisposition } from "../../platform/files";
 import { errorResponses } from "../../platform/http";
 import { requestLocale } from "../../platform/i18n";
 import { sendDownload } from "../../platform/uploads";
-import { portalOf } from "../tenancy/tenancy.routes";
+import { callerOf } from "../tenancy";
 import { candidatesPolicy } from "./candidates.policy";
 import type { PrivacyService } from "./privacy.service";
 import { renderPersonalDataPdf } from "./privacy-pdf";
@@ -44,7 +43,6 @@ export async function registerPrivacyRoutes(
 ): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { privacy } = deps;
-  const host = (request: FastifyRequest) => portalOf(request).row;
 
   r.get(
     "/api/v1/candidates/me/consents",
@@ -57,7 +55,7 @@ export async function registerPrivacyRoutes(
         response: { 200: ConsentsResponseSchema, ...errors },
       },
     },
-    async (request) => privacy.consents(requirePrincipal(request), host(request)),
+    async (request) => privacy.consents(callerOf(request)),
   );
 
   r.put(
@@ -74,13 +72,7 @@ export async function registerPrivacyRoutes(
       },
     },
     async (request) =>
-      privacy.setConsent(
-        requirePrincipal(request),
-        host(request),
-        request.params.purpose,
-        request.body,
-        requestLocale(request),
-      ),
+      privacy.setConsent(callerOf(request), request.params.purpose, request.body, requestLocale(request)),
   );
 
   r.get(
@@ -94,7 +86,7 @@ export async function registerPrivacyRoutes(
       },
     },
     async (request, reply) => {
-      const data = await privacy.exportData(requirePrincipal(request), host(request));
+      const data = await privacy.exportData(callerOf(request));
       const name = exportFileName(requestLocale(request), data.exportedAt, "json");
       return reply
         .header("content-disposition", attachmentDisposition(name))
@@ -114,7 +106,7 @@ export async function registerPrivacyRoutes(
     },
     async (request, reply) => {
       const locale = requestLocale(request);
-      const data = await privacy.exportData(requirePrincipal(request), host(request));
+      const data = await privacy.exportData(callerOf(request));
       const pdf = await renderPersonalDataPdf(data, { locale, now: new Date(data.exportedAt) });
       return sendDownload(reply, {
         data: pdf,
@@ -142,12 +134,7 @@ export async function registerPrivacyRoutes(
       },
     },
     async (request, reply) => {
-      await privacy.erase(
-        requirePrincipal(request),
-        request.body,
-        sessionToken(request),
-        requestLocale(request),
-      );
+      await privacy.erase(callerOf(request), request.body, sessionToken(request), requestLocale(request));
       return reply.code(204).send(null);
     },
   );

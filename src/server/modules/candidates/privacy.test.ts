@@ -6,7 +6,7 @@ import { inflateSync } from "node:zlib";
 import { and, eq, getTableColumns, getTableName, inArray, is, isNull, sql } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testDbKinds } from "../../../../test/support/databases";
+import { TEST_AUTH_SECRET, testDbKinds } from "../../../../test/support/databases";
 import { openTestDatabase, startTestServer, type TestServer } from "../../../../test/support/server";
 import { Client, signIn } from "../../../../test/support/session";
 import { type CandidateMeResponse, PROFILE_PARTS } from "../../../contracts/candidates";
@@ -15,16 +15,19 @@ import { type ConsentsResponse, EXPORT_SECTIONS, type PersonalDataExport } from 
 import type { CandidateVacancyListResponse } from "../../../contracts/vacancies";
 import type { Database, Db } from "../../platform/db";
 import { parseEnv } from "../../platform/env";
+import { createEventBus, type EventBus } from "../../platform/events";
 import { createLocalFileStorage } from "../../platform/files";
 import { createMailer } from "../../platform/mail";
 import { mailOutbox } from "../../platform/mail.schema";
 import { profileRetentionReminder } from "../../platform/mail-templates";
 import * as schema from "../../platform/schema";
+import { createStore } from "../../platform/store";
 import { DEMO_PASSWORD } from "../../seed/demo";
 import { hashPassword } from "../identity/auth";
 import { auditEvents, invitations, sessions } from "../identity/identity.schema";
 import { matches } from "../matches/matches.schema";
 import { accounts, memberships, organisations, portals, users } from "../tenancy/tenancy.schema";
+import { registerCandidateSubscribers } from "./candidates.events";
 import { candidatePortalVisibility, candidates } from "./candidates.schema";
 import { monthsBefore, type RetentionDeps, runCandidateRetention } from "./privacy.jobs";
 import { candidateConsents } from "./privacy.schema";
@@ -684,6 +687,7 @@ describe.each(testDbKinds())("candidate retention job on %s", (kind) => {
   let database: Database;
   let db: Db;
   let deps: RetentionDeps;
+  let events: EventBus;
   let filesDir: string;
   let haaglandenId: string;
   let kimId: string; // demo-kandidaat: only a candidate, so her account goes with her last profile
@@ -703,11 +707,18 @@ describe.each(testDbKinds())("candidate retention job on %s", (kind) => {
     database = await openTestDatabase(kind);
     db = database.db;
     filesDir = await mkdtemp(path.join(os.tmpdir(), "werkbrug-retention-"));
-    deps = {
-      db,
+    // The job writes its reminders to the outbox; this bus delivers them when a test drains it.
+    events = createEventBus(db);
+    const store = createStore(db, events);
+    registerCandidateSubscribers(events, {
+      store,
       mailer: createMailer({ MAIL_FROM: "Werkbrug <noreply@test>" }, db),
-      files: createLocalFileStorage(filesDir),
       publicUrl: "http://localhost:3000",
+      secret: TEST_AUTH_SECRET,
+    });
+    deps = {
+      store,
+      files: createLocalFileStorage(filesDir),
       retentionMonths: 12,
       graceDays: 30,
     };
@@ -769,6 +780,7 @@ describe.each(testDbKinds())("candidate retention job on %s", (kind) => {
     const [a, b] = await Promise.all([runCandidateRetention(deps, NOW), runCandidateRetention(deps, NOW)]);
     expect([...a.reminded, ...b.reminded].sort()).toEqual([kimId, wimId, anonId].sort());
     expect(a.mailed + b.mailed).toBe(3);
+    await events.drain();
 
     for (const id of [kimId, wimId, anonId]) {
       const r = await row(id);
@@ -797,6 +809,8 @@ describe.each(testDbKinds())("candidate retention job on %s", (kind) => {
     // The same moment again: nothing new.
     const again = await runCandidateRetention(deps, NOW);
     expect(again).toMatchObject({ reminded: [], mailed: 0, anonymised: [] });
+    await events.drain();
+    expect(await remindersTo(anonEmail)).toHaveLength(1);
   });
 
   it("clears the reminder when the profile changes", async () => {
@@ -820,6 +834,7 @@ describe.each(testDbKinds())("candidate retention job on %s", (kind) => {
     ]);
     expect([...a.anonymised, ...b.anonymised].sort()).toEqual([kimId, wimId].sort());
     expect([...a.erasedUsers, ...b.erasedUsers]).toEqual(["demo-kandidaat"]);
+    await events.drain();
 
     for (const id of [kimId, wimId]) {
       expect(await row(id)).toMatchObject({

@@ -5,7 +5,8 @@ import type {
   ProfilePart,
 } from "../../../contracts/candidates";
 import { getDayparts, getDays } from "../taxonomy/reference-data";
-import type { candidateDocuments, candidates } from "./candidates.schema";
+import type { CandidateDocumentRow } from "./candidate-files.repository";
+import type { CandidateRow } from "./candidates.repository";
 
 /** What the completeness meter looks at; every check weighs the same. */
 export interface ProfileFacts {
@@ -127,14 +128,14 @@ export function embedUrlOf(url: string): string | null {
   return null;
 }
 
-type ProfileRow = typeof candidates.$inferSelect;
+type ProfileRow = CandidateRow;
 
 /** The last part of a file key: it changes with every upload, so URLs carrying it may be cached. */
 export function fileTail(key: string): string {
   return encodeURIComponent(key.split("/").pop() ?? "");
 }
 
-export function documentDto(d: typeof candidateDocuments.$inferSelect, base: string): CandidateDocument {
+export function documentDto(d: CandidateDocumentRow, base: string): CandidateDocument {
   return {
     id: d.id,
     kind: d.kind,
