@@ -26,12 +26,14 @@ import { createInvitationService } from "./modules/identity/invitations.service"
 import { registerSsoRoutes } from "./modules/identity/sso.routes";
 import { registerUserRoutes } from "./modules/identity/users.routes";
 import { createUserService } from "./modules/identity/users.service";
+import { registerMatchRoutes } from "./modules/matches";
 import { registerTaxonomy } from "./modules/taxonomy/taxonomy.routes";
-import { registerOrganisationWrites, registerTenancy } from "./modules/tenancy/tenancy.routes";
+import { portalOf, registerOrganisationWrites, registerTenancy } from "./modules/tenancy/tenancy.routes";
 import { createTenancyService } from "./modules/tenancy/tenancy.service";
 import { jobBoardRoutes } from "./modules/vacancies/job-board/job-board.routes";
 import { registerVacancyRoutes } from "./modules/vacancies/vacancies.routes";
 import { createVacancyService } from "./modules/vacancies/vacancies.service";
+import { requirePrincipal } from "./platform/access";
 import { type Database, ping } from "./platform/db";
 import { registerDevRoutes } from "./platform/dev.routes";
 import type { Env } from "./platform/env";
@@ -86,7 +88,6 @@ export async function buildApp({
   app.addHook("onClose", () => events.stop());
   /** What services get instead of the database: repositories bound to the caller's scope. */
   const store = createStore(db, events);
-  void store; // handed to each service as it moves onto scoped repositories (issue 11)
   const tenancy = createTenancyService({ db, publicUrl: env.PUBLIC_URL });
   const mailer = createMailer(env, db);
   const sms = createSmsSender(env, db, (message) => app.log.info(message));
@@ -135,9 +136,13 @@ export async function buildApp({
   await registerJobSeekerRoutes(app, {
     jobSeekers: createJobSeekerService({ db, mailer, publicUrl: env.PUBLIC_URL }),
   });
-  await registerOutreachRoutes(app, {
-    outreach: createOutreachService({ db, mailer, publicUrl: env.PUBLIC_URL }),
-    vacancies,
+  const outreach = createOutreachService({ db, mailer, publicUrl: env.PUBLIC_URL });
+  await registerOutreachRoutes(app, { outreach });
+  await registerMatchRoutes(app, {
+    matches: { store, files },
+    // Staff save only candidates they may see through the portal (decision 0011).
+    assertCandidateVisible: (request, candidateId) =>
+      outreach.assertVisible(requirePrincipal(request), portalOf(request).row, candidateId),
   });
   await registerPrivacyRoutes(app, {
     privacy: createPrivacyService({

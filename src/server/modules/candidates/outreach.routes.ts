@@ -11,81 +11,18 @@ import {
   FavouritesResponseSchema,
   SavedVacanciesResponseSchema,
 } from "../../../contracts/candidates";
-import { CandidateVacanciesResponseSchema, SaveCandidateRequestSchema } from "../../../contracts/vacancies";
 import { requirePrincipal } from "../../platform/access";
 import { errorResponses } from "../../platform/http";
 import { portalOf } from "../tenancy/tenancy.routes";
-import type { VacancyService } from "../vacancies/vacancies.service";
 import { candidatesPolicy } from "./candidates.policy";
 import type { OutreachService } from "./outreach.service";
 
 const errors = errorResponses(400, 401, 403, 404);
 const candidateOnly = { access: { roles: ["candidate"] as const } };
 
-export async function registerOutreachRoutes(
-  app: FastifyInstance,
-  deps: { outreach: OutreachService; vacancies: VacancyService },
-) {
+export async function registerOutreachRoutes(app: FastifyInstance, deps: { outreach: OutreachService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { outreach, vacancies } = deps;
-  const CandidateParams = z.object({ id: z.string().uuid() });
-
-  r.get(
-    "/api/v1/candidates/:id/vacancies",
-    {
-      config: { access: candidatesPolicy.staff },
-      schema: {
-        tags: ["candidates"],
-        summary: "The vacancies this candidate is on (date, vacancy, by whom, proposed), for the whole team",
-        params: CandidateParams,
-        response: { 200: CandidateVacanciesResponseSchema, ...errors },
-      },
-    },
-    async (request) => {
-      const principal = requirePrincipal(request);
-      await outreach.assertVisible(principal, portalOf(request).row, request.params.id);
-      return { vacancies: await vacancies.vacanciesOfCandidate(principal, request.params.id) };
-    },
-  );
-
-  r.post(
-    "/api/v1/candidates/:id/vacancies",
-    {
-      config: { access: candidatesPolicy.staff },
-      schema: {
-        tags: ["candidates"],
-        summary: '"Toevoegen aan vacature": save the candidate on a vacancy (who and when are kept)',
-        params: CandidateParams,
-        body: SaveCandidateRequestSchema,
-        response: { 200: CandidateVacanciesResponseSchema, ...errors },
-      },
-    },
-    async (request) => {
-      const principal = requirePrincipal(request);
-      await outreach.assertVisible(principal, portalOf(request).row, request.params.id);
-      await vacancies.saveCandidate(principal, request.body.vacancyId, request.params.id);
-      return { vacancies: await vacancies.vacanciesOfCandidate(principal, request.params.id) };
-    },
-  );
-
-  r.delete(
-    "/api/v1/candidates/:id/vacancies/:vacancyId",
-    {
-      config: { access: candidatesPolicy.staff },
-      schema: {
-        tags: ["candidates"],
-        summary: "Take a saved candidate off a vacancy (an application stays)",
-        params: z.object({ id: z.string().uuid(), vacancyId: z.string().uuid() }),
-        response: { 200: CandidateVacanciesResponseSchema, ...errors },
-      },
-    },
-    async (request) => {
-      const principal = requirePrincipal(request);
-      await outreach.assertVisible(principal, portalOf(request).row, request.params.id);
-      await vacancies.unsaveCandidate(principal, request.params.vacancyId, request.params.id);
-      return { vacancies: await vacancies.vacanciesOfCandidate(principal, request.params.id) };
-    },
-  );
+  const { outreach } = deps;
 
   r.post(
     "/api/v1/candidates/:id/approach",

@@ -9,3 +9,5 @@ export {
   type VacancyFacts,
   vacancyPermissions,
 } from "./vacancies.policy";
+// Who sees a vacancy (the matches module checks it before a candidate applies).
+export { todayIn, type Viewer, visibleToViewer } from "./visibility";

@@ -3,8 +3,6 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
-  ApplicationListResponseSchema,
-  ApplicationResponseSchema,
   CandidateVacancyDetailResponseSchema,
   CandidateVacancyListResponseSchema,
   CandidateVacancyQuerySchema,
@@ -24,7 +22,7 @@ import { AppError } from "../../platform/errors";
 import { cleanFileName, UPLOAD_CONTENT_TYPES } from "../../platform/files";
 import { errorResponses } from "../../platform/http";
 import { requestLocale } from "../../platform/i18n";
-import { acceptRawUploads, rawBody, sendDownload, sendImage, uploadTooLarge } from "../../platform/uploads";
+import { acceptRawUploads, rawBody, sendDownload, sendImage } from "../../platform/uploads";
 import { getEducationLevels } from "../taxonomy/reference-data";
 import { vacanciesPolicy } from "./vacancies.policy";
 import { UPLOAD_MAX_BYTES, type VacancyService } from "./vacancies.service";
@@ -431,75 +429,6 @@ export async function registerVacancyRoutes(
           request.query.utm_source?.toLowerCase() ?? "app",
         ),
       }),
-    );
-
-    r.post(
-      "/api/v1/vacancies/:id/applications",
-      {
-        config: { access: vacanciesPolicy.candidate },
-        schema: {
-          tags: ["vacancies"],
-          summary: "Respond to a vacancy (multipart: motivation, optional cv as PDF or DOCX up to 10 MB)",
-          consumes: ["multipart/form-data"],
-          params: IdParams,
-          querystring: z.object({ utm_source: SourceSchema }),
-          response: { 201: ApplicationResponseSchema, ...uploadErrors },
-        },
-      },
-      async (request, reply) => {
-        if (!request.isMultipart()) throw new AppError("unsupported_media_type");
-        let motivation = "";
-        let cv: { fileName: string; data: Buffer } | null = null;
-        for await (const part of request.parts()) {
-          if (part.type === "file") {
-            if (part.fieldname !== "cv") {
-              await part.toBuffer();
-              continue;
-            }
-            const data = await part.toBuffer();
-            if (part.file.truncated)
-              throw uploadTooLarge(request, { path: "cv", messageKey: "file_too_large" });
-            if (data.length > 0) cv = { fileName: cleanFileName(part.filename, "cv"), data };
-          } else if (part.fieldname === "motivation" && typeof part.value === "string") {
-            motivation = part.value;
-          }
-        }
-        const application = await vacancies.apply(
-          requirePrincipal(request),
-          request.params.id,
-          { motivation, cv, source: request.query.utm_source?.toLowerCase() ?? null },
-          request.portal?.row.id ?? null,
-          locale(request),
-        );
-        return reply.code(201).send({ application });
-      },
-    );
-
-    r.get(
-      "/api/v1/applications/mine",
-      {
-        config: { access: vacanciesPolicy.candidate },
-        schema: {
-          tags: ["vacancies"],
-          summary: 'My applications ("mijn sollicitaties") with their status',
-          response: { 200: ApplicationListResponseSchema, ...errors },
-        },
-      },
-      async (request) => ({ applications: await vacancies.myApplications(requirePrincipal(request)) }),
-    );
-
-    r.get(
-      "/api/v1/applications/:id/cv",
-      {
-        config: { access: vacanciesPolicy.candidate },
-        schema: {
-          tags: ["vacancies"],
-          summary: "The CV sent with one of my applications (download)",
-          params: IdParams,
-        },
-      },
-      async (request, reply) =>
-        sendDownload(reply, await vacancies.applicationCv(requirePrincipal(request), request.params.id)),
     );
   });
 }

@@ -1,10 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Locale } from "../../../contracts/common";
 import type {
-  Application,
-  CandidateOnVacancy,
   CandidateVacancyDetail,
   CandidateVacancyListResponse,
   CandidateVacancyQuery,
@@ -25,15 +23,7 @@ import { type FileStorage, sniffDocument, sniffImage } from "../../platform/file
 import { fieldMessage } from "../../platform/i18n";
 import { candidates } from "../candidates/candidates.schema";
 import { employersOfTeam } from "../employers/employers.repository";
-import {
-  appliedVacancyIds,
-  type CandidateScope,
-  findApplication,
-  findMatchOfCandidate,
-  insertApplication,
-  listApplications,
-} from "../matches/matches.repository";
-import { matches } from "../matches/matches.schema";
+import { appliedVacancyIds, type CandidateScope, findMatchOfCandidate } from "../matches";
 import { getEducationLevels, getOccupation, getOccupationGroups, getPlace } from "../taxonomy/reference-data";
 import { organisationFamilies } from "../tenancy/tenancy.repository";
 import { memberships, organisations, users } from "../tenancy/tenancy.schema";
@@ -74,7 +64,7 @@ import {
   type VacancyRow,
   type VacancyScope,
 } from "./vacancies.repository";
-import { vacancies, vacancyViews } from "./vacancies.schema";
+import { vacancyViews } from "./vacancies.schema";
 import { audiencesOn, todayIn, type Viewer } from "./visibility";
 
 export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
@@ -893,74 +883,6 @@ export function createVacancyService(deps: VacancyServiceDeps) {
       return toDto(created, actor, scope);
     },
 
-    /** "Toevoegen aan vacature": save a candidate (whom the caller may see) on a vacancy they may change. */
-    async saveCandidate(principal: Principal, vacancyId: string, candidateId: string): Promise<void> {
-      const { actor, row } = await readable(principal, vacancyId);
-      if (!canEdit(actor, row)) throw new AppError("forbidden");
-      await db
-        .insert(matches)
-        .values({
-          portalId: row.portalId,
-          vacancyId,
-          candidateId,
-          source: "saved",
-          createdByUserId: principal.userId,
-        })
-        .onConflictDoNothing();
-    },
-
-    /** Takes a saved candidate off the vacancy again; a candidate's own application stays. */
-    async unsaveCandidate(principal: Principal, vacancyId: string, candidateId: string): Promise<void> {
-      const { actor, row } = await readable(principal, vacancyId);
-      if (!canEdit(actor, row)) throw new AppError("forbidden");
-      await db
-        .delete(matches)
-        .where(
-          and(
-            eq(matches.vacancyId, vacancyId),
-            eq(matches.candidateId, candidateId),
-            eq(matches.source, "saved"),
-          ),
-        );
-    },
-
-    /** The vacancies this candidate is on that the caller's team can see (date, vacancy, by, proposed). */
-    async vacanciesOfCandidate(principal: Principal, candidateId: string): Promise<CandidateOnVacancy[]> {
-      const actor = await actorFor(principal);
-      const orgs = readableOrganisations(actor);
-      const rows = await db
-        .select({
-          match: matches,
-          displayTitle: vacancies.displayTitle,
-          organisationName: organisations.name,
-          addedBy: users.name,
-        })
-        .from(matches)
-        .innerJoin(vacancies, eq(vacancies.id, matches.vacancyId))
-        .innerJoin(organisations, eq(organisations.id, vacancies.organisationId))
-        .leftJoin(users, eq(users.id, matches.createdByUserId))
-        .where(
-          and(
-            eq(matches.candidateId, candidateId),
-            orgs === "all"
-              ? undefined
-              : orgs.length
-                ? inArray(vacancies.organisationId, [...orgs])
-                : sql`false`,
-          ),
-        )
-        .orderBy(desc(matches.createdAt));
-      return rows.map((r) => ({
-        vacancyId: r.match.vacancyId,
-        displayTitle: r.displayTitle,
-        organisationName: r.organisationName,
-        source: r.match.source,
-        addedBy: r.match.source === "applied" ? null : r.addedBy,
-        addedAt: r.match.createdAt.toISOString(),
-        proposed: r.match.proposedAt !== null,
-      }));
-    },
-
     async remove(principal: Principal, id: string, confirmed: boolean): Promise<void> {
       const { actor, scope, row } = await readable(principal, id);
       if (!vacancyPermissions(actor, row).delete) {
@@ -1199,102 +1121,7 @@ export function createVacancyService(deps: VacancyServiceDeps) {
             : null,
       };
     },
-
-    /** "Reageren": a match candidate x vacancy with a motivation and optionally a CV. */
-    async apply(
-      principal: Principal,
-      id: string,
-      input: { motivation: string; cv: { fileName: string; data: Buffer } | null; source: string | null },
-      hostPortalId: string | null,
-      locale: Locale,
-    ): Promise<Application> {
-      const viewer = await viewerOf(principal.userId);
-      const vacancy = await findVisibleVacancy(db, viewer, id, today());
-      if (!vacancy) throw new AppError("not_found");
-      const motivation = input.motivation.trim();
-      const problems: FieldError[] = [];
-      if (motivation.length === 0)
-        problems.push({ path: "motivation", message: fieldMessage("required", locale) });
-      const cvKind = input.cv ? sniffDocument(input.cv.data) : null;
-      if (input.cv && !cvKind)
-        problems.push({ path: "cv", message: fieldMessage("document_type_not_allowed", locale) });
-      if (problems.length > 0) throw new AppError("validation_failed", { fields: problems });
-      const candidate = await ensureCandidate(principal.userId, viewer.portalIds, hostPortalId);
-      const scope = { candidateIds: [candidate.id] };
-      if (await findMatchOfCandidate(db, scope, id)) throw new AppError("already_applied");
-      let cv: { key: string; name: string; type: string } | null = null;
-      if (input.cv && cvKind) {
-        cv = {
-          key: `applications/${candidate.id}/${randomUUID()}.${cvKind.ext}`,
-          name: `${input.cv.fileName.replace(/\.[a-z0-9]{1,5}$/i, "")}.${cvKind.ext}`,
-          type: cvKind.type,
-        };
-        await files.put(cv.key, input.cv.data, cv.type);
-      }
-      const created = await insertApplication(db, scope, {
-        portalId: vacancy.portalId,
-        vacancyId: id,
-        candidateId: candidate.id,
-        motivation,
-        cvFileKey: cv?.key ?? null,
-        cvFileName: cv?.name ?? null,
-        cvContentType: cv?.type ?? null,
-        channelSource: input.source,
-        createdByUserId: principal.userId,
-      });
-      if (!created) {
-        if (cv) await files.delete(cv.key);
-        throw new AppError("already_applied");
-      }
-      return applicationDto({
-        match: created,
-        displayTitle: vacancy.displayTitle,
-        organisationName: vacancy.organisationName,
-      });
-    },
-
-    async myApplications(principal: Principal): Promise<Application[]> {
-      const own = await candidateScopeOf(principal.userId);
-      return (await listApplications(db, own)).map(applicationDto);
-    },
-
-    async applicationCv(principal: Principal, applicationId: string) {
-      const own = await candidateScopeOf(principal.userId);
-      const match = await findApplication(db, own, applicationId);
-      if (!match?.cvFileKey) throw new AppError("not_found");
-      const file = await files.get(match.cvFileKey);
-      if (!file) throw new AppError("not_found");
-      return { ...file, fileName: match.cvFileName ?? "cv" };
-    },
   };
-
-  async function ensureCandidate(
-    userId: string,
-    candidatePortalIds: readonly string[],
-    hostPortalId: string | null,
-  ) {
-    const existing = await db.select().from(candidates).where(eq(candidates.userId, userId));
-    const preferred = existing.find((c) => c.portalId === hostPortalId) ?? existing[0];
-    if (preferred) return preferred;
-    const portalId = candidatePortalIds.find((p) => p === hostPortalId) ?? candidatePortalIds[0];
-    if (!portalId) throw new AppError("forbidden");
-    const [user] = await db.select().from(users).where(eq(users.id, userId));
-    const [first, ...rest] = (user?.name ?? "").trim().split(/\s+/);
-    const [created] = await db
-      .insert(candidates)
-      .values({
-        portalId,
-        userId,
-        firstName: first || "-",
-        lastName: rest.join(" ") || "-",
-        email: user?.email ?? null,
-        phone: user?.phone ?? null,
-        postcode: user?.postcode ?? null,
-        visible: false,
-      })
-      .returning();
-    return created!;
-  }
 }
 
 function dedupe(people: PersonRow[]): PersonRow[] {
@@ -1322,33 +1149,6 @@ export function summarise(description: string, max = 200): string {
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max);
   return `${cut.slice(0, cut.lastIndexOf(" ") > 100 ? cut.lastIndexOf(" ") : max)}…`;
-}
-
-function applicationDto(row: {
-  match: {
-    id: string;
-    vacancyId: string;
-    status: Application["status"];
-    motivation: string;
-    cvFileName: string | null;
-    cvFileKey: string | null;
-    createdAt: Date;
-  };
-  displayTitle: string;
-  organisationName: string;
-}): Application {
-  return {
-    id: row.match.id,
-    vacancyId: row.match.vacancyId,
-    displayTitle: row.displayTitle,
-    organisationName: row.organisationName,
-    status: row.match.status,
-    motivation: row.match.motivation,
-    cv: row.match.cvFileKey
-      ? { fileName: row.match.cvFileName ?? "cv", url: `/api/v1/applications/${row.match.id}/cv` }
-      : null,
-    createdAt: row.match.createdAt.toISOString(),
-  };
 }
 
 export type VacancyService = ReturnType<typeof createVacancyService>;
