@@ -81,6 +81,7 @@ function MoveForm({
         <Group align="flex-end" gap="sm" grow>
           <Select
             label={t("matches.move.phase")}
+            searchable
             data={phases.map((p) => ({ value: p.id, label: p.label[locale] }))}
             value={phaseId}
             onChange={(value) => {
@@ -126,7 +127,7 @@ function History({ match }: { match: MatchDetail }) {
   return (
     <Table.ScrollContainer minWidth={520}>
       <Table verticalSpacing={4} striped>
-        <Table.Caption>{t("matches.history.title")}</Table.Caption>
+        <Table.Caption c="gray.8">{t("matches.history.title")}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t("matches.history.when")}</Table.Th>
@@ -216,7 +217,7 @@ function Evaluations({ match, vacancyId }: { match: MatchDetail; vacancyId: stri
               onChange={(value) => setVerdict(value as EvaluationVerdict)}
             />
             <Textarea
-              label={t("matches.comment")}
+              label={t("matches.evaluations.comment")}
               autosize
               minRows={2}
               maxLength={4000}

@@ -129,7 +129,7 @@ export function VacancyMatches({ vacancyId }: { vacancyId: string }) {
             <Title order={3} size="h5" mb={4}>
               {group.phase.label[locale]}{" "}
               <Badge
-                variant="light"
+                variant="outline"
                 color="gray.8"
                 aria-label={t("matches.count", { count: group.matches.length })}
               >
