@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../platform/db";
 import { candidates, organisations, users, vacancies } from "../../platform/schema";
-import type { SelfScope } from "../../platform/scope";
+import type { PublicScope, SelfScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
 import { type Viewer, visibleToViewer } from "../vacancies";
 import { matches } from "./matches.schema";
@@ -88,24 +88,6 @@ export const applicationsRepository = repository<SelfScope>()({
     return created!;
   },
 
-  /** A vacancy this person may see today (decision 0009), with what an application needs. */
-  async findVisibleVacancy(db, _scope, viewer: Viewer, id: string, today: string) {
-    const [row] = await db
-      .select({
-        id: vacancies.id,
-        organisationId: vacancies.organisationId,
-        portalId: vacancies.portalId,
-        procedureId: vacancies.procedureId,
-        displayTitle: vacancies.displayTitle,
-        organisationName: organisations.name,
-      })
-      .from(vacancies)
-      .innerJoin(organisations, eq(organisations.id, vacancies.organisationId))
-      .where(and(eq(vacancies.id, id), visibleToViewer(viewer, today)))
-      .limit(1);
-    return row ?? null;
-  },
-
   /** "Mijn sollicitaties": the person's applications, newest first. */
   async listApplications(db, scope) {
     if (scope.candidateIds.length === 0) return [];
@@ -124,6 +106,30 @@ export const applicationsRepository = repository<SelfScope>()({
       .select()
       .from(matches)
       .where(and(eq(matches.id, id), inArray(matches.candidateId, [...scope.candidateIds])))
+      .limit(1);
+    return row ?? null;
+  },
+});
+
+/**
+ * Published vacancies as the job board shows them (decision 0009): rows of no one tenant in
+ * particular, so the public scope; who may see which follows from the viewer and the dates.
+ */
+export const visibleVacanciesRepository = repository<PublicScope>()({
+  /** A vacancy this person may see today (decision 0009), with what an application needs. */
+  async findVisibleVacancy(db, _scope, viewer: Viewer, id: string, today: string) {
+    const [row] = await db
+      .select({
+        id: vacancies.id,
+        organisationId: vacancies.organisationId,
+        portalId: vacancies.portalId,
+        procedureId: vacancies.procedureId,
+        displayTitle: vacancies.displayTitle,
+        organisationName: organisations.name,
+      })
+      .from(vacancies)
+      .innerJoin(organisations, eq(organisations.id, vacancies.organisationId))
+      .where(and(eq(vacancies.id, id), visibleToViewer(viewer, today)))
       .limit(1);
     return row ?? null;
   },

@@ -4,8 +4,9 @@ import type { Application } from "../../../../contracts/vacancies";
 import { AppError, type FieldError } from "../../../platform/errors";
 import { sniffDocument } from "../../../platform/files";
 import { fieldMessage } from "../../../platform/i18n";
+import { publicScope } from "../../../platform/scope";
 import type { Caller } from "../../tenancy";
-import { applicationsRepository } from "../applications.repository";
+import { applicationsRepository, visibleVacanciesRepository } from "../applications.repository";
 import { MATCH_EVENTS, matchEvent } from "../matches.events";
 import { applicationStatus, entryPhase } from "../matches.policy";
 import { applicationDto } from "../matches.presenter";
@@ -52,7 +53,7 @@ export async function apply(
 ): Promise<Application> {
   const viewer = await viewerOf(caller);
   const vacancy = await deps.store
-    .bind(await caller.self(), applicationsRepository)
+    .bind(publicScope, visibleVacanciesRepository)
     .findVisibleVacancy(viewer, vacancyId, today(deps));
   if (!vacancy) throw new AppError("not_found");
   const motivation = input.motivation.trim();
