@@ -29,13 +29,9 @@ import { applicationCv, apply, myApplications } from "./actions/applications";
 import type { MatchDeps } from "./actions/context";
 import { evaluateMatch } from "./actions/evaluate-match";
 import { getMatch, moveMatch, undoMatch } from "./actions/move-match";
+import { chooseVacancyProcedure, getProcedure, listProcedures } from "./actions/procedures";
 import { saveCandidate, unsaveCandidate, vacanciesOfCandidate } from "./actions/saved-candidates";
-import {
-  chooseVacancyProcedure,
-  getProcedure,
-  listProcedures,
-  listVacancyMatches,
-} from "./actions/vacancy-matches";
+import { listVacancyMatches } from "./actions/vacancy-matches";
 import { matchesPolicy } from "./matches.policy";
 
 const errors = errorResponses(400, 401, 403, 404, 409);

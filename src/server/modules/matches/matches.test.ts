@@ -358,6 +358,14 @@ describe.each(testDbKinds())("matches with procedures and phases on %s", (kind) 
     expect((await eventsOf(savedId)).map((e) => [e.type, e.payload.phaseKey])).toEqual([
       ["match.created", "saved"],
     ]);
+    // Taking the saved candidate off again removes the match with its history, and says so.
+    const off = await manager.call(`/api/v1/candidates/${byKey.saved![0]!.candidate.id}/vacancies/${v}`, {
+      method: "DELETE",
+    });
+    expect(off.status, off.text).toBe(200);
+    const { db } = server.database;
+    expect(await db.select().from(matchHistory).where(eq(matchHistory.matchId, savedId))).toEqual([]);
+    expect((await eventsOf(savedId)).map((e) => e.type)).toEqual(["match.created", "match.removed"]);
   });
 
   it("moves a match with an outcome and a comment, keeps the full history, and undoes step by step", async () => {
