@@ -35,11 +35,12 @@ import { createInvitationService } from "./modules/identity/invitations.service"
 import { registerSsoRoutes } from "./modules/identity/sso.routes";
 import { registerUserRoutes } from "./modules/identity/users.routes";
 import { createProfileService, createUserService } from "./modules/identity/users.service";
+import { registerMatchRoutes } from "./modules/matches";
 import { registerTaxonomy } from "./modules/taxonomy/taxonomy.routes";
+import { callerOf } from "./modules/tenancy";
 import { registerOrganisationWrites, registerTenancy } from "./modules/tenancy/tenancy.routes";
 import { createTenancyService } from "./modules/tenancy/tenancy.service";
 import {
-  createApplicationsLegacy,
   jobBoardRoutes,
   registerVacancyJobs,
   registerVacancyRoutes,
@@ -159,11 +160,7 @@ export async function buildApp({
   });
   await registerSsoRoutes(app, { auth, store });
   await registerTaxonomy(app);
-  const vacancyApplications = createApplicationsLegacy({ db, store, files });
-  await registerVacancyRoutes(app, {
-    vacancies: { store, files, today: () => todayIn() },
-    applications: vacancyApplications,
-  });
+  await registerVacancyRoutes(app, { vacancies: { store, files, today: () => todayIn() } });
   const candidateDeps = { store, files, log: (message: string) => app.log.warn(message) };
   registerCandidateSubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL, secret });
   if (jobs)
@@ -177,15 +174,12 @@ export async function buildApp({
   await registerCandidateRoutes(app, { candidates: createCandidateService(candidateDeps) });
   await registerIntakeRoutes(app, { intake: createIntakeService(candidateDeps) });
   await registerJobSeekerRoutes(app, { jobSeekers: createJobSeekerService({ store, secret }) });
-  await registerOutreachRoutes(app, {
-    outreach: createOutreachService(candidateDeps),
-    vacancies: {
-      vacanciesOfCandidate: (caller, id) => vacancyApplications.vacanciesOfCandidate(caller.principal!, id),
-      saveCandidate: (caller, vacancyId, id) =>
-        vacancyApplications.saveCandidate(caller.principal!, vacancyId, id),
-      unsaveCandidate: (caller, vacancyId, id) =>
-        vacancyApplications.unsaveCandidate(caller.principal!, vacancyId, id),
-    },
+  const outreach = createOutreachService(candidateDeps);
+  await registerOutreachRoutes(app, { outreach });
+  await registerMatchRoutes(app, {
+    matches: { store, files },
+    // Staff save only candidates they may see through the portal (decision 0011).
+    assertCandidateVisible: (request, candidateId) => outreach.assertVisible(callerOf(request), candidateId),
   });
   await registerPrivacyRoutes(app, { privacy: createPrivacyService(candidateDeps) });
   registerEmployerSubscribers(events, { mailer });

@@ -122,6 +122,41 @@ export const ERROR_CODES = {
     nl: "Je hebt al gereageerd op deze vacature.",
     en: "You have already responded to this vacancy.",
   },
+  phase_unknown: {
+    status: 400,
+    nl: "Deze fase hoort niet bij de procedure van deze kandidaat.",
+    en: "This phase is not part of this candidate's procedure.",
+  },
+  outcome_not_allowed: {
+    status: 400,
+    nl: "Deze uitkomst kan niet in deze fase.",
+    en: "This outcome is not possible in this phase.",
+  },
+  already_in_phase: {
+    status: 409,
+    nl: "De kandidaat staat al in deze fase, met deze uitkomst.",
+    en: "The candidate is already in this phase, with this outcome.",
+  },
+  match_closed: {
+    status: 409,
+    nl: "Deze kandidaat is aangenomen, afgewezen, gearchiveerd of teruggetrokken. Maak eerst de laatste stap ongedaan.",
+    en: "This candidate was hired, rejected, archived or withdrew. Undo the last step first.",
+  },
+  match_changed: {
+    status: 409,
+    nl: "Iemand anders heeft deze kandidaat net verplaatst. Bekijk de nieuwe stand en probeer het opnieuw.",
+    en: "Someone else has just moved this candidate. Look at where they are now and try again.",
+  },
+  nothing_to_undo: {
+    status: 409,
+    nl: "Er is geen stap om ongedaan te maken.",
+    en: "There is no step to undo.",
+  },
+  procedure_in_use: {
+    status: 409,
+    nl: "Op deze vacature staan al kandidaten in een andere procedure.",
+    en: "This vacancy already has candidates in another procedure.",
+  },
   confirmation_required: {
     status: 400,
     nl: "Bevestig dat je dit definitief wilt verwijderen.",

@@ -14,7 +14,7 @@ export { registerIntakeRoutes } from "./intake.routes";
 export { createIntakeService, type IntakeService } from "./intake.service";
 export { registerJobSeekerRoutes } from "./job-seekers.routes";
 export { createJobSeekerService, type JobSeekerService } from "./job-seekers.service";
-export { type CandidateVacancies, registerOutreachRoutes } from "./outreach.routes";
+export { registerOutreachRoutes } from "./outreach.routes";
 export { createOutreachService, type OutreachService } from "./outreach.service";
 export {
   CANDIDATE_RETENTION_JOB,

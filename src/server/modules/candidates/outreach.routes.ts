@@ -11,93 +11,17 @@ import {
   FavouritesResponseSchema,
   SavedVacanciesResponseSchema,
 } from "../../../contracts/candidates";
-import {
-  type CandidateOnVacancy,
-  CandidateVacanciesResponseSchema,
-  SaveCandidateRequestSchema,
-} from "../../../contracts/vacancies";
 import { errorResponses } from "../../platform/http";
-import { type Caller, callerOf } from "../tenancy";
+import { callerOf } from "../tenancy";
 import { candidatesPolicy } from "./candidates.policy";
 import type { OutreachService } from "./outreach.service";
 
 const errors = errorResponses(400, 401, 403, 404);
 const candidateOnly = { access: candidatesPolicy.candidate };
 
-/**
- * What these routes need of the vacancies module: the team's work on one candidate (saved on and
- * proposed for vacancies). The candidate's visibility is checked here first.
- */
-export interface CandidateVacancies {
-  vacanciesOfCandidate(caller: Caller, candidateId: string): Promise<CandidateOnVacancy[]>;
-  saveCandidate(caller: Caller, vacancyId: string, candidateId: string): Promise<unknown>;
-  unsaveCandidate(caller: Caller, vacancyId: string, candidateId: string): Promise<unknown>;
-}
-
-export async function registerOutreachRoutes(
-  app: FastifyInstance,
-  deps: { outreach: OutreachService; vacancies: CandidateVacancies },
-) {
+export async function registerOutreachRoutes(app: FastifyInstance, deps: { outreach: OutreachService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { outreach, vacancies } = deps;
-  const CandidateParams = z.object({ id: z.string().uuid() });
-
-  r.get(
-    "/api/v1/candidates/:id/vacancies",
-    {
-      config: { access: candidatesPolicy.staff },
-      schema: {
-        tags: ["candidates"],
-        summary: "The vacancies this candidate is on (date, vacancy, by whom, proposed), for the whole team",
-        params: CandidateParams,
-        response: { 200: CandidateVacanciesResponseSchema, ...errors },
-      },
-    },
-    async (request) => {
-      const caller = callerOf(request);
-      await outreach.assertVisible(caller, request.params.id);
-      return { vacancies: await vacancies.vacanciesOfCandidate(caller, request.params.id) };
-    },
-  );
-
-  r.post(
-    "/api/v1/candidates/:id/vacancies",
-    {
-      config: { access: candidatesPolicy.staff },
-      schema: {
-        tags: ["candidates"],
-        summary: '"Toevoegen aan vacature": save the candidate on a vacancy (who and when are kept)',
-        params: CandidateParams,
-        body: SaveCandidateRequestSchema,
-        response: { 200: CandidateVacanciesResponseSchema, ...errors },
-      },
-    },
-    async (request) => {
-      const caller = callerOf(request);
-      await outreach.assertVisible(caller, request.params.id);
-      await vacancies.saveCandidate(caller, request.body.vacancyId, request.params.id);
-      return { vacancies: await vacancies.vacanciesOfCandidate(caller, request.params.id) };
-    },
-  );
-
-  r.delete(
-    "/api/v1/candidates/:id/vacancies/:vacancyId",
-    {
-      config: { access: candidatesPolicy.staff },
-      schema: {
-        tags: ["candidates"],
-        summary: "Take a saved candidate off a vacancy (an application stays)",
-        params: z.object({ id: z.string().uuid(), vacancyId: z.string().uuid() }),
-        response: { 200: CandidateVacanciesResponseSchema, ...errors },
-      },
-    },
-    async (request) => {
-      const caller = callerOf(request);
-      await outreach.assertVisible(caller, request.params.id);
-      await vacancies.unsaveCandidate(caller, request.params.vacancyId, request.params.id);
-      return { vacancies: await vacancies.vacanciesOfCandidate(caller, request.params.id) };
-    },
-  );
+  const { outreach } = deps;
 
   r.post(
     "/api/v1/candidates/:id/approach",

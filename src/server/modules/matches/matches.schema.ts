@@ -1,15 +1,94 @@
 import { sql } from "drizzle-orm";
-import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import {
+  EVALUATION_VERDICTS,
+  type EvaluationVerdict,
+  type Labels,
+  MATCH_SOURCES,
+  OUTCOMES,
+  type Outcome,
+  PHASE_MEANINGS,
+  PROCEDURE_KINDS,
+} from "../../../contracts/matches";
 import { APPLICATION_STATUSES } from "../../../contracts/vacancies";
 import { candidates } from "../candidates/candidates.schema";
-import { portals, users } from "../tenancy/tenancy.schema";
+import { organisations, portals, users } from "../tenancy/tenancy.schema";
 import { vacancies } from "../vacancies/vacancies.schema";
 
-export const MATCH_SOURCES = ["applied", "saved", "proposed"] as const;
+export { MATCH_SOURCES };
+
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
+
+/**
+ * How an organisation runs its matches (decision 0016): recruitment phases, referral milestones
+ * or selection statuses. Each organisation gets copies of the shipped templates (`template`
+ * names which), so it can later rename or reorder its own without touching anyone else's.
+ */
+export const procedures = pgTable(
+  "procedures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    /** The shipped template this procedure was copied from; null for one of the organisation's own. */
+    template: text("template"),
+    kind: text("kind", { enum: PROCEDURE_KINDS }).notNull(),
+    name: jsonb("name").$type<Labels>().notNull(),
+    /** The procedure of vacancies that did not choose one. */
+    isDefault: boolean("is_default").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("procedures_organisation_template_key").on(t.organisationId, t.template),
+    uniqueIndex("procedures_one_default_key").on(t.organisationId).where(sql`${t.isDefault}`),
+    check("procedures_kind_valid", sql`${t.kind} in (${inList(PROCEDURE_KINDS)})`),
+  ],
+);
+
+/** The ordered phases (milestones, statuses) of a procedure. */
+export const procedurePhases = pgTable(
+  "procedure_phases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    procedureId: uuid("procedure_id")
+      .notNull()
+      .references(() => procedures.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    /** Stable name from the template ("applied", "proposed", "contact_made", ...). */
+    key: text("key").notNull(),
+    position: integer("position").notNull(),
+    label: jsonb("label").$type<Labels>().notNull(),
+    /** Whether contact persons (hiring managers) see matches in this phase (Carerix). */
+    visibleToContacts: boolean("visible_to_contacts").notNull().default(false),
+    /** The outcomes a step into this phase may carry; empty for none. */
+    outcomes: text("outcomes").array().$type<Outcome[]>().notNull().default(sql`'{}'::text[]`),
+    meaning: text("meaning", { enum: PHASE_MEANINGS }).notNull().default("active"),
+  },
+  (t) => [
+    uniqueIndex("procedure_phases_procedure_key").on(t.procedureId, t.key),
+    index("procedure_phases_procedure_idx").on(t.procedureId, t.position),
+    check("procedure_phases_meaning_valid", sql`${t.meaning} in (${inList(PHASE_MEANINGS)})`),
+    check("procedure_phases_outcomes_valid", sql`${t.outcomes} <@ array[${inList(OUTCOMES)}]::text[]`),
+  ],
+);
 
 /**
  * A candidate on a vacancy: they applied ("reageren"), staff saved them, or staff proposed
- * them to the employer. One row per candidate and vacancy; pipelines hang off it later.
+ * them to the employer. One row per candidate and vacancy, in one phase of its procedure.
  */
 export const matches = pgTable(
   "matches",
@@ -18,6 +97,10 @@ export const matches = pgTable(
     portalId: uuid("portal_id")
       .notNull()
       .references(() => portals.id),
+    /** The vacancy's organisation: the tenant the match belongs to. */
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
     vacancyId: uuid("vacancy_id")
       .notNull()
       .references(() => vacancies.id, { onDelete: "cascade" }),
@@ -25,6 +108,16 @@ export const matches = pgTable(
       .notNull()
       .references(() => candidates.id, { onDelete: "cascade" }),
     source: text("source", { enum: MATCH_SOURCES }).notNull(),
+    procedureId: uuid("procedure_id")
+      .notNull()
+      .references(() => procedures.id),
+    phaseId: uuid("phase_id")
+      .notNull()
+      .references(() => procedurePhases.id),
+    /** The outcome given in the current phase (a referral milestone's colour), if any. */
+    outcome: text("outcome", { enum: OUTCOMES }),
+    phaseSince: timestamp("phase_since", { withTimezone: true }).notNull().defaultNow(),
+    /** What the candidate reads under "mijn sollicitaties"; follows the phase. */
     status: text("status", { enum: APPLICATION_STATUSES }).notNull().default("submitted"),
     motivation: text("motivation").notNull().default(""),
     cvFileKey: text("cv_file_key"),
@@ -33,6 +126,7 @@ export const matches = pgTable(
     /** Where the candidate came from (utm_source of the page they applied on). */
     channelSource: text("channel_source"),
     createdByUserId: text("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    /** When the match first reached a proposal phase ("voorgesteld"). */
     proposedAt: timestamp("proposed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -40,6 +134,64 @@ export const matches = pgTable(
   (t) => [
     uniqueIndex("matches_vacancy_candidate_key").on(t.vacancyId, t.candidateId),
     index("matches_candidate_idx").on(t.candidateId),
+    index("matches_organisation_idx").on(t.organisationId),
     check("matches_source_valid", sql`${t.source} in ('applied', 'saved', 'proposed')`),
+    check("matches_outcome_valid", sql`${t.outcome} is null or ${t.outcome} in (${inList(OUTCOMES)})`),
+  ],
+);
+
+/**
+ * Every step of a match from phase to phase: who, when, from, to, outcome and comment. The
+ * first step (`seq` 0, no from) is where the match began. Undoing a step marks it undone and
+ * puts the match back where the step before left it; the row stays.
+ */
+export const matchHistory = pgTable(
+  "match_history",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    matchId: uuid("match_id")
+      .notNull()
+      .references(() => matches.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    seq: integer("seq").notNull(),
+    fromPhaseId: uuid("from_phase_id").references(() => procedurePhases.id),
+    toPhaseId: uuid("to_phase_id")
+      .notNull()
+      .references(() => procedurePhases.id),
+    outcome: text("outcome", { enum: OUTCOMES }),
+    comment: text("comment"),
+    actorUserId: text("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    undoneAt: timestamp("undone_at", { withTimezone: true }),
+    undoneByUserId: text("undone_by_user_id").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    uniqueIndex("match_history_match_seq_key").on(t.matchId, t.seq),
+    check("match_history_outcome_valid", sql`${t.outcome} is null or ${t.outcome} in (${inList(OUTCOMES)})`),
+  ],
+);
+
+/** A person's verdict on a match with a comment (Carerix: the "Evaluatie" tab). */
+export const matchEvaluations = pgTable(
+  "match_evaluations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    matchId: uuid("match_id")
+      .notNull()
+      .references(() => matches.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    authorUserId: text("author_user_id").references(() => users.id, { onDelete: "set null" }),
+    verdict: text("verdict").$type<EvaluationVerdict>().notNull(),
+    comment: text("comment").notNull().default(""),
+    phaseId: uuid("phase_id").references(() => procedurePhases.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("match_evaluations_match_idx").on(t.matchId, t.createdAt),
+    check("match_evaluations_verdict_valid", sql`${t.verdict} in (${inList(EVALUATION_VERDICTS)})`),
   ],
 );

@@ -6,11 +6,6 @@ import type { Viewer } from "./publication";
 
 export type { VacancyDeps } from "./actions/context";
 export { accountManagerScopeOf, candidateViewerOf, vacancyActorOf, vacancyScopeOf } from "./actor";
-export {
-  type ApplicationsLegacy,
-  type ApplicationsLegacy as VacancyService,
-  createApplicationsLegacy,
-} from "./applications.legacy";
 export { visibleVacancyRepository } from "./candidate-vacancies.repository";
 export { type JobBoardDeps, jobBoardRoutes } from "./job-board/job-board.routes";
 export { audiencesOn, isOpenOn, type PublicationDates, todayIn, type Viewer } from "./publication";

@@ -24,8 +24,6 @@ import { removeVacancy } from "./actions/remove-vacancy";
 import { transitionVacancy } from "./actions/transition-vacancy";
 import { updateVacancy } from "./actions/update-vacancy";
 import { vacancyOptions } from "./actions/vacancy-options";
-import type { ApplicationsLegacy } from "./applications.legacy";
-import { registerApplicationLegacyRoutes } from "./applications.legacy.routes";
 import { registerCandidateVacancyRoutes } from "./candidate-vacancies.routes";
 import { UPLOAD_MAX_BYTES, vacanciesPolicy } from "./vacancies.policy";
 import { registerVacancyFileRoutes } from "./vacancy-files.routes";
@@ -35,8 +33,6 @@ const IdParams = z.object({ id: z.string().uuid() });
 
 export interface VacancyRouteDeps {
   vacancies: VacancyDeps;
-  /** Saving candidates and applications, until the matches module has them (legacy). */
-  applications: ApplicationsLegacy;
 }
 
 /** Vacancies for staff (overview, form, life cycle, files) and for candidates (search, apply). */
@@ -55,7 +51,6 @@ export async function registerVacancyRoutes(app: FastifyInstance, deps: VacancyR
     registerStaffVacancyRoutes(scope, deps.vacancies);
     registerVacancyFileRoutes(scope, deps.vacancies);
     registerCandidateVacancyRoutes(scope, deps.vacancies);
-    registerApplicationLegacyRoutes(scope, deps.applications);
   });
 }
 

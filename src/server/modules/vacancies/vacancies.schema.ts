@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   check,
@@ -21,6 +22,7 @@ import {
   VACANCY_KINDS,
   VACANCY_STATUSES,
 } from "../../../contracts/vacancies";
+import { procedures } from "../matches/matches.schema";
 import { organisations, portals, users } from "../tenancy/tenancy.schema";
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
@@ -92,6 +94,8 @@ export const vacancies = pgTable(
     decidedByUserId: text("decided_by_user_id").references(() => users.id, { onDelete: "set null" }),
     decisionComment: text("decision_comment"),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /** How its matches move (decision 0016); null: the organisation's default procedure. */
+    procedureId: uuid("procedure_id").references((): AnyPgColumn => procedures.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -48,6 +48,7 @@ import { Dialog } from "../../ui/dialog";
 import { meQuery } from "../account/me-query";
 import { FormError, fieldErrors, Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
+import { VacancyMatches } from "../matches/vacancy-matches";
 import { usePageTitle } from "../navigation/page-title";
 import { formatDateTime, formatDay, formatHours, formatSalary, formatScale, isExpired } from "./format";
 import { AudienceBadges, PageLoader, Section, StatusBadge } from "./ui";
@@ -695,6 +696,8 @@ export function VacancyDetail({ id }: { id: string }) {
           </Stack>
         </Section>
       </SimpleGrid>
+
+      <VacancyMatches vacancyId={vacancy.id} />
 
       <Section title={t("vacancies.history.title")}>
         <History id={vacancy.id} />

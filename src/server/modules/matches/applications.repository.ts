@@ -1,0 +1,136 @@
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { Db } from "../../platform/db";
+import { candidates, organisations, users, vacancies } from "../../platform/schema";
+import type { PublicScope, SelfScope } from "../../platform/scope";
+import { repository } from "../../platform/store";
+import { type Viewer, visibleToViewer } from "../vacancies";
+import { matches } from "./matches.schema";
+
+type MatchRow = typeof matches.$inferSelect;
+
+/**
+ * A person's own candidate rows. The caller's `SelfScope` is one; the vacancies module still
+ * passes a plain list of its own (until it takes the caller's), hence this structural type.
+ */
+export interface CandidateScope {
+  readonly candidateIds: readonly string[];
+}
+
+/** The candidate's match on a vacancy (applied, or saved or proposed by staff), if any. */
+export async function findMatchOfCandidate(
+  db: Db,
+  scope: CandidateScope,
+  vacancyId: string,
+): Promise<MatchRow | null> {
+  if (scope.candidateIds.length === 0) return null;
+  const [row] = await db
+    .select()
+    .from(matches)
+    .where(and(eq(matches.vacancyId, vacancyId), inArray(matches.candidateId, [...scope.candidateIds])))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Of these vacancies, the ones the candidate applied to. */
+export async function appliedVacancyIds(
+  db: Db,
+  scope: CandidateScope,
+  vacancyIds: readonly string[],
+): Promise<Set<string>> {
+  if (scope.candidateIds.length === 0 || vacancyIds.length === 0) return new Set();
+  const rows = await db
+    .select({ vacancyId: matches.vacancyId })
+    .from(matches)
+    .where(
+      and(
+        inArray(matches.vacancyId, [...vacancyIds]),
+        inArray(matches.candidateId, [...scope.candidateIds]),
+        eq(matches.source, "applied"),
+      ),
+    );
+  return new Set(rows.map((r) => r.vacancyId));
+}
+
+export const applicationsRepository = repository<SelfScope>()({
+  findMatchOfCandidate,
+  appliedVacancyIds,
+
+  /** The person's candidate rows, oldest first. */
+  async ownCandidates(db, scope) {
+    if (scope.candidateIds.length === 0) return [];
+    return db
+      .select({ id: candidates.id, portalId: candidates.portalId })
+      .from(candidates)
+      .where(and(inArray(candidates.id, [...scope.candidateIds]), eq(candidates.userId, scope.userId)))
+      .orderBy(candidates.createdAt);
+  },
+
+  /** A first candidate row for a person who applies before filling in a profile. */
+  async createOwnCandidate(db, scope, portalId: string) {
+    const [user] = await db
+      .select({ name: users.name, email: users.email, phone: users.phone, postcode: users.postcode })
+      .from(users)
+      .where(eq(users.id, scope.userId));
+    const [first, ...rest] = (user?.name ?? "").trim().split(/\s+/);
+    const [created] = await db
+      .insert(candidates)
+      .values({
+        portalId,
+        userId: scope.userId,
+        firstName: first || "-",
+        lastName: rest.join(" ") || "-",
+        email: user?.email ?? null,
+        phone: user?.phone ?? null,
+        postcode: user?.postcode ?? null,
+        visible: false,
+      })
+      .returning({ id: candidates.id, portalId: candidates.portalId });
+    return created!;
+  },
+
+  /** "Mijn sollicitaties": the person's applications, newest first. */
+  async listApplications(db, scope) {
+    if (scope.candidateIds.length === 0) return [];
+    return db
+      .select({ match: matches, displayTitle: vacancies.displayTitle, organisationName: organisations.name })
+      .from(matches)
+      .innerJoin(vacancies, eq(vacancies.id, matches.vacancyId))
+      .innerJoin(organisations, eq(organisations.id, vacancies.organisationId))
+      .where(and(inArray(matches.candidateId, [...scope.candidateIds]), eq(matches.source, "applied")))
+      .orderBy(desc(matches.createdAt));
+  },
+
+  async findApplication(db, scope, id: string): Promise<MatchRow | null> {
+    if (scope.candidateIds.length === 0) return null;
+    const [row] = await db
+      .select()
+      .from(matches)
+      .where(and(eq(matches.id, id), inArray(matches.candidateId, [...scope.candidateIds])))
+      .limit(1);
+    return row ?? null;
+  },
+});
+
+/**
+ * Published vacancies as the job board shows them (decision 0009): rows of no one tenant in
+ * particular, so the public scope; who may see which follows from the viewer and the dates.
+ */
+export const visibleVacanciesRepository = repository<PublicScope>()({
+  /** A vacancy this person may see today (decision 0009), with what an application needs. */
+  async findVisibleVacancy(db, _scope, viewer: Viewer, id: string, today: string) {
+    const [row] = await db
+      .select({
+        id: vacancies.id,
+        organisationId: vacancies.organisationId,
+        portalId: vacancies.portalId,
+        procedureId: vacancies.procedureId,
+        displayTitle: vacancies.displayTitle,
+        organisationName: organisations.name,
+      })
+      .from(vacancies)
+      .innerJoin(organisations, eq(organisations.id, vacancies.organisationId))
+      .where(and(eq(vacancies.id, id), visibleToViewer(viewer, today)))
+      .limit(1);
+    return row ?? null;
+  },
+});

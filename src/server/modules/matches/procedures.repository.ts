@@ -1,0 +1,178 @@
+import { and, asc, eq, inArray, notExists, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { Db } from "../../platform/db";
+import { organisations, vacancies } from "../../platform/schema";
+import { organisationsOf, reaches, type SelfScope, type TenantScope } from "../../platform/scope";
+import { repository } from "../../platform/store";
+import { matches, procedurePhases, procedures } from "./matches.schema";
+import { PROCEDURE_TEMPLATES } from "./matches.templates";
+
+export type ProcedureRow = typeof procedures.$inferSelect;
+export type PhaseRow = typeof procedurePhases.$inferSelect;
+export interface ProcedureWithPhases extends ProcedureRow {
+  phases: PhaseRow[];
+}
+
+/** WHERE clause: the column's organisation is one the scope reaches. */
+export function inTenant(scope: TenantScope, column: AnyPgColumn): SQL | undefined {
+  const orgs = organisationsOf(scope);
+  if (orgs === "all") return undefined;
+  return orgs.length > 0 ? inArray(column, [...orgs]) : sql`false`;
+}
+
+async function withPhases(db: Db, rows: ProcedureRow[]): Promise<ProcedureWithPhases[]> {
+  if (rows.length === 0) return [];
+  const phases = await db
+    .select()
+    .from(procedurePhases)
+    .where(
+      inArray(
+        procedurePhases.procedureId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(asc(procedurePhases.position));
+  return rows.map((r) => ({ ...r, phases: phases.filter((p) => p.procedureId === r.id) }));
+}
+
+/**
+ * Copies the shipped templates into each of these organisations that has no procedure yet
+ * (decision 0016: organisations made after migration 0018 get them on first use). Idempotent
+ * and safe when two requests race: the unique (organisation, template) key lets one insert win.
+ * A candidate's application may be the first use, hence the candidate's own scope is accepted
+ * too; it copies configuration only and reveals nothing.
+ */
+async function ensureProcedures(db: Db, scope: TenantScope | SelfScope, organisationIds: readonly string[]) {
+  const ids =
+    scope.kind === "self" ? [...organisationIds] : organisationIds.filter((id) => reaches(scope, id));
+  if (ids.length === 0) return;
+  const missing = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(
+      and(
+        inArray(organisations.id, ids),
+        notExists(
+          db.select({ one: sql`1` }).from(procedures).where(eq(procedures.organisationId, organisations.id)),
+        ),
+      ),
+    );
+  if (missing.length === 0) return;
+  const created = await db
+    .insert(procedures)
+    .values(
+      missing.flatMap((o) =>
+        PROCEDURE_TEMPLATES.map((t) => ({
+          organisationId: o.id,
+          template: t.template,
+          kind: t.kind,
+          name: t.name,
+          isDefault: t.isDefault,
+        })),
+      ),
+    )
+    .onConflictDoNothing()
+    .returning();
+  const phases = created.flatMap((p) =>
+    (PROCEDURE_TEMPLATES.find((t) => t.template === p.template)?.phases ?? []).map((phase, position) => ({
+      procedureId: p.id,
+      organisationId: p.organisationId,
+      key: phase.key,
+      position,
+      label: phase.label,
+      visibleToContacts: phase.visibleToContacts,
+      outcomes: [...phase.outcomes],
+      meaning: phase.meaning,
+    })),
+  );
+  if (phases.length > 0) await db.insert(procedurePhases).values(phases);
+}
+
+export const templatesRepository = repository<TenantScope | SelfScope>()({ ensureProcedures });
+
+/**
+ * The procedure a vacancy's matches follow: its own choice, else its organisation's default.
+ * For a candidate applying to a vacancy they were shown (the caller checked it is visible).
+ */
+async function procedureOfVacancy(
+  db: Db,
+  scope: TenantScope | SelfScope,
+  vacancy: { organisationId: string; procedureId: string | null },
+): Promise<ProcedureWithPhases | null> {
+  if (scope.kind !== "self" && !reaches(scope, vacancy.organisationId)) return null;
+  const rows = await db
+    .select()
+    .from(procedures)
+    .where(
+      and(
+        eq(procedures.organisationId, vacancy.organisationId),
+        vacancy.procedureId ? eq(procedures.id, vacancy.procedureId) : eq(procedures.isDefault, true),
+      ),
+    )
+    .limit(1);
+  return (await withPhases(db, rows))[0] ?? null;
+}
+
+export const vacancyProcedureRepository = repository<TenantScope | SelfScope>()({ procedureOfVacancy });
+
+export const proceduresRepository = repository<TenantScope>()({
+  /** The procedures of these organisations (those the scope reaches), default first. */
+  async list(db, scope, organisationIds: readonly string[]): Promise<ProcedureWithPhases[]> {
+    const ids = organisationIds.filter((id) => reaches(scope, id));
+    if (ids.length === 0) return [];
+    const rows = await db
+      .select()
+      .from(procedures)
+      .where(inArray(procedures.organisationId, ids))
+      .orderBy(asc(procedures.organisationId), sql`${procedures.isDefault} desc`, asc(procedures.createdAt));
+    return withPhases(db, rows);
+  },
+
+  async find(db, scope, id: string): Promise<ProcedureWithPhases | null> {
+    const rows = await db
+      .select()
+      .from(procedures)
+      .where(and(eq(procedures.id, id), inTenant(scope, procedures.organisationId)))
+      .limit(1);
+    return (await withPhases(db, rows))[0] ?? null;
+  },
+
+  /** Several procedures by id (the ones a vacancy's matches are in). */
+  async byIds(db, scope, ids: readonly string[]): Promise<ProcedureWithPhases[]> {
+    if (ids.length === 0) return [];
+    const rows = await db
+      .select()
+      .from(procedures)
+      .where(and(inArray(procedures.id, [...ids]), inTenant(scope, procedures.organisationId)));
+    return withPhases(db, rows);
+  },
+
+  /** Whether the vacancy has matches in a procedure other than this one. */
+  async vacancyHasMatchesOutside(db, scope, vacancyId: string, procedureId: string): Promise<boolean> {
+    const [row] = await db
+      .select({ one: sql`1` })
+      .from(matches)
+      .where(
+        and(
+          eq(matches.vacancyId, vacancyId),
+          sql`${matches.procedureId} <> ${procedureId}`,
+          inTenant(scope, matches.organisationId),
+        ),
+      )
+      .limit(1);
+    return row !== undefined;
+  },
+
+  /**
+   * Sets the vacancy's procedure (null: the organisation's default). The vacancies module owns
+   * the row; this column is the matches module's (decision 0016).
+   */
+  async setVacancyProcedure(db, scope, vacancyId: string, procedureId: string | null): Promise<boolean> {
+    const updated = await db
+      .update(vacancies)
+      .set({ procedureId })
+      .where(and(eq(vacancies.id, vacancyId), inTenant(scope, vacancies.organisationId)))
+      .returning({ id: vacancies.id });
+    return updated.length > 0;
+  },
+});

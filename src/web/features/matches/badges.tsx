@@ -1,0 +1,55 @@
+import { Badge } from "@mantine/core";
+import { Fragment, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { Outcome, PhaseMeaning } from "../../../contracts/matches";
+
+export const STATE_COLOR: Record<PhaseMeaning, string> = {
+  active: "blue.8",
+  hired: "green.9",
+  rejected: "red.9",
+  archived: "gray.7",
+  withdrawn: "gray.7",
+};
+
+export const OUTCOME_COLOR: Record<Outcome, string> = {
+  green: "green.9",
+  orange: "orange.9",
+  red: "red.9",
+  passed: "teal.9",
+  failed: "red.9",
+};
+
+export function OutcomeBadge({ outcome }: { outcome: Outcome | null }) {
+  const { t } = useTranslation();
+  if (!outcome) return null;
+  return (
+    <Badge color={OUTCOME_COLOR[outcome]} variant="light">
+      {t(`matches.outcomes.${outcome}`)}
+    </Badge>
+  );
+}
+
+export function StateBadge({ state }: { state: PhaseMeaning }) {
+  const { t } = useTranslation();
+  if (state === "active") return null;
+  return (
+    <Badge color={STATE_COLOR[state]} variant="outline">
+      {t(`matches.state.${state}`)}
+    </Badge>
+  );
+}
+
+/** Label-value pairs (as on the vacancy page); empty values are left out. */
+export function Facts({ items }: { items: readonly [string, ReactNode][] }) {
+  const shown = items.filter(([, value]) => value !== null && value !== undefined && value !== "");
+  return (
+    <dl className="werkbrug-facts">
+      {shown.map(([label, value]) => (
+        <Fragment key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </Fragment>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,146 @@
+import { Badge, Button, Group, Select, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { MatchSummary, VacancyMatchesResponse } from "../../../contracts/matches";
+import { ApiError } from "../../api";
+import { FormError, Notice, useErrorText } from "../identity/forms";
+import { useLocale } from "../language/language-control";
+import { formatDate } from "../vacancies/format";
+import { Section } from "../vacancies/ui";
+import { OutcomeBadge, StateBadge } from "./badges";
+import { MatchDialog } from "./match-dialog";
+import { chooseProcedure, matchKeys, vacancyMatchesQuery } from "./matches-api";
+
+/** The procedure the vacancy follows, and for those who may, the choice of another. */
+function ProcedureChoice({ vacancyId, data }: { vacancyId: string; data: VacancyMatchesResponse }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const queryClient = useQueryClient();
+  const mutation = useMutation({
+    mutationFn: (procedureId: string | null) => chooseProcedure(vacancyId, procedureId),
+    onSuccess: (saved) => queryClient.setQueryData(matchKeys.ofVacancy(vacancyId), saved),
+  });
+  if (!data.permissions.chooseProcedure || data.procedures.length < 2)
+    return (
+      <Text c="gray.8">
+        {t("matches.procedure")}: {data.procedure.name[locale]}
+      </Text>
+    );
+  return (
+    <Stack gap={4} maw={260}>
+      <Select
+        label={t("matches.procedure")}
+        size="sm"
+        allowDeselect={false}
+        data={data.procedures.map((p) => ({ value: p.id, label: p.name[locale] }))}
+        value={data.procedure.id}
+        disabled={mutation.isPending}
+        onChange={(value) => {
+          if (!value || value === data.procedure.id) return;
+          const chosen = data.procedures.find((p) => p.id === value);
+          mutation.mutate(chosen?.isDefault ? null : value);
+        }}
+      />
+      <FormError error={mutation.error} />
+    </Stack>
+  );
+}
+
+function PhaseTable({ matches, onOpen }: { matches: MatchSummary[]; onOpen: (id: string) => void }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <Table.ScrollContainer minWidth={480}>
+      <Table verticalSpacing={4}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t("matches.candidate")}</Table.Th>
+            <Table.Th scope="col">{t("matches.since")}</Table.Th>
+            <Table.Th scope="col">{t("matches.outcome")}</Table.Th>
+            <Table.Th scope="col">
+              <VisuallyHidden>{t("matches.open")}</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {matches.map((m) => (
+            <Table.Tr key={m.id}>
+              <Table.Td>{m.candidate.name}</Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(m.phaseSince, locale)}</Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  <OutcomeBadge outcome={m.outcome} />
+                  <StateBadge state={m.state} />
+                </Group>
+              </Table.Td>
+              <Table.Td ta="right">
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  onClick={() => onOpen(m.id)}
+                  aria-label={t("matches.openFor", { name: m.candidate.name })}
+                >
+                  {t("matches.open")}
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/**
+ * The staff vacancy page's candidates by phase of the vacancy's procedure (decision 0016). Shown
+ * only to those who may see its matches: for anyone else the API answers 403/404 and the
+ * section stays away.
+ */
+export function VacancyMatches({ vacancyId }: { vacancyId: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const errorText = useErrorText();
+  const query = useQuery(vacancyMatchesQuery(vacancyId));
+  const [open, setOpen] = useState<string | null>(null);
+  if (query.isPending) return null;
+  if (query.isError) {
+    if (query.error instanceof ApiError && (query.error.status === 403 || query.error.status === 404))
+      return null;
+    return (
+      <Section title={t("matches.title")}>
+        <Notice color="red">{errorText(query.error)}</Notice>
+      </Section>
+    );
+  }
+  const data = query.data;
+  const filled = data.phases.filter((g) => g.matches.length > 0);
+  return (
+    <Section title={t("matches.title")} action={<ProcedureChoice vacancyId={vacancyId} data={data} />}>
+      <Stack gap="md">
+        {data.permissions.sees === "visible_to_contacts" && (
+          <Text size="sm" c="gray.8">
+            {t("matches.onlyVisible")}
+          </Text>
+        )}
+        {filled.length === 0 && <Text c="gray.8">{t("matches.none")}</Text>}
+        {filled.map((group) => (
+          <div key={group.phase.id}>
+            <Title order={3} size="h5" mb={4}>
+              {group.phase.label[locale]}{" "}
+              <Badge
+                variant="outline"
+                color="gray.8"
+                aria-label={t("matches.count", { count: group.matches.length })}
+              >
+                {group.matches.length}
+              </Badge>
+            </Title>
+            <PhaseTable matches={group.matches} onOpen={setOpen} />
+          </div>
+        ))}
+      </Stack>
+      {open && <MatchDialog id={open} vacancyId={vacancyId} onClose={() => setOpen(null)} />}
+    </Section>
+  );
+}
