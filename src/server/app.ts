@@ -14,10 +14,13 @@ import { createPrivacyService } from "./modules/candidates/privacy.service";
 import { createCompanyRegistry } from "./modules/employers/company-registry";
 import { registerEmployerRoutes } from "./modules/employers/employers.routes";
 import { createEmployerService } from "./modules/employers/employers.service";
-import { registerExplorerRoutes } from "./modules/explorer/explorer.routes";
-import { createExplorerService } from "./modules/explorer/explorer.service";
-import { createMemorySearchIndex, type MemorySearchIndex } from "./modules/explorer/memory-index";
-import { createSqlSearchIndex } from "./modules/explorer/sql-index";
+import {
+  createExplorerService,
+  createMemorySearchIndex,
+  createSqlSearchIndex,
+  type MemorySearchIndex,
+  registerExplorerRoutes,
+} from "./modules/explorer";
 import { createAuth } from "./modules/identity/auth";
 import { sendPasswordResetMail, sendVerificationMail } from "./modules/identity/identity.mail";
 import { registerIdentity } from "./modules/identity/identity.routes";
@@ -44,6 +47,7 @@ import { resolveAuthSecret } from "./platform/secrets";
 import { createSmsSender } from "./platform/sms";
 import { registerWebApp } from "./platform/static";
 import { createStore } from "./platform/store";
+import { systemScope } from "./platform/system-scope";
 import { appVersion } from "./platform/version";
 
 declare module "fastify" {
@@ -151,15 +155,23 @@ export async function buildApp({
     employers: createEmployerService({ db, mailer, invitations, registry: createCompanyRegistry(env) }),
   });
   // The explorer: the in-memory index once built (each process its own), SQL until then.
-  const sqlIndex = createSqlSearchIndex(db);
+  const sqlIndex = createSqlSearchIndex(store);
+  // The index holds every portal's documents (each search keeps to its own portal's): built and
+  // kept current by this process for no one in particular, hence the job's scope.
   const memoryIndex =
     env.EXPLORER_ENGINE === "memory"
-      ? createMemorySearchIndex(db, { pollMs: env.EXPLORER_POLL_MS, log: (message) => app.log.warn(message) })
+      ? createMemorySearchIndex(
+          { store, scope: systemScope("job") },
+          { pollMs: env.EXPLORER_POLL_MS, log: (message) => app.log.warn(message) },
+        )
       : null;
   if (memoryIndex) app.addHook("onClose", () => memoryIndex.close());
   app.decorate("explorerIndex", memoryIndex);
   await registerExplorerRoutes(app, {
-    explorer: createExplorerService({ db, index: () => (memoryIndex?.isReady() ? memoryIndex : sqlIndex) }),
+    explorer: createExplorerService({
+      store,
+      index: () => (memoryIndex?.isReady() ? memoryIndex : sqlIndex),
+    }),
   });
   await registerDevRoutes(app, { db, mailer });
   await jobBoardRoutes(app, { db, publicUrl: env.PUBLIC_URL });
