@@ -4,7 +4,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { FILTER_CATEGORIES, type FilterCategory } from "../src/contracts/explorer";
-import { lexemesOf } from "../src/server/modules/explorer/explorer.repository";
+import { stemmingRepository } from "../src/server/modules/explorer/explorer.repository";
 import { createMemorySearchIndex, type MemorySearchIndex } from "../src/server/modules/explorer/memory-index";
 import { categoryOptions, TERM_PREFIX, UPDATED } from "../src/server/modules/explorer/recognise";
 import {
@@ -19,10 +19,26 @@ import {
 import { createSqlSearchIndex } from "../src/server/modules/explorer/sql-index";
 import { getOccupation } from "../src/server/modules/taxonomy/reference-data";
 import { type Database, type Db, openPglite, openPostgres, queryRows } from "../src/server/platform/db";
+import { createEventBus } from "../src/server/platform/events";
+import { publicScope } from "../src/server/platform/scope";
+import { createStore, type Store } from "../src/server/platform/store";
+import { systemScope } from "../src/server/platform/system-scope";
 import { insertCandidates } from "../src/server/seed/bulk";
 import { DEMO_SEED, portalsForSeeding, seedDemo } from "../src/server/seed/demo";
 import { createRng, Random } from "../src/server/seed/generate";
 import { percentile } from "./stats";
+
+/** Every query here is over the whole platform (the national portal's "p:*"). */
+const EVERYWHERE = systemScope("bench");
+
+/** Repositories over this database (the bench emits no events; the bus is never started). */
+function storeOf(db: Db): Store {
+  return createStore(db, createEventBus(db));
+}
+
+function lexemesOf(db: Db, text: string): Promise<string[]> {
+  return storeOf(db).bind(publicScope, stemmingRepository).lexemesOf(text);
+}
 
 /**
  * The candidate explorer's two engines (decision 0013) on the same generated data: latency of a
@@ -186,7 +202,7 @@ export async function buildMix(
     throw new Error("Too little data for a query mix; use more candidates");
   }
   const facets = allFacets(nowSec);
-  const base = { portalTerm: "p:*", facets, offset: 0, limit: 20 } as const;
+  const base = { facets, offset: 0, limit: 20 } as const;
 
   const selective: IndexQuery[] = [];
   for (let i = 0; i < counts.selective; i++) {
@@ -253,7 +269,7 @@ interface Measured {
 
 async function timed(index: SearchIndex, query: IndexQuery): Promise<{ ms: number; result: IndexResult }> {
   const started = performance.now();
-  const result = await index.search(query);
+  const result = await index.search(EVERYWHERE, query);
   return { ms: performance.now() - started, result };
 }
 
@@ -317,7 +333,6 @@ export async function freshness(db: Db, index: MemorySearchIndex, nowSec: number
   );
   if (!row) throw new Error("No candidate to change");
   const query: IndexQuery = {
-    portalTerm: "p:*",
     words: [lexeme],
     occupation: null,
     geo: null,
@@ -331,7 +346,7 @@ export async function freshness(db: Db, index: MemorySearchIndex, nowSec: number
   );
   const committed = performance.now();
   for (;;) {
-    const result = await index.search(query);
+    const result = await index.search(EVERYWHERE, query);
     const elapsed = performance.now() - committed;
     if (result.ids.includes(row.candidate_id)) return elapsed;
     if (elapsed > 5000) return null;
@@ -434,7 +449,7 @@ export async function benchExplorer(options: ExplorerBenchOptions): Promise<Expl
     // 2. Build the in-memory index.
     const before = heapBytes();
     const buildStarted = performance.now();
-    memory = createMemorySearchIndex(db, { pollMs: 0 });
+    memory = createMemorySearchIndex({ store: storeOf(db), scope: EVERYWHERE }, { pollMs: 0 });
     await memory.ready;
     const buildMs = performance.now() - buildStarted;
     const after = heapBytes();
@@ -456,13 +471,15 @@ export async function benchExplorer(options: ExplorerBenchOptions): Promise<Expl
       options.seed ?? 20_260_101,
       nowSec,
     );
-    const sqlIndex = createSqlSearchIndex(db);
+    const sqlIndex = createSqlSearchIndex(storeOf(db));
     const sqlEvery = options.sqlEvery ?? 1;
     const sqlEveryBroad = options.sqlEveryBroad ?? 1;
     // Warm-up: the memory engine on a few of each, SQL on a few selective (and broad when cheap).
-    for (const query of [...mix.selective.slice(0, 10), ...mix.broad.slice(0, 5)]) await memory.search(query);
-    for (const query of mix.selective.slice(0, 3)) await sqlIndex.search(query);
-    if (sqlEveryBroad === 1) for (const query of mix.broad.slice(0, 2)) await sqlIndex.search(query);
+    for (const query of [...mix.selective.slice(0, 10), ...mix.broad.slice(0, 5)])
+      await memory.search(EVERYWHERE, query);
+    for (const query of mix.selective.slice(0, 3)) await sqlIndex.search(EVERYWHERE, query);
+    if (sqlEveryBroad === 1)
+      for (const query of mix.broad.slice(0, 2)) await sqlIndex.search(EVERYWHERE, query);
     const selective = await measure("selective", mix.selective, memory, sqlIndex, sqlEvery);
     const broad = await measure("broad", mix.broad, memory, sqlIndex, sqlEveryBroad);
     for (const [name, m] of [
@@ -480,7 +497,7 @@ export async function benchExplorer(options: ExplorerBenchOptions): Promise<Expl
     // 4. Freshness, on a second index that polls every 100 ms as the app's does.
     await memory.close();
     memory = null;
-    polling = createMemorySearchIndex(db, { pollMs: 100 });
+    polling = createMemorySearchIndex({ store: storeOf(db), scope: EVERYWHERE }, { pollMs: 100 });
     await polling.ready;
     const fresh = await freshness(db, polling, nowSec);
     log(`explorer  freshness: ${fresh === null ? "not found within 5 s" : `${fresh.toFixed(1)} ms`}`);

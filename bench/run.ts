@@ -1,14 +1,17 @@
 // `npm run bench [-- name…]`: runs the benchmarks and prints their numbers (never asserts).
-// "explorer" runs only when named (it is long); `npm run bench:explorer` runs it alone.
+// "explorer" and "queries" run only when named (they are long); `npm run bench:explorer` runs the first alone.
 import { parseArgs } from "node:util";
 import { benchExplorer } from "./explorer.bench";
 import { benchHttp } from "./http.bench";
+import { benchQueries } from "./queries.bench";
 import { benchSeed } from "./seed.bench";
 
 const { values, positionals } = parseArgs({
   options: {
     candidates: { type: "string", default: "100000" },
     requests: { type: "string", default: "2000" },
+    /** Per request of the "queries" benchmark, measured one at a time. */
+    iterations: { type: "string", default: "200" },
   },
   allowPositionals: true,
 });
@@ -20,6 +23,7 @@ async function run(): Promise<void> {
     `machine: ${(await import("node:os")).cpus().length} cores, load ${load1?.toFixed(2)}\n`,
   );
   if (wanted.has("http")) await benchHttp({ requests: Number(values.requests) });
+  if (wanted.has("queries")) await benchQueries({ iterations: Number(values.iterations) });
   if (wanted.has("seed")) await benchSeed({ candidates: Number(values.candidates) });
   if (wanted.has("explorer")) {
     const databaseUrl = process.env.BENCH_DATABASE_URL || undefined;

@@ -22,10 +22,13 @@ import {
   registerEmployerRoutes,
   registerEmployerSubscribers,
 } from "./modules/employers";
-import { registerExplorerRoutes } from "./modules/explorer/explorer.routes";
-import { createExplorerService } from "./modules/explorer/explorer.service";
-import { createMemorySearchIndex, type MemorySearchIndex } from "./modules/explorer/memory-index";
-import { createSqlSearchIndex } from "./modules/explorer/sql-index";
+import {
+  createExplorerService,
+  createMemorySearchIndex,
+  createSqlSearchIndex,
+  type MemorySearchIndex,
+  registerExplorerRoutes,
+} from "./modules/explorer";
 import { createAuth } from "./modules/identity/auth";
 import { registerIdentitySubscribers } from "./modules/identity/identity.events";
 import { createLinkMailRequests } from "./modules/identity/identity.mail";
@@ -59,6 +62,7 @@ import { createSealer, resolveAuthSecret } from "./platform/secrets";
 import { createSmsSender } from "./platform/sms";
 import { registerWebApp } from "./platform/static";
 import { createStore } from "./platform/store";
+import { systemScope } from "./platform/system-scope";
 import { appVersion } from "./platform/version";
 
 declare module "fastify" {
@@ -187,15 +191,23 @@ export async function buildApp({
     employers: createEmployerService({ store, invitations, registry: createCompanyRegistry(env) }),
   });
   // The explorer: the in-memory index once built (each process its own), SQL until then.
-  const sqlIndex = createSqlSearchIndex(db);
+  const sqlIndex = createSqlSearchIndex(store);
+  // The index holds every portal's documents (each search keeps to its own portal's): built and
+  // kept current by this process for no one in particular, hence the job's scope.
   const memoryIndex =
     env.EXPLORER_ENGINE === "memory"
-      ? createMemorySearchIndex(db, { pollMs: env.EXPLORER_POLL_MS, log: (message) => app.log.warn(message) })
+      ? createMemorySearchIndex(
+          { store, scope: systemScope("job") },
+          { pollMs: env.EXPLORER_POLL_MS, log: (message) => app.log.warn(message) },
+        )
       : null;
   if (memoryIndex) app.addHook("onClose", () => memoryIndex.close());
   app.decorate("explorerIndex", memoryIndex);
   await registerExplorerRoutes(app, {
-    explorer: createExplorerService({ db, index: () => (memoryIndex?.isReady() ? memoryIndex : sqlIndex) }),
+    explorer: createExplorerService({
+      store,
+      index: () => (memoryIndex?.isReady() ? memoryIndex : sqlIndex),
+    }),
   });
   await registerDevRoutes(app, { db, mailer });
   await jobBoardRoutes(app, { store, publicUrl: env.PUBLIC_URL });

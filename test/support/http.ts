@@ -1,5 +1,7 @@
 import http from "node:http";
 
+const READS = new Set(["GET", "HEAD", "OPTIONS"]);
+
 /**
  * fetch() refuses to set the Host header, and Node does not resolve *.localhost by itself, so
  * requests for a portal go to 127.0.0.1 with the portal's Host header over plain http.
@@ -7,7 +9,17 @@ import http from "node:http";
 export async function request(
   server: { port: number },
   pathname: string,
-  init: { method?: string; host?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+  init: {
+    method?: string;
+    host?: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+    /**
+     * The Origin header of a non-GET request: by default the host's own (`http://<host>`), as a
+     * browser on the portal sends it; null sends none. GET, HEAD and OPTIONS send none by default.
+     */
+    origin?: string | null;
+  } = {},
 ): Promise<{
   status: number;
   headers: Record<string, string>;
@@ -17,14 +29,17 @@ export async function request(
   body: Buffer;
   json<T = unknown>(): T;
 }> {
+  const method = init.method ?? "GET";
+  const host = init.host ?? `localhost:${server.port}`;
+  const origin = init.origin === undefined ? (READS.has(method) ? null : `http://${host}`) : init.origin;
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
         host: "127.0.0.1",
         port: server.port,
         path: pathname,
-        method: init.method ?? "GET",
-        headers: { host: init.host ?? `localhost:${server.port}`, ...init.headers },
+        method,
+        headers: { host, ...(origin !== null ? { origin } : {}), ...init.headers },
       },
       (res) => {
         const chunks: Buffer[] = [];

@@ -27,10 +27,12 @@ export class Client {
       body?: unknown;
       raw?: { data: Buffer; type: string };
       headers?: Record<string, string>;
+      /** Another Origin than the client's own host, or null to send none. */
+      origin?: string | null;
     } = {},
   ) {
+    const origin = init.origin === undefined ? `http://${this.host}` : init.origin;
     const headers: Record<string, string> = {
-      origin: `http://${this.host}`,
       "x-forwarded-for": this.ip,
       ...(this.cookies.size > 0 ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ") } : {}),
       ...(init.body !== undefined ? { "content-type": "application/json" } : {}),
@@ -40,6 +42,7 @@ export class Client {
     const res = await request(this.server, path, {
       method: init.method ?? (init.body !== undefined || init.raw ? "POST" : "GET"),
       host: this.host,
+      origin,
       headers,
       ...(init.body !== undefined
         ? { body: JSON.stringify(init.body) }

@@ -82,6 +82,11 @@ export const ERROR_CODES = {
     nl: "Er is geen Werkbrug-account voor dit werkaccount. Vraag je beheerder om een uitnodiging.",
     en: "There is no Werkbrug account for this work account. Ask your administrator for an invitation.",
   },
+  cross_origin_request: {
+    status: 403,
+    nl: "Dit verzoek komt niet van de website van dit portaal en is geweigerd. Open het portaal via zijn eigen adres en probeer het opnieuw.",
+    en: "This request did not come from this portal's own website and was refused. Open the portal at its own address and try again.",
+  },
   forbidden: {
     status: 403,
     nl: "Je hebt geen toegang tot deze gegevens.",

@@ -95,6 +95,43 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
   return reply.code(appError.status).header("content-language", locale).send(body);
 }
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * State-changing API requests: the JSON API under /api/v1 and better-auth under /api/auth (its
+ * own origin check trusts every portal's subdomain on every host, looks only when a cookie is
+ * sent, accepts a Referer instead, and is off under NODE_ENV=test). All portals are subdomains
+ * of one site, so SameSite=Lax cookies do not keep one portal's pages from writing to another.
+ */
+export function needsOriginCheck(request: FastifyRequest): boolean {
+  if (SAFE_METHODS.has(request.method)) return false;
+  const path = request.url.split("?")[0] ?? "";
+  return path.startsWith("/api/");
+}
+
+/**
+ * Whether the request comes from the portal's own pages: its Origin is the origin of the host it
+ * was sent to (scheme, host and port as this server sees them; behind TRUST_PROXY from
+ * X-Forwarded-Proto and X-Forwarded-Host), or it sends no Origin and the browser says
+ * `Sec-Fetch-Site: same-origin`. A foreign, opaque ("null") or missing Origin is refused: browsers
+ * send one with every non-GET fetch, and machine clients will use tokens, not cookies.
+ */
+export function fromOwnOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return request.headers["sec-fetch-site"] === "same-origin";
+  const own = originOf(`${request.protocol}://${request.host}`);
+  return own !== null && originOf(origin) === own;
+}
+
+function originOf(value: string): string | null {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
 export interface HttpOptions {
   env: Env;
   version: string;
@@ -116,6 +153,10 @@ export async function createHttp({ env, version, logger = true }: HttpOptions): 
 
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
+  });
+  // Before anything reads the session or the body (a refused upload is never parsed).
+  app.addHook("onRequest", async (request) => {
+    if (needsOriginCheck(request) && !fromOwnOrigin(request)) throw new AppError("cross_origin_request");
   });
   app.addHook("preHandler", async (request) => {
     const access = accessOf(request.routeOptions) as Access | undefined;

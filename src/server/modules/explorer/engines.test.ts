@@ -1,9 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDbKinds } from "../../../../test/support/databases";
+import { portalScopeFor } from "../../../../test/support/scopes";
 import { openTestDatabase } from "../../../../test/support/server";
 import { FILTER_CATEGORIES } from "../../../contracts/explorer";
 import { type Database, queryRows } from "../../platform/db";
+import { createEventBus } from "../../platform/events";
+import { createStore, type Store } from "../../platform/store";
+import { systemScope } from "../../platform/system-scope";
 import { insertCandidates } from "../../seed/bulk";
 import { DEMO_SEED, portalsForSeeding } from "../../seed/demo";
 import { createRng, Random } from "../../seed/generate";
@@ -16,6 +20,7 @@ import {
   geoClause,
   type IndexQuery,
   type IndexResult,
+  type SearchScope,
 } from "./search-index";
 import { createSqlSearchIndex } from "./sql-index";
 
@@ -41,7 +46,10 @@ const nonZero = (facets: IndexResult["facets"]) =>
 
 describe.each(testDbKinds())("the in-memory and SQL engines agree on %s", (kind) => {
   let database: Database;
+  let store: Store;
   let memory: MemorySearchIndex;
+  /** The scope of each portal term the documents carry ("p:*": the whole platform). */
+  const scopes = new Map<string, SearchScope>();
   let vocabulary: {
     words: string[];
     occupations: string[];
@@ -51,7 +59,8 @@ describe.each(testDbKinds())("the in-memory and SQL engines agree on %s", (kind)
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
-    memory = createMemorySearchIndex(database.db, { pollMs: 0 });
+    store = createStore(database.db, createEventBus(database.db));
+    memory = createMemorySearchIndex({ store, scope: systemScope("test") }, { pollMs: 0 });
     await memory.ready;
     const terms = await queryRows<{ term: string; n: number }>(
       database.db,
@@ -76,6 +85,12 @@ describe.each(testDbKinds())("the in-memory and SQL engines agree on %s", (kind)
         .sort(),
       places,
     };
+    for (const term of vocabulary.portals) {
+      scopes.set(
+        term,
+        term === "p:*" ? systemScope("test") : await portalScopeFor(database.db, term.slice("p:".length)),
+      );
+    }
   }, 120_000);
 
   afterAll(async () => {
@@ -83,7 +98,7 @@ describe.each(testDbKinds())("the in-memory and SQL engines agree on %s", (kind)
     await database?.close();
   });
 
-  function randomQuery(r: Random): IndexQuery {
+  function randomQuery(r: Random): { scope: SearchScope; query: IndexQuery } {
     const options = categoryOptions();
     const words = r.chance(0.4)
       ? Array.from({ length: r.chance(0.8) ? 1 : 2 }, () => r.pick(vocabulary.words))
@@ -103,8 +118,8 @@ describe.each(testDbKinds())("the in-memory and SQL engines agree on %s", (kind)
     }
     const place = r.chance(0.6) ? r.pick(vocabulary.places) : null;
     const radius = r.pick([5, 10, 25, 50, 100, null] as const);
-    return {
-      portalTerm: r.pick(vocabulary.portals),
+    const scope = scopes.get(r.pick(vocabulary.portals))!;
+    const query: IndexQuery = {
       words: [...new Set(words)],
       occupation:
         occupationIds.length > 0
@@ -121,16 +136,17 @@ describe.each(testDbKinds())("the in-memory and SQL engines agree on %s", (kind)
       offset: r.chance(0.2) ? 20 * r.int(0, 2) : 0,
       limit: 20,
     };
+    return { scope, query };
   }
 
   it("returns the same hits, in the same order, with the same counts for 120 random queries", async () => {
-    const sqlIndex = createSqlSearchIndex(database.db);
+    const sqlIndex = createSqlSearchIndex(store);
     const r = new Random(createRng(20261206));
     let nonEmpty = 0;
     for (let i = 0; i < 120; i++) {
-      const query = randomQuery(r);
-      const [a, b] = [await sqlIndex.search(query), await memory.search(query)];
-      const label = `query ${i}: ${JSON.stringify({ ...query, facets: undefined })}`;
+      const { scope, query } = randomQuery(r);
+      const [a, b] = [await sqlIndex.search(scope, query), await memory.search(scope, query)];
+      const label = `query ${i}: ${JSON.stringify({ scope, ...query, facets: undefined })}`;
       expect(b.total, label).toBe(a.total);
       expect(b.ids, label).toEqual(a.ids);
       expect(nonZero(b.facets), label).toEqual(nonZero(a.facets));
@@ -141,7 +157,7 @@ describe.each(testDbKinds())("the in-memory and SQL engines agree on %s", (kind)
   }, 240_000);
 
   it("still agrees after the index has grown past its first size", async () => {
-    const sqlIndex = createSqlSearchIndex(database.db);
+    const sqlIndex = createSqlSearchIndex(store);
     await insertCandidates(database.db, {
       count: 600,
       seed: DEMO_SEED,
@@ -151,8 +167,8 @@ describe.each(testDbKinds())("the in-memory and SQL engines agree on %s", (kind)
     expect(await memory.refresh()).toBeGreaterThan(500);
     const r = new Random(createRng(7));
     for (let i = 0; i < 30; i++) {
-      const query = randomQuery(r);
-      const [a, b] = [await sqlIndex.search(query), await memory.search(query)];
+      const { scope, query } = randomQuery(r);
+      const [a, b] = [await sqlIndex.search(scope, query), await memory.search(scope, query)];
       expect(b.total, `query ${i}`).toBe(a.total);
       expect(b.ids, `query ${i}`).toEqual(a.ids);
       expect(nonZero(b.facets), `query ${i}`).toEqual(nonZero(a.facets));
@@ -160,10 +176,10 @@ describe.each(testDbKinds())("the in-memory and SQL engines agree on %s", (kind)
   }, 120_000);
 
   it("follows changes: an edited, hidden and deleted candidate, after one poll of the change feed", async () => {
-    const sqlIndex = createSqlSearchIndex(database.db);
+    const sqlIndex = createSqlSearchIndex(store);
+    const everywhere = systemScope("test");
     const [row] = await database.db.select().from(candidates).where(eq(candidates.visible, true)).limit(1);
     const query: IndexQuery = {
-      portalTerm: "p:*",
       words: ["zeppelinbouwer"],
       occupation: null,
       geo: null,
@@ -176,14 +192,14 @@ describe.each(testDbKinds())("the in-memory and SQL engines agree on %s", (kind)
       .update(candidates)
       .set({ summary: "Ik ben zeppelinbouwer." })
       .where(eq(candidates.id, row!.id));
-    expect((await sqlIndex.search(query)).ids).toEqual([row!.id]);
-    expect((await memory.search(query)).ids).toEqual([]);
+    expect((await sqlIndex.search(everywhere, query)).ids).toEqual([row!.id]);
+    expect((await memory.search(everywhere, query)).ids).toEqual([]);
     expect(await memory.refresh()).toBeGreaterThan(0);
-    expect((await memory.search(query)).ids).toEqual([row!.id]);
+    expect((await memory.search(everywhere, query)).ids).toEqual([row!.id]);
     await database.db.update(candidates).set({ visible: false }).where(eq(candidates.id, row!.id));
     await memory.refresh();
-    expect((await memory.search(query)).ids).toEqual([]);
-    expect((await sqlIndex.search(query)).ids).toEqual([]);
+    expect((await memory.search(everywhere, query)).ids).toEqual([]);
+    expect((await sqlIndex.search(everywhere, query)).ids).toEqual([]);
   });
 });
 

@@ -9,11 +9,10 @@ import {
   VacancyMatchesResponseSchema,
   VacancySearchResponseSchema,
 } from "../../../contracts/explorer";
-import { requirePrincipal } from "../../platform/access";
 import { errorResponses } from "../../platform/http";
 import { requestLocale } from "../../platform/i18n";
-import { candidatesPolicy } from "../candidates/candidates.policy";
-import { portalOf } from "../tenancy/tenancy.routes";
+import { callerOf } from "../tenancy";
+import { explorerPolicy } from "./explorer.policy";
 import type { ExplorerService } from "./explorer.service";
 
 const errors = errorResponses(400, 401, 403, 404);
@@ -22,7 +21,7 @@ const errors = errorResponses(400, 401, 403, 404);
 export async function registerExplorerRoutes(app: FastifyInstance, deps: { explorer: ExplorerService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { explorer } = deps;
-  const access = { access: candidatesPolicy.staff };
+  const access = { access: explorerPolicy.staff };
 
   r.get(
     "/api/v1/explorer/suggest",
@@ -50,8 +49,7 @@ export async function registerExplorerRoutes(app: FastifyInstance, deps: { explo
         response: { 200: ExplorerSearchResponseSchema, ...errors },
       },
     },
-    async (request) =>
-      explorer.search(requirePrincipal(request), portalOf(request).row, request.body, requestLocale(request)),
+    async (request) => explorer.search(callerOf(request), request.body, requestLocale(request)),
   );
 
   r.get(
@@ -67,12 +65,7 @@ export async function registerExplorerRoutes(app: FastifyInstance, deps: { explo
       },
     },
     async (request) =>
-      explorer.fromVacancy(
-        requirePrincipal(request),
-        portalOf(request).row,
-        request.params.vacancyId,
-        requestLocale(request),
-      ),
+      explorer.fromVacancy(callerOf(request), request.params.vacancyId, requestLocale(request)),
   );
 
   r.get(
@@ -86,12 +79,6 @@ export async function registerExplorerRoutes(app: FastifyInstance, deps: { explo
         response: { 200: VacancyMatchesResponseSchema, ...errors },
       },
     },
-    async (request) =>
-      explorer.vacanciesFor(
-        requirePrincipal(request),
-        portalOf(request).row,
-        request.params.id,
-        requestLocale(request),
-      ),
+    async (request) => explorer.vacanciesFor(callerOf(request), request.params.id, requestLocale(request)),
   );
 }

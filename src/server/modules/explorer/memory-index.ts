@@ -1,16 +1,14 @@
-import { sql } from "drizzle-orm";
-import { type Db, queryRows } from "../../platform/db";
-import { andInto, andNotInto, type Bits, CountingSet, countBits, orInto, Posting } from "./postings";
+import type { PlatformScope } from "../../platform/scope";
+import type { Bound, Store } from "../../platform/store";
+import { IndexState } from "./index-state";
+import { type DocRow, searchDocumentsRepository } from "./memory-index.repository";
+import { searchState } from "./memory-search";
 import {
-  boundingBox,
-  distanceBand,
-  distanceSquared,
-  type FilterClause,
-  type GeoClause,
   type IndexQuery,
   type IndexResult,
-  NO_COORDINATES_BAND,
+  portalTermOf,
   type SearchIndex,
+  type SearchScope,
 } from "./search-index";
 
 /**
@@ -24,151 +22,6 @@ import {
  * lists only ever grow at the end and stay sorted. When a quarter of the documents are dead the
  * index is rebuilt from the table.
  */
-
-interface DocRow {
-  candidate_id: string;
-  row_no: number;
-  terms: string;
-  lat: number | null;
-  lon: number | null;
-  updated_sec: number;
-  txid: number;
-}
-
-const cellOf = (lat: number, lon: number) => `g:${Math.floor(lat * 10)}:${Math.floor(lon * 10)}`;
-
-class IndexState {
-  capacity: number;
-  words: number;
-  count = 0;
-  deadCount = 0;
-  ids: string[] = [];
-  rowNo: Float64Array;
-  updatedSec: Float64Array;
-  lat: Float64Array;
-  lon: Float64Array;
-  txid: Float64Array;
-  dead: Bits;
-  readonly byId = new Map<string, number>();
-  readonly postings = new Map<string, Posting>();
-  /** "Changed at or after" limits in use (they move once a day), as bitmaps that add() keeps. */
-  private readonly recent = new Map<number, Bits>();
-  /** Lists changed since the last settle (null while building: then all are settled). */
-  private touched: Set<Posting> | null = null;
-
-  constructor(capacity: number) {
-    this.capacity = Math.max(1024, Math.ceil(capacity / 32) * 32);
-    this.words = this.capacity / 32;
-    this.rowNo = new Float64Array(this.capacity);
-    this.updatedSec = new Float64Array(this.capacity);
-    this.lat = new Float64Array(this.capacity);
-    this.lon = new Float64Array(this.capacity);
-    this.txid = new Float64Array(this.capacity);
-    this.dead = new Uint32Array(this.words);
-  }
-
-  private grow(): void {
-    const capacity = this.capacity * 2;
-    const grow = (a: Float64Array) => {
-      const b = new Float64Array(capacity);
-      b.set(a);
-      return b;
-    };
-    this.rowNo = grow(this.rowNo);
-    this.updatedSec = grow(this.updatedSec);
-    this.lat = grow(this.lat);
-    this.lon = grow(this.lon);
-    this.txid = grow(this.txid);
-    const dead = new Uint32Array(capacity / 32);
-    dead.set(this.dead);
-    this.dead = dead;
-    this.capacity = capacity;
-    this.words = capacity / 32;
-    for (const posting of this.postings.values()) posting.settle(this.words, false);
-    this.recent.clear();
-  }
-
-  /** The documents changed at or after `since` (dead ones included: queries leave those out). */
-  recentSince(since: number): Bits {
-    let bits = this.recent.get(since);
-    if (!bits) {
-      if (this.recent.size >= 16) this.recent.clear();
-      bits = new Uint32Array(this.words);
-      const updated = this.updatedSec;
-      for (let doc = 0; doc < this.count; doc++) {
-        if (updated[doc]! >= since) bits[doc >>> 5]! |= 1 << (doc & 31);
-      }
-      this.recent.set(since, bits);
-    }
-    return bits;
-  }
-
-  /** Takes in a document's current state; false when the index already had it (or it is empty). */
-  add(row: DocRow): boolean {
-    const existing = this.byId.get(row.candidate_id);
-    if (existing !== undefined) {
-      if (this.txid[existing] === row.txid) return false;
-      this.kill(existing);
-    }
-    if (row.terms.length === 0) return existing !== undefined;
-    if (this.count === this.capacity) this.grow();
-    const doc = this.count++;
-    this.ids.push(row.candidate_id);
-    this.byId.set(row.candidate_id, doc);
-    this.rowNo[doc] = row.row_no;
-    this.updatedSec[doc] = row.updated_sec;
-    for (const [since, bits] of this.recent) {
-      if (row.updated_sec >= since) bits[doc >>> 5]! |= 1 << (doc & 31);
-    }
-    this.txid[doc] = row.txid;
-    const hasPlace = row.lat !== null && row.lon !== null;
-    this.lat[doc] = hasPlace ? row.lat! : Number.NaN;
-    this.lon[doc] = hasPlace ? row.lon! : Number.NaN;
-    for (const term of row.terms.split(" ")) this.touch(this.posting(term)).add(doc);
-    if (hasPlace) this.touch(this.posting(cellOf(row.lat!, row.lon!))).add(doc);
-    return true;
-  }
-
-  private touch(posting: Posting): Posting {
-    this.touched?.add(posting);
-    return posting;
-  }
-
-  /** After a build: follow which lists change, so a poll settles only those. */
-  startTracking(): void {
-    this.touched = new Set();
-  }
-
-  private posting(term: string): Posting {
-    let posting = this.postings.get(term);
-    if (!posting) {
-      posting = new Posting();
-      this.postings.set(term, posting);
-    }
-    return posting;
-  }
-
-  kill(doc: number): void {
-    this.dead[doc >>> 5]! |= 1 << (doc & 31);
-    this.deadCount++;
-    const id = this.ids[doc]!;
-    if (this.byId.get(id) === doc) this.byId.delete(id);
-  }
-
-  settle(trim: boolean): void {
-    const lists = this.touched ?? this.postings.values();
-    for (const posting of lists) posting.settle(this.words, trim);
-    this.touched?.clear();
-  }
-
-  bytes(): number {
-    let n = this.capacity * 8 * 5 + this.dead.byteLength;
-    for (const [term, posting] of this.postings) n += posting.bytes() + term.length * 2 + 80;
-    // Candidate ids (36-character strings) and the id -> document map.
-    n += this.count * (36 * 2 + 24) + this.byId.size * 40;
-    return n;
-  }
-}
 
 export interface MemorySearchIndex extends SearchIndex {
   /** Resolves when the first build is done. */
@@ -187,32 +40,19 @@ export interface MemoryIndexOptions {
   log?: (message: string) => void;
 }
 
-const SELECT_DOC = sql`candidate_id, row_no::float8 AS row_no, array_to_string(terms, ' ') AS terms,
-  lat, lon, updated_sec::float8 AS updated_sec, txid::float8 AS txid`;
+type BoundDocuments = Bound<typeof searchDocumentsRepository>;
 
-async function snapshotXmin(db: Db): Promise<number> {
-  const [row] = await queryRows<{ xmin: number }>(
-    db,
-    sql`SELECT ((pg_snapshot_xmin(pg_current_snapshot()))::text)::float8 AS xmin`,
-  );
-  return Number(row?.xmin ?? 0);
-}
-
-async function buildState(db: Db, batchSize: number): Promise<{ state: IndexState; xmin: number }> {
-  const xmin = await snapshotXmin(db);
-  const [size] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM candidate_search`);
-  const state = new IndexState(Math.ceil((Number(size?.n ?? 0) + 1) * 1.1));
+async function buildState(
+  documents: BoundDocuments,
+  batchSize: number,
+): Promise<{ state: IndexState; xmin: number }> {
+  const xmin = await documents.snapshotXmin();
+  const state = new IndexState(Math.ceil(((await documents.count()) + 1) * 1.1));
   // Keyset pages over the primary key: each page is an index range scan. Document numbers need
   // not follow row_no: the ranking breaks ties with rowNo[] itself.
   let after: string | null = null;
   for (;;) {
-    const rows: DocRow[] = await queryRows<DocRow>(
-      db,
-      sql`SELECT ${SELECT_DOC} FROM candidate_search
-          WHERE ${after === null ? sql`true` : sql`candidate_search.candidate_id > ${after}::uuid`}
-            AND cardinality(terms) > 0
-          ORDER BY candidate_search.candidate_id LIMIT ${batchSize}`,
-    );
+    const rows: DocRow[] = await documents.page(after, batchSize);
     for (const row of rows) state.add(row);
     if (rows.length < batchSize) break;
     after = rows[rows.length - 1]!.candidate_id;
@@ -222,7 +62,15 @@ async function buildState(db: Db, batchSize: number): Promise<{ state: IndexStat
   return { state, xmin };
 }
 
-export function createMemorySearchIndex(db: Db, options: MemoryIndexOptions = {}): MemorySearchIndex {
+/**
+ * `scope` is the platform's: the index holds the documents of every portal, and each search
+ * keeps to the portal term of the scope it is asked with.
+ */
+export function createMemorySearchIndex(
+  { store, scope }: { store: Store; scope: PlatformScope },
+  options: MemoryIndexOptions = {},
+): MemorySearchIndex {
+  const documents = store.bind(scope, searchDocumentsRepository);
   const pollMs = options.pollMs ?? 200;
   const batchSize = options.batchSize ?? 20_000;
   let state: IndexState | null = null;
@@ -234,16 +82,13 @@ export function createMemorySearchIndex(db: Db, options: MemoryIndexOptions = {}
   async function poll(): Promise<number> {
     if (!state) return 0;
     if (state.deadCount > 1000 && state.deadCount * 4 > state.count) {
-      const built = await buildState(db, batchSize);
+      const built = await buildState(documents, batchSize);
       state = built.state;
       xmin = built.xmin;
       return 0;
     }
-    const next = await snapshotXmin(db);
-    const rows = await queryRows<DocRow>(
-      db,
-      sql`SELECT ${SELECT_DOC} FROM candidate_search WHERE txid >= ${xmin} ORDER BY txid, row_no`,
-    );
+    const next = await documents.snapshotXmin();
+    const rows = await documents.changedSince(xmin);
     const current = state;
     let applied = 0;
     for (const row of rows) if (current.add(row)) applied++;
@@ -277,7 +122,7 @@ export function createMemorySearchIndex(db: Db, options: MemoryIndexOptions = {}
     timer.unref();
   }
 
-  const ready = buildState(db, batchSize).then((built) => {
+  const ready = buildState(documents, batchSize).then((built) => {
     state = built.state;
     xmin = built.xmin;
     schedule();
@@ -300,304 +145,9 @@ export function createMemorySearchIndex(db: Db, options: MemoryIndexOptions = {}
       if (timer) clearTimeout(timer);
       await running?.catch(() => 0);
     },
-    async search(query: IndexQuery): Promise<IndexResult> {
+    async search(scope: SearchScope, query: IndexQuery): Promise<IndexResult> {
       if (!state) throw new Error("The explorer index is not built yet");
-      return searchState(state, query);
+      return searchState(state, portalTermOf(scope), query);
     },
   };
-}
-
-/** Bits of the documents that have every term; null when a term is unknown (no document). */
-function allOf(state: IndexState, terms: readonly string[], scratch: Bits): Bits | null {
-  const postings: Posting[] = [];
-  for (const term of terms) {
-    const posting = state.postings.get(term);
-    if (!posting) return null;
-    postings.push(posting);
-  }
-  postings.sort((a, b) => a.length - b.length);
-  const bits = new Uint32Array(state.words);
-  postings[0]!.orInto(bits);
-  for (let i = 1; i < postings.length; i++) postings[i]!.andInto(bits, scratch);
-  return bits;
-}
-
-function anyOf(state: IndexState, terms: readonly string[]): Bits {
-  const bits = new Uint32Array(state.words);
-  for (const term of terms) state.postings.get(term)?.orInto(bits);
-  return bits;
-}
-
-/** The documents of `base` changed at or after `since` (a superset for a large base). */
-function updatedSince(state: IndexState, base: Bits, since: number): Bits {
-  // Filter bits are only ever ANDed with the base, so the shared bitmap may stand for it.
-  if (countBits(base) * 32 > state.count) return state.recentSince(since);
-  const bits = new Uint32Array(state.words);
-  const updated = state.updatedSec;
-  for (let i = 0; i < base.length; i++) {
-    let w = base[i]!;
-    let keep = 0;
-    while (w !== 0) {
-      const low = w & -w;
-      if (updated[i * 32 + (31 - Math.clz32(low))]! >= since) keep |= low;
-      w ^= low;
-    }
-    bits[i] = keep;
-  }
-  return bits;
-}
-
-function filterBits(state: IndexState, filter: FilterClause, base: Bits): Bits {
-  return "terms" in filter ? anyOf(state, filter.terms) : updatedSince(state, base, filter.minUpdatedSec);
-}
-
-/**
- * The documents of `base` within the radius. Cells of 0.1° wholly inside the circle are taken
- * as they are; only those on its edge are checked document by document, with the same distance
- * the SQL engine computes.
- */
-function withinRadius(state: IndexState, geo: GeoClause, radiusKm: number, base: Bits): Bits {
-  const box = boundingBox(geo, radiusKm);
-  const r2 = radiusKm * radiusKm;
-  const inside = new Uint32Array(state.words);
-  const edge = new Uint32Array(state.words);
-  // A document's cell comes from floor(lat * 10), which may round across a border: widen each
-  // cell a little before calling it inside, and keep a margin below the radius.
-  const margin = 1e-6;
-  for (let la = Math.floor(box.latMin * 10); la <= Math.floor(box.latMax * 10); la++) {
-    for (let lo = Math.floor(box.lonMin * 10); lo <= Math.floor(box.lonMax * 10); lo++) {
-      const posting = state.postings.get(`g:${la}:${lo}`);
-      if (!posting) continue;
-      const lat0 = la / 10 - margin;
-      const lat1 = (la + 1) / 10 + margin;
-      const lon0 = lo / 10 - margin;
-      const lon1 = (lo + 1) / 10 + margin;
-      const far = Math.max(
-        distanceSquared(geo, lat0, lon0),
-        distanceSquared(geo, lat0, lon1),
-        distanceSquared(geo, lat1, lon0),
-        distanceSquared(geo, lat1, lon1),
-      );
-      posting.orInto(far < r2 * (1 - 1e-9) ? inside : edge);
-    }
-  }
-  andInto(inside, base);
-  andInto(edge, base);
-  const { lat, lon } = state;
-  for (let i = 0; i < edge.length; i++) {
-    let w = edge[i]!;
-    let keep = 0;
-    while (w !== 0) {
-      const low = w & -w;
-      const doc = i * 32 + (31 - Math.clz32(low));
-      const la = lat[doc]!;
-      const lo = lon[doc]!;
-      if (
-        la >= box.latMin &&
-        la <= box.latMax &&
-        lo >= box.lonMin &&
-        lo <= box.lonMax &&
-        distanceSquared(geo, la, lo) <= r2
-      ) {
-        keep |= low;
-      }
-      w ^= low;
-    }
-    inside[i]! |= keep;
-  }
-  return inside;
-}
-
-function searchState(state: IndexState, query: IndexQuery): IndexResult {
-  const scratch = new Uint32Array(state.words);
-  const empty = (): IndexResult => ({ total: 0, ids: [], facets: {} });
-
-  // B: portal, every word, the occupation clause, the radius; never a dead document.
-  let base = allOf(state, [query.portalTerm, ...query.words.map((w) => `w:${w}`)], scratch);
-  if (!base) return empty();
-  andNotInto(base, state.dead);
-  const occupation = query.occupation;
-  if (occupation) {
-    const any = anyOf(state, [...occupation.exact, ...occupation.related, ...occupation.groups]);
-    for (const label of occupation.labels) {
-      if (label.length === 0) continue;
-      const match = allOf(state, label, scratch);
-      if (match) orInto(any, match);
-    }
-    andInto(base, any);
-  }
-  const geo = query.geo;
-  if (geo && geo.radiusKm !== null) base = withinRadius(state, geo, geo.radiusKm, base);
-
-  // Filters: OR inside a category, AND across; S and, per active category, S without it.
-  const baseBits = base;
-  const filters = query.filters.map((f) => ({ category: f.category, bits: filterBits(state, f, baseBits) }));
-  const withAllBut = (category: string | null): Bits => {
-    const bits = baseBits.slice();
-    for (const f of filters) if (f.category !== category) andInto(bits, f.bits);
-    return bits;
-  };
-  const matches = new CountingSet(filters.length > 0 ? withAllBut(null) : base);
-
-  const facets: Record<string, Record<string, number>> = {};
-  for (const facet of query.facets) {
-    const set = filters.some((f) => f.category === facet.category)
-      ? new CountingSet(withAllBut(facet.category))
-      : matches;
-    const counts: Record<string, number> = {};
-    const since: { id: string; minUpdatedSec: number }[] = [];
-    for (const option of facet.options) {
-      if ("term" in option) {
-        const posting = state.postings.get(option.term);
-        const n = posting ? set.count(posting) : 0;
-        if (n > 0) counts[option.id] = n;
-      } else since.push(option);
-    }
-    if (since.length > 0) countSince(state, set, since, counts);
-    facets[facet.category] = counts;
-  }
-
-  return { total: matches.size, ids: rank(state, query, matches), facets };
-}
-
-/** Counts per "changed since" option in one pass: each document adds to its newest band. */
-function countSince(
-  state: IndexState,
-  set: CountingSet,
-  since: { id: string; minUpdatedSec: number }[],
-  counts: Record<string, number>,
-): void {
-  if (set.size * 32 > state.count) {
-    for (const o of since) {
-      const n = set.countBits(state.recentSince(o.minUpdatedSec));
-      if (n > 0) counts[o.id] = n;
-    }
-    return;
-  }
-  const order = since.map((o, i) => ({ ...o, i })).sort((a, b) => b.minUpdatedSec - a.minUpdatedSec);
-  const thresholds = Float64Array.from(order.map((o) => o.minUpdatedSec));
-  const bands = new Float64Array(order.length + 1);
-  const updated = state.updatedSec;
-  const { bits, words } = set;
-  for (let k = 0; k < words.length; k++) {
-    const i = words[k]!;
-    let w = bits[i]!;
-    while (w !== 0) {
-      const low = w & -w;
-      const u = updated[i * 32 + (31 - Math.clz32(low))]!;
-      let band = 0;
-      while (band < thresholds.length && u < thresholds[band]!) band++;
-      bands[band]!++;
-      w ^= low;
-    }
-  }
-  // Thresholds are newest first: a document in band b counts for every option from b on.
-  let running = 0;
-  order.forEach((o, b) => {
-    running += bands[b]!;
-    if (running > 0) counts[o.id] = running;
-  });
-}
-
-/** The page of `matches` in ranking order, by a bounded heap over a composite primary key. */
-function rank(state: IndexState, query: IndexQuery, matches: CountingSet): string[] {
-  const total = matches.size;
-  const k = Math.min(query.offset + query.limit, total);
-  if (query.offset >= total || k === 0) return [];
-  const occupation = query.occupation;
-  const exact = occupation ? anyOf(state, occupation.exact) : null;
-  const related = occupation ? anyOf(state, occupation.related) : null;
-  const groups = occupation ? anyOf(state, occupation.groups) : null;
-  const headline = query.words.map((w) => state.postings.get(`wa:${w}`) ?? null);
-  const headlineBits = headline.map((p) => {
-    if (!p) return null;
-    const bits = new Uint32Array(state.words);
-    p.orInto(bits);
-    return bits;
-  });
-  const geo = query.geo;
-  const { updatedSec, rowNo, lat, lon } = state;
-
-  // primary = tier * 1000 + text * 10 + (9 - band): bigger is better; text is at most 2 * 8.
-  const heapDocs = new Int32Array(k);
-  const heapKeys = new Float64Array(k);
-  let size = 0;
-  // a is worse than b: lower primary, then older, then higher row number.
-  const worse = (ka: number, da: number, kb: number, db: number) =>
-    ka < kb ||
-    (ka === kb &&
-      (updatedSec[da]! < updatedSec[db]! || (updatedSec[da] === updatedSec[db] && rowNo[da]! > rowNo[db]!)));
-  const siftDown = (start: number) => {
-    let i = start;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < size && worse(heapKeys[l]!, heapDocs[l]!, heapKeys[m]!, heapDocs[m]!)) m = l;
-      if (r < size && worse(heapKeys[r]!, heapDocs[r]!, heapKeys[m]!, heapDocs[m]!)) m = r;
-      if (m === i) return;
-      const kd = heapDocs[i]!;
-      const kk = heapKeys[i]!;
-      heapDocs[i] = heapDocs[m]!;
-      heapKeys[i] = heapKeys[m]!;
-      heapDocs[m] = kd;
-      heapKeys[m] = kk;
-      i = m;
-    }
-  };
-  const siftUp = (start: number) => {
-    let i = start;
-    while (i > 0) {
-      const p = (i - 1) >>> 1;
-      if (!worse(heapKeys[i]!, heapDocs[i]!, heapKeys[p]!, heapDocs[p]!)) return;
-      const kd = heapDocs[i]!;
-      const kk = heapKeys[i]!;
-      heapDocs[i] = heapDocs[p]!;
-      heapKeys[i] = heapKeys[p]!;
-      heapDocs[p] = kd;
-      heapKeys[p] = kk;
-      i = p;
-    }
-  };
-
-  const { bits, words } = matches;
-  const wordCount = query.words.length;
-  for (let n = 0; n < words.length; n++) {
-    const i = words[n]!;
-    let w = bits[i]!;
-    while (w !== 0) {
-      const low = w & -w;
-      w ^= low;
-      const doc = i * 32 + (31 - Math.clz32(low));
-      let tier = 0;
-      if (occupation) {
-        tier =
-          (exact![i]! & low) !== 0 ? 3 : (related![i]! & low) !== 0 ? 2 : (groups![i]! & low) !== 0 ? 1 : 0;
-      }
-      let text = wordCount;
-      for (let h = 0; h < headlineBits.length; h++) {
-        const hb = headlineBits[h];
-        if (hb && (hb[i]! & low) !== 0) text++;
-      }
-      let band = 0;
-      if (geo) {
-        const la = lat[doc]!;
-        band = Number.isNaN(la) ? NO_COORDINATES_BAND : distanceBand(distanceSquared(geo, la, lon[doc]!));
-      }
-      const key = tier * 1000 + text * 10 + (9 - band);
-      if (size < k) {
-        heapDocs[size] = doc;
-        heapKeys[size] = key;
-        siftUp(size++);
-      } else if (key >= heapKeys[0]! && worse(heapKeys[0]!, heapDocs[0]!, key, doc)) {
-        heapDocs[0] = doc;
-        heapKeys[0] = key;
-        siftDown(0);
-      }
-    }
-  }
-
-  const order = Array.from(heapDocs.subarray(0, size)).map((doc, i) => ({ doc, key: heapKeys[i]! }));
-  order.sort((a, b) => (worse(a.key, a.doc, b.key, b.doc) ? 1 : worse(b.key, b.doc, a.key, a.doc) ? -1 : 0));
-  return order.slice(query.offset, query.offset + query.limit).map((e) => state.ids[e.doc]!);
 }

@@ -16,7 +16,7 @@ import {
   getTransportModes,
   getWorkLevels,
   getWorkTypes,
-} from "../taxonomy/reference-data";
+} from "../taxonomy";
 
 /**
  * Recognition of search terms (HalloWerk "Automatische suggesties") and the option lists of the

@@ -1,3 +1,5 @@
+import type { PlatformScope, PortalScope } from "../../platform/scope";
+
 /**
  * The one interface of the candidate explorer's two engines (decision 0013): SQL over the
  * `candidate_search` table (the reference) and an in-process index built from that table and
@@ -5,7 +7,7 @@
  * same order, with the same facet counts; a property test holds them to it.
  *
  * Semantics, shared by both:
- * - base set B: visible on the portal, every free-text word, the occupation clause (any of its
+ * - base set B: visible on the scope's portal (its portal term), every free-text word, the occupation clause (any of its
  *   alternatives), and the radius around the place;
  * - each active filter category is an OR of its options; categories are ANDed: S = B ∧ F1 ∧ …;
  * - the facet count of option o of category c is |B ∧ (all filters but c's) ∧ o|, so choosing
@@ -47,8 +49,6 @@ export interface FacetSpec {
 }
 
 export interface IndexQuery {
-  /** "p:<portal id>", or "p:*" on the national portal. */
-  portalTerm: string;
   /** Lexemes of the free text (PostgreSQL's Dutch stemmer); every one must be in the profile. */
   words: string[];
   occupation: OccupationClause | null;
@@ -67,9 +67,20 @@ export interface IndexResult {
   facets: Record<string, Record<string, number>>;
 }
 
+/**
+ * Whose candidates a search may find: staff looking through a portal (the caller's
+ * `portalCandidates()`), or the whole platform (a benchmark or test: every visible candidate).
+ */
+export type SearchScope = PortalScope | PlatformScope;
+
+/** The term every search document visible through the scope carries: "p:<portal id>", or "p:*". */
+export function portalTermOf(scope: SearchScope): string {
+  return scope.kind === "platform" || scope.national ? "p:*" : `p:${scope.portalId}`;
+}
+
 export interface SearchIndex {
   readonly kind: "sql" | "memory";
-  search(query: IndexQuery): Promise<IndexResult>;
+  search(scope: SearchScope, query: IndexQuery): Promise<IndexResult>;
 }
 
 /** Distance bands of the ranking (km); past the last: 5; no coordinates: 6. */

@@ -292,7 +292,12 @@ describe("cookies behind TLS", () => {
     const client = new Client(server);
     const res = await client.call("/api/auth/sign-in/email", {
       body: { email: "kandidaat@demo.werkbrug.test", password: DEMO_PASSWORD },
-      headers: { origin: "https://werkbrug.example" },
+      // The browser is at the public https address; the TLS proxy in front says so.
+      headers: {
+        origin: "https://werkbrug.example",
+        "x-forwarded-proto": "https",
+        "x-forwarded-host": "werkbrug.example",
+      },
     });
     expect(res.status).toBe(200);
     const cookie = res.setCookies.find((c) => c.includes("session_token="));
