@@ -54,6 +54,10 @@ export interface PublicScope extends Minted {
 }
 
 export type TenantScope = OrgScope | PlatformScope;
+/** A person's own candidate rows, or the system's (jobs, event subscribers). */
+export type OwnScope = SelfScope | PlatformScope;
+/** Own candidate rows, or staff reaching one visible candidate's rows through a portal. */
+export type CandidateReach = SelfScope | PortalScope | PlatformScope;
 export type AnyScope = OrgScope | PlatformScope | SelfScope | PortalScope | PublicScope;
 
 export function isPlatform(scope: AnyScope): scope is PlatformScope {

@@ -1,13 +1,8 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import type { Db } from "../../platform/db";
+import type { CandidateReach, OwnScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
-import {
-  assertOwned,
-  type CandidateReach,
-  type OwnScope,
-  ownedBy,
-  reaches,
-} from "./candidate-scope.repository";
+import { assertOwned, ownedBy, reaches } from "./candidate-scope.repository";
 import { candidateDocuments, candidatePhotos, candidates } from "./candidates.schema";
 
 /*

@@ -1,6 +1,6 @@
 import { inArray, is, SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import type { PlatformScope, PortalScope, SelfScope } from "../../platform/scope";
+import type { CandidateReach, OwnScope, PortalScope } from "../../platform/scope";
 import { candidatePortalVisibility, candidates } from "./candidates.schema";
 
 /*
@@ -12,10 +12,7 @@ import { candidatePortalVisibility, candidates } from "./candidates.schema";
  * - PlatformScope: background jobs and event subscribers, which reach every profile.
  */
 
-/** A person's own rows, or the system's. */
-export type OwnScope = SelfScope | PlatformScope;
-/** Own rows, or staff reaching one visible candidate's rows through a portal. */
-export type CandidateReach = SelfScope | PortalScope | PlatformScope;
+export type { CandidateReach, OwnScope };
 
 /** WHERE: `column` holds the id of one of the scope's own candidates. */
 export function ownedBy(scope: OwnScope, column: AnyPgColumn | SQL = candidates.id): SQL {

@@ -31,30 +31,6 @@ export interface PortalAccess {
 }
 
 /**
- * Whether a staff member may look at the candidates of a portal: their organisation is at home
- * there (for the national portal: a national organisation), or they are the platform
- * administrator. Null means no access; the caller then gets 404, as for an invisible candidate.
- *
- * @deprecated The caller decides this (`callerOf(request).portalCandidates()`); kept only while
- * the explorer still imports it. Remove when the explorer moved to the caller (issue 11).
- */
-export function staffPortalAccess(
-  memberships: readonly { role: string; organisationId: string | null; homePortalId: string | null }[],
-  portalId: string,
-): PortalAccess | null {
-  const here = memberships.find(
-    (m) =>
-      (CANDIDATE_STAFF_ROLES as readonly string[]).includes(m.role) &&
-      m.role !== "platform_admin" &&
-      m.organisationId !== null &&
-      m.homePortalId === portalId,
-  );
-  if (here) return { organisationId: here.organisationId };
-  if (memberships.some((m) => m.role === "platform_admin")) return { organisationId: null };
-  return null;
-}
-
-/**
  * Whose contact details "Contactgegevens" shows. The candidate's own when they chose direct
  * contact; otherwise their account manager's, except to that account manager, who is the
  * go-between the candidate chose and needs the candidate's details to do that job.

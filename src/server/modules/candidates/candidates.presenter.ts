@@ -25,7 +25,7 @@ import {
   getTransportModes,
   getWorkLevels,
   getWorkTypes,
-} from "../taxonomy/reference-data";
+} from "../taxonomy";
 import type { CandidateDocumentRow, CandidatePhotoRow } from "./candidate-files.repository";
 import type { CandidateRow, PortalRow, PortalVisibilityRow, StaffContact } from "./candidates.repository";
 import type { MessageWithSender } from "./outreach.repository";

@@ -1,17 +1,9 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db";
 import { memberships, organisations, portals, users } from "../../platform/schema";
-import type { PortalScope, PublicScope, SelfScope } from "../../platform/scope";
+import type { CandidateReach, OwnScope, PortalScope, PublicScope, SelfScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
-import {
-  assertOwned,
-  type CandidateReach,
-  type OwnScope,
-  ownedBy,
-  ownsUser,
-  reaches,
-  visibleOnPortal,
-} from "./candidate-scope.repository";
+import { assertOwned, ownedBy, ownsUser, reaches, visibleOnPortal } from "./candidate-scope.repository";
 import { candidatePortalVisibility, candidates } from "./candidates.schema";
 
 export type { CandidateReach, OwnScope };
@@ -230,23 +222,3 @@ export const selfRepository = repository<SelfScope>()({ joinPortal, ownContact }
 export const portalsRepository = repository<PublicScope>()({ allPortals, viewerConsentsToEmbeds });
 
 // ---------------------------------------------------------------------------------------------
-
-/**
- * @deprecated The caller has the memberships (`callerOf(request).portalCandidates()`); kept only
- * while the explorer still imports it. Remove when the explorer moved to the caller (issue 11).
- */
-export async function staffMemberships(
-  db: Db,
-  userId: string,
-): Promise<{ role: string; organisationId: string | null; homePortalId: string | null }[]> {
-  return db
-    .select({
-      role: memberships.role,
-      organisationId: memberships.organisationId,
-      homePortalId: organisations.homePortalId,
-    })
-    .from(memberships)
-    .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(asc(memberships.createdAt));
-}

@@ -13,7 +13,7 @@ import type {
 import type { ErrorResponse } from "../../../contracts/common";
 import { fieldMessage } from "../../platform/i18n";
 import { DEMO_PASSWORD } from "../../seed/demo";
-import { hashPassword } from "../identity/auth";
+import { hashPassword } from "../identity";
 import { accounts, memberships, portals, users } from "../tenancy/tenancy.schema";
 import { candidates, contactDetailViews } from "./candidates.schema";
 

@@ -1,9 +1,9 @@
 import { and, asc, desc, inArray } from "drizzle-orm";
 import type { Db } from "../../platform/db";
 import { users } from "../../platform/schema";
-import type { SelfScope } from "../../platform/scope";
+import type { OwnScope, SelfScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
-import { assertOwned, type OwnScope, ownedBy, ownsUser } from "./candidate-scope.repository";
+import { assertOwned, ownedBy, ownsUser } from "./candidate-scope.repository";
 import { candidateConsents } from "./privacy.schema";
 
 /*

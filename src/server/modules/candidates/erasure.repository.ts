@@ -17,10 +17,10 @@ import {
   users,
   verifications,
 } from "../../platform/schema";
-import type { SelfScope } from "../../platform/scope";
+import type { OwnScope, SelfScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
-import { consumeRate, type RateRule } from "../identity/rate-limit.repository";
-import { type OwnScope, ownedBy, ownsUser } from "./candidate-scope.repository";
+import { consumeRate, type RateRule } from "../identity";
+import { ownedBy, ownsUser } from "./candidate-scope.repository";
 import type { UserRow } from "./candidates.repository";
 import { candidateDocuments, candidatePhotos, candidates, contactDetailViews } from "./candidates.schema";
 import { accountClaims, candidateMessages, savedVacancies } from "./outreach.schema";

@@ -2,10 +2,10 @@ import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { FavouritesQuery } from "../../../contracts/candidates";
 import { type Db, queryRows } from "../../platform/db";
 import { matches, organisations, users, vacancies } from "../../platform/schema";
-import type { PortalScope, SelfScope } from "../../platform/scope";
+import type { CandidateReach, PortalScope, SelfScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
 import { type Viewer, visibleToViewer } from "../vacancies";
-import { type CandidateReach, ownedBy, reaches, visibleOnPortal } from "./candidate-scope.repository";
+import { ownedBy, reaches, visibleOnPortal } from "./candidate-scope.repository";
 import { candidates } from "./candidates.schema";
 import { candidateFavourites, candidateMessages, savedVacancies } from "./outreach.schema";
 

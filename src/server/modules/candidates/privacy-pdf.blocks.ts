@@ -13,7 +13,7 @@ import {
   getTransportModes,
   getWorkLevels,
   getWorkTypes,
-} from "../taxonomy/reference-data";
+} from "../taxonomy";
 import type { PdfLocale } from "../vacancies";
 import { PDF_LABELS as L } from "./privacy-pdf.labels";
 import { parseGridCell } from "./profile";

@@ -23,7 +23,7 @@ import { profileRetentionReminder } from "../../platform/mail-templates";
 import * as schema from "../../platform/schema";
 import { createStore } from "../../platform/store";
 import { DEMO_PASSWORD } from "../../seed/demo";
-import { hashPassword } from "../identity/auth";
+import { hashPassword } from "../identity";
 import { auditEvents, invitations, sessions } from "../identity/identity.schema";
 import { matches } from "../matches/matches.schema";
 import { accounts, memberships, organisations, portals, users } from "../tenancy/tenancy.schema";

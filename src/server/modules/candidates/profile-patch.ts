@@ -16,7 +16,7 @@ import {
   getTransportModes,
   getWorkLevels,
   getWorkTypes,
-} from "../taxonomy/reference-data";
+} from "../taxonomy";
 import { labelsOf } from "./candidates.presenter";
 import type { CandidateRow, NewCandidateRow } from "./candidates.repository";
 import { daypartsOfGrid, parseGridCell, sortGrid } from "./profile";

@@ -4,7 +4,7 @@ import type {
   Completeness,
   ProfilePart,
 } from "../../../contracts/candidates";
-import { getDayparts, getDays } from "../taxonomy/reference-data";
+import { getDayparts, getDays } from "../taxonomy";
 import type { CandidateDocumentRow } from "./candidate-files.repository";
 import type { CandidateRow } from "./candidates.repository";
 

@@ -17,7 +17,7 @@ import type {
 import { domainEvents } from "../../platform/events.schema";
 import { mailOutbox } from "../../platform/mail.schema";
 import { DEMO_PASSWORD } from "../../seed/demo";
-import { hashPassword } from "../identity/auth";
+import { hashPassword } from "../identity";
 import { accounts, memberships, organisations, portals, users } from "../tenancy/tenancy.schema";
 import { vacancies } from "../vacancies/vacancies.schema";
 

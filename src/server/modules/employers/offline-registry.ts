@@ -14,7 +14,7 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { findPlaceByName, foldSearchText } from "../taxonomy/reference-data";
+import { findPlaceByName, foldSearchText } from "../taxonomy";
 import {
   type CompanyRegistry,
   type RegistryCompany,

@@ -206,7 +206,7 @@ describe.each(testDbKinds())("the in-memory and SQL engines agree on %s", (kind)
 describe("search documents", () => {
   it("know every physical capacity of the reference data (the migration lists them)", async () => {
     const { readFile } = await import("node:fs/promises");
-    const { getPhysicalCapacities } = await import("../taxonomy/reference-data");
+    const { getPhysicalCapacities } = await import("../taxonomy");
     const migration = await readFile("db/migrations/0016_explorer_search.sql", "utf8");
     const listed = /unnest\(ARRAY\[([^\]]+)\]\) x\s+WHERE NOT x = ANY \(c\.physical_limitations\)/.exec(
       migration,

@@ -33,14 +33,6 @@ function rowOf(event: AuditEventInput, organisationIds: readonly string[]) {
   };
 }
 
-/**
- * @deprecated Unscoped; kept while other modules still call it. Use `auditRepository.record`
- * through the store (inside the transaction of the change it records).
- */
-export async function recordAudit(db: Db, event: AuditEventInput): Promise<void> {
-  await db.insert(auditEvents).values(rowOf(event, event.organisationIds));
-}
-
 export type AuditFilter = {
   type?: AuditEventType;
   userId?: string;

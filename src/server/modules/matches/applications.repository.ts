@@ -8,18 +8,10 @@ import { matches } from "./matches.schema";
 
 type MatchRow = typeof matches.$inferSelect;
 
-/**
- * A person's own candidate rows. The caller's `SelfScope` is one; the vacancies module still
- * passes a plain list of its own (until it takes the caller's), hence this structural type.
- */
-export interface CandidateScope {
-  readonly candidateIds: readonly string[];
-}
-
 /** The candidate's match on a vacancy (applied, or saved or proposed by staff), if any. */
 export async function findMatchOfCandidate(
   db: Db,
-  scope: CandidateScope,
+  scope: SelfScope,
   vacancyId: string,
 ): Promise<MatchRow | null> {
   if (scope.candidateIds.length === 0) return null;
@@ -34,7 +26,7 @@ export async function findMatchOfCandidate(
 /** Of these vacancies, the ones the candidate applied to. */
 export async function appliedVacancyIds(
   db: Db,
-  scope: CandidateScope,
+  scope: SelfScope,
   vacancyIds: readonly string[],
 ): Promise<Set<string>> {
   if (scope.candidateIds.length === 0 || vacancyIds.length === 0) return new Set();

@@ -1,9 +1,4 @@
 // The matches module's public surface: what other modules may import (decision 0014).
 export type { MatchDeps } from "./actions/context";
-export {
-  appliedVacancyIds,
-  type CandidateScope,
-  findMatchOfCandidate,
-} from "./applications.repository";
 export { MATCH_EVENTS } from "./matches.events";
 export { type MatchRouteDeps, registerMatchRoutes } from "./matches.routes";

@@ -1,8 +1,7 @@
 import type { Evaluation, MatchStep, MatchSummary, Phase, Procedure } from "../../../contracts/matches";
 import type { Application, CandidateOnVacancy } from "../../../contracts/vacancies";
 import { matchState } from "./matches.policy";
-import type { MatchRow, StepRow } from "./matches.repository";
-import type { matchEvaluations } from "./matches.schema";
+import type { EvaluationRow, MatchRow, StepRow } from "./matches.repository";
 import type { PhaseRow, ProcedureWithPhases } from "./procedures.repository";
 
 export function phaseDto(row: PhaseRow): Phase {
@@ -66,10 +65,7 @@ export function stepDto(row: {
   };
 }
 
-export function evaluationDto(row: {
-  evaluation: typeof matchEvaluations.$inferSelect;
-  authorName: string | null;
-}): Evaluation {
+export function evaluationDto(row: { evaluation: EvaluationRow; authorName: string | null }): Evaluation {
   const { evaluation } = row;
   return {
     id: evaluation.id,

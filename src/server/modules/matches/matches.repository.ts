@@ -274,4 +274,4 @@ export const matchesRepository = repository<TenantScope>()({
 });
 
 // Still imported by the candidates module under this name.
-export type { CandidateScope } from "./applications.repository";
+export type EvaluationRow = typeof matchEvaluations.$inferSelect;

@@ -15,7 +15,7 @@ import type { Application, CreateVacancyRequest, Vacancy } from "../../../contra
 import { domainEvents } from "../../platform/events.schema";
 import { DEMO_PASSWORD } from "../../seed/demo";
 import { candidates } from "../candidates/candidates.schema";
-import { hashPassword } from "../identity/auth";
+import { hashPassword } from "../identity";
 import { twoFactors } from "../identity/identity.schema";
 import { accounts, memberships, organisations, portals, users } from "../tenancy/tenancy.schema";
 import { todayIn } from "../vacancies";

@@ -84,31 +84,3 @@ export const organisationsRepository = repository<OrgScope | PlatformScope>()({
     return row ?? null;
   },
 });
-
-/**
- * The whole family of each organisation: up to its top organisation and down to every
- * department and branch below it. (Unscoped: other modules use it to widen a row they already
- * reached to its family; new code asks the caller, which knows the families of its memberships.)
- */
-export async function organisationFamilies(db: Db, organisationIds: readonly string[]): Promise<string[]> {
-  if (organisationIds.length === 0) return [];
-  const ids = sql.join(
-    organisationIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`
-    with recursive up(id, parent_id) as (
-      select id, parent_id from organisations where id in (${ids})
-      union
-      select o.id, o.parent_id from organisations o join up on o.id = up.parent_id
-    ), down(id) as (
-      select id from up where parent_id is null
-      union
-      select o.id from organisations o join down on o.parent_id = down.id
-    )
-    select id from down union select id from up`,
-  );
-  return rows.map((r) => r.id);
-}

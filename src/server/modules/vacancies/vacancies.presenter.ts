@@ -8,7 +8,7 @@ import type {
   VacancyListItem,
   VacancyOptionsResponse,
 } from "../../../contracts/vacancies";
-import { getOccupation } from "../taxonomy/reference-data";
+import { getOccupation } from "../taxonomy";
 import type { CandidateListRow, VisibleVacancyRow } from "./candidate-vacancies.repository";
 import { audiencesOn } from "./publication";
 import { type VacancyActor, vacancyPermissions } from "./vacancies.policy";

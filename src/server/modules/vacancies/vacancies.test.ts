@@ -16,7 +16,7 @@ import type {
   VacancyListResponse,
 } from "../../../contracts/vacancies";
 import { DEMO_PASSWORD } from "../../seed/demo";
-import { hashPassword } from "../identity/auth";
+import { hashPassword } from "../identity";
 import { matches } from "../matches/matches.schema";
 import { accounts, memberships, organisations, portals, users } from "../tenancy/tenancy.schema";
 import { findVisibleVacancy } from "./index";

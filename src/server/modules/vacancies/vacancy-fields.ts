@@ -4,7 +4,7 @@ import type { CreateVacancyRequestSchema } from "../../../contracts/vacancies";
 import { AppError, type FieldError } from "../../platform/errors";
 import { fieldMessage } from "../../platform/i18n";
 import type { Bound } from "../../platform/store";
-import { getEducationLevels, getOccupation, getOccupationGroups, getPlace } from "../taxonomy/reference-data";
+import { getEducationLevels, getOccupation, getOccupationGroups, getPlace } from "../taxonomy";
 import type { NewVacancyRow, VacancyRow } from "./vacancies.repository";
 import type { vacancyPeopleRepository } from "./vacancy-people.repository";
 

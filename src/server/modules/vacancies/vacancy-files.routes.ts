@@ -7,7 +7,7 @@ import { cleanFileName, UPLOAD_CONTENT_TYPES } from "../../platform/files";
 import { errorResponses } from "../../platform/http";
 import { requestLocale as locale } from "../../platform/i18n";
 import { rawBody, sendDownload, sendImage } from "../../platform/uploads";
-import { getEducationLevels } from "../taxonomy/reference-data";
+import { getEducationLevels } from "../taxonomy";
 import { callerOf } from "../tenancy";
 import type { VacancyDeps } from "./actions/context";
 import { getVacancy } from "./actions/read-vacancy";

@@ -3,7 +3,7 @@ import type { Locale } from "../../../../contracts/common";
 import { AppError, type FieldError } from "../../../platform/errors";
 import { fieldMessage } from "../../../platform/i18n";
 import type { SelfScope } from "../../../platform/scope";
-import { getOccupation, getPlace, getWorkLevels } from "../../taxonomy/reference-data";
+import { getOccupation, getPlace, getWorkLevels } from "../../taxonomy";
 import type { Caller } from "../../tenancy";
 import { CANDIDATE_EVENTS } from "../candidates.events";
 import {

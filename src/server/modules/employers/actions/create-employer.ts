@@ -8,7 +8,7 @@ import type {
 import { AppError } from "../../../platform/errors";
 import { fieldMessage } from "../../../platform/i18n";
 import { publicScope } from "../../../platform/scope";
-import { findPlaceByName, getPlace } from "../../taxonomy/reference-data";
+import { findPlaceByName, getPlace } from "../../taxonomy";
 import type { Caller } from "../../tenancy";
 import { RegistryUnavailableError } from "../company-registry";
 import { employerActivityRepository } from "../employer-activity.repository";

@@ -5,7 +5,7 @@ import type {
 } from "../../../../contracts/vacancies";
 import { AppError } from "../../../platform/errors";
 import { publicScope } from "../../../platform/scope";
-import { getPlace } from "../../taxonomy/reference-data";
+import { getPlace } from "../../taxonomy";
 import type { Caller } from "../../tenancy";
 import { candidateViewerOf } from "../actor";
 import { candidateHomeRepository, visibleVacancyRepository } from "../candidate-vacancies.repository";

@@ -3,7 +3,7 @@
  * multiposting partners read (Indeed's field names), the sitemap and robots.txt. Pure string
  * builders; the links carry `utm_source` so a visit from a feed is counted per source.
  */
-import { getPlace } from "../../taxonomy/reference-data";
+import { getPlace } from "../../taxonomy";
 import { hoursText, KIND_LABELS, salaryText } from "./job-board.html";
 import type { PublicVacancy, SitemapEntry } from "./job-board.repository";
 import {

@@ -5,7 +5,7 @@
  */
 import type { Locale } from "../../../../contracts/common";
 import { VACANCY_KINDS } from "../../../../contracts/vacancies";
-import { getEducationLevels } from "../../taxonomy/reference-data";
+import { getEducationLevels } from "../../taxonomy";
 import type { BoardListItem, PublicVacancy } from "./job-board.repository";
 import {
   addressText,

@@ -8,7 +8,7 @@ import { negotiateLocale } from "../../../platform/i18n";
 import { publicScope } from "../../../platform/scope";
 import type { Store } from "../../../platform/store";
 import { portalUrl } from "../../../platform/tenancy";
-import { findPlaceByName, getEducationLevels, searchPlaces } from "../../taxonomy/reference-data";
+import { findPlaceByName, getEducationLevels, searchPlaces } from "../../taxonomy";
 import { todayIn } from "../publication";
 import { jobSiteFeed, robotsTxt, rssFeed, sitemapXml } from "./feeds";
 import {

@@ -5,7 +5,7 @@
  */
 import type { Locale } from "../../../../contracts/common";
 import type { VacancyKind } from "../../../../contracts/vacancies";
-import { getEducationLevels, getOccupation, getPlace } from "../../taxonomy/reference-data";
+import { getEducationLevels, getOccupation, getPlace } from "../../taxonomy";
 import type { PublicVacancy } from "./job-board.repository";
 
 // ---------------------------------------------------------------------------------------------
