@@ -18,8 +18,7 @@ import {
 import { errorResponses } from "../../platform/http";
 import { requestLocale } from "../../platform/i18n";
 import type { Store } from "../../platform/store";
-import { callerOf } from "../tenancy";
-import { portalOf } from "../tenancy/tenancy.routes";
+import { callerOf, portalOf } from "../tenancy";
 import { auditRepository } from "./audit.repository";
 import type { Auth } from "./auth";
 import { identityPolicy } from "./identity.policy";
