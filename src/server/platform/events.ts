@@ -167,6 +167,9 @@ export function createEventBus(db: Db, options: EventBusOptions = {}): EventBus 
     },
     subscribe(subscriber) {
       if (subscribers.has(subscriber.name)) throw new Error(`subscriber ${subscriber.name} twice`);
+      // A running bus may already have fanned out events without this subscriber: they would
+      // never reach it. Subscribers are registered while the app is composed, then it starts.
+      if (started) throw new Error(`subscriber ${subscriber.name} registered after the bus started`);
       subscribers.set(subscriber.name, subscriber);
     },
     async drain() {

@@ -170,7 +170,9 @@ export function createAuth({
       useSecureCookies: secure,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure },
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
-      database: { generateId: () => crypto.randomUUID() },
+      // One statement for a session and its user (relations in identity.schema.ts), not two:
+      // it runs on every signed-in request.
+      database: { generateId: () => crypto.randomUUID(), joins: true },
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {

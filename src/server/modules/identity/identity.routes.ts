@@ -7,7 +7,7 @@ import type { Store } from "../../platform/store";
 import { accountsRepository } from "./accounts.repository";
 import { AUTH_BASE_PATH, type Auth } from "./auth";
 import { createAuthGateway } from "./auth-gateway";
-import { resolvePrincipal } from "./principal";
+import { resolvePrincipal, sessionUserOf } from "./principal";
 
 export { resolvePrincipal } from "./principal";
 
@@ -49,8 +49,9 @@ export async function registerIdentity(
     async (request) => {
       const principal = principalOf(request);
       if (!principal) return { user: null };
-      // The signed-in user's own account, by the id of their session.
-      const user = await store.bind(publicScope, accountsRepository).byId(principal.userId);
+      // The account the session lookup read; by the session's user id otherwise.
+      const user =
+        sessionUserOf(request) ?? (await store.bind(publicScope, accountsRepository).byId(principal.userId));
       if (!user) return { user: null };
       return {
         user: {

@@ -1,3 +1,4 @@
+import { relations } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -10,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { organisations, role, users } from "../tenancy/tenancy.schema";
+import { accounts, organisations, role, users } from "../tenancy/tenancy.schema";
 
 // better-auth's tables (sessions, verifications, two-factor, rate limits), mapped by model name
 // in auth.ts. Column names follow the house style; property names follow better-auth's fields.
@@ -154,3 +155,20 @@ export const ssoConnections = pgTable(
     index("sso_connections_organisation_idx").on(t.organisationId),
   ],
 );
+
+/*
+ * Relations for better-auth's joins (`advanced.database.joins` in auth.ts): a session is read with
+ * its user in one statement on every signed-in request, and a user with their accounts at
+ * sign-in. The keys are the ones better-auth's Drizzle adapter asks for: the joined model's name
+ * (our model names are plural: "users"), plus an "s" for a one-to-many join ("accountss").
+ * Relations are not part of the migrations.
+ */
+export const sessionRelations = relations(sessions, ({ one }) => ({
+  users: one(users, { fields: [sessions.userId], references: [users.id] }),
+}));
+export const accountRelations = relations(accounts, ({ one }) => ({
+  user: one(users, { fields: [accounts.userId], references: [users.id] }),
+}));
+export const userRelations = relations(users, ({ many }) => ({
+  accountss: many(accounts),
+}));

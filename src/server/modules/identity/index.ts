@@ -1,4 +1,7 @@
 // The identity module's public surface: what other modules may import (decision 0014).
-export { hashPassword } from "./auth";
+export { type AuditEventInput, auditRepository } from "./audit.repository";
+export { hashPassword, secretEncryptor } from "./auth";
+export { IDENTITY_EVENTS } from "./identity.mail";
+export type { InvitationService } from "./invitations.service";
 export { checkPassword, passwordRuleMessage } from "./password-policy";
-export { consumeRate, type RateRule } from "./rate-limit.repository";
+export { consumeRate, type RateRule, rateLimitRepository } from "./rate-limit.repository";

@@ -11,13 +11,13 @@ import {
 } from "../../platform/schema";
 import { type OrgScope, organisationsOf, type PlatformScope, type PublicScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
+import { IDENTITY_EVENTS } from "./identity.mail";
 
 export type InvitationRow = typeof invitations.$inferSelect;
 export type NewInvitationRow = typeof invitations.$inferInsert;
 
 /** The subscriber that mails invitations (identity.events.ts); its deliveries are the mail's state. */
 export const INVITATION_MAIL = "identity.invitation-mail";
-export const INVITATION_EVENTS = ["invitation.created", "invitation.resent"] as const;
 
 /**
  * Where the invitation's latest mail is: "sending" until the mail subscriber delivered it,
@@ -32,7 +32,7 @@ const delivery = sql<InvitationDelivery | null>`(
               else 'sending' end
   from domain_events e
   left join event_deliveries d on d.event_id = e.id and d.subscriber = ${INVITATION_MAIL}
-  where e.type in ('invitation.created', 'invitation.resent')
+  where e.type in (${IDENTITY_EVENTS.invitationCreated}, ${IDENTITY_EVENTS.invitationResent})
     and e.subject ->> 'invitationId' = ${invitations.id}::text
   order by e.seq desc limit 1)`;
 

@@ -1,5 +1,5 @@
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
-import { type Db, queryRows } from "../../platform/db";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
+import type { Db } from "../../platform/db";
 import { type memberships, organisations, portals } from "../../platform/schema";
 import { type OrgScope, organisationsOf, type PlatformScope, type PublicScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
