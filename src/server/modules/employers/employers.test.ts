@@ -468,6 +468,11 @@ describe.each(testDbKinds())("employers CRM on %s", (kind) => {
     const other = await agencyClient();
     const { db } = server.database;
     const [before] = await db.select().from(organisations).where(eq(organisations.id, westlandId));
+    // Earlier tests changed Westland (a vacancy, contacts): only what these attempts write counts.
+    const eventsBefore = await db
+      .select()
+      .from(domainEvents)
+      .where(eq(domainEvents.organisationId, westlandId));
     const westland = (await manager.call(`/api/v1/employers/${westlandId}`)).json<{ employer: Employer }>()
       .employer;
     const contactId = westland.contacts[0]!.id;
@@ -509,7 +514,7 @@ describe.each(testDbKinds())("employers CRM on %s", (kind) => {
       .employer;
     expect(still.contacts).toEqual(westland.contacts);
     const written = await db.select().from(domainEvents).where(eq(domainEvents.organisationId, westlandId));
-    expect(written).toEqual([]);
+    expect(written).toEqual(eventsBefore);
   });
 
   it("writes an event for every change, and mails a contact whose access ends through the events", async () => {
