@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from "node:async_hooks";
+import { AsyncLocalStorage, AsyncResource } from "node:async_hooks";
 import type { Db } from "./db";
 import {
   type DomainEventRow,
@@ -149,6 +149,14 @@ export function createEventBus(db: Db, options: EventBusOptions = {}): EventBus 
     return running;
   }
 
+  /**
+   * After a commit the bus delivers in the context the bus was made in, not in the request's:
+   * the request answers without waiting for mail, and its logs and statement counts are its own.
+   */
+  const dispatchOutsideRequest = AsyncResource.bind(() => {
+    setImmediate(() => void run());
+  });
+
   function schedule(ms: number) {
     if (!started) return;
     if (timer) clearTimeout(timer);
@@ -163,7 +171,7 @@ export function createEventBus(db: Db, options: EventBusOptions = {}): EventBus 
   return {
     write: (tx, event) => insertEvent(tx, event),
     committed() {
-      if (started) void run();
+      if (started) dispatchOutsideRequest();
     },
     subscribe(subscriber) {
       if (subscribers.has(subscriber.name)) throw new Error(`subscriber ${subscriber.name} twice`);
