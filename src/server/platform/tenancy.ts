@@ -1,15 +1,4 @@
-/**
- * Tenant scopes: every repository function over tenant-owned rows takes one of these as a
- * required argument, so a query without a tenant cannot be written by accident.
- */
-export interface PortalScope {
-  readonly portalId: string;
-}
-
-export interface OrganisationScope {
-  /** The organisations (including departments) the caller acts for. */
-  readonly organisationIds: readonly string[];
-}
+// Tenant scopes are branded and minted by the caller: see scope.ts and decision 0014.
 
 export type HostPortal = { kind: "national" } | { kind: "portal"; slug: string };
 
