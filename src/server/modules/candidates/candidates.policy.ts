@@ -25,11 +25,6 @@ export const candidatesPolicy = {
   registerJobSeekers: { roles: ["account_manager", "org_admin"] },
 } as const satisfies Record<string, Access>;
 
-export interface PortalAccess {
-  /** The organisation the caller acts for on this portal; null for the platform administrator. */
-  organisationId: string | null;
-}
-
 /**
  * Whose contact details "Contactgegevens" shows. The candidate's own when they chose direct
  * contact; otherwise their account manager's, except to that account manager, who is the

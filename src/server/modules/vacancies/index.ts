@@ -1,9 +1,4 @@
 // The vacancies module's public surface: what other modules may import (decision 0014).
-import type { Db } from "../../platform/db";
-import { publicScope } from "../../platform/scope";
-import { visibleVacancyRepository } from "./candidate-vacancies.repository";
-import type { Viewer } from "./publication";
-
 export type { VacancyDeps } from "./actions/context";
 export { accountManagerScopeOf, candidateViewerOf, vacancyActorOf, vacancyScopeOf } from "./actor";
 export { visibleVacancyRepository } from "./candidate-vacancies.repository";
@@ -29,12 +24,3 @@ export {
   visibleToCandidatesSql,
   visibleToViewer,
 } from "./visibility.repository";
-
-/**
- * Whether the viewer may see the vacancy today (the candidate side's rule). Kept with this
- * signature for the candidates module's outreach until it reads through the store
- * (`store.bind(publicScope, visibleVacancyRepository).find(...)`).
- */
-export function findVisibleVacancy(db: Db, viewer: Viewer, id: string, today: string) {
-  return visibleVacancyRepository.find(db, publicScope, viewer, id, today, null);
-}

@@ -15,11 +15,12 @@ import type {
   Vacancy,
   VacancyListResponse,
 } from "../../../contracts/vacancies";
+import { publicScope } from "../../platform/scope";
 import { DEMO_PASSWORD } from "../../seed/demo";
 import { hashPassword } from "../identity";
 import { matches } from "../matches/matches.schema";
 import { accounts, memberships, organisations, portals, users } from "../tenancy/tenancy.schema";
-import { findVisibleVacancy } from "./index";
+import { visibleVacancyRepository } from "./index";
 import { todayIn } from "./publication";
 import { vacancies, vacancyHistory } from "./vacancies.schema";
 
@@ -509,7 +510,15 @@ describe.each(testDbKinds())("vacancies on %s", (kind) => {
 
     async function sees(viewer: Viewer, id: string): Promise<boolean> {
       if (viewer === "anonymous") {
-        return (await findVisibleVacancy(server.database.db, { kind: "anonymous" }, id, todayIn())) !== null;
+        const found = await visibleVacancyRepository.find(
+          server.database.db,
+          publicScope,
+          { kind: "anonymous" },
+          id,
+          todayIn(),
+          null,
+        );
+        return found !== null;
       }
       const client = { sameOrganisation: employer, samePortal: candidate, otherPortal: otherCandidate }[
         viewer
