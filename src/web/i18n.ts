@@ -4,6 +4,36 @@ import { type Locale, LocaleSchema } from "../contracts/common";
 import en from "./locales/en.json";
 import nl from "./locales/nl.json";
 
+type Tree = { [key: string]: string | Tree };
+
+/**
+ * Texts of a feature may live beside it in `features/<name>/locales/<lang>.json`, each under the
+ * feature's own top-level key; they are merged over the shared files, so features added side by
+ * side never edit the same file.
+ */
+const featureLocales = import.meta.glob<Tree>("./features/*/locales/*.json", {
+  eager: true,
+  import: "default",
+});
+
+function merge(into: Tree, from: Tree): Tree {
+  for (const [key, value] of Object.entries(from)) {
+    const existing = into[key];
+    into[key] =
+      typeof value === "object" && typeof existing === "object" ? merge({ ...existing }, value) : value;
+  }
+  return into;
+}
+
+/** The texts of one language: the shared file with every feature's own merged over it. */
+export function textsFor(locale: string, base: Tree): Tree {
+  const texts: Tree = merge({}, base);
+  for (const [file, tree] of Object.entries(featureLocales)) {
+    if (file.endsWith(`/locales/${locale}.json`)) merge(texts, tree);
+  }
+  return texts;
+}
+
 export const LANGUAGE_STORAGE_KEY = "werkbrug.lang";
 export const DEFAULT_LOCALE: Locale = "nl";
 
@@ -37,7 +67,7 @@ i18next.on("languageChanged", (lng) => {
 });
 
 export const i18nReady = i18next.use(initReactI18next).init({
-  resources: { nl: { translation: nl }, en: { translation: en } },
+  resources: { nl: { translation: textsFor("nl", nl) }, en: { translation: textsFor("en", en) } },
   lng: storedLocale(),
   fallbackLng: DEFAULT_LOCALE,
   supportedLngs: ["nl", "en"],
