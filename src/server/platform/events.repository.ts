@@ -11,8 +11,11 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
  * events as the named system actor "events". Subscribers then act for the event's organisation.
  */
 
-/** Writes one event in the caller's transaction (the outbox row). */
-export async function insertEvent(tx: Db, event: DomainEventInput): Promise<void> {
+/**
+ * Writes one event in the caller's transaction (the outbox row). An event nobody subscribes to is
+ * written as fanned out already: it stays as the record of what happened, with nothing to deliver.
+ */
+export async function insertEvent(tx: Db, event: DomainEventInput, fannedOut = false): Promise<void> {
   await tx.insert(domainEvents).values({
     type: event.type,
     organisationId: event.organisationId,
@@ -20,6 +23,7 @@ export async function insertEvent(tx: Db, event: DomainEventInput): Promise<void
     subject: event.subject,
     actorUserId: event.actorUserId,
     payload: event.payload,
+    fannedOutAt: fannedOut ? sql`now()` : null,
   });
 }
 

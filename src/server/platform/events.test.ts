@@ -50,6 +50,33 @@ describe.each(testDbKinds())("domain events on %s", (kind) => {
     expect(deliveries.map((d) => [d.subscriber, d.status, d.attempts])).toEqual([["a", "delivered", 1]]);
   });
 
+  it("keeps an event nobody subscribes to as a record, without waking the dispatcher", async () => {
+    const bus = createEventBus(database.db);
+    bus.subscribe({ name: "wants-other", types: ["test.wanted"], handle: async () => {} });
+    let wakeUps = 0;
+    const committed = bus.committed.bind(bus);
+    bus.committed = () => {
+      wakeUps++;
+      committed();
+    };
+    bus.start();
+    try {
+      const store = createStore(database.db, bus);
+      await store.transaction((tx) => tx.emit({ ...event(7), type: "test.unwanted" }));
+      expect(wakeUps).toBe(0);
+      const [row] = await database.db
+        .select()
+        .from(domainEvents)
+        .where(eq(domainEvents.type, "test.unwanted"));
+      expect(row?.fannedOutAt).not.toBeNull();
+      expect(await deliveriesOf(database.db, [row!.id])).toEqual([]);
+      await store.transaction((tx) => tx.emit({ ...event(8), type: "test.wanted" }));
+      expect(wakeUps).toBe(1);
+    } finally {
+      await bus.stop();
+    }
+  });
+
   it("retries a failing subscriber and delivers an event committed before a crash", async () => {
     // A process that commits and dies before it dispatches: its bus never runs.
     const crashed = createEventBus(database.db);

@@ -169,7 +169,14 @@ export function createEventBus(db: Db, options: EventBusOptions = {}): EventBus 
   }
 
   return {
-    write: (tx, event) => insertEvent(tx, event),
+    async write(tx, event) {
+      // Until the bus starts its subscribers are not all known: everything waits for fan-out.
+      // Once started, an event of a type no subscriber wants needs neither fan-out nor a wake-up
+      // (instances of one deployment run the same subscribers; decision 0015).
+      const wanted = !started || subscribersOf(event.type).length > 0;
+      await insertEvent(tx, event, !wanted);
+      return wanted;
+    },
     committed() {
       if (started) dispatchOutsideRequest();
     },

@@ -50,8 +50,11 @@ export interface DomainEventInput {
 }
 
 export interface EventSink {
-  /** Inserts the event rows in the given transaction. */
-  write(tx: Db, event: DomainEventInput): Promise<void>;
+  /**
+   * Inserts the event row in the given transaction; true when someone will deliver it (a
+   * subscriber of its type), so that only then the commit wakes the dispatcher.
+   */
+  write(tx: Db, event: DomainEventInput): Promise<boolean>;
   /** Called after a transaction that wrote events committed. */
   committed(): void;
 }
@@ -66,6 +69,7 @@ export function createStore(db: Db, events: EventSink): Store {
   return {
     bind: (scope, repo) => bindTo(db, scope, repo),
     async transaction(work) {
+      // Whether the transaction wrote an event that a subscriber waits for.
       let wrote = false;
       const result = await db.transaction(async (tx) => {
         const txStore: TxStore = {
@@ -73,8 +77,7 @@ export function createStore(db: Db, events: EventSink): Store {
           // Nested work joins the outer transaction (Drizzle would open a savepoint).
           transaction: (inner) => inner(txStore),
           async emit(event) {
-            wrote = true;
-            await events.write(tx, event);
+            if (await events.write(tx, event)) wrote = true;
           },
         };
         return work(txStore);
