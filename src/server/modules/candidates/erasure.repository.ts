@@ -8,7 +8,9 @@ import {
   invitations,
   lastVisits,
   mailOutbox,
+  matchEvaluations,
   matches,
+  matchHistory,
   memberships,
   rateLimits,
   sessions,
@@ -132,8 +134,9 @@ async function fileKeysOf(db: Db, scope: OwnScope, candidateIds: readonly string
 
 /**
  * Empties these profiles for good: every personal column, the files' rows, the contact log,
- * saved vacancies and pending account claims go; applications stay (without motivation or CV)
- * and messages stay as a log (without their text), both linked to "Geanonimiseerde kandidaat".
+ * saved vacancies and pending account claims go; applications stay (without motivation or CV,
+ * their steps and verdicts without comments) and messages stay as a log (without their text),
+ * all linked to "Geanonimiseerde kandidaat".
  * The consent history stays as it is. Call inside a transaction; the files themselves are
  * deleted after it commits.
  */
@@ -156,6 +159,14 @@ async function anonymiseCandidateRows(
     .update(matches)
     .set({ motivation: "", cvFileKey: null, cvFileName: null, cvContentType: null, updatedAt: now })
     .where(of(matches.candidateId));
+  // What staff wrote about the person on those matches (step comments, verdicts' comments) is
+  // about them too: the steps and verdicts stay as the procedure's record, their text goes.
+  const theirMatches = db.select({ id: matches.id }).from(matches).where(of(matches.candidateId));
+  await db.update(matchHistory).set({ comment: null }).where(inArray(matchHistory.matchId, theirMatches));
+  await db
+    .update(matchEvaluations)
+    .set({ comment: "" })
+    .where(inArray(matchEvaluations.matchId, theirMatches));
   await db
     .update(candidates)
     .set({

@@ -25,7 +25,7 @@ import { createStore } from "../../platform/store";
 import { DEMO_PASSWORD } from "../../seed/demo";
 import { hashPassword } from "../identity";
 import { auditEvents, invitations, sessions } from "../identity/identity.schema";
-import { matches } from "../matches/matches.schema";
+import { matchEvaluations, matches, matchHistory } from "../matches/matches.schema";
 import { accounts, memberships, organisations, portals, users } from "../tenancy/tenancy.schema";
 import { registerCandidateSubscribers } from "./candidates.events";
 import { candidatePortalVisibility, candidates } from "./candidates.schema";
@@ -570,6 +570,18 @@ describe.each(testDbKinds())("privacy self-service on %s", (kind) => {
         "Unieke motivatie",
         "Hoi Kim",
       ];
+      // Staff wrote about her on the application: a step's comment and a verdict's.
+      const [application] = await db.select().from(matches).where(eq(matches.id, applicationId));
+      await db
+        .update(matchHistory)
+        .set({ comment: "Gesprek met Quakkelboom gepland" })
+        .where(eq(matchHistory.matchId, applicationId));
+      await db.insert(matchEvaluations).values({
+        matchId: applicationId,
+        organisationId: application!.organisationId,
+        verdict: "yes",
+        comment: "Quakkelboom is sterk in planning",
+      });
       // Only the person's own rows hold these now.
       expect((await tablesContaining(db, needles)).length).toBeGreaterThan(5);
 
