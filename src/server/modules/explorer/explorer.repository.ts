@@ -129,9 +129,8 @@ export const explorerRepository = repository<PortalScope>()({
   },
 
   /**
-   * What a search from a vacancy starts with: its classification and place. Any staff member who
-   * looks at candidates on the portal may start from any vacancy (as before the caller came in);
-   * nothing else of the vacancy is read.
+   * What a search from a vacancy starts with: its classification and place, and its organisation
+   * (the service lets only those who may read the vacancy start from it); nothing else is read.
    */
   async vacancyForSearch(db, _scope, id: string): Promise<VacancySearchRow | null> {
     const [row] = await db

@@ -12,6 +12,7 @@ import { publicScope } from "../../platform/scope";
 import type { Store } from "../../platform/store";
 import { getOccupation, getPlace } from "../taxonomy";
 import type { Caller } from "../tenancy";
+import { canRead, vacancyActorOf } from "../vacancies";
 import { explorerScopeOf } from "./explorer.policy";
 import { explain, facetList, hitCard, searchMessage, vacancyMatch } from "./explorer.presenter";
 import { explorerRepository, openVacanciesRepository, stemmingRepository } from "./explorer.repository";
@@ -74,11 +75,15 @@ export function createExplorerService({ store, index, now = () => new Date() }: 
       };
     },
 
-    /** "Zoek kandidaten" from a vacancy: its occupation, group, level and place. */
+    /**
+     * "Zoek kandidaten" from a vacancy: its occupation, group, level and place. Only from a
+     * vacancy the caller may read as staff (as on the vacancy page where the button is); any
+     * other id is unknown to them.
+     */
     async fromVacancy(caller: Caller, vacancyId: string, locale: Locale): Promise<VacancySearchResponse> {
-      const scope = await explorerScopeOf(caller);
+      const [scope, actor] = await Promise.all([explorerScopeOf(caller), vacancyActorOf(caller)]);
       const vacancy = await store.bind(scope, explorerRepository).vacancyForSearch(vacancyId);
-      if (!vacancy) throw new AppError("not_found");
+      if (!vacancy || !canRead(actor, vacancy)) throw new AppError("not_found");
       const chips: VacancySearchResponse["chips"] = [];
       const occupation = vacancy.occupationId ? getOccupation(vacancy.occupationId) : undefined;
       if (occupation)

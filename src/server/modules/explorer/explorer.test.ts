@@ -1,4 +1,5 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDbKinds } from "../../../../test/support/databases";
 import { startTestServer, type TestServer } from "../../../../test/support/server";
@@ -12,8 +13,11 @@ import type {
 } from "../../../contracts/explorer";
 import { queryRows } from "../../platform/db";
 import { candidates } from "../candidates/candidates.schema";
+import { organisations } from "../tenancy/tenancy.schema";
 import { vacancies } from "../vacancies/vacancies.schema";
 import { distanceSquared, geoClause } from "./search-index";
+
+const teams = alias(organisations, "teams");
 
 const DEN_HAAG = "nl-gm0518";
 const EN = { "accept-language": "en" };
@@ -252,11 +256,25 @@ describe.each(testDbKinds())("candidate explorer on %s", (kind) => {
   });
 
   it("starts a search from a vacancy and lists the vacancies that fit a candidate", async () => {
-    const [vacancy] = await server.database.db
-      .select()
-      .from(vacancies)
-      .where(sql`${vacancies.occupationId} IS NOT NULL`)
-      .limit(1);
+    // A vacancy of an employer the manager's team (Gemeente Den Haag) keeps, and one it does not.
+    const ofTeam = (mine: boolean) =>
+      server.database.db
+        .select({ vacancy: vacancies })
+        .from(vacancies)
+        .innerJoin(organisations, eq(organisations.id, vacancies.organisationId))
+        .innerJoin(teams, eq(teams.id, organisations.managedByOrganisationId))
+        .where(
+          and(
+            sql`${vacancies.occupationId} IS NOT NULL`,
+            mine ? eq(teams.name, "Gemeente Den Haag") : ne(teams.name, "Gemeente Den Haag"),
+          ),
+        )
+        .limit(1)
+        .then((rows) => rows[0]?.vacancy);
+    const [vacancy, elsewhere] = await Promise.all([ofTeam(true), ofTeam(false)]);
+    expect(elsewhere, "a vacancy of another team's employer").toBeDefined();
+    const refused = await manager.call(`/api/v1/explorer/from-vacancy/${elsewhere!.id}`);
+    expect(refused.status, "another team's vacancy is unknown to the manager").toBe(404);
     const res = await manager.call(`/api/v1/explorer/from-vacancy/${vacancy!.id}`);
     expect(res.status, res.text).toBe(200);
     const prefill = res.json<VacancySearchResponse>();
