@@ -2,6 +2,7 @@ import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createMailer } from "../../src/server/platform/mail";
 import { ensureWebBuild } from "../../src/server/platform/web-build";
+import { DEMO_PASSWORD } from "../../src/server/seed/demo";
 import { startTestServer } from "../support/server";
 import { expectAccessible, heading, launchBrowser, screenshot, skipBrowserTests } from "./support";
 
@@ -94,6 +95,44 @@ describe.skipIf(skipBrowserTests)("web shell in the browser", () => {
     await page.getByRole("button", { name: "NL, Nederlands" }).focus();
     await page.keyboard.press("Space");
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("nl");
+    await page.close();
+  });
+
+  it("puts the cursor in the sign-in form, and on the page's heading after signing in and every page change", async () => {
+    const page = await context.newPage();
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el) return "";
+        const id = el.id === "inhoud" ? "#inhoud" : "";
+        return `${el.tagName.toLowerCase()}${id}:${el.getAttribute("type") ?? ""}`;
+      });
+    await page.goto(portalUrl("haaglanden", "/inloggen"));
+    await expect.poll(focused).toBe("input:email");
+    await page.keyboard.type("kandidaat@demo.werkbrug.test");
+    await page.keyboard.press("Enter");
+    await expect.poll(focused).toBe("input:password");
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press("Enter");
+    // Signed in: the keyboard goes on at the new page's heading, not on the body.
+    await expect.poll(() => page.evaluate(() => location.pathname)).toBe("/");
+    await expect.poll(focused).toBe("h1:");
+
+    // A menu link followed with the keyboard: focus moves to the heading of the page it opened.
+    const menu = page.getByRole("navigation", { name: "Hoofdmenu" });
+    await menu.getByRole("link", { name: "Sollicitaties" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => location.pathname)).toBe("/sollicitaties");
+    await expect.poll(focused).toBe("h1:");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(await heading(page));
+
+    // The skip link, the first Tab stop, takes the keyboard to the main content.
+    await page.reload();
+    await heading(page);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Naar de inhoud");
+    await page.keyboard.press("Enter");
+    await expect.poll(focused).toBe("main#inhoud:");
     await page.close();
   });
 

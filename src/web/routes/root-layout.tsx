@@ -52,6 +52,7 @@ export function RootLayout() {
     <ShellLayout
       skipLinkLabel={t("shell.skipLink")}
       title={title}
+      pageKey={pathname}
       back={page?.parent ? { href: page.parent, label: t("shell.back") } : null}
       brand={<PortalBrand name={name} logoUrl={portal.logoUrl} />}
       search={<SearchBox />}

@@ -52,11 +52,12 @@ export function SignInPage({ search }: { search: SignInSearch }) {
   const [busy, setBusy] = useState(false);
   const fieldRef = useRef<HTMLInputElement>(null);
 
-  // Each step puts the cursor where the next thing must be typed.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the step changes by design
+  // Each step puts the cursor where the next thing must be typed; the first one as soon as the
+  // form shows (after the check whether someone is signed in already).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the step or the form appears by design
   useEffect(() => {
     fieldRef.current?.focus();
-  }, [step]);
+  }, [step, me.isPending]);
 
   const user = me.data ?? null;
   if (user) {

@@ -1,7 +1,7 @@
 import { ActionIcon, AppShell, Box, Burger, Group, ScrollArea, Title } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { IconArrowLeft } from "@tabler/icons-react";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { AppLink } from "./app-link";
 import classes from "./shell-layout.module.css";
 import { SkipLink } from "./skip-link";
@@ -30,7 +30,33 @@ export interface ShellLayoutProps {
   /** Top row on wide screens, second row on phones (e.g. the language switch). */
   secondaryActions?: ReactNode;
   navigation?: ShellNavigation | null;
+  /** Changes on every page change (the path): focus then moves to the page's heading. */
+  pageKey?: string;
   children: ReactNode;
+}
+
+/**
+ * After a page change the keyboard and screen reader continue at the new page's heading, not on
+ * the link that led there or the body (WCAG 2.4.3). A page that put the cursor in its own content
+ * (the sign-in form's field) keeps it. The first page load leaves focus to the browser.
+ */
+function useFocusHeadingOnPageChange(pageKey: string | undefined) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // The start-up screens render this shell without a page; the first real page is no change.
+  const shownPage = useRef(pageKey);
+  useEffect(() => {
+    const previous = shownPage.current;
+    shownPage.current = pageKey;
+    if (previous === undefined || previous === pageKey) return;
+    const frame = requestAnimationFrame(() => {
+      const active = document.activeElement;
+      const main = document.getElementById(MAIN_CONTENT_ID);
+      if (active && active !== document.body && main?.contains(active)) return;
+      headingRef.current?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [pageKey]);
+  return headingRef;
 }
 
 /**
@@ -46,8 +72,10 @@ export function ShellLayout({
   actions,
   secondaryActions,
   navigation,
+  pageKey,
   children,
 }: ShellLayoutProps) {
+  const headingRef = useFocusHeadingOnPageChange(pageKey);
   const isMobile = useMediaQuery("(max-width: 47.99em)") ?? false;
   const navHidden = !navigation || (isMobile && !navigation.opened);
 
@@ -93,7 +121,7 @@ export function ShellLayout({
                   <IconArrowLeft aria-hidden="true" size={20} />
                 </ActionIcon>
               )}
-              <Title order={1} className={classes.title}>
+              <Title order={1} className={classes.title} ref={headingRef} tabIndex={-1}>
                 {title}
               </Title>
             </Group>
