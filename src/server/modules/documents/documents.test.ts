@@ -321,6 +321,22 @@ describe.each(testDbKinds())("documents by type on %s", (kind) => {
     expect(group?.documents.map((d) => d.id)).toEqual([cv.id]);
     expect(group?.vacancyTitle).toBe("Orderpicker documenten");
 
+    // Through the candidates overview (decision 0011) an employer's contact sees no more: only
+    // visible types of the candidate's own file, never what was uploaded on a match.
+    const profileDocuments = async (client: Client) => {
+      const res = await client.call(`/api/v1/candidates/${m.candidateId}`);
+      expect(res.status, res.text).toBe(200);
+      return res.json<{ candidate: { documents: { id: string }[] } }>().candidate.documents.map((d) => d.id);
+    };
+    expect(await profileDocuments(employer)).toEqual([]);
+    expect((await employer.call(`/api/v1/candidates/${m.candidateId}/documents/${diploma.id}`)).status).toBe(
+      404,
+    );
+    expect(await profileDocuments(manager)).toEqual([own!.id]);
+    await setVisible({ certificate: true });
+    expect(await profileDocuments(employer)).toEqual([own!.id]);
+    await setVisible({ certificate: false });
+
     // The team hides the CV: contacts lose it at once, the team keeps it.
     await setVisible({ cv: false });
     expect((await documentsOf(petra, m.id)).documents).toEqual([]);
