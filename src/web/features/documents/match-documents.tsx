@@ -22,6 +22,7 @@ import {
   type MatchDocument,
   type MatchDocuments as MatchDocumentsData,
 } from "../../../contracts/documents";
+import { ApiError } from "../../api";
 import { FormError, Notice, useErrorText } from "../identity/forms";
 import { documentKeys, matchDocumentsQuery, setDocumentType, uploadMatchDocument } from "./documents-api";
 
@@ -215,9 +216,11 @@ export function MatchDocuments({ matchId, headingLevel = 2 }: { matchId: string;
   const errorText = useErrorText();
   const id = useId();
   const documents = useQuery(matchDocumentsQuery(matchId));
+  // A match whose documents the caller may not see (never proposed to them): no section at all.
+  if (documents.isError && documents.error instanceof ApiError && documents.error.status === 404) return null;
   return (
     <Stack gap="sm" component="section" aria-labelledby={id}>
-      <Title order={headingLevel} size="h4" id={id}>
+      <Title order={headingLevel} size={headingLevel === 2 ? "h4" : "h5"} id={id}>
         {t("documents.section.title")}
       </Title>
       {documents.isPending ? (
