@@ -59,7 +59,7 @@ export function DocumentsPage() {
   const contact = user.roles.includes("employer_contact") || user.roles.includes("hr_officer");
   return (
     <Stack gap="lg" maw={960} mx="auto">
-      <Title order={1}>{t("documents.page.title")}</Title>
+      {/* The page's h1 is the shell's, from the route's title (documents.page.title). */}
       {contact ? (
         <>
           <Text c="gray.8">{t("documents.page.intro")}</Text>
