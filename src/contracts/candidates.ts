@@ -13,7 +13,19 @@ export const CONTACT_PREFERENCES = ["direct", "account_manager"] as const;
 export const ContactPreferenceSchema = z.enum(CONTACT_PREFERENCES);
 export type ContactPreference = z.infer<typeof ContactPreferenceSchema>;
 
-export const DOCUMENT_KINDS = ["cv", "other"] as const;
+/**
+ * Document types ("document type bijlage", Carerix): every candidate document has one. Which of
+ * them contact persons see (and may upload) is a setting of the team (contracts/documents.ts).
+ */
+export const DOCUMENT_KINDS = [
+  "cv",
+  "certificate",
+  "diploma",
+  "reference",
+  "contract",
+  "identity",
+  "other",
+] as const;
 export const DocumentKindSchema = z.enum(DOCUMENT_KINDS);
 export type DocumentKind = z.infer<typeof DocumentKindSchema>;
 

@@ -16,6 +16,7 @@ import {
   registerOutreachRoutes,
   registerPrivacyRoutes,
 } from "./modules/candidates";
+import { createDocumentService, registerDocumentRoutes } from "./modules/documents";
 import {
   createCompanyRegistry,
   createEmployerService,
@@ -185,6 +186,7 @@ export async function buildApp({
     // Staff save only candidates they may see through the portal (decision 0011).
     assertCandidateVisible: (request, candidateId) => outreach.assertVisible(callerOf(request), candidateId),
   });
+  await registerDocumentRoutes(app, { documents: createDocumentService({ store, files }) });
   await registerPrivacyRoutes(app, { privacy: createPrivacyService(candidateDeps) });
   registerEmployerSubscribers(events, { mailer });
   await registerEmployerRoutes(app, {

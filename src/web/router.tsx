@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ContactHistoryPage, FavouritesPage } from "./features/candidates/favourites";
 import { MessagesPage } from "./features/candidates/inbox";
 import { RegisterJobSeekerPage } from "./features/candidates/register-job-seeker";
+import { DocumentsPage } from "./features/documents/documents-page";
 import { EmployerSearchSchema } from "./features/employers/search-params";
 import { ExplorerUrlSchema } from "./features/explorer/search-params";
 import { CandidateSearchSchema, StaffSearchSchema } from "./features/vacancies/search-params";
@@ -387,7 +388,16 @@ const contactHistoryRoute = createRoute({
   staticData: { titleKey: "contactHistory.title", parent: "/" },
 });
 
+// Documents by type (issue 12): a contact person's documents on the matches they see.
+const documentsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/documenten",
+  component: DocumentsPage,
+  staticData: { titleKey: "documents.page.title", parent: "/" },
+});
+
 const routeTree = rootRoute.addChildren([
+  documentsRoute,
   claimAccountRoute,
   favouritesRoute,
   contactHistoryRoute,

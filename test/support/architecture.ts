@@ -90,6 +90,9 @@ export const TENANT_OWNED_TABLES: readonly string[] = [
   "procedure_phases",
   "match_history",
   "match_evaluations",
+  // documents by type
+  "document_type_settings",
+  "match_documents",
   // platform
   "domain_events",
 ];

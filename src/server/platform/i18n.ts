@@ -136,6 +136,18 @@ const fieldMessages: Record<string, Record<Locale, string>> = {
     nl: "Zo ver bladeren kan niet: verfijn je zoekopdracht met filters.",
     en: "You cannot page this far: narrow your search with filters.",
   },
+  document_type_unknown: {
+    nl: "Kies het soort document (cv, certificaat, diploma, referentie, contract, identiteitsbewijs of ander document).",
+    en: "Choose the kind of document (CV, certificate, diploma, reference, contract, identity document or other).",
+  },
+  document_type_hidden: {
+    nl: "Dit soort document is niet zichtbaar voor contactpersonen.",
+    en: "This kind of document is not visible to contact persons.",
+  },
+  match_document_file_not_allowed: {
+    nl: "Alleen PDF, DOCX, JPEG of PNG.",
+    en: "Only PDF, DOCX, JPEG or PNG.",
+  },
 };
 
 /** The text of one of our field message keys (for checks made in services, not in zod). */

@@ -1,6 +1,7 @@
 import { Badge, Button, Card, Checkbox, Group, Loader, Stack, Text, Title } from "@mantine/core";
 import {
   IconDeviceDesktop,
+  IconFiles,
   IconHistory,
   IconLock,
   IconShieldCheck,
@@ -15,6 +16,7 @@ import type { CurrentUser } from "../../contracts/identity";
 import { meQuery } from "../features/account/me-query";
 import { AuditLog } from "../features/admin/audit-log";
 import { UserManagement } from "../features/admin/user-management";
+import { DocumentTypeSettings } from "../features/documents/document-type-settings";
 import {
   BackupCodes,
   FormError,
@@ -45,6 +47,7 @@ export const SETTINGS_TABS = [
   "beveiliging",
   "gebruikers",
   "beveiligingslog",
+  "documenttypen",
 ] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
 
@@ -316,8 +319,12 @@ export function SettingsPage({ tab }: { tab: SettingsTab }) {
 
   // The organisation's part of the settings (manual: "Gebruikersbeheer") is for its admins only.
   const admin = user.roles.includes("org_admin") || user.roles.includes("platform_admin");
+  // Document types are the team's (municipality or agency): its organisation administrator's.
+  const teamAdmin = user.roles.includes("org_admin");
   const current: SettingsTab =
-    !admin && (tab === "gebruikers" || tab === "beveiligingslog") ? "beveiliging" : tab;
+    (!admin && (tab === "gebruikers" || tab === "beveiligingslog")) || (!teamAdmin && tab === "documenttypen")
+      ? "beveiliging"
+      : tab;
   const tabs: PageTab<SettingsTab>[] = [
     {
       value: "persoonsgegevens",
@@ -348,6 +355,13 @@ export function SettingsPage({ tab }: { tab: SettingsTab }) {
         icon: <IconHistory aria-hidden="true" size={16} />,
       },
     );
+  }
+  if (teamAdmin) {
+    tabs.push({
+      value: "documenttypen",
+      label: t("documents.settings.tab"),
+      icon: <IconFiles aria-hidden="true" size={16} />,
+    });
   }
 
   return (
@@ -394,6 +408,15 @@ export function SettingsPage({ tab }: { tab: SettingsTab }) {
           <Section title={t("settings.tabs.audit")}>
             <AuditLog />
           </Section>
+        </PageTabs.Panel>
+      )}
+      {teamAdmin && (
+        <PageTabs.Panel value="documenttypen">
+          <Stack gap="lg" maw={760} mx="auto">
+            <Section title={t("documents.settings.tab")}>
+              <DocumentTypeSettings />
+            </Section>
+          </Stack>
         </PageTabs.Panel>
       )}
     </PageTabs>

@@ -1,5 +1,7 @@
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, type SQL, sql } from "drizzle-orm";
+import { DEFAULT_VISIBLE_TYPES } from "../../../contracts/documents";
 import type { Db } from "../../platform/db";
+import { documentTypeSettings, matchDocuments, organisations } from "../../platform/schema";
 import type { CandidateReach, OwnScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
 import { assertOwned, ownedBy, reaches } from "./candidate-scope.repository";
@@ -13,6 +15,32 @@ import { candidateDocuments, candidatePhotos, candidates } from "./candidates.sc
 
 export type CandidateDocumentRow = typeof candidateDocuments.$inferSelect;
 export type CandidatePhotoRow = typeof candidatePhotos.$inferSelect;
+
+/**
+ * What staff reaching a candidate through a portal see of the documents: the candidate's own file,
+ * not what was uploaded on a match (the documents module shows those on that match only); and an
+ * employer's people (contact persons) only the types the team that manages their employer made
+ * visible to contact persons (issue 12: hidden types stay hidden, also through this API).
+ */
+function shownThroughPortal(scope: CandidateReach): SQL | undefined {
+  if (scope.kind !== "portal") return undefined;
+  const ownFile = sql`not exists (select 1 from ${matchDocuments} md where md.document_id = ${candidateDocuments.id})`;
+  if (scope.organisationId === null) return ownFile;
+  const defaults = sql.join(
+    DEFAULT_VISIBLE_TYPES.map((t) => sql`${t}`),
+    sql`, `,
+  );
+  return and(
+    ownFile,
+    sql`(not exists (select 1 from ${organisations} e where e.id = ${scope.organisationId} and e.kind = 'employer')
+      or coalesce((
+        select s.visible_to_contacts from ${documentTypeSettings} s, ${organisations} e
+        left join ${organisations} ep on ep.id = e.parent_id
+        where e.id = ${scope.organisationId} and s.type = ${candidateDocuments.kind}
+          and s.organisation_id = coalesce(e.managed_by_organisation_id, ep.managed_by_organisation_id, ep.id, e.id)
+      ), ${candidateDocuments.kind} in (${defaults})))`,
+  );
+}
 
 /** Files count as profile changes (retention counts from the last one). */
 async function touch(db: Db, scope: OwnScope, candidateId: string): Promise<void> {
@@ -32,7 +60,11 @@ async function listDocuments(
     .select()
     .from(candidateDocuments)
     .where(
-      and(eq(candidateDocuments.candidateId, candidateId), reaches(scope, candidateDocuments.candidateId)),
+      and(
+        eq(candidateDocuments.candidateId, candidateId),
+        reaches(scope, candidateDocuments.candidateId),
+        shownThroughPortal(scope),
+      ),
     )
     .orderBy(asc(candidateDocuments.createdAt), asc(candidateDocuments.id));
 }
@@ -52,6 +84,7 @@ async function findDocument(
         eq(candidateDocuments.id, id),
         candidateId === undefined ? undefined : eq(candidateDocuments.candidateId, candidateId),
         reaches(scope, candidateDocuments.candidateId),
+        shownThroughPortal(scope),
       ),
     )
     .limit(1);

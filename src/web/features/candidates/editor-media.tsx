@@ -349,7 +349,7 @@ export function DocumentsSection({ profile }: { profile: CandidateProfile }) {
                         {document.fileName}
                       </Anchor>
                     </Table.Th>
-                    <Table.Td>{t(`profile.documents.kinds.${document.kind}`)}</Table.Td>
+                    <Table.Td>{t(`documents.types.${document.kind}`)}</Table.Td>
                     <Table.Td style={{ whiteSpace: "nowrap" }}>{fileSize(document.size, locale)}</Table.Td>
                     <Table.Td style={{ whiteSpace: "nowrap" }}>
                       {formatDate(document.createdAt, locale)}
@@ -392,7 +392,7 @@ export function DocumentsSection({ profile }: { profile: CandidateProfile }) {
               const next = DOCUMENT_KINDS.find((k) => k === e.currentTarget.value);
               if (next) setKind(next);
             }}
-            data={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`profile.documents.kinds.${k}`) }))}
+            data={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`documents.types.${k}`) }))}
           />
           <FileButton
             accept={DOCUMENT_TYPES}

@@ -21,6 +21,7 @@ import {
   type Outcome,
 } from "../../../contracts/matches";
 import { Dialog } from "../../ui/dialog";
+import { MatchDocuments } from "../documents/match-documents";
 import { FormError, Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
 import { formatDateTime } from "../vacancies/format";
@@ -297,6 +298,7 @@ function MatchBody({ match, vacancyId }: { match: MatchDetail; vacancyId: string
       )}
       <History match={match} />
       <Evaluations match={match} vacancyId={vacancyId} />
+      <MatchDocuments matchId={match.id} headingLevel={3} />
     </Stack>
   );
 }
