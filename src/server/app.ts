@@ -38,6 +38,7 @@ import { createInvitationService } from "./modules/identity/invitations.service"
 import { registerSsoRoutes } from "./modules/identity/sso.routes";
 import { registerUserRoutes } from "./modules/identity/users.routes";
 import { createProfileService, createUserService } from "./modules/identity/users.service";
+import { registerContactHomeRoutes } from "./modules/contact-home";
 import { registerMatchRoutes } from "./modules/matches";
 import { registerTaxonomy } from "./modules/taxonomy/taxonomy.routes";
 import { callerOf } from "./modules/tenancy";
@@ -186,6 +187,7 @@ export async function buildApp({
     assertCandidateVisible: (request, candidateId) => outreach.assertVisible(callerOf(request), candidateId),
   });
   await registerPrivacyRoutes(app, { privacy: createPrivacyService(candidateDeps) });
+  await registerContactHomeRoutes(app, { contactHome: { store, today: () => todayIn() } });
   registerEmployerSubscribers(events, { mailer });
   await registerEmployerRoutes(app, {
     employers: createEmployerService({ store, invitations, registry: createCompanyRegistry(env) }),
