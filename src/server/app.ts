@@ -16,6 +16,7 @@ import {
   registerOutreachRoutes,
   registerPrivacyRoutes,
 } from "./modules/candidates";
+import { registerContactHomeRoutes } from "./modules/contact-home";
 import {
   createCompanyRegistry,
   createEmployerService,
@@ -38,7 +39,6 @@ import { createInvitationService } from "./modules/identity/invitations.service"
 import { registerSsoRoutes } from "./modules/identity/sso.routes";
 import { registerUserRoutes } from "./modules/identity/users.routes";
 import { createProfileService, createUserService } from "./modules/identity/users.service";
-import { registerContactHomeRoutes } from "./modules/contact-home";
 import { registerMatchRoutes } from "./modules/matches";
 import { registerTaxonomy } from "./modules/taxonomy/taxonomy.routes";
 import { callerOf } from "./modules/tenancy";

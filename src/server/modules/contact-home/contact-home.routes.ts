@@ -11,7 +11,10 @@ export interface ContactHomeRouteDeps {
 }
 
 /** The employer contact's home: the dashboard of what waits for them. */
-export async function registerContactHomeRoutes(app: FastifyInstance, deps: ContactHomeRouteDeps): Promise<void> {
+export async function registerContactHomeRoutes(
+  app: FastifyInstance,
+  deps: ContactHomeRouteDeps,
+): Promise<void> {
   await app.register(async (scope) => {
     const r = scope.withTypeProvider<ZodTypeProvider>();
     r.get(

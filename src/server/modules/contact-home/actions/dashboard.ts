@@ -1,8 +1,8 @@
 import type { ContactDashboardResponse, ContactMonthFigures } from "../../../../contracts/contact-home";
 import type { Store } from "../../../platform/store";
 import type { Caller } from "../../tenancy";
-import { contactDashboardRepository } from "../contact-home.repository";
 import { CONTACT_HOME_ROLES } from "../contact-home.policy";
+import { contactDashboardRepository } from "../contact-home.repository";
 
 export interface ContactHomeDeps {
   store: Store;
@@ -27,7 +27,10 @@ export function lastTwelveMonths(today: string): string[] {
  * waiting for a verdict, and the proposals, approvals and rejections of the last 12 months.
  * Everything is counted over the employers the caller is a contact person of, never more.
  */
-export async function contactDashboard(deps: ContactHomeDeps, caller: Caller): Promise<ContactDashboardResponse> {
+export async function contactDashboard(
+  deps: ContactHomeDeps,
+  caller: Caller,
+): Promise<ContactDashboardResponse> {
   const scope = await caller.scopeAs(CONTACT_HOME_ROLES);
   const repo = deps.store.bind(scope, contactDashboardRepository);
   const today = deps.today();

@@ -44,7 +44,8 @@ export async function createVacancy(
   const org = await people.organisation(input.organisationId);
   if (!org) throw new AppError("not_found");
   const relation = await contactRelationOf(caller, actor, org.id);
-  if (relation) assertWithinRelation(await relationUnits(people, relation), org.id, input.departmentId, locale);
+  if (relation)
+    assertWithinRelation(await relationUnits(people, relation), org.id, input.departmentId, locale);
   const fields = await resolveFields(input, { organisationId: org.id, current: null, locale, people });
   const userId = actor.userId;
   const staffSide = actor.accountManagerFor.includes(org.id) && !actor.managerOf.includes(org.id);
