@@ -137,11 +137,11 @@ const fieldMessages: Record<string, Record<Locale, string>> = {
     en: "You cannot page this far: narrow your search with filters.",
   },
   department_outside_relation: {
-    nl: "Deze afdeling valt buiten uw relatie met de werkgever. Kies een afdeling uit de lijst.",
+    nl: "Deze afdeling valt buiten je relatie met de werkgever. Kies een afdeling uit de lijst.",
     en: "This department is outside your relation with the employer. Choose a department from the list.",
   },
   department_required_for_relation: {
-    nl: "Kies de afdeling waarvoor u de vacature aanmaakt.",
+    nl: "Kies de afdeling waarvoor je de vacature aanmaakt.",
     en: "Choose the department you are creating the vacancy for.",
   },
 };

@@ -399,7 +399,7 @@ describe.each(testDbKinds())("the employer contact's home and vacancies on %s", 
       expect(fieldsOf(outside)).toEqual([
         {
           path: "departmentId",
-          message: "Deze afdeling valt buiten uw relatie met de werkgever. Kies een afdeling uit de lijst.",
+          message: "Deze afdeling valt buiten je relatie met de werkgever. Kies een afdeling uit de lijst.",
         },
       ]);
       const english = await dirk.call("/api/v1/vacancies", {
@@ -414,7 +414,7 @@ describe.each(testDbKinds())("the employer contact's home and vacancies on %s", 
       const none = await dirk.call("/api/v1/vacancies", { body: body(westlandId, "Zonder afdeling") });
       expect(none.status).toBe(400);
       expect(fieldsOf(none)).toEqual([
-        { path: "departmentId", message: "Kies de afdeling waarvoor u de vacature aanmaakt." },
+        { path: "departmentId", message: "Kies de afdeling waarvoor je de vacature aanmaakt." },
       ]);
       // Another organisation's department, and a sibling branch as the organisation itself.
       const foreign = await dirk.call("/api/v1/vacancies", {
