@@ -47,7 +47,9 @@ describe("the contact home's texts", () => {
   it("cover every key the pages use, and name every series of the figures", () => {
     const known = new Set(keysOf(nl).map((k) => `contactHome.${k}`));
     const used = sources.flatMap((file) =>
-      [...readFileSync(file, "utf8").matchAll(/["`](contactHome\.[A-Za-z0-9_.]+)["`]/g)].map((m) => m[1] ?? ""),
+      [...readFileSync(file, "utf8").matchAll(/["`](contactHome\.[A-Za-z0-9_.]+)["`]/g)].map(
+        (m) => m[1] ?? "",
+      ),
     );
     expect(used.length).toBeGreaterThan(10);
     expect(used.filter((k) => !known.has(k))).toEqual([]);
