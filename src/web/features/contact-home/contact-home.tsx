@@ -22,7 +22,8 @@ const SERIES_COLOR: Record<(typeof CONTACT_FIGURE_SERIES)[number], string> = {
   declined: "var(--mantine-color-red-9)",
 };
 
-const INTL_LOCALE: Record<Locale, string> = { nl: "nl-NL", en: "en-GB" };
+// German and French too: contacts read the portal in their own language (issue 12, part 8).
+const INTL_LOCALE: Readonly<Record<string, string>> = { nl: "nl-NL", en: "en-GB", de: "de-DE", fr: "fr-FR" };
 
 /** A `YYYY-MM` month as "jan" and "januari 2026" in the UI language. */
 export function monthLabels(month: string, locale: Locale): { short: string; long: string } {
