@@ -326,6 +326,13 @@ export const VacancyOptionsResponseSchema = z.object({
       id: z.string().uuid(),
       name: z.string(),
       departments: z.array(z.object({ id: z.string().uuid(), name: z.string() })),
+      /**
+       * A contact person must choose the department ("Afdeling", Carerix); the choices are only
+       * those their relation to the employer allows.
+       */
+      departmentRequired: z.boolean(),
+      /** Whether the organisation as a whole may be chosen instead of one of its departments. */
+      wholeOrganisation: z.boolean(),
       contacts: z.array(PersonRefSchema),
       accountManager: PersonRefSchema.nullable(),
       headOffice: z.object({ street: z.string().nullable(), city: z.string().nullable() }),

@@ -17,6 +17,7 @@ import {
   registerPrivacyRoutes,
 } from "./modules/candidates";
 import { createDocumentService, registerDocumentRoutes } from "./modules/documents";
+import { registerContactHomeRoutes } from "./modules/contact-home";
 import {
   createCompanyRegistry,
   createEmployerService,
@@ -188,6 +189,7 @@ export async function buildApp({
   });
   await registerDocumentRoutes(app, { documents: createDocumentService({ store, files }) });
   await registerPrivacyRoutes(app, { privacy: createPrivacyService(candidateDeps) });
+  await registerContactHomeRoutes(app, { contactHome: { store, today: () => todayIn() } });
   registerEmployerSubscribers(events, { mailer });
   await registerEmployerRoutes(app, {
     employers: createEmployerService({ store, invitations, registry: createCompanyRegistry(env) }),

@@ -148,6 +148,14 @@ const fieldMessages: Record<string, Record<Locale, string>> = {
     nl: "Alleen PDF, DOCX, JPEG of PNG.",
     en: "Only PDF, DOCX, JPEG or PNG.",
   },
+  department_outside_relation: {
+    nl: "Deze afdeling valt buiten je relatie met de werkgever. Kies een afdeling uit de lijst.",
+    en: "This department is outside your relation with the employer. Choose a department from the list.",
+  },
+  department_required_for_relation: {
+    nl: "Kies de afdeling waarvoor je de vacature aanmaakt.",
+    en: "Choose the department you are creating the vacancy for.",
+  },
 };
 
 /** The text of one of our field message keys (for checks made in services, not in zod). */

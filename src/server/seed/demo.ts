@@ -420,10 +420,45 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
     organisations: seedOrganisations,
     now: DEMO_NOW,
   });
+  await seedDemoDepartments(db, orgIds, portalIds);
   await linkDemoPeople(db, orgIds);
   log(
     `Seeded ${candidateCount} candidates and ${vacancyCount} vacancies in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );
+}
+
+/**
+ * Westland Logistiek's departments ("Afdeling" on a contact's new vacancy, Carerix), added after
+ * the generated vacancies so those stay what the seed always made.
+ */
+async function seedDemoDepartments(
+  db: Db,
+  orgIds: Map<string, string>,
+  portalIds: Map<PortalSlug, string>,
+): Promise<void> {
+  const westland = ORGANISATIONS.find((o) => o.key === "westland")!;
+  const place = findPlaceByName(westland.city, { country: "NL" });
+  for (const [key, name] of [
+    ["westland-planning", "Westland Logistiek – Afdeling Planning"],
+    ["westland-magazijn", "Westland Logistiek – Afdeling Magazijn"],
+  ] as const) {
+    const [row] = await db
+      .insert(organisations)
+      .values({
+        kind: "employer",
+        name,
+        street: westland.street,
+        houseNumber: westland.houseNumber,
+        postcode: westland.postcode,
+        city: westland.city,
+        lat: place?.lat ?? null,
+        lon: place?.lon ?? null,
+        homePortalId: portalIds.get(westland.portal)!,
+        parentId: orgIds.get("westland")!,
+      })
+      .returning({ id: organisations.id });
+    orgIds.set(key, row!.id);
+  }
 }
 
 /**

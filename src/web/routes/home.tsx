@@ -3,6 +3,7 @@ import { IconBriefcase, IconBuilding } from "@tabler/icons-react";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { CandidateHome } from "../features/candidates/candidate-home";
+import { ContactHome } from "../features/contact-home/contact-home";
 import { AccountManagerHome } from "../features/employers/account-manager-home";
 import { useLocale } from "../features/language/language-control";
 import { usePortal } from "../features/portal/portal-context";
@@ -27,6 +28,9 @@ export function HomePage() {
             {portal.isNational ? t("home.introNational") : t("home.introRegional", { portal: name })}
           </Text>
         </Card>
+
+        {/* Employer contacts (Carerix's hiring managers): what waits for them, with counts. */}
+        <ContactHome />
 
         {/* Account managers and org admins: my employers, my vacancies, what changed. */}
         <AccountManagerHome />

@@ -19,6 +19,7 @@ export interface VacancyOfMatch {
   portalId: string;
   status: (typeof vacancies.$inferSelect)["status"];
   contactUserId: string | null;
+  createdByUserId: string | null;
   requestedByUserId: string | null;
   procedureId: string | null;
   displayTitle: string;
@@ -30,6 +31,7 @@ const vacancyColumns = {
   portalId: vacancies.portalId,
   status: vacancies.status,
   contactUserId: vacancies.contactUserId,
+  createdByUserId: vacancies.createdByUserId,
   requestedByUserId: vacancies.requestedByUserId,
   procedureId: vacancies.procedureId,
   displayTitle: vacancies.displayTitle,

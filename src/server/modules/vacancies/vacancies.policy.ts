@@ -43,6 +43,8 @@ export interface VacancyFacts {
   organisationId: string;
   status: VacancyStatus;
   contactUserId: string | null;
+  /** Who made it: a contact person's own vacancies are those they made or are the contact of. */
+  createdByUserId: string | null;
   requestedByUserId: string | null;
 }
 
@@ -79,11 +81,22 @@ export function canRequest(actor: VacancyActor, organisationId: string): boolean
   return actor.hrOf.includes(organisationId) || canManageOrganisation(actor, organisationId);
 }
 
+/**
+ * Carerix: "alle vacatures van zijn opdrachtgever zien, maar alleen zijn eigen vacatures
+ * wijzigen": their own are those they are the contact person of or made themselves.
+ */
+export function isOwnAsContact(actor: VacancyActor, v: VacancyFacts): boolean {
+  return (
+    actor.contactOf.includes(v.organisationId) &&
+    (v.contactUserId === actor.userId || v.createdByUserId === actor.userId)
+  );
+}
+
 export function canEdit(actor: VacancyActor, v: VacancyFacts): boolean {
   if (v.status === "rejected") return canManageOrganisation(actor, v.organisationId);
   if (canManageOrganisation(actor, v.organisationId)) return true;
   // Carerix: a contact without the right to manage vacancies still changes their own.
-  if (actor.contactOf.includes(v.organisationId) && v.contactUserId === actor.userId) return true;
+  if (isOwnAsContact(actor, v)) return true;
   // Vlimpers: the HR officer keeps editing their request until it is decided.
   return (
     v.status === "requested" && actor.hrOf.includes(v.organisationId) && v.requestedByUserId === actor.userId
@@ -95,8 +108,7 @@ const DELETABLE: readonly VacancyStatus[] = ["draft", "archived", "rejected"];
 
 export function vacancyPermissions(actor: VacancyActor, v: VacancyFacts): VacancyPermissions {
   const manage = canManageOrganisation(actor, v.organisationId);
-  const ownAsContact = actor.contactOf.includes(v.organisationId) && v.contactUserId === actor.userId;
-  const steer = manage || ownAsContact;
+  const steer = manage || isOwnAsContact(actor, v);
   return {
     edit: canEdit(actor, v),
     publish: steer && v.status !== "requested" && v.status !== "rejected",
@@ -138,10 +150,27 @@ export function mayTransition(actor: VacancyActor, v: VacancyFacts, action: Vaca
   return permissions.publish;
 }
 
-/** Which organisations the caller may create vacancies for directly ("all" for the platform administrator). */
+/**
+ * Which organisations the caller may create vacancies for ("all" for the platform
+ * administrator). Every contact person may (Carerix "Nieuwe vacature"), within their relation to
+ * the employer (`contact-relation.ts`).
+ */
 export function creatableOrganisations(actor: VacancyActor): readonly string[] | "all" {
   if (actor.platformAdmin) return "all";
-  return [...new Set([...actor.managerOf, ...actor.accountManagerFor, ...actor.selectionOf, ...actor.hrOf])];
+  return [
+    ...new Set([
+      ...actor.contactOf,
+      ...actor.managerOf,
+      ...actor.accountManagerFor,
+      ...actor.selectionOf,
+      ...actor.hrOf,
+    ]),
+  ];
+}
+
+/** Whether the caller creates a vacancy for the organisation as a draft (not as a request). */
+export function createsDirectly(actor: VacancyActor, organisationId: string): boolean {
+  return canManageOrganisation(actor, organisationId) || actor.contactOf.includes(organisationId);
 }
 
 /** Attachments, images and CVs: at most 10 MB. */

@@ -215,11 +215,15 @@ export function candidateDetailDto(row: VisibleVacancyRow): CandidateVacancyDeta
 /** An organisation as the vacancy form offers it. */
 export function formOrganisationDto(
   org: FormOrganisationRow,
+  /** The organisations a contact's relation lets them choose; null when no relation limits the caller. */
+  units: ReadonlySet<string> | null,
 ): VacancyOptionsResponse["organisations"][number] {
   return {
     id: org.id,
     name: org.name,
-    departments: org.departments,
+    departments: units ? org.departments.filter((d) => units.has(d.id)) : org.departments,
+    departmentRequired: units !== null,
+    wholeOrganisation: units ? units.has(org.id) : true,
     contacts: org.contacts.map((p) => ({ id: p.id, name: p.name, email: p.email })),
     accountManager: personRef(org.account_manager),
     headOffice: {

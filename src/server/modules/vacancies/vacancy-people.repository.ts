@@ -112,6 +112,27 @@ export const vacancyPeopleRepository = repository<TenantScope>()({
     return rows[0]?.ok === true;
   },
 
+  /**
+   * The organisations a contact person's relation reaches: each of `roots` (where their
+   * relation to the employer is) with every department and branch below it.
+   */
+  async unitsWithin(db: Db, scope: TenantScope, roots: readonly string[]): Promise<string[]> {
+    const reachable = roots.filter((id) => reaches(scope, id));
+    if (reachable.length === 0) return [];
+    const rows = await queryRows<{ id: string }>(
+      db,
+      sql`with recursive down(id) as (
+        select o.id from ${organisations} o where o.id in (${sql.join(
+          reachable.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})
+        union
+        select o.id from ${organisations} o join down on o.parent_id = down.id
+      ) select id from down`,
+    );
+    return rows.map((r) => r.id);
+  },
+
   /** Whether the person is staff of the organisation's family who may be its contact person. */
   async isContactOf(db: Db, scope: TenantScope, organisationId: string, userId: string) {
     if (!reaches(scope, organisationId)) return false;

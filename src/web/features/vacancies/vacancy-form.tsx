@@ -233,7 +233,14 @@ function VacancyFormFields({
   });
 
   const baseline = vacancy ? original : undefined;
-  const problems = attempted ? draftProblems(draft, baseline) : {};
+  // A contact person chooses the department ("Afdeling", Carerix) within their relation.
+  const departmentMissing =
+    organisation?.departmentRequired === true && !organisation.wholeOrganisation && draft.departmentId === "";
+  const allProblems = (): Record<string, string> => ({
+    ...draftProblems(draft, baseline),
+    ...(departmentMissing ? { departmentId: "contactHome.department.required" } : {}),
+  });
+  const problems = attempted ? allProblems() : {};
   const serverFields = mutation.error instanceof ApiError ? mutation.error.fields : [];
   const error = (path: string): ReactNode => {
     const messages = serverFields.filter((f) => f.path === path).map((f) => f.message);
@@ -247,7 +254,7 @@ function VacancyFormFields({
     event.preventDefault();
     setAttempted(true);
     mutation.reset();
-    if (Object.keys(draftProblems(draft, baseline)).length > 0) return;
+    if (Object.keys(allProblems()).length > 0) return;
     mutation.mutate();
   }
 
@@ -304,14 +311,28 @@ function VacancyFormFields({
                   error={error("organisationId")}
                 />
               )}
-              {organisation && organisation.departments.length > 0 && (
+              {organisation && (organisation.departmentRequired || organisation.departments.length > 0) && (
                 <NativeSelect
                   label={t("vacancies.fields.department")}
+                  required={organisation.departmentRequired}
+                  description={organisation.departmentRequired ? t("contactHome.department.hint") : undefined}
                   value={draft.departmentId}
                   onChange={(event) => set("departmentId", event.currentTarget.value)}
                   data={[
-                    { value: "", label: t("vacancies.form.noDepartment") },
+                    !organisation.departmentRequired
+                      ? { value: "", label: t("vacancies.form.noDepartment") }
+                      : organisation.wholeOrganisation
+                        ? {
+                            value: "",
+                            label: t("contactHome.department.wholeOrganisation", { name: organisation.name }),
+                          }
+                        : { value: "", label: t("contactHome.department.choose"), disabled: true },
                     ...organisation.departments.map((d) => ({ value: d.id, label: d.name })),
+                    // The vacancy's own department stays choosable, also outside today's list.
+                    ...(vacancy?.department &&
+                    !organisation.departments.some((d) => d.id === vacancy.department?.id)
+                      ? [{ value: vacancy.department.id, label: vacancy.department.name }]
+                      : []),
                   ]}
                   error={error("departmentId")}
                 />

@@ -4,8 +4,15 @@ import { AppError } from "../../../platform/errors";
 import { fieldMessage } from "../../../platform/i18n";
 import type { Caller } from "../../tenancy";
 import { vacancyActorOf, vacancyScopeOf } from "../actor";
+import { assertWithinRelation, contactRelationOf, relationUnits } from "../contact-relation";
 import { vacancyEvent } from "../vacancies.events";
-import { canManageOrganisation, canRead, canRequest, vacancyPermissions } from "../vacancies.policy";
+import {
+  canManageOrganisation,
+  canRead,
+  canRequest,
+  createsDirectly,
+  vacancyPermissions,
+} from "../vacancies.policy";
 import { vacancyDto } from "../vacancies.presenter";
 import { columnsOf, type NewVacancyRow, vacancyRepository } from "../vacancies.repository";
 import { type CreateInput, diff, resolveFields } from "../vacancy-fields";
@@ -21,7 +28,7 @@ export async function createVacancy(
   locale: Locale,
 ): Promise<Vacancy> {
   const actor = await vacancyActorOf(caller);
-  const direct = canManageOrganisation(actor, input.organisationId);
+  const direct = createsDirectly(actor, input.organisationId);
   const request = input.asRequest || !direct;
   if (request ? !canRequest(actor, input.organisationId) : !direct) {
     // Not one of the caller's organisations: indistinguishable from one that does not exist.
@@ -36,6 +43,9 @@ export async function createVacancy(
   const people = deps.store.bind(scope, vacancyPeopleRepository);
   const org = await people.organisation(input.organisationId);
   if (!org) throw new AppError("not_found");
+  const relation = await contactRelationOf(caller, actor, org.id);
+  if (relation)
+    assertWithinRelation(await relationUnits(people, relation), org.id, input.departmentId, locale);
   const fields = await resolveFields(input, { organisationId: org.id, current: null, locale, people });
   const userId = actor.userId;
   const staffSide = actor.accountManagerFor.includes(org.id) && !actor.managerOf.includes(org.id);

@@ -3,6 +3,7 @@ import type { Locale } from "../../../../contracts/common";
 import type { UpdateVacancyRequestSchema, Vacancy } from "../../../../contracts/vacancies";
 import { AppError } from "../../../platform/errors";
 import type { Caller } from "../../tenancy";
+import { assertWithinRelation, contactRelationOf, relationUnits } from "../contact-relation";
 import { vacancyEvent } from "../vacancies.events";
 import { vacancyPermissions } from "../vacancies.policy";
 import { vacancyDto } from "../vacancies.presenter";
@@ -29,11 +30,20 @@ export async function updateVacancy(
   if (input.ownerUserId !== undefined && !vacancyPermissions(actor, view).changeOwner) {
     throw new AppError("forbidden");
   }
+  const people = deps.store.bind(scope, vacancyPeopleRepository);
+  // A contact moves their vacancy only to a department within their relation to the employer.
+  if (input.departmentId !== undefined) {
+    const relation = await contactRelationOf(caller, actor, view.organisationId);
+    if (relation) {
+      const units = await relationUnits(people, relation);
+      assertWithinRelation(units, view.organisationId, input.departmentId, locale);
+    }
+  }
   const fields = await resolveFields(input, {
     organisationId: view.organisationId,
     current: view,
     locale,
-    people: deps.store.bind(scope, vacancyPeopleRepository),
+    people,
   });
   const changes = diff(view, fields);
   if (Object.keys(changes).length === 0) return vacancyDto(view, actor, deps.today());
