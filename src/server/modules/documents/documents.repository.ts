@@ -232,6 +232,7 @@ export const matchDocumentsRepository = repository<TenantScope>()({
           status: vacancies.status,
           contactUserId: vacancies.contactUserId,
           requestedByUserId: vacancies.requestedByUserId,
+          createdByUserId: vacancies.createdByUserId,
           procedureId: vacancies.procedureId,
           displayTitle: vacancies.displayTitle,
         },
