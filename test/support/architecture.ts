@@ -90,6 +90,9 @@ export const TENANT_OWNED_TABLES: readonly string[] = [
   "procedure_phases",
   "match_history",
   "match_evaluations",
+  // talent pools
+  "talent_pools",
+  "talent_pool_members",
   // platform
   "domain_events",
 ];

@@ -1,4 +1,5 @@
 // The matches module's public surface: what other modules may import (decision 0014).
 export type { MatchDeps } from "./actions/context";
+export { createMatchInTransaction } from "./actions/saved-candidates";
 export { MATCH_EVENTS } from "./matches.events";
 export { type MatchRouteDeps, registerMatchRoutes } from "./matches.routes";
