@@ -21,21 +21,22 @@ function scopeIds(scope: TenantScope): readonly string[] | "all" {
   return organisationsOf(scope);
 }
 
-const teamOrg = sql<string>`(select o.name from ${organisations} o where o.id = ${talentPools.organisationId})`;
+// Drizzle leaves columns unqualified in a one-table select: correlated subqueries name the table.
+const teamOrg = sql<string>`(select o.name from ${organisations} o where o.id = "talent_pools"."organisation_id")`;
 const employerName = sql<
   string | null
->`(select o.name from ${organisations} o where o.id = ${talentPools.employerId})`;
+>`(select o.name from ${organisations} o where o.id = "talent_pools"."employer_id")`;
 
 /** Candidates of the pool visible through the portal: hidden profiles are left out, as everywhere. */
 function visibleMemberCount(portal: PortalScope | null): SQL<number> {
   if (!portal) return sql<number>`0`;
   return sql<number>`(select count(*)::int from ${talentPoolMembers} m join ${candidates} c on c.id = m.candidate_id
-    where m.pool_id = ${talentPools.id} and ${visibleOnPortal(portal, sql`c`)})`;
+    where m.pool_id = "talent_pools"."id" and ${visibleOnPortal(portal, sql`c`)})`;
 }
 
 function hasCandidate(candidateId: string | undefined): SQL<boolean | null> {
   if (!candidateId) return sql<null>`null`;
-  return sql<boolean>`exists (select 1 from ${talentPoolMembers} m where m.pool_id = ${talentPools.id} and m.candidate_id = ${candidateId})`;
+  return sql<boolean>`exists (select 1 from ${talentPoolMembers} m where m.pool_id = "talent_pools"."id" and m.candidate_id = ${candidateId})`;
 }
 
 const poolColumns = (portal: PortalScope | null, candidateId?: string) => ({
@@ -199,7 +200,7 @@ function openToContactsOf(scope: TenantScope): SQL | undefined {
     inArray(talentPools.employerId, [...ids]),
     and(
       isNull(talentPools.employerId),
-      sql`${talentPools.organisationId} in (select o.managed_by_organisation_id from ${organisations} o
+      sql`"talent_pools"."organisation_id" in (select o.managed_by_organisation_id from ${organisations} o
         where o.id in (${list}) and o.kind = 'employer')`,
     ),
   );
