@@ -5,6 +5,7 @@ import { MessagesPage } from "./features/candidates/inbox";
 import { RegisterJobSeekerPage } from "./features/candidates/register-job-seeker";
 import { EmployerSearchSchema } from "./features/employers/search-params";
 import { ExplorerUrlSchema } from "./features/explorer/search-params";
+import { TalentPoolPage, TalentPoolsPage } from "./features/talent-pools/talent-pools-page";
 import { CandidateSearchSchema, StaffSearchSchema } from "./features/vacancies/search-params";
 import { AboutPage } from "./routes/about";
 import {
@@ -387,7 +388,24 @@ const contactHistoryRoute = createRoute({
   staticData: { titleKey: "contactHistory.title", parent: "/" },
 });
 
+const talentPoolsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/talentpools",
+  component: TalentPoolsPage,
+  staticData: { titleKey: "menu.talentPools", parent: "/" },
+});
+const talentPoolRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/talentpools/$id",
+  component: function TalentPoolRoute() {
+    return <TalentPoolPage id={talentPoolRoute.useParams().id} />;
+  },
+  staticData: { titleKey: "talentPools.poolTitle", parent: "/talentpools" },
+});
+
 const routeTree = rootRoute.addChildren([
+  talentPoolsRoute,
+  talentPoolRoute,
   claimAccountRoute,
   favouritesRoute,
   contactHistoryRoute,
