@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull } from "drizzle-orm";
+import { and, asc, count, eq, isNull, notExists } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDbKinds } from "../../../../test/support/databases";
 import { startTestServer, type TestServer } from "../../../../test/support/server";
@@ -39,6 +39,9 @@ describe.each(testDbKinds())("talent pools on %s", (kind) => {
   let hidden: string;
   let generalPoolId: string;
   let westlandPoolId: string;
+  let duinenPoolId: string;
+  /** Candidates in the demo's pools before the tests add any. */
+  let seeded: { general: number; westland: number };
   let westlandVacancy: string;
   let duinenVacancy: string;
 
@@ -85,6 +88,9 @@ describe.each(testDbKinds())("talent pools on %s", (kind) => {
             eq(candidates.portalId, haaglanden!.id),
             eq(candidates.visible, isVisible),
             isNull(candidates.userId),
+            notExists(
+              db.select().from(talentPoolMembers).where(eq(talentPoolMembers.candidateId, candidates.id)),
+            ),
           ),
         )
         .orderBy(asc(candidates.createdAt))
@@ -154,28 +160,40 @@ describe.each(testDbKinds())("talent pools on %s", (kind) => {
     Number((await server.database.db.select({ n: count() }).from(matches))[0]!.n);
   const errorOf = (res: { json<T>(): T }) => res.json<ErrorResponse>().error.code;
 
-  it("gives the team its general pool on first use, once, and a pool per client it keeps", async () => {
+  it("gives the team its general pool (made on first use, once) and a pool per client it keeps", async () => {
+    const { db } = server.database;
+    // The demo has Den Haag's pools; without them the general one is made when the team first looks.
+    const demo = await db.select().from(talentPools);
+    expect(demo.map((p) => p.name).sort()).toEqual(["Gemeente Den Haag", "Westland Logistiek B.V."]);
+    await db.delete(talentPools).where(isNull(talentPools.employerId));
     const first = await teamPools();
     const general = first.filter((p) => p.kind === "general");
-    expect(general.map((p) => p.organisation.name)).toEqual(["Gemeente Den Haag"]);
+    expect(general.map((p) => [p.organisation.name, p.memberCount])).toEqual([["Gemeente Den Haag", 0]]);
     generalPoolId = general[0]!.id;
     expect((await teamPools()).filter((p) => p.kind === "general").map((p) => p.id)).toEqual([generalPoolId]);
+    const westland = first.find((p) => p.employer?.id === westlandId)!;
+    westlandPoolId = westland.id;
+    seeded = { general: 0, westland: westland.memberCount };
+    expect(seeded.westland).toBeGreaterThan(0);
 
-    const created = await manager.call("/api/v1/talent-pools", { body: { employerId: westlandId } });
+    const created = await manager.call("/api/v1/talent-pools", { body: { employerId: duinenId } });
     expect(created.status, created.text).toBe(201);
     const pool = created.json<{ pool: TalentPool }>().pool;
     expect(pool).toMatchObject({
       kind: "client",
-      name: "Westland Logistiek B.V.",
-      employer: { id: westlandId, name: "Westland Logistiek B.V." },
+      name: "Zorgcentrum De Duinen",
+      employer: { id: duinenId, name: "Zorgcentrum De Duinen" },
       organisation: { name: "Gemeente Den Haag" },
       memberCount: 0,
     });
-    westlandPoolId = pool.id;
-    const again = await manager.call("/api/v1/talent-pools", { body: { employerId: westlandId } });
+    duinenPoolId = pool.id;
+    const again = await manager.call("/api/v1/talent-pools", { body: { employerId: duinenId } });
     expect(again.status).toBe(200);
-    expect(again.json<{ pool: TalentPool }>().pool.id).toBe(westlandPoolId);
-    expect((await teamPools()).map((p) => p.id)).toEqual([generalPoolId, westlandPoolId]);
+    expect(again.json<{ pool: TalentPool }>().pool.id).toBe(duinenPoolId);
+    const westlandAgain = await manager.call("/api/v1/talent-pools", { body: { employerId: westlandId } });
+    expect(westlandAgain.status).toBe(200);
+    expect(westlandAgain.json<{ pool: TalentPool }>().pool.id).toBe(westlandPoolId);
+    expect((await teamPools()).map((p) => p.id)).toEqual([generalPoolId, westlandPoolId, duinenPoolId]);
   });
 
   it("refuses a pool for a client another team keeps, and bad input, making nothing", async () => {
@@ -198,14 +216,15 @@ describe.each(testDbKinds())("talent pools on %s", (kind) => {
     });
     expect(added.status, added.text).toBe(201);
     const detail = added.json<TalentPoolDetailResponse>();
-    expect(detail.pool.memberCount).toBe(1);
-    expect(detail.members).toHaveLength(1);
-    expect(detail.members[0]).toMatchObject({
+    expect(detail.pool.memberCount).toBe(seeded.westland + 1);
+    expect(detail.members).toHaveLength(seeded.westland + 1);
+    expect(detail.members.find((m) => m.candidate.id === visible[0])).toMatchObject({
       candidate: { id: visible[0] },
       addedBy: { id: "demo-accountmanager", name: "Fatima El Amrani" },
       note: "Sterk in logistiek",
     });
-    expect(Date.now() - Date.parse(detail.members[0]!.addedAt)).toBeLessThan(60_000);
+    const addedAt = detail.members.find((m) => m.candidate.id === visible[0])!.addedAt;
+    expect(Date.now() - Date.parse(addedAt)).toBeLessThan(60_000);
     for (const id of [visible[1], visible[2]]) {
       const res = await manager.call(`/api/v1/talent-pools/${westlandPoolId}/members`, {
         body: { candidateId: id },
@@ -240,7 +259,8 @@ describe.each(testDbKinds())("talent pools on %s", (kind) => {
     const pools = await teamPools(manager, `?candidateId=${visible[0]}`);
     expect(pools.map((p) => [p.id, p.memberCount, p.hasCandidate])).toEqual([
       [generalPoolId, 1, false],
-      [westlandPoolId, 3, true],
+      [westlandPoolId, seeded.westland + 3, true],
+      [duinenPoolId, 0, false],
     ]);
     const events = await server.database.db
       .select()
@@ -276,20 +296,21 @@ describe.each(testDbKinds())("talent pools on %s", (kind) => {
     const pools = res.json<{ pools: TalentPool[] }>().pools;
     expect(pools.map((p) => [p.id, p.kind, p.memberCount])).toEqual([
       [generalPoolId, "general", 1],
-      [westlandPoolId, "client", 3],
+      [westlandPoolId, "client", seeded.westland + 3],
     ]);
     const detail = await employer.call(`/api/v1/contact/talent-pools/${westlandPoolId}`);
     expect(detail.status).toBe(200);
     const body = detail.json<TalentPoolDetailResponse>();
-    expect(body.members.map((m) => m.candidate.id).sort()).toEqual(
-      [visible[0], visible[1], visible[2]].sort(),
+    expect(body.members.map((m) => m.candidate.id)).toEqual(
+      expect.arrayContaining([visible[0], visible[1], visible[2]]),
     );
+    expect(body.members).toHaveLength(seeded.westland + 3);
     expect(body.members.every((m) => m.note === null)).toBe(true);
     expect(detail.text).not.toMatch(/"(email|phone|postcode|birthDate)"/);
 
     // De Duinen is a client of the same team: the general pool, not Westland's.
     const theirs = (await duinen.call("/api/v1/contact/talent-pools")).json<{ pools: TalentPool[] }>().pools;
-    expect(theirs.map((p) => p.id)).toEqual([generalPoolId]);
+    expect(theirs.map((p) => p.id)).toEqual([generalPoolId, duinenPoolId]);
     expect((await duinen.call(`/api/v1/contact/talent-pools/${westlandPoolId}`)).status).toBe(404);
     expect((await duinen.call(`/api/v1/contact/talent-pools/${generalPoolId}`)).status).toBe(200);
   });
