@@ -11,7 +11,6 @@ import { staffCandidateQuery } from "../candidates/candidates-api";
 import { StaffProfileContent } from "../candidates/staff-profile";
 import { Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
-import { AddToTalentPool } from "../talent-pools/add-to-pool";
 import { PageLoader, Pager, Section } from "../vacancies/ui";
 import classes from "./explorer.module.css";
 import { explorerSearchQuery, fromVacancyQuery, vacancyMatchesQuery } from "./explorer-api";
@@ -82,9 +81,6 @@ function ProfilePane({ id }: { id: string }) {
   }
   return (
     <StaffProfileContent candidate={query.data}>
-      <Group>
-        <AddToTalentPool candidateId={id} name={query.data.summary.firstName} />
-      </Group>
       <VacancyMatches candidateId={id} />
     </StaffProfileContent>
   );
