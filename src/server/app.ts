@@ -41,6 +41,7 @@ import { registerSsoRoutes } from "./modules/identity/sso.routes";
 import { registerUserRoutes } from "./modules/identity/users.routes";
 import { createProfileService, createUserService } from "./modules/identity/users.service";
 import { registerMatchRoutes } from "./modules/matches";
+import { registerTalentPoolRoutes, registerTalentPoolSubscribers } from "./modules/talent-pools";
 import { registerTaxonomy } from "./modules/taxonomy/taxonomy.routes";
 import { callerOf } from "./modules/tenancy";
 import { registerOrganisationWrites, registerTenancy } from "./modules/tenancy/tenancy.routes";
@@ -188,6 +189,10 @@ export async function buildApp({
     assertCandidateVisible: (request, candidateId) => outreach.assertVisible(callerOf(request), candidateId),
   });
   await registerDocumentRoutes(app, { documents: createDocumentService({ store, files }) });
+  registerTalentPoolSubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL });
+  await registerTalentPoolRoutes(app, {
+    talentPools: { store, matches: { store, files }, assertCandidateVisible: outreach.assertVisible },
+  });
   await registerPrivacyRoutes(app, { privacy: createPrivacyService(candidateDeps) });
   await registerContactHomeRoutes(app, { contactHome: { store, today: () => todayIn() } });
   registerEmployerSubscribers(events, { mailer });

@@ -6,6 +6,7 @@ import { RegisterJobSeekerPage } from "./features/candidates/register-job-seeker
 import { DocumentsPage } from "./features/documents/documents-page";
 import { EmployerSearchSchema } from "./features/employers/search-params";
 import { ExplorerUrlSchema } from "./features/explorer/search-params";
+import { TalentPoolPage, TalentPoolsPage } from "./features/talent-pools/talent-pools-page";
 import { CandidateSearchSchema, StaffSearchSchema } from "./features/vacancies/search-params";
 import { AboutPage } from "./routes/about";
 import {
@@ -396,8 +397,25 @@ const documentsRoute = createRoute({
   staticData: { titleKey: "documents.page.title", parent: "/" },
 });
 
+const talentPoolsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/talentpools",
+  component: TalentPoolsPage,
+  staticData: { titleKey: "menu.talentPools", parent: "/" },
+});
+const talentPoolRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/talentpools/$id",
+  component: function TalentPoolRoute() {
+    return <TalentPoolPage id={talentPoolRoute.useParams().id} />;
+  },
+  staticData: { titleKey: "talentPools.poolTitle", parent: "/talentpools" },
+});
+
 const routeTree = rootRoute.addChildren([
   documentsRoute,
+  talentPoolsRoute,
+  talentPoolRoute,
   claimAccountRoute,
   favouritesRoute,
   contactHistoryRoute,

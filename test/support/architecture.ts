@@ -93,6 +93,9 @@ export const TENANT_OWNED_TABLES: readonly string[] = [
   // documents by type
   "document_type_settings",
   "match_documents",
+  // talent pools
+  "talent_pools",
+  "talent_pool_members",
   // platform
   "domain_events",
 ];

@@ -202,6 +202,16 @@ export const ERROR_CODES = {
     nl: "Je account heeft ook een rol bij een organisatie. Vraag de beheerder van die organisatie eerst om je toegang in te trekken.",
     en: "Your account also has a role at an organisation. Ask that organisation's administrator to revoke your access first.",
   },
+  candidate_already_on_vacancy: {
+    status: 409,
+    nl: "Deze kandidaat staat al op deze vacature.",
+    en: "This candidate is already on this vacancy.",
+  },
+  candidate_already_in_pool: {
+    status: 409,
+    nl: "Deze kandidaat staat al in deze talentpool.",
+    en: "This candidate is already in this talent pool.",
+  },
   internal: {
     status: 500,
     nl: "Er ging iets mis aan onze kant. Probeer het later opnieuw.",

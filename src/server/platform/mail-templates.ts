@@ -591,3 +591,43 @@ export function profileRetentionReminder(input: ProfileRetentionMail): MailConte
     ],
   });
 }
+
+export interface TalentPoolMatchedMail extends MailBase {
+  name: string;
+  /** The contact person who matched the candidate. */
+  contactName: string;
+  organisationName: string;
+  candidateName: string;
+  vacancyTitle: string;
+  /** The vacancy's staff page, `/vacaturebeheer/<id>` on its portal. */
+  detailUrl: string;
+}
+
+/** To the client's account manager: a contact matched a talent-pool candidate to their vacancy. */
+export function talentPoolMatched(input: TalentPoolMatchedMail): MailContent {
+  const { locale, portalName, name, contactName, organisationName, candidateName, vacancyTitle } = input;
+  const nl = locale === "nl";
+  const who = contactName || organisationName;
+  return render({
+    locale,
+    portalName,
+    subject: nl
+      ? `${organisationName} koos ${candidateName} uit de talentpool`
+      : `${organisationName} chose ${candidateName} from the talent pool`,
+    greeting: hello(locale, name),
+    blocks: [
+      {
+        kind: "paragraph",
+        text: nl
+          ? `${who} van ${organisationName} heeft ${candidateName} uit de talentpool gematcht met de vacature "${vacancyTitle}". De kandidaat blijft in de talentpool staan.`
+          : `${who} of ${organisationName} matched ${candidateName} from the talent pool to the vacancy "${vacancyTitle}". The candidate stays in the talent pool.`,
+      },
+      {
+        kind: "action",
+        label: nl ? "Bekijk de vacature" : "View the vacancy",
+        url: webUrl(input.detailUrl),
+        fallback: linkFallback[locale],
+      },
+    ],
+  });
+}

@@ -34,6 +34,7 @@ import { Dialog } from "../../ui/dialog";
 import { FormError, fieldErrors, Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
 import { usePageTitle } from "../navigation/page-title";
+import { AddToTalentPool } from "../talent-pools/add-to-pool";
 import { formatHours } from "../vacancies/format";
 import { PageLoader, PlainBadge } from "../vacancies/ui";
 import { referenceListsQuery } from "../vacancies/vacancies-api";
@@ -416,6 +417,7 @@ function Summary({ candidate }: { candidate: CandidateStaffView }) {
             <>
               <FavouriteStar candidateId={candidate.id} name={candidate.summary.firstName} />
               <AddToVacancy candidateId={candidate.id} name={candidate.summary.firstName} />
+              <AddToTalentPool candidateId={candidate.id} name={candidate.summary.firstName} />
               <Approach candidate={candidate} />
             </>
           }

@@ -6,6 +6,7 @@ import type { MatchSummary, VacancyMatchesResponse } from "../../../contracts/ma
 import { ApiError } from "../../api";
 import { FormError, Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
+import { AddToTalentPool } from "../talent-pools/add-to-pool";
 import { formatDate } from "../vacancies/format";
 import { Section } from "../vacancies/ui";
 import { OutcomeBadge, StateBadge } from "./badges";
@@ -75,14 +76,17 @@ function PhaseTable({ matches, onOpen }: { matches: MatchSummary[]; onOpen: (id:
                 </Group>
               </Table.Td>
               <Table.Td ta="right">
-                <Button
-                  size="compact-sm"
-                  variant="light"
-                  onClick={() => onOpen(m.id)}
-                  aria-label={t("matches.openFor", { name: m.candidate.name })}
-                >
-                  {t("matches.open")}
-                </Button>
+                <Group gap={4} justify="flex-end" wrap="nowrap">
+                  <AddToTalentPool candidateId={m.candidate.id} name={m.candidate.name} compact />
+                  <Button
+                    size="compact-sm"
+                    variant="light"
+                    onClick={() => onOpen(m.id)}
+                    aria-label={t("matches.openFor", { name: m.candidate.name })}
+                  >
+                    {t("matches.open")}
+                  </Button>
+                </Group>
               </Table.Td>
             </Table.Tr>
           ))}
