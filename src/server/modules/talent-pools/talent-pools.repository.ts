@@ -238,6 +238,7 @@ export const contactPoolsRepository = repository<TenantScope>()({
         status: vacancies.status,
         contactUserId: vacancies.contactUserId,
         requestedByUserId: vacancies.requestedByUserId,
+        createdByUserId: vacancies.createdByUserId,
         displayTitle: vacancies.displayTitle,
       })
       .from(vacancies)
