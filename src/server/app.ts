@@ -186,7 +186,7 @@ export async function buildApp({
     assertCandidateVisible: (request, candidateId) => outreach.assertVisible(callerOf(request), candidateId),
   });
   await registerPrivacyRoutes(app, { privacy: createPrivacyService(candidateDeps) });
-  registerEmployerSubscribers(events, { mailer });
+  registerEmployerSubscribers(events, { mailer, store });
   await registerEmployerRoutes(app, {
     employers: createEmployerService({ store, invitations, registry: createCompanyRegistry(env) }),
   });

@@ -136,6 +136,10 @@ const fieldMessages: Record<string, Record<Locale, string>> = {
     nl: "Zo ver bladeren kan niet: verfijn je zoekopdracht met filters.",
     en: "You cannot page this far: narrow your search with filters.",
   },
+  locale_contacts_only: {
+    nl: "Kies Nederlands of Engels; Duits en Frans zijn er voor contactpersonen van werkgevers.",
+    en: "Choose Dutch or English; German and French are for employers' contact persons.",
+  },
 };
 
 /** The text of one of our field message keys (for checks made in services, not in zod). */

@@ -1,3 +1,4 @@
+import { uiLocaleOf } from "../../../contracts/common";
 import type { AcceptInvitationRequest, InvitationPreviewResponse } from "../../../contracts/identity";
 import { AppError } from "../../platform/errors";
 import { publicScope } from "../../platform/scope";
@@ -69,8 +70,13 @@ export function createInvitationAcceptance({ store }: { store: Store }) {
             email: invite.email,
             // The link came by mail to this address: that proves it.
             emailVerified: true,
-            // The web app speaks Dutch and English; a German or French reader gets English.
-            locale: invite.locale === "nl" ? "nl" : "en",
+            // The language the account manager chose for the invitation is the account's (de/fr for contacts).
+            locale:
+              invite.role === "employer_contact"
+                ? uiLocaleOf(invite.locale)
+                : invite.locale === "en"
+                  ? "en"
+                  : "nl",
             passwordHash: await hashPassword(password),
           });
         }
