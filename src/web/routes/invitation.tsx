@@ -15,6 +15,7 @@ import {
 } from "../features/identity/forms";
 import { acceptInvitation, invitationPreviewQuery } from "../features/identity/identity-api";
 import { useLocale } from "../features/language/language-control";
+import { intlLocale } from "../i18n";
 import { AppLink } from "../ui/app-link";
 
 type Unusable = "accepted" | "revoked" | "expired" | "unknown";
@@ -63,7 +64,7 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
   const [terms, setTerms] = useState(false);
   const [attempted, setAttempted] = useState(false);
   const mutation = useMutation({ mutationFn: acceptInvitation });
-  const expires = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { dateStyle: "long" }).format(
+  const expires = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "long" }).format(
     new Date(preview.expiresAt),
   );
 
