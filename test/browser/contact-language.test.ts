@@ -55,7 +55,7 @@ describe.skipIf(skipBrowserTests)("an employer contact reads Werkbrug in German"
     // Only contacts are offered German and French in the header switch.
     expect(await page.getByRole("button", { name: "DE, Deutsch" }).isVisible()).toBe(true);
 
-    await page.goto(`${server.url}/instellingen`);
+    await page.goto(`${server.url}/instellingen?tab=persoonsgegevens`);
     expect(await heading(page)).toBe("Instellingen");
     const main = page.getByRole("main");
     const language = main.getByLabel("Taal", { exact: true });
