@@ -79,6 +79,8 @@ export const InvitationPreviewResponseSchema = z.object({
   expiresAt: z.string(),
   /** The account exists already (e.g. a candidate): accepting adds the role, no new password. */
   existingAccount: z.boolean(),
+  /** The language the inviter chose (de/fr for contact persons): the page speaks it. */
+  locale: UiLocaleSchema,
 });
 export type InvitationPreviewResponse = z.infer<typeof InvitationPreviewResponseSchema>;
 

@@ -171,4 +171,44 @@ describe("language per contact person", () => {
     });
     expect(pdfText(dutch.body)).toContain("In het kort");
   });
+
+  it("gives a contact invited in French a French invitation page and a French account", async () => {
+    const manager = new Client(server);
+    await signIn(manager, "accountmanager@demo.werkbrug.test");
+    const [row] = await server.database.db
+      .select({ organisationId: contactPersons.organisationId })
+      .from(contactPersons)
+      .where(eq(contactPersons.userId, CONTACT_ID));
+    const employerId = row!.organisationId;
+    const added = await manager.call(`/api/v1/employers/${employerId}/contacts`, {
+      body: { name: "Anne Dupont", email: "anne.dupont@westland.test", language: "fr" },
+    });
+    expect(added.status, added.text).toBe(201);
+    const anne = added.json<{ contact: { id: string } }>().contact;
+    const invited = await manager.call(`/api/v1/employers/${employerId}/contacts/${anne.id}/invite`, {
+      body: { personalMessage: null },
+    });
+    expect(invited.status, invited.text).toBe(200);
+    await server.app.events.drain();
+    const [mail] = await server.database.db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.to, "anne.dupont@westland.test"))
+      .orderBy(desc(mailOutbox.createdAt))
+      .limit(1);
+    const token = decodeURIComponent(/uitnodiging\?token=([^\s&]+)/.exec(mail!.text)![1]!);
+
+    const visitor = new Client(server);
+    const preview = await visitor.call(`/api/v1/invitations/preview?token=${encodeURIComponent(token)}`);
+    expect(preview.json<{ locale: string }>().locale).toBe("fr");
+    const accepted = await visitor.call("/api/v1/invitations/accept", {
+      body: { token, name: "Anne Dupont", password: "Haagse-Bluf-2026", acceptTerms: true },
+    });
+    expect(accepted.status, accepted.text).toBe(201);
+    const [account] = await server.database.db
+      .select({ locale: users.locale })
+      .from(users)
+      .where(eq(users.email, "anne.dupont@westland.test"));
+    expect(account?.locale).toBe("fr");
+  });
 });
