@@ -107,9 +107,13 @@ export async function loadLocale(locale: UiLocale): Promise<void> {
   i18next.addResourceBundle(locale, "translation", await fetchTexts(locale), true, true);
 }
 
-/** The language stored on this device, e.g. from the last visit: the sign-in page speaks it. */
-export function storedUiLocale(): UiLocale {
-  return storedLocale();
+/** Whether someone chose a language on this device before (the account's then does not override it). */
+export function hasStoredLocale(): boolean {
+  try {
+    return UiLocaleSchema.safeParse(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).success;
+  } catch {
+    return false;
+  }
 }
 
 export async function setLocale(locale: UiLocale): Promise<void> {

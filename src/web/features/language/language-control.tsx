@@ -3,7 +3,7 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { type Locale, type UiLocale, uiLocaleOf } from "../../../contracts/common";
 import type { CurrentUser } from "../../../contracts/identity";
-import { currentLocale, currentUiLocale, setLocale } from "../../i18n";
+import { currentLocale, currentUiLocale, hasStoredLocale, setLocale } from "../../i18n";
 import { type LanguageOption, LanguageSwitch } from "../../ui/language-switch";
 import { meQuery } from "../account/me-query";
 import { profileQuery, updateProfile } from "../settings/settings-api";
@@ -58,17 +58,26 @@ export function LanguageControl() {
   );
 }
 
-/** Once per signed-in account and page load, the screen switches to the account's language. */
+/**
+ * Signing in switches the screen to the account's language; so does opening the app signed in on
+ * a device that has no language stored. A choice made on this device (stored) otherwise stays.
+ */
 function useAccountLanguage(user: CurrentUser | null | undefined) {
-  const applied = useRef<string | null>(null);
+  const previous = useRef<CurrentUser | null | undefined>(undefined);
   useEffect(() => {
-    if (user === null) applied.current = null;
-    if (!user || applied.current === user.id) return;
-    applied.current = user.id;
+    if (user === undefined) return;
+    const before = previous.current;
+    previous.current = user;
+    if (!user) return;
+    const current = currentUiLocale();
+    const signedInNow = before === null;
+    const firstLoad = before === undefined;
     const account = uiLocaleOf(user.locale);
     // German and French only for contacts (one whose access ended reads English).
     const wanted = !isContact(user) && (account === "de" || account === "fr") ? "en" : account;
-    if (wanted !== currentUiLocale()) void setLocale(wanted);
+    const mayNotRead = !isContact(user) && (current === "de" || current === "fr");
+    const apply = signedInNow || mayNotRead || (firstLoad && !hasStoredLocale());
+    if (apply && wanted !== current) void setLocale(wanted);
   }, [user]);
 }
 
