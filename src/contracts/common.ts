@@ -4,6 +4,24 @@ export const LOCALES = ["nl", "en"] as const;
 export const LocaleSchema = z.enum(LOCALES);
 export type Locale = z.infer<typeof LocaleSchema>;
 
+/**
+ * The languages of the web app and of an account. German and French are for employer contact
+ * persons (the employer's own staff, often abroad); everyone else reads Dutch or English. The API's
+ * own messages stay in `Locale` (nl/en): a German or French reader gets them in English.
+ */
+export const UI_LOCALES = ["nl", "en", "de", "fr"] as const;
+export const UiLocaleSchema = z.enum(UI_LOCALES);
+export type UiLocale = z.infer<typeof UiLocaleSchema>;
+/** The languages only employer contact persons may choose. */
+export const CONTACT_ONLY_LOCALES: readonly UiLocale[] = ["de", "fr"];
+
+/** A stored or requested language as one of the UI languages; Dutch for anything else. */
+export function uiLocaleOf(value: string | null | undefined): UiLocale {
+  const language = value?.trim().toLowerCase().split(/[-_]/)[0];
+  const parsed = UiLocaleSchema.safeParse(language);
+  return parsed.success ? parsed.data : "nl";
+}
+
 /** A text in both UI languages; Dutch is the default. */
 export const LocalizedTextSchema = z.object({ nl: z.string(), en: z.string() });
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UiLocaleSchema } from "./common";
 import { RoleSchema } from "./tenancy";
 
 /** The signed-in person as the web app shows them; `user` is null for visitors. */
@@ -78,6 +79,8 @@ export const InvitationPreviewResponseSchema = z.object({
   expiresAt: z.string(),
   /** The account exists already (e.g. a candidate): accepting adds the role, no new password. */
   existingAccount: z.boolean(),
+  /** The language the inviter chose (de/fr for contact persons): the page speaks it. */
+  locale: UiLocaleSchema,
 });
 export type InvitationPreviewResponse = z.infer<typeof InvitationPreviewResponseSchema>;
 
@@ -116,7 +119,8 @@ export const UpdateMeRequestSchema = z
       .trim()
       .regex(/^[1-9][0-9]{3} ?[A-Za-z]{2}$|^[1-9][0-9]{3}$/, { message: "postcode_invalid" })
       .nullable(),
-    locale: z.enum(["nl", "en"]),
+    /** German and French only for employer contact persons (checked by the service). */
+    locale: UiLocaleSchema,
     consentEmbeddedVideo: z.boolean(),
     consentResearch: z.boolean(),
   })
@@ -129,7 +133,9 @@ export const ProfileSettingsSchema = z.object({
   email: z.string(),
   phone: z.string().nullable(),
   postcode: z.string().nullable(),
-  locale: z.enum(["nl", "en"]),
+  locale: UiLocaleSchema,
+  /** The languages this person may choose: nl/en, and de/fr for employer contact persons. */
+  locales: z.array(UiLocaleSchema),
   consentEmbeddedVideo: z.boolean(),
   consentResearch: z.boolean(),
 });

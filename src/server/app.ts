@@ -195,7 +195,7 @@ export async function buildApp({
   });
   await registerPrivacyRoutes(app, { privacy: createPrivacyService(candidateDeps) });
   await registerContactHomeRoutes(app, { contactHome: { store, today: () => todayIn() } });
-  registerEmployerSubscribers(events, { mailer });
+  registerEmployerSubscribers(events, { mailer, store });
   await registerEmployerRoutes(app, {
     employers: createEmployerService({ store, invitations, registry: createCompanyRegistry(env) }),
   });

@@ -156,6 +156,10 @@ const fieldMessages: Record<string, Record<Locale, string>> = {
     nl: "Kies de afdeling waarvoor je de vacature aanmaakt.",
     en: "Choose the department you are creating the vacancy for.",
   },
+  locale_contacts_only: {
+    nl: "Kies Nederlands of Engels; Duits en Frans zijn er voor contactpersonen van werkgevers.",
+    en: "Choose Dutch or English; German and French are for employers' contact persons.",
+  },
 };
 
 /** The text of one of our field message keys (for checks made in services, not in zod). */

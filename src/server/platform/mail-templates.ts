@@ -282,105 +282,212 @@ export function invitation(input: InvitationMail): MailContent {
   return render({ locale, portalName, subject: text.subject(portalName), greeting: hello(locale), blocks });
 }
 
+const VERIFY_TEXT: Record<
+  MailLocale,
+  { subject: (p: string) => string; intro: (p: string) => string; action: string; ignore: string }
+> = {
+  nl: {
+    subject: (p) => `Bevestig je e-mailadres voor ${p}`,
+    intro: (p) =>
+      `Fijn dat je je hebt aangemeld bij ${p}. Bevestig je e-mailadres om je account te gebruiken.`,
+    action: "E-mailadres bevestigen",
+    ignore: "Heb je je niet aangemeld? Dan kun je deze e-mail negeren.",
+  },
+  en: {
+    subject: (p) => `Confirm your email address for ${p}`,
+    intro: (p) =>
+      `Thank you for registering with ${p}. Confirm your email address to start using your account.`,
+    action: "Confirm email address",
+    ignore: "If you did not register, you can ignore this email.",
+  },
+  de: {
+    subject: (p) => `Bestätigen Sie Ihre E-Mail-Adresse für ${p}`,
+    intro: (p) =>
+      `Vielen Dank für Ihre Anmeldung bei ${p}. Bestätigen Sie Ihre E-Mail-Adresse, um Ihr Konto zu nutzen.`,
+    action: "E-Mail-Adresse bestätigen",
+    ignore: "Wenn Sie sich nicht angemeldet haben, können Sie diese E-Mail ignorieren.",
+  },
+  fr: {
+    subject: (p) => `Confirmez votre adresse e-mail pour ${p}`,
+    intro: (p) =>
+      `Merci de vous être inscrit(e) sur ${p}. Confirmez votre adresse e-mail pour utiliser votre compte.`,
+    action: "Confirmer l'adresse e-mail",
+    ignore: "Si vous ne vous êtes pas inscrit(e), vous pouvez ignorer cet e-mail.",
+  },
+};
+
 export function verifyEmail({ locale, portalName, name, verifyUrl }: VerifyEmailMail): MailContent {
-  const nl = locale === "nl";
+  const text = VERIFY_TEXT[locale];
   return render({
     locale,
     portalName,
-    subject: nl
-      ? `Bevestig je e-mailadres voor ${portalName}`
-      : `Confirm your email address for ${portalName}`,
+    subject: text.subject(portalName),
     greeting: hello(locale, name),
     blocks: [
-      {
-        kind: "paragraph",
-        text: nl
-          ? `Fijn dat je je hebt aangemeld bij ${portalName}. Bevestig je e-mailadres om je account te gebruiken.`
-          : `Thank you for registering with ${portalName}. Confirm your email address to start using your account.`,
-      },
-      {
-        kind: "action",
-        label: nl ? "E-mailadres bevestigen" : "Confirm email address",
-        url: webUrl(verifyUrl),
-        fallback: linkFallback[locale],
-      },
-      {
-        kind: "paragraph",
-        text: nl
-          ? "Heb je je niet aangemeld? Dan kun je deze e-mail negeren."
-          : "If you did not register, you can ignore this email.",
-      },
+      { kind: "paragraph", text: text.intro(portalName) },
+      { kind: "action", label: text.action, url: webUrl(verifyUrl), fallback: linkFallback[locale] },
+      { kind: "paragraph", text: text.ignore },
     ],
   });
 }
+
+const RESET_TEXT: Record<
+  MailLocale,
+  {
+    subject: (p: string) => string;
+    intro: (p: string) => string;
+    action: string;
+    minutes: (n: number) => string;
+    valid: (minutes: string) => string;
+    ignore: string;
+  }
+> = {
+  nl: {
+    subject: (p) => `Nieuw wachtwoord instellen voor ${p}`,
+    intro: (p) =>
+      `We hebben een verzoek gekregen om een nieuw wachtwoord in te stellen voor je account bij ${p}.`,
+    action: "Nieuw wachtwoord instellen",
+    minutes: (n) => `${n} ${n === 1 ? "minuut" : "minuten"}`,
+    valid: (m) => `Deze link is ${m} geldig.`,
+    ignore: "Heb je dit niet zelf gevraagd? Dan kun je deze e-mail negeren; je wachtwoord blijft hetzelfde.",
+  },
+  en: {
+    subject: (p) => `Reset your password for ${p}`,
+    intro: (p) => `We received a request to set a new password for your ${p} account.`,
+    action: "Choose a new password",
+    minutes: (n) => `${n} ${n === 1 ? "minute" : "minutes"}`,
+    valid: (m) => `This link is valid for ${m}.`,
+    ignore: "If you did not ask for this, you can ignore this email; your password stays the same.",
+  },
+  de: {
+    subject: (p) => `Neues Passwort für ${p} festlegen`,
+    intro: (p) => `Wir haben eine Anfrage erhalten, ein neues Passwort für Ihr Konto bei ${p} festzulegen.`,
+    action: "Neues Passwort festlegen",
+    minutes: (n) => `${n} ${n === 1 ? "Minute" : "Minuten"}`,
+    valid: (m) => `Dieser Link ist ${m} gültig.`,
+    ignore:
+      "Wenn Sie dies nicht selbst angefordert haben, können Sie diese E-Mail ignorieren; Ihr Passwort bleibt unverändert.",
+  },
+  fr: {
+    subject: (p) => `Définir un nouveau mot de passe pour ${p}`,
+    intro: (p) =>
+      `Nous avons reçu une demande de définition d'un nouveau mot de passe pour votre compte ${p}.`,
+    action: "Définir un nouveau mot de passe",
+    minutes: (n) => `${n} ${n === 1 ? "minute" : "minutes"}`,
+    valid: (m) => `Ce lien est valable ${m}.`,
+    ignore:
+      "Si vous n'êtes pas à l'origine de cette demande, vous pouvez ignorer cet e-mail ; votre mot de passe reste inchangé.",
+  },
+};
 
 export function resetPassword(input: ResetPasswordMail): MailContent {
   const { locale, portalName, name, resetUrl, expiresInMinutes } = input;
-  const nl = locale === "nl";
-  const minutes = nl
-    ? `${expiresInMinutes} ${expiresInMinutes === 1 ? "minuut" : "minuten"}`
-    : `${expiresInMinutes} ${expiresInMinutes === 1 ? "minute" : "minutes"}`;
+  const text = RESET_TEXT[locale];
   return render({
     locale,
     portalName,
-    subject: nl ? `Nieuw wachtwoord instellen voor ${portalName}` : `Reset your password for ${portalName}`,
+    subject: text.subject(portalName),
     greeting: hello(locale, name),
     blocks: [
-      {
-        kind: "paragraph",
-        text: nl
-          ? `We hebben een verzoek gekregen om een nieuw wachtwoord in te stellen voor je account bij ${portalName}.`
-          : `We received a request to set a new password for your ${portalName} account.`,
-      },
-      {
-        kind: "action",
-        label: nl ? "Nieuw wachtwoord instellen" : "Choose a new password",
-        url: webUrl(resetUrl),
-        fallback: linkFallback[locale],
-      },
-      {
-        kind: "paragraph",
-        text: nl ? `Deze link is ${minutes} geldig.` : `This link is valid for ${minutes}.`,
-      },
-      {
-        kind: "paragraph",
-        text: nl
-          ? "Heb je dit niet zelf gevraagd? Dan kun je deze e-mail negeren; je wachtwoord blijft hetzelfde."
-          : "If you did not ask for this, you can ignore this email; your password stays the same.",
-      },
+      { kind: "paragraph", text: text.intro(portalName) },
+      { kind: "action", label: text.action, url: webUrl(resetUrl), fallback: linkFallback[locale] },
+      { kind: "paragraph", text: text.valid(text.minutes(expiresInMinutes)) },
+      { kind: "paragraph", text: text.ignore },
     ],
   });
 }
 
+const CHANGED_TEXT: Record<
+  MailLocale,
+  {
+    subject: (p: string) => string;
+    changed: (p: string, day: string, at: string) => string;
+    you: string;
+    notYou: string;
+  }
+> = {
+  nl: {
+    subject: (p) => `Je wachtwoord voor ${p} is gewijzigd`,
+    changed: (p, day, at) => `Het wachtwoord van je account bij ${p} is gewijzigd op ${day} om ${at}.`,
+    you: "Heb je dit zelf gedaan? Dan hoef je niets te doen.",
+    notYou:
+      "Was jij dit niet? Stel dan meteen een nieuw wachtwoord in via 'Wachtwoord vergeten' op de inlogpagina en laat het de beheerder van je organisatie weten.",
+  },
+  en: {
+    subject: (p) => `Your ${p} password was changed`,
+    changed: (p, day, at) =>
+      `The password of your ${p} account was changed on ${day} at ${at} (Amsterdam time).`,
+    you: "If this was you, there is nothing to do.",
+    notYou:
+      "If this was not you, set a new password right away with 'Forgot password' on the sign-in page and tell your organisation's administrator.",
+  },
+  de: {
+    subject: (p) => `Ihr Passwort für ${p} wurde geändert`,
+    changed: (p, day, at) =>
+      `Das Passwort Ihres Kontos bei ${p} wurde am ${day} um ${at} (Amsterdamer Zeit) geändert.`,
+    you: "Wenn Sie das selbst waren, müssen Sie nichts tun.",
+    notYou:
+      "Wenn Sie das nicht waren, legen Sie sofort über „Passwort vergessen“ auf der Anmeldeseite ein neues Passwort fest und informieren Sie die Administration Ihrer Organisation.",
+  },
+  fr: {
+    subject: (p) => `Votre mot de passe ${p} a été modifié`,
+    changed: (p, day, at) =>
+      `Le mot de passe de votre compte ${p} a été modifié le ${day} à ${at} (heure d'Amsterdam).`,
+    you: "Si c'était vous, vous n'avez rien à faire.",
+    notYou:
+      "Si ce n'était pas vous, définissez immédiatement un nouveau mot de passe via « Mot de passe oublié » sur la page de connexion et prévenez l'administrateur de votre organisation.",
+  },
+};
+
 export function passwordChanged({ locale, portalName, name, when }: PasswordChangedMail): MailContent {
-  const nl = locale === "nl";
+  const text = CHANGED_TEXT[locale];
   return render({
     locale,
     portalName,
-    subject: nl ? `Je wachtwoord voor ${portalName} is gewijzigd` : `Your ${portalName} password was changed`,
+    subject: text.subject(portalName),
     greeting: hello(locale, name),
     blocks: [
-      {
-        kind: "paragraph",
-        text: nl
-          ? `Het wachtwoord van je account bij ${portalName} is gewijzigd op ${longDate(locale, when)} om ${time(locale, when)}.`
-          : `The password of your ${portalName} account was changed on ${longDate(locale, when)} at ${time(locale, when)} (Amsterdam time).`,
-      },
-      {
-        kind: "paragraph",
-        text: nl
-          ? "Heb je dit zelf gedaan? Dan hoef je niets te doen."
-          : "If this was you, there is nothing to do.",
-      },
-      {
-        kind: "paragraph",
-        text: nl
-          ? "Was jij dit niet? Stel dan meteen een nieuw wachtwoord in via 'Wachtwoord vergeten' op de inlogpagina en laat het de beheerder van je organisatie weten."
-          : "If this was not you, set a new password right away with 'Forgot password' on the sign-in page and tell your organisation's administrator.",
-      },
+      { kind: "paragraph", text: text.changed(portalName, longDate(locale, when), time(locale, when)) },
+      { kind: "paragraph", text: text.you },
+      { kind: "paragraph", text: text.notYou },
     ],
   });
 }
+
+const REVOKED_TEXT: Record<
+  MailLocale,
+  {
+    subject: (o: string, p: string) => string;
+    gone: (o: string, p: string) => string;
+    mistake: (o: string) => string;
+  }
+> = {
+  nl: {
+    subject: (o, p) => `Je toegang tot ${o} in ${p} is ingetrokken`,
+    gone: (o, p) =>
+      `Je hebt geen toegang meer tot ${o} in ${p}. Je kunt niet meer namens deze organisatie werken in het portaal.`,
+    mistake: (o) => `Denk je dat dit een vergissing is? Neem dan contact op met een beheerder van ${o}.`,
+  },
+  en: {
+    subject: (o, p) => `Your access to ${o} on ${p} has been removed`,
+    gone: (o, p) =>
+      `You no longer have access to ${o} on ${p}. You can no longer work on the portal on behalf of this organisation.`,
+    mistake: (o) => `If you think this is a mistake, please contact an administrator of ${o}.`,
+  },
+  de: {
+    subject: (o, p) => `Ihr Zugang zu ${o} in ${p} wurde entzogen`,
+    gone: (o, p) =>
+      `Sie haben keinen Zugang mehr zu ${o} in ${p}. Sie können im Portal nicht mehr im Namen dieser Organisation arbeiten.`,
+    mistake: (o) =>
+      `Wenn Sie glauben, dass es sich um einen Irrtum handelt, wenden Sie sich bitte an eine Administratorin oder einen Administrator von ${o}.`,
+  },
+  fr: {
+    subject: (o, p) => `Votre accès à ${o} sur ${p} a été retiré`,
+    gone: (o, p) =>
+      `Vous n'avez plus accès à ${o} sur ${p}. Vous ne pouvez plus travailler sur le portail au nom de cette organisation.`,
+    mistake: (o) => `Si vous pensez qu'il s'agit d'une erreur, veuillez contacter un administrateur de ${o}.`,
+  },
+};
 
 export function accessRevoked({
   locale,
@@ -388,27 +495,15 @@ export function accessRevoked({
   name,
   organisationName,
 }: AccessRevokedMail): MailContent {
-  const nl = locale === "nl";
+  const text = REVOKED_TEXT[locale];
   return render({
     locale,
     portalName,
-    subject: nl
-      ? `Je toegang tot ${organisationName} in ${portalName} is ingetrokken`
-      : `Your access to ${organisationName} on ${portalName} has been removed`,
+    subject: text.subject(organisationName, portalName),
     greeting: hello(locale, name),
     blocks: [
-      {
-        kind: "paragraph",
-        text: nl
-          ? `Je hebt geen toegang meer tot ${organisationName} in ${portalName}. Je kunt niet meer namens deze organisatie werken in het portaal.`
-          : `You no longer have access to ${organisationName} on ${portalName}. You can no longer work on the portal on behalf of this organisation.`,
-      },
-      {
-        kind: "paragraph",
-        text: nl
-          ? `Denk je dat dit een vergissing is? Neem dan contact op met een beheerder van ${organisationName}.`
-          : `If you think this is a mistake, please contact an administrator of ${organisationName}.`,
-      },
+      { kind: "paragraph", text: text.gone(organisationName, portalName) },
+      { kind: "paragraph", text: text.mistake(organisationName) },
     ],
   });
 }
@@ -418,35 +513,59 @@ function calendarDay(iso: string): Date {
   return new Date(`${iso}T12:00:00Z`);
 }
 
+const CLOSED_TEXT: Record<
+  MailLocale,
+  {
+    subject: (v: string) => string;
+    passed: (v: string, o: string, day: string, p: string) => string;
+    next: string;
+    action: string;
+  }
+> = {
+  nl: {
+    subject: (v) => `Je vacature "${v}" is gesloten`,
+    passed: (v, o, day, p) =>
+      `De sluitingsdatum van je vacature "${v}" bij ${o} is verstreken: ${day} was de laatste dag. De vacature is nu gesloten en kandidaten zien haar niet meer in ${p}.`,
+    next: "Bekijk de vacature om de kandidaten die nog openstaan af te handelen en de vacature daarna te archiveren.",
+    action: "Vacature bekijken",
+  },
+  en: {
+    subject: (v) => `Your vacancy "${v}" has closed`,
+    passed: (v, o, day, p) =>
+      `The closing date of your vacancy "${v}" at ${o} has passed: ${day} was the last day. The vacancy is now closed and candidates no longer see it on ${p}.`,
+    next: "Open the vacancy to deal with the candidates who are still waiting for an answer, then archive it.",
+    action: "View vacancy",
+  },
+  de: {
+    subject: (v) => `Ihre Stellenanzeige „${v}“ ist geschlossen`,
+    passed: (v, o, day, p) =>
+      `Die Bewerbungsfrist Ihrer Stellenanzeige „${v}“ bei ${o} ist abgelaufen: Der ${day} war der letzte Tag. Die Stelle ist jetzt geschlossen, und Kandidatinnen und Kandidaten sehen sie in ${p} nicht mehr.`,
+    next: "Öffnen Sie die Stellenanzeige, um die Kandidaten zu bearbeiten, die noch auf eine Antwort warten, und archivieren Sie sie anschließend.",
+    action: "Stellenanzeige ansehen",
+  },
+  fr: {
+    subject: (v) => `Votre offre « ${v} » est clôturée`,
+    passed: (v, o, day, p) =>
+      `La date de clôture de votre offre « ${v} » chez ${o} est dépassée : le ${day} était le dernier jour. L'offre est désormais clôturée et les candidats ne la voient plus sur ${p}.`,
+    next: "Ouvrez l'offre pour traiter les candidats qui attendent encore une réponse, puis archivez-la.",
+    action: "Voir l'offre",
+  },
+};
+
 /** To the owner of a vacancy whose closing date has passed; the publication job closed it. */
 export function vacancyClosed(input: VacancyClosedMail): MailContent {
   const { locale, portalName, name, vacancyTitle, organisationName, closesOn, detailUrl } = input;
-  const nl = locale === "nl";
+  const text = CLOSED_TEXT[locale];
   const lastDay = longDate(locale, calendarDay(closesOn));
   return render({
     locale,
     portalName,
-    subject: nl ? `Je vacature "${vacancyTitle}" is gesloten` : `Your vacancy "${vacancyTitle}" has closed`,
+    subject: text.subject(vacancyTitle),
     greeting: hello(locale, name),
     blocks: [
-      {
-        kind: "paragraph",
-        text: nl
-          ? `De sluitingsdatum van je vacature "${vacancyTitle}" bij ${organisationName} is verstreken: ${lastDay} was de laatste dag. De vacature is nu gesloten en kandidaten zien haar niet meer in ${portalName}.`
-          : `The closing date of your vacancy "${vacancyTitle}" at ${organisationName} has passed: ${lastDay} was the last day. The vacancy is now closed and candidates no longer see it on ${portalName}.`,
-      },
-      {
-        kind: "paragraph",
-        text: nl
-          ? "Bekijk de vacature om de kandidaten die nog openstaan af te handelen en de vacature daarna te archiveren."
-          : "Open the vacancy to deal with the candidates who are still waiting for an answer, then archive it.",
-      },
-      {
-        kind: "action",
-        label: nl ? "Vacature bekijken" : "View vacancy",
-        url: webUrl(detailUrl),
-        fallback: linkFallback[locale],
-      },
+      { kind: "paragraph", text: text.passed(vacancyTitle, organisationName, lastDay, portalName) },
+      { kind: "paragraph", text: text.next },
+      { kind: "action", label: text.action, url: webUrl(detailUrl), fallback: linkFallback[locale] },
     ],
   });
 }

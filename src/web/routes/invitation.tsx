@@ -1,7 +1,8 @@
 import { Anchor, Blockquote, Button, Divider, Loader, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
+import type { UiLocale } from "../../contracts/common";
 import type { InvitationPreviewResponse } from "../../contracts/identity";
 import { ApiError } from "../api";
 import {
@@ -15,6 +16,7 @@ import {
 } from "../features/identity/forms";
 import { acceptInvitation, invitationPreviewQuery } from "../features/identity/identity-api";
 import { useLocale } from "../features/language/language-control";
+import { currentUiLocale, intlLocale, setLocale } from "../i18n";
 import { AppLink } from "../ui/app-link";
 
 type Unusable = "accepted" | "revoked" | "expired" | "unknown";
@@ -63,7 +65,7 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
   const [terms, setTerms] = useState(false);
   const [attempted, setAttempted] = useState(false);
   const mutation = useMutation({ mutationFn: acceptInvitation });
-  const expires = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { dateStyle: "long" }).format(
+  const expires = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "long" }).format(
     new Date(preview.expiresAt),
   );
 
@@ -169,11 +171,25 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
   );
 }
 
+/**
+ * A contact invited in German or French reads the page in that language from the first visit
+ * (their browser has no language stored yet); once is enough, the switch stays theirs.
+ */
+function useInvitationLanguage(locale: UiLocale | undefined) {
+  const applied = useRef(false);
+  useEffect(() => {
+    if (applied.current || (locale !== "de" && locale !== "fr")) return;
+    applied.current = true;
+    if (currentUiLocale() !== locale) void setLocale(locale);
+  }, [locale]);
+}
+
 /** The "Meld je aan" page the invitation e-mail links to. */
 export function InvitationPage({ token }: { token?: string }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const preview = useQuery({ ...invitationPreviewQuery(token ?? ""), enabled: Boolean(token) });
+  useInvitationLanguage(preview.data?.locale);
 
   if (!token) return <UnusableInvitation reason="unknown" />;
   if (preview.isPending) return <Loader aria-label={t("shell.loading")} />;

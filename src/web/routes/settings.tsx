@@ -38,6 +38,7 @@ import { summariseUserAgent } from "../features/identity/user-agent";
 import { useLocale } from "../features/language/language-control";
 import { PersonalData } from "../features/settings/personal-data";
 import { Privacy } from "../features/settings/privacy";
+import { intlLocale } from "../i18n";
 import { AppLink } from "../ui/app-link";
 import { type PageTab, PageTabs } from "../ui/tabs";
 
@@ -226,7 +227,7 @@ function Sessions() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: sessionsQuery.queryKey });
   const revokeOne = useMutation({ mutationFn: revokeSession, onSettled: refresh });
   const revokeOthers = useMutation({ mutationFn: revokeOtherSessions, onSettled: refresh });
-  const format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", {
+  const format = new Intl.DateTimeFormat(intlLocale(locale), {
     dateStyle: "medium",
     timeStyle: "short",
   });

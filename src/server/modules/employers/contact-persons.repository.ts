@@ -225,7 +225,23 @@ async function organisationName(db: Db, scope: TenantScope, id: string): Promise
 }
 
 /** An employer's contact persons and their portal access, bound to the caller's employers. */
+/** The employer's record of a contact follows the language the contact chose for their account. */
+async function setLanguageOfUser(
+  db: Db,
+  scope: TenantScope,
+  userId: string,
+  language: ContactPersonRow["language"],
+): Promise<number> {
+  const rows = await db
+    .update(contactPersons)
+    .set({ language, updatedAt: new Date() })
+    .where(and(eq(contactPersons.userId, userId), inScope(scope, contactPersons.organisationId)))
+    .returning({ id: contactPersons.id });
+  return rows.length;
+}
+
 export const contactPersonsRepository = repository<TenantScope>()({
+  setLanguageOfUser,
   list: listContacts,
   find: findContact,
   insert: insertContact,

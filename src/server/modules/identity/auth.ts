@@ -57,9 +57,16 @@ const noPhone = () =>
   new APIError("BAD_REQUEST", { code: "NO_PHONE", message: "No mobile number on file for this user" });
 
 export function smsCodeText(code: string, locale: unknown): string {
-  return locale === "en"
-    ? `Your Werkbrug code is ${code}. Do not share it with anyone.`
-    : `Je Werkbrug-code is ${code}. Deel deze code met niemand.`;
+  switch (locale) {
+    case "en":
+      return `Your Werkbrug code is ${code}. Do not share it with anyone.`;
+    case "de":
+      return `Ihr Werkbrug-Code lautet ${code}. Geben Sie ihn an niemanden weiter.`;
+    case "fr":
+      return `Votre code Werkbrug est ${code}. Ne le communiquez à personne.`;
+    default:
+      return `Je Werkbrug-code is ${code}. Deel deze code met niemand.`;
+  }
 }
 
 /** Paths whose body carries a new password, and the field it is in. */

@@ -1,3 +1,4 @@
+import { uiLocaleOf } from "../../../contracts/common";
 import type { DomainEvent, EventBus } from "../../platform/events";
 import type { Mailer } from "../../platform/mail";
 import { accessRevoked, mailLocale, resetPassword, verifyEmail } from "../../platform/mail-templates";
@@ -112,6 +113,19 @@ export function registerIdentitySubscribers(events: EventBus, deps: IdentitySubs
           organisationName: p.organisationName,
         }),
       });
+    },
+  });
+
+  events.subscribe({
+    name: "identity.contact-language",
+    // The employers module's contact_person.updated (named here: employers imports identity, not back).
+    types: ["contact_person.updated"],
+    async handle(event) {
+      const userId = event.subject.userId;
+      const language = uiLocaleOf(typeof event.payload.language === "string" ? event.payload.language : null);
+      if (!userId || typeof event.payload.language !== "string") return;
+      // The account manager chose the contact's language: their account (mails, portal) follows it.
+      await accounts.updateProfile(userId, { locale: language });
     },
   });
 }

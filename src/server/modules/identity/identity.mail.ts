@@ -13,7 +13,13 @@ export const IDENTITY_EVENTS = {
   accessRevoked: "identity.access_revoked",
   invitationCreated: "invitation.created",
   invitationResent: "invitation.resent",
+  /** An employer contact chose another language for their account (subject.userId). */
+  languageChanged: "identity.language_changed",
 } as const;
+
+export interface LanguageChangedPayload {
+  locale: "nl" | "en" | "de" | "fr";
+}
 
 export interface LinkMail {
   userId: string;

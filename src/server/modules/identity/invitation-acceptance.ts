@@ -1,3 +1,4 @@
+import { type UiLocale, uiLocaleOf } from "../../../contracts/common";
 import type { AcceptInvitationRequest, InvitationPreviewResponse } from "../../../contracts/identity";
 import { AppError } from "../../platform/errors";
 import { publicScope } from "../../platform/scope";
@@ -15,6 +16,12 @@ const unusableMessage = {
 };
 
 /** What the invitee does with the link: look at it, and accept it. The token is their only key. */
+/** The invitation's language as the account's: German and French for contact persons only. */
+function accountLocale(role: string, locale: string): UiLocale {
+  const chosen = uiLocaleOf(locale);
+  return role === "employer_contact" || chosen === "nl" || chosen === "en" ? chosen : "en";
+}
+
 export function createInvitationAcceptance({ store }: { store: Store }) {
   return {
     async preview(token: string): Promise<InvitationPreviewResponse> {
@@ -32,6 +39,7 @@ export function createInvitationAcceptance({ store }: { store: Store }) {
         personalMessage: i.personalMessage,
         expiresAt: i.expiresAt.toISOString(),
         existingAccount: existing !== null,
+        locale: accountLocale(i.role, i.locale),
       };
     },
 
@@ -69,8 +77,13 @@ export function createInvitationAcceptance({ store }: { store: Store }) {
             email: invite.email,
             // The link came by mail to this address: that proves it.
             emailVerified: true,
-            // The web app speaks Dutch and English; a German or French reader gets English.
-            locale: invite.locale === "nl" ? "nl" : "en",
+            // The language the account manager chose for the invitation is the account's (de/fr for contacts).
+            locale:
+              invite.role === "employer_contact"
+                ? uiLocaleOf(invite.locale)
+                : invite.locale === "en"
+                  ? "en"
+                  : "nl",
             passwordHash: await hashPassword(password),
           });
         }

@@ -1,11 +1,21 @@
 import { randomUUID } from "node:crypto";
+import { CONTACT_ONLY_LOCALES, UI_LOCALES, type UiLocale, uiLocaleOf } from "../../../contracts/common";
 import type { ProfileSettings, UpdateMeRequest } from "../../../contracts/identity";
 import { AppError } from "../../platform/errors";
 import { type FileStorage, sniffImage } from "../../platform/files";
+import { fieldMessage, type Locale } from "../../platform/i18n";
 import { publicScope } from "../../platform/scope";
 import type { Store } from "../../platform/store";
 import type { Caller } from "../tenancy";
 import { accountsRepository } from "./accounts.repository";
+import { IDENTITY_EVENTS, type LanguageChangedPayload } from "./identity.mail";
+
+/** The languages a person may choose: German and French are for employer contact persons. */
+export function localesFor(caller: Caller): UiLocale[] {
+  return caller.hasRole("employer_contact")
+    ? [...UI_LOCALES]
+    : UI_LOCALES.filter((l) => !CONTACT_ONLY_LOCALES.includes(l));
+}
 
 /** Profile photos up to 2 MB, as PNG, JPEG or WebP. */
 export const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
@@ -30,7 +40,8 @@ export function createProfileService({ store, files }: { store: Store; files: Fi
       email: user.email,
       phone: user.phone,
       postcode: user.postcode,
-      locale: user.locale === "en" ? "en" : "nl",
+      locale: uiLocaleOf(user.locale),
+      locales: localesFor(caller),
       consentEmbeddedVideo: user.consentEmbeddedVideo,
       consentResearch: user.consentResearch,
     };
@@ -39,14 +50,35 @@ export function createProfileService({ store, files }: { store: Store; files: Fi
   return {
     profile,
 
-    async updateProfile(caller: Caller, patch: UpdateMeRequest): Promise<ProfileSettings> {
+    async updateProfile(caller: Caller, patch: UpdateMeRequest, locale: Locale): Promise<ProfileSettings> {
+      if (patch.locale && !localesFor(caller).includes(patch.locale)) {
+        throw new AppError("validation_failed", {
+          fields: [{ path: "locale", message: fieldMessage("locale_contacts_only", locale) }],
+        });
+      }
       const postcode = patch.postcode?.replace(
         /^(\d{4}) ?([a-z]{2})$/i,
         (_m, d: string, l: string) => `${d} ${l.toUpperCase()}`,
       );
-      await accounts.updateProfile(caller.userId(), {
-        ...patch,
-        ...(postcode !== undefined ? { postcode } : {}),
+      const userId = caller.userId();
+      await store.transaction(async (tx) => {
+        const before = patch.locale ? await tx.bind(publicScope, accountsRepository).byId(userId) : null;
+        await tx.bind(publicScope, accountsRepository).updateProfile(userId, {
+          ...patch,
+          ...(postcode !== undefined ? { postcode } : {}),
+        });
+        // A contact person's language is their employer's record of them too (contact_persons.language).
+        if (patch.locale && before && before.locale !== patch.locale && caller.hasRole("employer_contact")) {
+          const payload: LanguageChangedPayload = { locale: patch.locale };
+          await tx.emit({
+            type: IDENTITY_EVENTS.languageChanged,
+            organisationId: null,
+            portalId: null,
+            subject: { userId },
+            actorUserId: userId,
+            payload: { ...payload },
+          });
+        }
       });
       return profile(caller);
     },

@@ -11,6 +11,7 @@ import {
 } from "../../../contracts/identity";
 import { AppError } from "../../platform/errors";
 import { errorResponses } from "../../platform/http";
+import { requestLocale } from "../../platform/i18n";
 import { callerOf } from "../tenancy";
 import { identityPolicy } from "./identity.policy";
 import { AVATAR_MAX_BYTES, AVATAR_TYPES, type ProfileService } from "./profile.service";
@@ -48,7 +49,7 @@ export async function registerUserRoutes(
         response: { 200: ProfileSettingsSchema, ...errors },
       },
     },
-    async (request) => deps.profiles.updateProfile(callerOf(request), request.body),
+    async (request) => deps.profiles.updateProfile(callerOf(request), request.body, requestLocale(request)),
   );
 
   // Photos arrive as the raw image body, so the type and size are checked before anything is read.

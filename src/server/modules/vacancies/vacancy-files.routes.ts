@@ -1,12 +1,14 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { uiLocaleOf } from "../../../contracts/common";
 import { VacancyAttachmentSchema, VacancyResponseSchema } from "../../../contracts/vacancies";
 import { AppError } from "../../platform/errors";
 import { cleanFileName, UPLOAD_CONTENT_TYPES } from "../../platform/files";
 import { errorResponses } from "../../platform/http";
 import { requestLocale as locale } from "../../platform/i18n";
 import { rawBody, sendDownload, sendImage } from "../../platform/uploads";
+import { sessionUserOf } from "../identity";
 import { getEducationLevels } from "../taxonomy";
 import { callerOf } from "../tenancy";
 import type { VacancyDeps } from "./actions/context";
@@ -156,9 +158,11 @@ export function registerVacancyFileRoutes(scope: FastifyInstance, deps: VacancyD
       const vacancy = await getVacancy(deps, caller, request.params.id);
       const image = vacancy.imageUrl ? await vacancyImage(deps, caller, vacancy.id).catch(() => null) : null;
       const lang = locale(request);
+      // An employer contact reads it in their account's language, German and French included.
+      const account = uiLocaleOf(sessionUserOf(request)?.locale);
       const portal = request.portal?.portal;
       const pdf = await renderVacancyPdf(vacancy, {
-        locale: lang,
+        locale: account === "de" || account === "fr" ? account : lang,
         portalName: portal ? portal.name[lang] : "Werkbrug",
         primaryColor: portal?.primaryColor ?? "#1c4f7c",
         educationLabel: vacancy.educationLevel

@@ -2,18 +2,26 @@ import type { PersonRef, Vacancy, VacancyKind } from "../../../contracts/vacanci
 
 /** The words and numbers of a vacancy's PDF: labels per language, the facts table, the text. */
 
+/** The language of PDFs about candidates (staff read them in Dutch or English). */
 export type PdfLocale = "nl" | "en";
+/** A vacancy's PDF is also read by employer contact persons, in German or French too. */
+export type VacancyPdfLocale = "nl" | "en" | "de" | "fr";
 
-export const KIND_LABELS: Record<VacancyKind, Record<PdfLocale, string>> = {
-  vacancy: { nl: "Vacature", en: "Vacancy" },
-  internship: { nl: "Stage", en: "Internship" },
-  work_experience: { nl: "Werkervaringsplek", en: "Work experience placement" },
-  apprenticeship: { nl: "Leerwerkplek", en: "Apprenticeship" },
-  traineeship: { nl: "Traineeship", en: "Traineeship" },
-  project: { nl: "Project", en: "Project" },
-  job_rotation: { nl: "Jobrotatie", en: "Job rotation" },
-  shadowing: { nl: "Meeloopdag", en: "Job shadowing" },
-  volunteer: { nl: "Vrijwilligerswerk", en: "Volunteering" },
+export const KIND_LABELS: Record<VacancyKind, Record<VacancyPdfLocale, string>> = {
+  vacancy: { nl: "Vacature", en: "Vacancy", de: "Stelle", fr: "Offre d'emploi" },
+  internship: { nl: "Stage", en: "Internship", de: "Praktikum", fr: "Stage" },
+  work_experience: {
+    nl: "Werkervaringsplek",
+    en: "Work experience placement",
+    de: "Arbeitserprobungsplatz",
+    fr: "Stage d'expérience professionnelle",
+  },
+  apprenticeship: { nl: "Leerwerkplek", en: "Apprenticeship", de: "Ausbildungsplatz", fr: "Apprentissage" },
+  traineeship: { nl: "Traineeship", en: "Traineeship", de: "Traineeprogramm", fr: "Programme trainee" },
+  project: { nl: "Project", en: "Project", de: "Projekt", fr: "Projet" },
+  job_rotation: { nl: "Jobrotatie", en: "Job rotation", de: "Jobrotation", fr: "Rotation de postes" },
+  shadowing: { nl: "Meeloopdag", en: "Job shadowing", de: "Hospitationstag", fr: "Journée d'immersion" },
+  volunteer: { nl: "Vrijwilligerswerk", en: "Volunteering", de: "Ehrenamt", fr: "Bénévolat" },
 };
 
 export const LABELS = {
@@ -79,15 +87,82 @@ export const LABELS = {
     downloaded: (day: string) => `Downloaded on ${day}`,
     page: (n: number, total: number) => `Page ${n} of ${total}`,
   },
+  de: {
+    atAGlance: "Auf einen Blick",
+    kind: "Art",
+    hours: "Stunden pro Woche",
+    positions: "Anzahl der Stellen",
+    duration: "Dauer",
+    salary: "Gehalt",
+    scale: "Gehaltsstufe",
+    education: "Bildungsniveau",
+    occupation: "Beruf",
+    location: "Arbeitsort",
+    closesOn: "Bewerbungsschluss",
+    contactVia: "Kontakt über",
+    contactPerson: "Ansprechpartner",
+    description: "Beschreibung",
+    permanent: "Unbefristet",
+    temporary: "Befristet",
+    until: (day: string) => `bis einschließlich ${day}`,
+    viaAccountManager: "Account Manager",
+    viaEmployer: "Arbeitgeber",
+    hoursExact: (n: number) => `${n} Stunden`,
+    hoursRange: (min: number, max: number) => `${min}–${max} Stunden`,
+    hoursFrom: (n: number) => `ab ${n} Stunden`,
+    hoursUpTo: (n: number) => `bis ${n} Stunden`,
+    perMonth: "pro Monat",
+    from: "ab",
+    upTo: "bis",
+    scaleWord: "Stufe",
+    downloaded: (day: string) => `Heruntergeladen am ${day}`,
+    page: (n: number, total: number) => `Seite ${n} von ${total}`,
+  },
+  fr: {
+    atAGlance: "En bref",
+    kind: "Type",
+    hours: "Heures par semaine",
+    positions: "Nombre de postes",
+    duration: "Durée",
+    salary: "Salaire",
+    scale: "Échelle salariale",
+    education: "Niveau de formation",
+    occupation: "Métier",
+    location: "Lieu de travail",
+    closesOn: "Date de clôture",
+    contactVia: "Contact via",
+    contactPerson: "Personne de contact",
+    description: "Description",
+    permanent: "CDI",
+    temporary: "CDD",
+    until: (day: string) => `jusqu'au ${day} inclus`,
+    viaAccountManager: "Chargé de compte",
+    viaEmployer: "Employeur",
+    hoursExact: (n: number) => `${n} heures`,
+    hoursRange: (min: number, max: number) => `${min} à ${max} heures`,
+    hoursFrom: (n: number) => `à partir de ${n} heures`,
+    hoursUpTo: (n: number) => `jusqu'à ${n} heures`,
+    perMonth: "par mois",
+    from: "à partir de",
+    upTo: "jusqu'à",
+    scaleWord: "échelle",
+    downloaded: (day: string) => `Téléchargé le ${day}`,
+    page: (n: number, total: number) => `Page ${n} sur ${total}`,
+  },
 } as const;
 
-export type Labels = (typeof LABELS)[PdfLocale];
+export type Labels = (typeof LABELS)[VacancyPdfLocale];
 
-const INTL_LOCALE: Record<PdfLocale, string> = { nl: "nl-NL", en: "en-GB" };
+export const INTL_LOCALE: Record<VacancyPdfLocale, string> = {
+  nl: "nl-NL",
+  en: "en-GB",
+  de: "de-DE",
+  fr: "fr-FR",
+};
 const TIME_ZONE = "Europe/Amsterdam";
 
 /** A calendar day (yyyy-mm-dd) in words, without a time zone moving it. */
-export function formatDay(iso: string, locale: PdfLocale): string {
+export function formatDay(iso: string, locale: VacancyPdfLocale): string {
   const [y, m, d] = iso.split("-").map(Number);
   if (!y || !m || !d) return iso;
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "long", timeZone: "UTC" }).format(
@@ -95,13 +170,13 @@ export function formatDay(iso: string, locale: PdfLocale): string {
   );
 }
 
-export function formatMoment(date: Date, locale: PdfLocale): string {
+export function formatMoment(date: Date, locale: VacancyPdfLocale): string {
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "long", timeZone: TIME_ZONE }).format(
     date,
   );
 }
 
-function euro(amount: number, locale: PdfLocale): string {
+function euro(amount: number, locale: VacancyPdfLocale): string {
   return new Intl.NumberFormat(INTL_LOCALE[locale], {
     style: "currency",
     currency: "EUR",
@@ -117,7 +192,7 @@ function hoursText(v: Vacancy, l: Labels): string | null {
   return null;
 }
 
-function salaryText(v: Vacancy, l: Labels, locale: PdfLocale): string | null {
+function salaryText(v: Vacancy, l: Labels, locale: VacancyPdfLocale): string | null {
   const { salaryMin: min, salaryMax: max } = v;
   if (min === null && max === null) return null;
   if (min !== null && max !== null && min !== max)
@@ -134,7 +209,7 @@ function scaleText(v: Vacancy, l: Labels): string | null {
   return `${l.scaleWord} ${min ?? max}`;
 }
 
-function durationText(v: Vacancy, l: Labels, locale: PdfLocale): string {
+function durationText(v: Vacancy, l: Labels, locale: VacancyPdfLocale): string {
   if (v.durationKind === "permanent") return l.permanent;
   return v.durationEndsOn ? `${l.temporary}, ${l.until(formatDay(v.durationEndsOn, locale))}` : l.temporary;
 }
@@ -155,7 +230,7 @@ function workLocation(v: Vacancy): string | null {
 /** The rows of the facts table, in the order of the vacancy page; empty facts are left out. */
 export function vacancyFacts(
   v: Vacancy,
-  locale: PdfLocale,
+  locale: VacancyPdfLocale,
   educationLabel?: string | null,
 ): Array<[label: string, value: string]> {
   const l = LABELS[locale];

@@ -4,14 +4,21 @@ import { drawPageFooters } from "../../platform/pdf";
 import {
   descriptionBlocks,
   formatMoment,
+  INTL_LOCALE,
   KIND_LABELS,
   LABELS,
-  type PdfLocale,
   toWinAnsi,
+  type VacancyPdfLocale,
   vacancyFacts,
 } from "./vacancy-pdf.text";
 
-export { descriptionBlocks, type PdfLocale, toWinAnsi, vacancyFacts } from "./vacancy-pdf.text";
+export {
+  descriptionBlocks,
+  type PdfLocale,
+  toWinAnsi,
+  type VacancyPdfLocale,
+  vacancyFacts,
+} from "./vacancy-pdf.text";
 
 /**
  * A vacancy as an A4 PDF that looks like its page: the portal's colour band with its name, the
@@ -21,7 +28,7 @@ export { descriptionBlocks, type PdfLocale, toWinAnsi, vacancyFacts } from "./va
  */
 
 export interface VacancyPdfOptions {
-  locale: PdfLocale;
+  locale: VacancyPdfLocale;
   /** The portal's display name in `locale`, shown in the header band. */
   portalName: string;
   /** The portal's theme colour, #rrggbb. */
@@ -77,7 +84,7 @@ export function renderVacancyPdf(vacancy: Vacancy, options: VacancyPdfOptions): 
     margins: { top: MARGIN, bottom: MARGIN + FOOTER_HEIGHT, left: MARGIN, right: MARGIN },
     bufferPages: true,
     autoFirstPage: false,
-    lang: locale === "en" ? "en-GB" : "nl-NL",
+    lang: INTL_LOCALE[locale],
     displayTitle: true,
     info: {
       Title: vacancy.displayTitle,

@@ -1,12 +1,13 @@
 import type { Locale } from "../../../contracts/common";
+import { intlLocale } from "../../i18n";
 
 export function dateTimeFormat(locale: Locale): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
     dateStyle: "medium",
     timeStyle: "short",
   });
 }
 
 export function dateFormat(locale: Locale): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { dateStyle: "medium" });
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium" });
 }

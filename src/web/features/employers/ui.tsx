@@ -3,6 +3,7 @@ import { Fragment, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "../../../contracts/common";
 import type { AccessStatus } from "../../../contracts/employers";
+import { intlLocale } from "../../i18n";
 import { Dialog } from "../../ui/dialog";
 import { FormError } from "../identity/forms";
 
@@ -51,8 +52,6 @@ export function Facts({ items }: { items: readonly [string, ReactNode][] }) {
     </dl>
   );
 }
-
-const intlLocale = (locale: Locale) => (locale === "en" ? "en-GB" : "nl-NL");
 
 export function formatDate(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium" }).format(new Date(iso));

@@ -13,11 +13,20 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { type UiLocale, uiLocaleOf } from "../../../contracts/common";
 import type { ProfileSettings } from "../../../contracts/identity";
 import { setLocale } from "../../i18n";
 import { meQuery } from "../account/me-query";
 import { FormError, fieldErrors, Notice, useErrorText } from "../identity/forms";
 import { changeEmail, profileQuery, removeAvatar, updateProfile, uploadAvatar } from "./settings-api";
+
+// Each name in its own language: someone who cannot read the current one still finds theirs.
+const LANGUAGE_NAMES: { value: UiLocale; label: string }[] = [
+  { value: "nl", label: "Nederlands" },
+  { value: "en", label: "English" },
+  { value: "de", label: "Deutsch" },
+  { value: "fr", label: "Français" },
+];
 
 type Draft = Pick<ProfileSettings, "name" | "locale"> & { phone: string; postcode: string };
 
@@ -108,13 +117,9 @@ function PersonalDataForm({ profile }: { profile: ProfileSettings }) {
           label={t("settings.personal.language")}
           description={t("settings.personal.languageHint")}
           value={draft.locale}
-          onChange={(event) =>
-            setDraft({ ...draft, locale: event.currentTarget.value === "en" ? "en" : "nl" })
-          }
-          data={[
-            { value: "nl", label: "Nederlands" },
-            { value: "en", label: "English" },
-          ]}
+          onChange={(event) => setDraft({ ...draft, locale: uiLocaleOf(event.currentTarget.value) })}
+          // German and French are offered to employer contact persons (the server says whom).
+          data={LANGUAGE_NAMES.filter((l) => profile.locales.includes(l.value))}
           error={fieldError("locale")}
         />
         <Button type="submit" loading={mutation.isPending} style={{ alignSelf: "flex-start" }}>

@@ -1,5 +1,6 @@
 import type { Locale } from "../../../contracts/common";
 import type { Audience, VacancyStatus } from "../../../contracts/vacancies";
+import { intlLocale } from "../../i18n";
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -29,7 +30,7 @@ export function isExpired(closesOn: string | null, today: string = todayIso()): 
 export function formatDay(iso: string, locale: Locale): string {
   const [y, m, d] = iso.split("-").map(Number);
   if (!y || !m || !d) return iso;
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
     dateStyle: "medium",
     timeZone: "UTC",
   }).format(new Date(Date.UTC(y, m - 1, d)));
@@ -37,13 +38,11 @@ export function formatDay(iso: string, locale: Locale): string {
 
 /** A moment (ISO timestamp) as a date. */
 export function formatDate(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { dateStyle: "medium" }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium" }).format(new Date(iso));
 }
 
 export function formatDateTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
     dateStyle: "medium",
     timeStyle: "short",
   }).format(new Date(iso));
@@ -62,7 +61,7 @@ export function formatHours(min: number | null, max: number | null, t: Translate
 }
 
 export function formatEuro(amount: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === "en" ? "en-GB" : "nl-NL", {
+  return new Intl.NumberFormat(intlLocale(locale), {
     style: "currency",
     currency: "EUR",
     maximumFractionDigits: 0,
@@ -110,7 +109,7 @@ export const AUDIENCE_COLOR: Record<Audience, string> = {
 };
 
 export function fileSize(bytes: number, locale: Locale): string {
-  const format = new Intl.NumberFormat(locale === "en" ? "en-GB" : "nl-NL", { maximumFractionDigits: 1 });
+  const format = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 });
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${format.format(bytes / 1024)} kB`;
   return `${format.format(bytes / (1024 * 1024))} MB`;

@@ -83,8 +83,12 @@ export async function updateContact(
     await tx.emit(
       aboutEmployer(caller, employer, {
         type: EMPLOYER_EVENTS.contactUpdated,
-        subject: { contactPersonId: contactId },
-        payload: { fields: Object.keys(input).filter((k) => input[k as keyof ContactUpdate] !== undefined) },
+        // With an account, the contact's language is their account's too (identity follows it).
+        subject: { contactPersonId: contactId, ...(contact.userId ? { userId: contact.userId } : {}) },
+        payload: {
+          fields: Object.keys(input).filter((k) => input[k as keyof ContactUpdate] !== undefined),
+          ...(input.language && input.language !== contact.language ? { language: input.language } : {}),
+        },
       }),
     );
   });
