@@ -39,6 +39,7 @@ import { registerSsoRoutes } from "./modules/identity/sso.routes";
 import { registerUserRoutes } from "./modules/identity/users.routes";
 import { createProfileService, createUserService } from "./modules/identity/users.service";
 import { registerMatchRoutes } from "./modules/matches";
+import { registerMessageRoutes, registerMessageSubscribers } from "./modules/messages";
 import { registerTaxonomy } from "./modules/taxonomy/taxonomy.routes";
 import { callerOf } from "./modules/tenancy";
 import { registerOrganisationWrites, registerTenancy } from "./modules/tenancy/tenancy.routes";
@@ -185,6 +186,8 @@ export async function buildApp({
     // Staff save only candidates they may see through the portal (decision 0011).
     assertCandidateVisible: (request, candidateId) => outreach.assertVisible(callerOf(request), candidateId),
   });
+  await registerMessageRoutes(app, { messages: { store, files } });
+  registerMessageSubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL });
   await registerPrivacyRoutes(app, { privacy: createPrivacyService(candidateDeps) });
   registerEmployerSubscribers(events, { mailer });
   await registerEmployerRoutes(app, {

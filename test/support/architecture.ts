@@ -90,6 +90,11 @@ export const TENANT_OWNED_TABLES: readonly string[] = [
   "procedure_phases",
   "match_history",
   "match_evaluations",
+  // messages
+  "message_threads",
+  "messages",
+  "message_attachments",
+  "message_reads",
   // platform
   "domain_events",
 ];
