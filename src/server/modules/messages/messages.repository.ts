@@ -43,7 +43,7 @@ function threadsOf(scope: TenantScope, viewer: MessageViewer): SQL | undefined {
   return and(
     within(scope, messageThreads.employerId),
     exists(
-      sql`(select 1 from ${contactPersons} where ${contactPersons.id} = ${messageThreads.contactPersonId}
+      sql`(select 1 from ${contactPersons} where ${contactPersons.id} = ${sql.raw('"message_threads"."contact_person_id"')}
         and ${contactPersons.userId} = ${viewer.userId})`,
     ),
   );
@@ -52,11 +52,14 @@ function threadsOf(scope: TenantScope, viewer: MessageViewer): SQL | undefined {
 const employer = alias(organisations, "employer");
 const author = alias(users, "author");
 
-const isRead = sql<boolean>`exists (select 1 from ${messageReads} where ${messageReads.messageId} = ${messages.id})`;
+// Written out in full: in a query over one table Drizzle leaves column names unqualified, and
+// an unqualified "id" inside these subqueries would mean the subquery's own table.
+const MESSAGE_ID = sql.raw('"messages"."id"');
+const isRead = sql<boolean>`exists (select 1 from ${messageReads} where ${messageReads.messageId} = ${MESSAGE_ID})`;
 const readAt = sql<Date | null>`(select min(${messageReads.readAt}) from ${messageReads}
-  where ${messageReads.messageId} = ${messages.id})`;
+  where ${messageReads.messageId} = ${MESSAGE_ID})`;
 const attachmentCount = sql<number>`(select count(*)::int from ${messageAttachments}
-  where ${messageAttachments.messageId} = ${messages.id})`;
+  where ${messageAttachments.messageId} = ${MESSAGE_ID})`;
 
 const threadFacts = {
   thread: messageThreads,
@@ -222,10 +225,6 @@ export const messagesRepository = repository<TenantScope>()({
 
   /** The viewer's threads, newest activity first, with counts and the last message. */
   async listThreads(db, scope, viewer: MessageViewer) {
-    const unread = sql<number>`(select count(*)::int from ${messages} where ${messages.threadId} = ${messageThreads.id}
-      and ${messages.authorSide} <> ${viewer.side}
-      and not exists (select 1 from ${messageReads} where ${messageReads.messageId} = ${messages.id}))`;
-    const total = sql<number>`(select count(*)::int from ${messages} where ${messages.threadId} = ${messageThreads.id})`;
     return selectThreads(db)
       .where(threadsOf(scope, viewer))
       .orderBy(desc(messageThreads.lastMessageAt), asc(messageThreads.id))
@@ -233,9 +232,14 @@ export const messagesRepository = repository<TenantScope>()({
         if (threads.length === 0) return [];
         const ids = threads.map((t) => t.thread.id);
         const counts = await db
-          .select({ id: messageThreads.id, unread, total })
-          .from(messageThreads)
-          .where(inArray(messageThreads.id, ids));
+          .select({
+            id: messages.threadId,
+            total: sql<number>`count(*)::int`,
+            unread: sql<number>`(count(*) filter (where ${messages.authorSide} <> ${viewer.side} and not ${isRead}))::int`,
+          })
+          .from(messages)
+          .where(inArray(messages.threadId, ids))
+          .groupBy(messages.threadId);
         const lasts = await db
           .selectDistinctOn([messages.threadId], messageFacts)
           .from(messages)
