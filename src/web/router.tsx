@@ -1,10 +1,10 @@
 import { createRootRoute, createRoute, createRouter, Outlet, useMatches } from "@tanstack/react-router";
 import { z } from "zod";
 import { ContactHistoryPage, FavouritesPage } from "./features/candidates/favourites";
-import { MessagesPage } from "./features/candidates/inbox";
 import { RegisterJobSeekerPage } from "./features/candidates/register-job-seeker";
 import { EmployerSearchSchema } from "./features/employers/search-params";
 import { ExplorerUrlSchema } from "./features/explorer/search-params";
+import { MessagesRoutePage } from "./features/messages/messages-page";
 import { CandidateSearchSchema, StaffSearchSchema } from "./features/vacancies/search-params";
 import { AboutPage } from "./routes/about";
 import {
@@ -362,7 +362,7 @@ const candidateProfileRoute = createRoute({
 const messagesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/berichten",
-  component: MessagesPage,
+  component: MessagesRoutePage,
   staticData: { titleKey: "inbox.title", parent: "/" },
 });
 
