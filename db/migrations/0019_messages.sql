@@ -23,7 +23,6 @@ CREATE TABLE "message_threads" (
 	"employer_id" uuid NOT NULL,
 	"contact_person_id" uuid NOT NULL,
 	"match_id" uuid,
-	"subject" text,
 	"last_message_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );

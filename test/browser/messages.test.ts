@@ -65,7 +65,7 @@ describe.skipIf(skipBrowserTests)("messages between a contact and the account ma
 
     await main.getByRole("button", { name: "Nieuw bericht" }).click();
     await main.getByRole("textbox", { name: /Uw bericht/ }).fill(TEXT);
-    await main.getByRole("button", { name: "Versturen" }).press("Enter");
+    await main.getByRole("button", { name: "Versturen", exact: true }).press("Enter");
     await expect.poll(() => main.getByText(TEXT).count()).toBeGreaterThan(0);
     await screenshot(contact, "messages-contact");
 
@@ -90,7 +90,7 @@ describe.skipIf(skipBrowserTests)("messages between a contact and the account ma
     await expectAccessible(manager, "the team's inbox");
     await screenshot(manager, "messages-inbox");
 
-    await row.getByRole("button", { name: /Bericht van Wim van Westen/ }).focus();
+    await row.getByRole("button", { name: /Bericht openen \(van Wim van Westen/ }).focus();
     await manager.keyboard.press("Enter");
     const dialog = manager.getByRole("dialog");
     await dialog.getByText(TEXT).waitFor({ state: "visible" });

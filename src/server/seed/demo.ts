@@ -10,8 +10,8 @@ import { vacancies } from "../modules/vacancies/vacancies.schema";
 import type { Db } from "../platform/db";
 import type { Env } from "../platform/env";
 import { insertCandidates, insertVacancies } from "./bulk";
-import { seedDemoMessages } from "./messages";
 import type { SeedOrganisation, SeedPortal } from "./generate";
+import { seedDemoMessages } from "./messages";
 
 export const DEMO_PASSWORD = "Werkbrug-demo-2026!";
 /**

@@ -28,7 +28,6 @@ export async function seedDemoMessages(db: Db, now: Date): Promise<void> {
       employerId: contact.employerId,
       contactPersonId: contact.id,
       matchId: null,
-      subject: null,
       lastMessageAt: at(20),
       createdAt: at(26),
     })

@@ -11,19 +11,21 @@ const iso = (value: Date | string): string => (value instanceof Date ? value : n
 
 export function threadFactsDto(row: ThreadFactsRow) {
   const { thread } = row;
+  const match =
+    thread.matchId && row.matchVacancyTitle !== null
+      ? {
+          id: thread.matchId,
+          vacancyTitle: row.matchVacancyTitle,
+          candidateName: row.matchCandidateName ?? "",
+        }
+      : null;
   return {
     id: thread.id,
     employer: { id: thread.employerId, name: row.employerName },
     contact: { id: thread.contactPersonId, name: row.contactName },
-    match:
-      thread.matchId && row.matchVacancyTitle !== null
-        ? {
-            id: thread.matchId,
-            vacancyTitle: row.matchVacancyTitle,
-            candidateName: row.matchCandidateName ?? "",
-          }
-        : null,
-    subject: thread.subject,
+    match,
+    // Read from the match each time, never stored: a candidate's erased name goes with it.
+    subject: match ? `${match.vacancyTitle} – ${match.candidateName}` : null,
   };
 }
 

@@ -179,7 +179,6 @@ export const messagesRepository = repository<TenantScope>()({
       employerId: string;
       contactPersonId: string;
       matchId: string | null;
-      subject: string | null;
     },
   ): Promise<ThreadRow> {
     if (!reaches(scope, row.organisationId) && !reaches(scope, row.employerId))

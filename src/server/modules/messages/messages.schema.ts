@@ -37,8 +37,6 @@ export const messageThreads = pgTable(
       .notNull()
       .references(() => contactPersons.id, { onDelete: "cascade" }),
     matchId: uuid("match_id").references(() => matches.id, { onDelete: "set null" }),
-    /** What it is about, when it is about a match ("vacancy – candidate"); null: in general. */
-    subject: text("subject"),
     lastMessageAt: timestamp("last_message_at", { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -22,7 +22,7 @@ export function ReadBadge({
       </Badge>
     );
   return (
-    <Badge color="gray.7" variant="light" size="sm">
+    <Badge color="gray.7" variant="filled" size="sm">
       {message.read ? t("messages.state.read") : t("messages.state.sent")}
     </Badge>
   );

@@ -2,7 +2,6 @@ import {
   Button,
   Checkbox,
   Group,
-  Modal,
   Select,
   Stack,
   Table,
@@ -14,6 +13,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { InboxItem, InboxQuery } from "../../../contracts/messages";
+import { Dialog } from "../../ui/dialog";
 import { FormError } from "../identity/forms";
 import { useLocale } from "../language/language-control";
 import { formatDateTime } from "../vacancies/format";
@@ -25,7 +25,13 @@ import { inboxQuery, inboxSearch, reply } from "./messages-api";
 function OpenMessage({ item, onClose }: { item: InboxItem; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened onClose={onClose} title={threadTitle(item.thread, t("messages.general"))} size="lg">
+    <Dialog
+      opened
+      onClose={onClose}
+      title={threadTitle(item.thread, t("messages.general"))}
+      closeLabel={t("messages.close")}
+      size="lg"
+    >
       <Stack gap="md">
         <Text size="sm" c="gray.8">
           {t("messages.between", { contact: item.thread.contact.name, employer: item.thread.employer.name })}
@@ -37,7 +43,7 @@ function OpenMessage({ item, onClose }: { item: InboxItem; onClose: () => void }
           send={(draft) => reply(item.threadId, draft)}
         />
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }
 

@@ -138,7 +138,6 @@ async function contactTarget(deps: MessageDeps, caller: Caller, ctx: MessageCont
     employerId: contact.employerId,
     contactPersonId: contact.contactPersonId,
     matchId: match?.id ?? null,
-    subject: match ? `${match.vacancyTitle} – ${match.candidateName}` : null,
   };
 }
 
@@ -160,7 +159,6 @@ async function teamTarget(deps: MessageDeps, ctx: MessageContext, input: NewMess
     employerId: contact.employerId,
     contactPersonId: contact.contactPersonId,
     matchId: null,
-    subject: null,
   };
 }
 
