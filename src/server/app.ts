@@ -16,8 +16,8 @@ import {
   registerOutreachRoutes,
   registerPrivacyRoutes,
 } from "./modules/candidates";
-import { createDocumentService, registerDocumentRoutes } from "./modules/documents";
 import { registerContactHomeRoutes } from "./modules/contact-home";
+import { createDocumentService, registerDocumentRoutes } from "./modules/documents";
 import {
   createCompanyRegistry,
   createEmployerService,
@@ -41,6 +41,7 @@ import { registerSsoRoutes } from "./modules/identity/sso.routes";
 import { registerUserRoutes } from "./modules/identity/users.routes";
 import { createProfileService, createUserService } from "./modules/identity/users.service";
 import { registerMatchRoutes } from "./modules/matches";
+import { registerMessageRoutes, registerMessageSubscribers } from "./modules/messages";
 import { registerTalentPoolRoutes, registerTalentPoolSubscribers } from "./modules/talent-pools";
 import { registerTaxonomy } from "./modules/taxonomy/taxonomy.routes";
 import { callerOf } from "./modules/tenancy";
@@ -193,6 +194,8 @@ export async function buildApp({
   await registerTalentPoolRoutes(app, {
     talentPools: { store, matches: { store, files }, assertCandidateVisible: outreach.assertVisible },
   });
+  await registerMessageRoutes(app, { messages: { store, files } });
+  registerMessageSubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL });
   await registerPrivacyRoutes(app, { privacy: createPrivacyService(candidateDeps) });
   await registerContactHomeRoutes(app, { contactHome: { store, today: () => todayIn() } });
   registerEmployerSubscribers(events, { mailer, store });

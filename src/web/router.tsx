@@ -1,11 +1,11 @@
 import { createRootRoute, createRoute, createRouter, Outlet, useMatches } from "@tanstack/react-router";
 import { z } from "zod";
 import { ContactHistoryPage, FavouritesPage } from "./features/candidates/favourites";
-import { MessagesPage } from "./features/candidates/inbox";
 import { RegisterJobSeekerPage } from "./features/candidates/register-job-seeker";
 import { DocumentsPage } from "./features/documents/documents-page";
 import { EmployerSearchSchema } from "./features/employers/search-params";
 import { ExplorerUrlSchema } from "./features/explorer/search-params";
+import { MessagesRoutePage } from "./features/messages/messages-page";
 import { TalentPoolPage, TalentPoolsPage } from "./features/talent-pools/talent-pools-page";
 import { CandidateSearchSchema, StaffSearchSchema } from "./features/vacancies/search-params";
 import { AboutPage } from "./routes/about";
@@ -364,7 +364,7 @@ const candidateProfileRoute = createRoute({
 const messagesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/berichten",
-  component: MessagesPage,
+  component: MessagesRoutePage,
   staticData: { titleKey: "inbox.title", parent: "/" },
 });
 

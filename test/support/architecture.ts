@@ -96,6 +96,11 @@ export const TENANT_OWNED_TABLES: readonly string[] = [
   // talent pools
   "talent_pools",
   "talent_pool_members",
+  // messages
+  "message_threads",
+  "messages",
+  "message_attachments",
+  "message_reads",
   // platform
   "domain_events",
 ];

@@ -217,6 +217,16 @@ export const ERROR_CODES = {
     nl: "Er ging iets mis aan onze kant. Probeer het later opnieuw.",
     en: "Something went wrong on our side. Please try again later.",
   },
+  message_no_team: {
+    status: 409,
+    nl: "Deze werkgever heeft (nog) geen team dat hem beheert: er is niemand om een bericht aan te sturen.",
+    en: "This employer is not (yet) managed by a team: there is nobody to send a message to.",
+  },
+  message_contact_without_account: {
+    status: 409,
+    nl: "Deze contactpersoon heeft nog geen toegang tot het portaal en kan berichten niet lezen.",
+    en: "This contact person has no portal access yet and cannot read messages.",
+  },
 } as const satisfies Record<string, { status: number } & Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

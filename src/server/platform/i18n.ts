@@ -160,6 +160,22 @@ const fieldMessages: Record<string, Record<Locale, string>> = {
     nl: "Kies Nederlands of Engels; Duits en Frans zijn er voor contactpersonen van werkgevers.",
     en: "Choose Dutch or English; German and French are for employers' contact persons.",
   },
+  attachment_type_not_allowed: {
+    nl: "Alleen PDF, DOCX, JPG of PNG.",
+    en: "Only PDF, DOCX, JPG or PNG.",
+  },
+  message_too_long: {
+    nl: "Een bericht is hoogstens 10.000 tekens lang.",
+    en: "A message is at most 10,000 characters long.",
+  },
+  too_many_attachments: {
+    nl: "Voeg hoogstens 5 bijlagen toe.",
+    en: "Add at most 5 attachments.",
+  },
+  message_match_by_contact: {
+    nl: "Alleen de contactpersoon kiest een kandidaat als onderwerp; antwoord in diens gesprek.",
+    en: "Only the contact person chooses a candidate as the subject; reply in their conversation.",
+  },
 };
 
 /** The text of one of our field message keys (for checks made in services, not in zod). */

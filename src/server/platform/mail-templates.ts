@@ -750,3 +750,66 @@ export function talentPoolMatched(input: TalentPoolMatchedMail): MailContent {
     ],
   });
 }
+
+export interface MessageReceivedMail extends MailBase {
+  name: string;
+  /** Who wrote: the team's name for a contact, "contact (employer)" for the account manager. */
+  from: string;
+  /** The messages page on the employer's portal. */
+  url: string;
+}
+
+const MESSAGE_RECEIVED: Record<
+  MailLocale,
+  {
+    subject: (from: string) => string;
+    notice: (from: string, portal: string) => string;
+    privacy: string;
+    button: string;
+  }
+> = {
+  nl: {
+    subject: (from) => `Nieuw bericht van ${from}`,
+    notice: (from, portal) => `${from} heeft je een bericht gestuurd in ${portal}.`,
+    privacy:
+      "Om je privacy te beschermen staat de inhoud niet in deze e-mail. Log in om het bericht te lezen.",
+    button: "Bericht lezen",
+  },
+  en: {
+    subject: (from) => `New message from ${from}`,
+    notice: (from, portal) => `${from} has sent you a message on ${portal}.`,
+    privacy:
+      "To protect your privacy, the content is not included in this e-mail. Please sign in to read the message.",
+    button: "Read the message",
+  },
+  de: {
+    subject: (from) => `Neue Nachricht von ${from}`,
+    notice: (from, portal) => `${from} hat Ihnen in ${portal} eine Nachricht gesendet.`,
+    privacy:
+      "Zum Schutz Ihrer Privatsphäre steht der Inhalt nicht in dieser E-Mail. Bitte melden Sie sich an, um die Nachricht zu lesen.",
+    button: "Nachricht lesen",
+  },
+  fr: {
+    subject: (from) => `Nouveau message de ${from}`,
+    notice: (from, portal) => `${from} vous a envoyé un message sur ${portal}.`,
+    privacy:
+      "Pour protéger votre vie privée, le contenu ne figure pas dans cet e-mail. Veuillez vous connecter pour lire le message.",
+    button: "Lire le message",
+  },
+};
+
+/** A short notice of a new portal message (Carerix "RPO messages"): never the message itself. */
+export function messageReceived({ locale, portalName, name, from, url }: MessageReceivedMail): MailContent {
+  const text = MESSAGE_RECEIVED[locale];
+  return render({
+    locale,
+    portalName,
+    subject: text.subject(from),
+    greeting: hello(locale, name),
+    blocks: [
+      { kind: "paragraph", text: text.notice(from, signature(portalName)) },
+      { kind: "paragraph", text: text.privacy },
+      { kind: "action", label: text.button, url: webUrl(url), fallback: linkFallback[locale] },
+    ],
+  });
+}

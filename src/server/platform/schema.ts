@@ -7,6 +7,7 @@ export * from "../modules/employers/employers.schema";
 export * from "../modules/explorer/explorer.schema";
 export * from "../modules/identity/identity.schema";
 export * from "../modules/matches/matches.schema";
+export * from "../modules/messages/messages.schema";
 export * from "../modules/talent-pools/talent-pools.schema";
 export * from "../modules/tenancy/tenancy.schema";
 export * from "../modules/vacancies/vacancies.schema";

@@ -11,6 +11,7 @@ import type { Db } from "../platform/db";
 import type { Env } from "../platform/env";
 import { insertCandidates, insertVacancies } from "./bulk";
 import type { SeedOrganisation, SeedPortal } from "./generate";
+import { seedDemoMessages } from "./messages";
 import { seedTalentPools } from "./talent-pools";
 
 export const DEMO_PASSWORD = "Werkbrug-demo-2026!";
@@ -424,6 +425,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
   await seedDemoDepartments(db, orgIds, portalIds);
   await linkDemoPeople(db, orgIds);
   await seedTalentPools(db, orgIds, portalIds);
+  await seedDemoMessages(db, DEMO_NOW);
   log(
     `Seeded ${candidateCount} candidates and ${vacancyCount} vacancies in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );

@@ -1,6 +1,7 @@
 // The matches module's public surface: what other modules may import (decision 0014).
 export { type MatchDeps, matchContext } from "./actions/context";
 export { createMatchInTransaction } from "./actions/saved-candidates";
+export { type VisibleMatch, visibleMatch, visibleMatches } from "./actions/visible-matches";
 export { MATCH_EVENTS } from "./matches.events";
 export { matchAccess } from "./matches.policy";
 export { type MatchRouteDeps, registerMatchRoutes } from "./matches.routes";

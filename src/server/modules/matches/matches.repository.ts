@@ -25,7 +25,7 @@ export interface VacancyOfMatch {
   displayTitle: string;
 }
 
-const vacancyColumns = {
+export const vacancyColumns = {
   id: vacancies.id,
   organisationId: vacancies.organisationId,
   portalId: vacancies.portalId,
@@ -37,10 +37,10 @@ const vacancyColumns = {
   displayTitle: vacancies.displayTitle,
 };
 
-const candidateName = sql<string>`trim(${candidates.firstName} || ' ' || ${candidates.lastName})`;
+export const candidateName = sql<string>`trim(${candidates.firstName} || ' ' || ${candidates.lastName})`;
 
 /** Whether the match is, or once was, in a phase contact persons see (Carerix: stays visible). */
-const everVisibleToContacts = sql<boolean>`(${procedurePhases.visibleToContacts} or exists (
+export const everVisibleToContacts = sql<boolean>`(${procedurePhases.visibleToContacts} or exists (
   select 1 from ${matchHistory} h join ${procedurePhases} p on p.id = h.to_phase_id
   where h.match_id = ${matches.id} and h.undone_at is null and p.visible_to_contacts))`;
 

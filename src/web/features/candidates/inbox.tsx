@@ -6,12 +6,8 @@ import {
   CandidateMessagesResponseSchema,
 } from "../../../contracts/candidates";
 import { api } from "../../api";
-import { ComingSoonPage } from "../../routes/coming-soon";
-import { meQuery } from "../account/me-query";
 import { Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
-import { menuRoleOnSide } from "../navigation/menu";
-import { useSide } from "../navigation/side";
 import { formatDateTime } from "../vacancies/format";
 import { PageLoader, Section } from "../vacancies/ui";
 
@@ -21,7 +17,7 @@ export const inboxQuery = queryOptions({
 });
 
 /** "Berichten" for candidates: what employers and account managers wrote ("Benaderen"). */
-function CandidateInbox() {
+export function CandidateInbox() {
   const { t } = useTranslation();
   const locale = useLocale();
   const errorText = useErrorText();
@@ -80,18 +76,5 @@ function CandidateInbox() {
         )}
       </Stack>
     </Section>
-  );
-}
-
-/** The "Berichten" menu target: the candidate's inbox; staff messaging comes with its issue. */
-export function MessagesPage() {
-  const me = useQuery(meQuery);
-  const side = useSide();
-  if (me.isPending) return <PageLoader />;
-  const roles = me.data?.roles ?? null;
-  return menuRoleOnSide(roles, side) === "candidate" && roles?.includes("candidate") ? (
-    <CandidateInbox />
-  ) : (
-    <ComingSoonPage />
   );
 }

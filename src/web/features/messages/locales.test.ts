@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import de from "./locales/de.json";
+import en from "./locales/en.json";
+import fr from "./locales/fr.json";
+import nl from "./locales/nl.json";
+
+type Tree = { [key: string]: string | Tree };
+
+function keys(tree: Tree, prefix = ""): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === "string" ? [`${prefix}${key}`] : keys(value, `${prefix}${key}.`),
+  );
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const sources = readdirSync(here)
+  .filter((name) => name.endsWith(".tsx") || (name.endsWith(".ts") && !name.endsWith(".test.ts")))
+  .map((name) => path.join(here, name));
+
+describe("the messages feature's texts", () => {
+  const of = (tree: { messages: Tree }) =>
+    keys(tree.messages)
+      .map((k) => `messages.${k}`)
+      .sort();
+
+  it("exist in Dutch, English, German and French alike (contact persons read all four)", () => {
+    expect(Object.keys(nl)).toEqual(["messages"]);
+    for (const other of [en, de, fr]) expect(of(other)).toEqual(of(nl));
+  });
+
+  it("cover every key the feature uses", () => {
+    const known = new Set(of(nl).map((k) => k.replace(/_(one|other)$/, "")));
+    const used = sources.flatMap((file) =>
+      [...readFileSync(file, "utf8").matchAll(/["`](messages\.[A-Za-z0-9_.]+)["`]/g)].map((m) => m[1] ?? ""),
+    );
+    // Keys built from a value: every side and state exists.
+    expect(used.length).toBeGreaterThan(20);
+    expect(used.filter((k) => !known.has(k))).toEqual([]);
+    for (const side of ["contact", "team"]) expect(known.has(`messages.side.${side}`)).toBe(true);
+  });
+});

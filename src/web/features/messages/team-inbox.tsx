@@ -1,0 +1,179 @@
+import {
+  Button,
+  Checkbox,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { InboxItem, InboxQuery } from "../../../contracts/messages";
+import { Dialog } from "../../ui/dialog";
+import { FormError } from "../identity/forms";
+import { useLocale } from "../language/language-control";
+import { formatDateTime } from "../vacancies/format";
+import { PageLoader, Section } from "../vacancies/ui";
+import { threadTitle } from "./contact-messages";
+import { Composer, FullMessage, ReadBadge } from "./message-parts";
+import { inboxQuery, inboxSearch, reply } from "./messages-api";
+
+function OpenMessage({ item, onClose }: { item: InboxItem; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Dialog
+      opened
+      onClose={onClose}
+      title={threadTitle(item.thread, t("messages.general"))}
+      closeLabel={t("messages.close")}
+      size="lg"
+    >
+      <Stack gap="md">
+        <Text size="sm" c="gray.8">
+          {t("messages.between", { contact: item.thread.contact.name, employer: item.thread.employer.name })}
+        </Text>
+        <FullMessage id={item.id} />
+        <Composer
+          label={t("messages.reply")}
+          submitLabel={t("messages.sendReply")}
+          send={(draft) => reply(item.threadId, draft)}
+        />
+      </Stack>
+    </Dialog>
+  );
+}
+
+/** "RPO-berichten": every message with the contacts of the team's employers, filtered and exported. */
+export function TeamInbox() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [filters, setFilters] = useState<InboxQuery>({});
+  const [opened, setOpened] = useState<InboxItem | null>(null);
+  const inbox = useQuery(inboxQuery(filters));
+  const set = (patch: Partial<InboxQuery>) => setFilters((f) => ({ ...f, ...patch }));
+  const search = inboxSearch(filters);
+  return (
+    <Section
+      title={t("messages.inboxTitle")}
+      action={
+        <Group gap="xs">
+          <Button
+            component="a"
+            href={`/api/v1/messages/export.xlsx${search}`}
+            variant="light"
+            size="sm"
+            download
+          >
+            {t("messages.exportXlsx")}
+          </Button>
+          <Button
+            component="a"
+            href={`/api/v1/messages/export.csv${search}`}
+            variant="subtle"
+            size="sm"
+            download
+          >
+            {t("messages.exportCsv")}
+          </Button>
+        </Group>
+      }
+    >
+      <Stack gap="md">
+        <Group gap="md" align="flex-end" wrap="wrap" role="search" aria-label={t("messages.filters")}>
+          <Checkbox
+            label={t("messages.unreadOnly")}
+            checked={filters.unread === "true"}
+            onChange={(e) => set({ unread: e.currentTarget.checked ? "true" : undefined })}
+          />
+          <Select
+            label={t("messages.employer")}
+            placeholder={t("messages.allEmployers")}
+            data={(inbox.data?.employers ?? []).map((e) => ({ value: e.id, label: e.name }))}
+            value={filters.employerId ?? null}
+            onChange={(value) => set({ employerId: value ?? undefined })}
+            clearable
+            searchable
+          />
+          <TextInput
+            type="date"
+            label={t("messages.from")}
+            value={filters.from ?? ""}
+            onChange={(e) => set({ from: e.currentTarget.value || undefined })}
+          />
+          <TextInput
+            type="date"
+            label={t("messages.to")}
+            value={filters.to ?? ""}
+            onChange={(e) => set({ to: e.currentTarget.value || undefined })}
+          />
+        </Group>
+        {inbox.isPending ? (
+          <PageLoader />
+        ) : inbox.isError ? (
+          <FormError error={inbox.error} />
+        ) : inbox.data.messages.length === 0 ? (
+          <Text>{t("messages.inboxEmpty")}</Text>
+        ) : (
+          <Table.ScrollContainer minWidth={720}>
+            <Table striped highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("messages.columns.date")}</Table.Th>
+                  <Table.Th>{t("messages.columns.employer")}</Table.Th>
+                  <Table.Th>{t("messages.columns.contact")}</Table.Th>
+                  <Table.Th>{t("messages.columns.subject")}</Table.Th>
+                  <Table.Th>{t("messages.columns.from")}</Table.Th>
+                  <Table.Th>{t("messages.columns.state")}</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>{t("messages.columns.actions")}</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {inbox.data.messages.map((m) => (
+                  <Table.Tr key={m.id}>
+                    <Table.Td>
+                      <time dateTime={m.createdAt}>{formatDateTime(m.createdAt, locale)}</time>
+                    </Table.Td>
+                    <Table.Td>{m.thread.employer.name}</Table.Td>
+                    <Table.Td>{m.thread.contact.name}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" fw={m.unreadForMe ? 700 : 400}>
+                        {threadTitle(m.thread, t("messages.general"))}
+                      </Text>
+                      <Text size="xs" c="gray.8" lineClamp={1}>
+                        {m.preview}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{m.authorName ?? t(`messages.side.${m.authorSide}`)}</Table.Td>
+                    <Table.Td>
+                      <ReadBadge message={m} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() => setOpened(m)}
+                        aria-label={t("messages.openFrom", {
+                          name: m.authorName ?? m.thread.contact.name,
+                          date: formatDateTime(m.createdAt, locale),
+                        })}
+                      >
+                        {t("messages.open")}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Stack>
+      {opened && <OpenMessage item={opened} onClose={() => setOpened(null)} />}
+    </Section>
+  );
+}

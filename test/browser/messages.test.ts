@@ -1,0 +1,107 @@
+import { eq } from "drizzle-orm";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { messageReads, messages } from "../../src/server/modules/messages/messages.schema";
+import { ensureWebBuild } from "../../src/server/platform/web-build";
+import { DEMO_PASSWORD } from "../../src/server/seed/demo";
+import { startTestServer, type TestServer } from "../support/server";
+import { totpCode } from "../support/session";
+import {
+  expectAccessible,
+  heading,
+  launchBrowser,
+  screenshot,
+  signInWithForm,
+  skipBrowserTests,
+} from "./support";
+
+const TEXT = "Kunnen jullie volgende week twee extra orderpickers voor de nachtdienst voorstellen?";
+
+describe.skipIf(skipBrowserTests)("messages between a contact and the account manager in the browser", () => {
+  let browser: Browser;
+  let server: TestServer;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    await ensureWebBuild();
+    server = await startTestServer();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function newPage(ip: string): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      extraHTTPHeaders: { "x-forwarded-for": ip },
+    });
+    context.setDefaultTimeout(10_000);
+    context.on("weberror", (error) => pageErrors.push(error.error().message));
+    return context.newPage();
+  }
+
+  it("the contact sends a message; the account manager sees it as new in the inbox and opens it, which makes it read", async () => {
+    const haaglanden = server.portalUrl("haaglanden");
+    const contact = await newPage("10.81.0.1");
+    await signInWithForm(contact, haaglanden, {
+      email: "werkgever@demo.werkbrug.test",
+      password: DEMO_PASSWORD,
+      code: () => totpCode(),
+    });
+    await contact.getByRole("button", { name: /Accountmenu van/ }).waitFor({ state: "visible" });
+    await contact.goto(`${haaglanden}/berichten`);
+    await heading(contact);
+    const main = contact.getByRole("main");
+    await main.getByRole("heading", { name: "Berichten", level: 2 }).waitFor({ state: "visible" });
+    // The demo conversation is there, read.
+    await main
+      .getByRole("navigation", { name: "Gesprekken" })
+      .getByRole("button", { name: /Algemeen/ })
+      .waitFor();
+    await expectAccessible(contact, "the contact's messages");
+
+    await main.getByRole("button", { name: "Nieuw bericht" }).click();
+    await main.getByRole("textbox", { name: /Uw bericht/ }).fill(TEXT);
+    await main.getByRole("button", { name: "Versturen", exact: true }).press("Enter");
+    await expect.poll(() => main.getByText(TEXT).count()).toBeGreaterThan(0);
+    await screenshot(contact, "messages-contact");
+
+    const [sent] = await server.database.db.select().from(messages).where(eq(messages.body, TEXT));
+    expect(sent).toMatchObject({ authorSide: "contact", authorUserId: "demo-werkgever" });
+
+    const manager = await newPage("10.81.0.2");
+    await signInWithForm(manager, haaglanden, {
+      email: "accountmanager@demo.werkbrug.test",
+      password: DEMO_PASSWORD,
+      code: () => totpCode(),
+    });
+    await manager.getByRole("button", { name: /Accountmenu van/ }).waitFor({ state: "visible" });
+    await manager.goto(`${haaglanden}/berichten`);
+    await heading(manager);
+    const inbox = manager.getByRole("region", { name: "RPO-berichten" });
+    await inbox.waitFor({ state: "visible" });
+    const row = inbox.getByRole("row").filter({ hasText: "Nachtdienst".toLowerCase() }).first();
+    await row.waitFor({ state: "visible" });
+    await expect.poll(() => row.getByText("Nieuw", { exact: true }).count()).toBe(1);
+    expect(await server.database.db.$count(messageReads, eq(messageReads.messageId, sent!.id))).toBe(0);
+    await expectAccessible(manager, "the team's inbox");
+    await screenshot(manager, "messages-inbox");
+
+    await row.getByRole("button", { name: /Bericht openen \(van Wim van Westen/ }).focus();
+    await manager.keyboard.press("Enter");
+    const dialog = manager.getByRole("dialog");
+    await dialog.getByText(TEXT).waitFor({ state: "visible" });
+    await expectAccessible(manager, "a message opened in full with the reply form");
+    await manager.keyboard.press("Escape");
+    await expect.poll(() => row.getByText("Gelezen", { exact: true }).count()).toBe(1);
+    const reads = await server.database.db
+      .select()
+      .from(messageReads)
+      .where(eq(messageReads.messageId, sent!.id));
+    expect(reads.map((r) => r.userId)).toEqual(["demo-accountmanager"]);
+    expect(pageErrors).toEqual([]);
+  });
+});
