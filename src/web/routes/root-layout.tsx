@@ -6,8 +6,9 @@ import { AccountSlot } from "../features/account/account-slot";
 import { meQuery } from "../features/account/me-query";
 import { CandidateIntakeGate } from "../features/candidates/intake-gate";
 import { LanguageControl, useLocale } from "../features/language/language-control";
+import { useUnreadMessages } from "../features/messages/messages-api";
 import { MainMenu } from "../features/navigation/main-menu";
-import { MENU_BY_ROLE, menuRoleOnSide } from "../features/navigation/menu";
+import { MENU_BY_ROLE, type MenuRole, menuRoleOnSide } from "../features/navigation/menu";
 import { useResolvedPageTitle } from "../features/navigation/page-title";
 import { SearchBox } from "../features/navigation/search-box";
 import { useSide } from "../features/navigation/side";
@@ -20,6 +21,11 @@ import { ShellLayout } from "../ui/shell-layout";
 export const TWO_FACTOR_SETUP_PATH = "/beveiliging-instellen";
 /** What staff without a second factor may still open: the set-up itself, leaving, and About. */
 const OPEN_BEFORE_TWO_FACTOR = new Set([TWO_FACTOR_SETUP_PATH, "/uitloggen", "/over"]);
+const TEAM_MESSAGING_ROLES: ReadonlySet<MenuRole> = new Set([
+  "employer_contact",
+  "account_manager",
+  "org_admin",
+]);
 
 export function RootLayout() {
   const { t } = useTranslation();
@@ -46,7 +52,10 @@ export function RootLayout() {
   // sending them to the set-up keeps them from a page of errors.
   const mustSetUpTwoFactor = me.data?.needsTwoFactorSetup === true && !OPEN_BEFORE_TWO_FACTOR.has(pathname);
 
-  const items = MENU_BY_ROLE[menuRoleOnSide(me.data ? me.data.roles : null, side)];
+  const menuRole = menuRoleOnSide(me.data ? me.data.roles : null, side);
+  const items = MENU_BY_ROLE[menuRole];
+  // Contacts and their recruiter team message each other; the count waits beside "Berichten".
+  const unreadMessages = useUnreadMessages(TEAM_MESSAGING_ROLES.has(menuRole));
 
   return (
     <ShellLayout
@@ -69,7 +78,7 @@ export function RootLayout() {
         onToggle: () => setMenuOpened((o) => !o),
         openLabel: t("shell.openMenu"),
         closeLabel: t("shell.closeMenu"),
-        content: <MainMenu items={items} />,
+        content: <MainMenu items={items} counts={{ messages: unreadMessages }} />,
       }}
     >
       {mustSetUpTwoFactor ? (

@@ -1,10 +1,17 @@
-import { NavLink, Stack } from "@mantine/core";
+import { Badge, NavLink, Stack, VisuallyHidden } from "@mantine/core";
 import { useRouterState } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "../../ui/app-link";
 import { activeMenuHref, type MenuItem } from "./menu";
 
-export function MainMenu({ items, onNavigate }: { items: readonly MenuItem[]; onNavigate?: () => void }) {
+export interface MainMenuProps {
+  items: readonly MenuItem[];
+  /** Things waiting behind an item (unread messages), by the item's key; none shown for 0. */
+  counts?: Readonly<Partial<Record<string, number>>>;
+  onNavigate?: () => void;
+}
+
+export function MainMenu({ items, counts = {}, onNavigate }: MainMenuProps) {
   const { t } = useTranslation();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const active = activeMenuHref(items, pathname);
@@ -31,6 +38,12 @@ export function MainMenu({ items, onNavigate }: { items: readonly MenuItem[]; on
                 href={item.href}
                 label={t(`menu.${item.key}`)}
                 leftSection={<ItemIcon aria-hidden="true" size={20} stroke={1.75} />}
+                rightSection={
+                  <WaitingBadge
+                    count={counts[item.key] ?? 0}
+                    label={t("menu.waiting", { count: counts[item.key] ?? 0 })}
+                  />
+                }
                 active={isActive}
                 aria-current={isActive ? "page" : undefined}
                 onClick={onNavigate}
@@ -41,5 +54,18 @@ export function MainMenu({ items, onNavigate }: { items: readonly MenuItem[]; on
         );
       })}
     </Stack>
+  );
+}
+
+/** A count beside a menu item; screen readers hear it as part of the link ("Berichten, 2 nieuw"). */
+function WaitingBadge({ count, label }: { count: number; label: string }) {
+  if (count <= 0) return null;
+  return (
+    <>
+      <Badge size="sm" circle={count < 10} color="red.8" aria-hidden="true">
+        {count > 99 ? "99+" : count}
+      </Badge>
+      <VisuallyHidden>, {label}</VisuallyHidden>
+    </>
   );
 }
