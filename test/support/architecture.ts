@@ -90,6 +90,9 @@ export const TENANT_OWNED_TABLES: readonly string[] = [
   "procedure_phases",
   "match_history",
   "match_evaluations",
+  "match_proposals",
+  "match_reviewers",
+  "notifications",
   // platform
   "domain_events",
 ];

@@ -591,3 +591,9 @@ export function profileRetentionReminder(input: ProfileRetentionMail): MailConte
     ],
   });
 }
+
+/** For modules that keep their templates beside them (issue 12: proposals): the same letter, greeting and link fallback. */
+export type MailLetter = Letter;
+export const renderLetter = (letter: Letter): MailContent => render(letter);
+export const mailGreeting = hello;
+export const mailLinkFallback = (locale: MailLocale): string => linkFallback[locale];
