@@ -5,6 +5,7 @@ import { MessagesPage } from "./features/candidates/inbox";
 import { RegisterJobSeekerPage } from "./features/candidates/register-job-seeker";
 import { EmployerSearchSchema } from "./features/employers/search-params";
 import { ExplorerUrlSchema } from "./features/explorer/search-params";
+import { ProposedCandidatePage, ProposedPage } from "./features/proposals/proposed-pages";
 import { CandidateSearchSchema, StaffSearchSchema } from "./features/vacancies/search-params";
 import { AboutPage } from "./routes/about";
 import {
@@ -387,7 +388,25 @@ const contactHistoryRoute = createRoute({
   staticData: { titleKey: "contactHistory.title", parent: "/" },
 });
 
+// Proposed candidates for contact persons (issue 12): the list and one candidate to review.
+const proposedRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/voorgesteld",
+  component: ProposedPage,
+  staticData: { titleKey: "proposals.title", parent: "/" },
+});
+const proposedCandidateRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/voorgesteld/$matchId",
+  component: function ProposedCandidateRoute() {
+    return <ProposedCandidatePage matchId={proposedCandidateRoute.useParams().matchId} />;
+  },
+  staticData: { titleKey: "proposals.detail.title", parent: "/voorgesteld" },
+});
+
 const routeTree = rootRoute.addChildren([
+  proposedRoute,
+  proposedCandidateRoute,
   claimAccountRoute,
   favouritesRoute,
   contactHistoryRoute,
