@@ -11,6 +11,7 @@ import type { Db } from "../platform/db";
 import type { Env } from "../platform/env";
 import { insertCandidates, insertVacancies } from "./bulk";
 import type { SeedOrganisation, SeedPortal } from "./generate";
+import { seedDemoProposals } from "./proposals";
 
 export const DEMO_PASSWORD = "Werkbrug-demo-2026!";
 /**
@@ -421,6 +422,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
     now: DEMO_NOW,
   });
   await linkDemoPeople(db, orgIds);
+  await seedDemoProposals(db, orgIds.get("westland")!);
   log(
     `Seeded ${candidateCount} candidates and ${vacancyCount} vacancies in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );

@@ -202,10 +202,11 @@ describe.each(testDbKinds())("proposing candidates and reviewing them on %s", (k
       headers: { "accept-language": lang },
     });
 
+  /** The contact's proposals on this test's vacancy (the demo data proposes others). */
   async function listFor(client: Client): Promise<ProposedCandidate[]> {
     const res = await client.call("/api/v1/proposals");
     expect(res.status, res.text).toBe(200);
-    return res.json<{ proposals: ProposedCandidate[] }>().proposals;
+    return res.json<{ proposals: ProposedCandidate[] }>().proposals.filter((p) => p.vacancy.id === vacancyId);
   }
 
   /** Everything stored about proposals and matches, to show a refused request changed nothing. */
@@ -227,6 +228,18 @@ describe.each(testDbKinds())("proposing candidates and reviewing them on %s", (k
       .from(mailOutbox)
       .where(eq(mailOutbox.to, to))
       .orderBy(asc(mailOutbox.createdAt));
+
+  it("shows the demo contact the two candidates the demo data proposed to them", async () => {
+    const res = await employer.call("/api/v1/proposals");
+    const demo = res.json<{ proposals: ProposedCandidate[] }>().proposals;
+    expect(demo).toHaveLength(2);
+    expect(demo.every((p) => p.status === "waiting" && p.proposedBy?.id === "demo-accountmanager")).toBe(
+      true,
+    );
+    const opened = await employer.call(`/api/v1/proposals/${demo[0]!.matchId}`);
+    expect(opened.status, opened.text).toBe(200);
+    expect(opened.json<{ proposal: ProposedCandidateDetail }>().proposal.mayDecide).toBe(true);
+  });
 
   it("lists only the employer's contacts with portal access as reviewers, and only to the team that keeps the employer", async () => {
     const res = await manager.call(`/api/v1/vacancies/${vacancyId}/reviewers`);

@@ -91,10 +91,13 @@ export async function propose(
   if (!target) throw new AppError("not_proposable");
   const existing = await proposals.matchOf(vacancyId, input.candidateId);
   if (existing) {
+    const live = await proposals.liveProposal(existing.id);
+    if (live && live.decision === null) throw new AppError("already_proposed");
     const current = procedure.phases.find((p) => p.id === existing.phaseId);
     if (existing.procedureId !== procedure.id || !current || !PROPOSABLE_KEYS.includes(current.key))
       throw new AppError("not_proposable");
-    if (await proposals.liveProposal(existing.id)) throw new AppError("already_proposed");
+    // A decided proposal is its match's record; moved back by hand, it is not proposed twice.
+    if (live) throw new AppError("already_proposed");
     if (existing.outcome !== null) throw new AppError("not_proposable");
   } else {
     await assertVisible();
