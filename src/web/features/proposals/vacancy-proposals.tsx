@@ -1,8 +1,9 @@
-import { Badge, Button, Checkbox, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { Badge, Button, Checkbox, Group, Stack, Text, Textarea } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { MatchSummary, Proposal, VacancyProposalsResponse } from "../../../contracts/matches";
+import { Dialog } from "../../ui/dialog";
 import { FormError, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
 import { matchKeys } from "../matches/matches-api";
@@ -46,7 +47,12 @@ export function ProposeDialog({
     },
   });
   return (
-    <Modal opened onClose={onClose} title={t("proposals.propose.title", { name: candidate.name })}>
+    <Dialog
+      opened
+      onClose={onClose}
+      title={t("proposals.propose.title", { name: candidate.name })}
+      closeLabel={t("proposals.close")}
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -106,7 +112,7 @@ export function ProposeDialog({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
