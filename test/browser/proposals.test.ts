@@ -105,7 +105,7 @@ describe.skipIf(skipBrowserTests)(
 
       for (const [i, name] of names.entries()) {
         // Keyboard: focus the action, open the dialog, tick the contact, write the note, send.
-        const action = section.getByRole("button", { name: `${name} voorstellen aan werkgever` });
+        const action = section.getByRole("button", { name: `Voorstellen aan werkgever: ${name}` });
         await action.waitFor({ state: "visible" });
         await action.focus();
         await manager.keyboard.press("Enter");
@@ -119,7 +119,7 @@ describe.skipIf(skipBrowserTests)(
         await dialog.getByRole("button", { name: "Voorstellen", exact: true }).press("Enter");
         await dialog.waitFor({ state: "hidden" });
         await section
-          .getByRole("button", { name: `Voorstel van ${name} intrekken` })
+          .getByRole("button", { name: `Voorstel intrekken: ${name}` })
           .waitFor({ state: "visible" });
       }
       await expectAccessible(manager, "the vacancy page with two proposals");
@@ -196,6 +196,6 @@ describe.skipIf(skipBrowserTests)(
         .waitFor({ state: "visible" });
       await screenshot(manager, "proposals-verdicts");
       expect(pageErrors).toEqual([]);
-    });
+    }, 180_000);
   },
 );

@@ -44,7 +44,7 @@ function StatusBadge({ item }: { item: ProposedCandidate }) {
   const locale = useLocale();
   if (item.status === "waiting")
     return (
-      <Badge color="orange.9" variant="filled">
+      <Badge color="indigo.9" variant="filled">
         {t("proposals.status.waiting")}
       </Badge>
     );

@@ -166,7 +166,7 @@ export function ProposalCell({
         <Group gap={4}>
           <DecisionBadge decision={proposal.decision} />
           {proposal.unread && (
-            <Badge color="orange.9" variant="filled" size="sm">
+            <Badge color="red.9" variant="filled" size="sm">
               {t("proposals.newVerdict")}
             </Badge>
           )}
@@ -189,8 +189,7 @@ export function ProposalCell({
           <>
             <Button
               size="compact-sm"
-              variant="subtle"
-              color="red.9"
+              variant="default"
               style={{ alignSelf: "flex-start" }}
               loading={withdraw.isPending}
               onClick={() => withdraw.mutate()}

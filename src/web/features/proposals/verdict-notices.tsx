@@ -30,7 +30,7 @@ export function ProposalVerdicts() {
       title={t("proposals.home.title")}
       action={
         <Badge
-          color={query.data.unread > 0 ? "orange.9" : "gray.8"}
+          color={query.data.unread > 0 ? "red.9" : "gray.8"}
           variant={query.data.unread > 0 ? "filled" : "outline"}
         >
           {t("proposals.home.unread", { count: query.data.unread })}
@@ -46,7 +46,7 @@ export function ProposalVerdicts() {
               <Stack gap={0}>
                 <Group gap="xs">
                   {!n.readAt && (
-                    <Badge color="orange.9" variant="filled" size="sm">
+                    <Badge color="red.9" variant="filled" size="sm">
                       {t("proposals.newVerdict")}
                     </Badge>
                   )}
