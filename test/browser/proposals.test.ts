@@ -158,7 +158,7 @@ describe.skipIf(skipBrowserTests)(
       await screenshot(contact, "proposals-review");
       await main.getByRole("button", { name: "Oordeel versturen" }).press("Enter");
       await main
-        .getByText("U hebt de kandidaat goedgekeurd.", { exact: false })
+        .getByText("U hebt deze kandidaat goedgekeurd.", { exact: false })
         .waitFor({ state: "visible" });
 
       main = await decide(names[1], "Afwijzen", "");
@@ -167,7 +167,9 @@ describe.skipIf(skipBrowserTests)(
       await main.getByText("Geef bij een afwijzing een toelichting.").waitFor({ state: "visible" });
       await main.getByRole("textbox", { name: /Toelichting/ }).fill("Te weinig ervaring met heftrucks.");
       await main.getByRole("button", { name: "Oordeel versturen" }).click();
-      await main.getByText("U hebt de kandidaat afgewezen.", { exact: false }).waitFor({ state: "visible" });
+      await main
+        .getByText("U hebt deze kandidaat afgewezen.", { exact: false })
+        .waitFor({ state: "visible" });
 
       // The rejected one is gone from the list; the approved one follows the process.
       await contact.goto(`${haaglanden}/voorgesteld`);

@@ -130,20 +130,19 @@ function VerdictForm({ proposal }: { proposal: ProposedCandidateDetail }) {
   const [errors, setErrors] = useState<{ decision?: string; comment?: string }>({});
   const mutation = useMutation({
     mutationFn: () => giveVerdict(proposal.matchId, { decision: decision || "approve", comment }),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: proposalKeys.mine }),
-        queryClient.invalidateQueries({ queryKey: proposalKeys.detail(proposal.matchId) }),
-      ]),
+    onSuccess: (result) => {
+      // The page keeps showing the candidate with the verdict (a rejected one leaves the list,
+      // and reading it again would answer 404).
+      queryClient.setQueryData(proposalKeys.detail(proposal.matchId), {
+        ...proposal,
+        mayDecide: false,
+        status: result.decision === "approved" ? ("approved" as const) : proposal.status,
+        phase: result.phase,
+        decision: { decision: result.decision, comment: comment.trim(), at: new Date().toISOString() },
+      });
+      return queryClient.invalidateQueries({ queryKey: proposalKeys.mine });
+    },
   });
-  if (mutation.isSuccess)
-    return (
-      <Notice color="green" status>
-        {mutation.data.decision === "approved"
-          ? t("proposals.verdict.approvedDone")
-          : t("proposals.verdict.rejectedDone")}
-      </Notice>
-    );
   return (
     <Section title={t("proposals.verdict.title")}>
       <form
@@ -244,7 +243,7 @@ function ProposedDetail({ matchId }: { matchId: string }) {
       </Section>
       {p.mayDecide && <VerdictForm proposal={p} />}
       {p.decision && (
-        <Notice color={p.decision.decision === "approved" ? "green" : "orange"}>
+        <Notice color={p.decision.decision === "approved" ? "green" : "orange"} status>
           {p.decision.decision === "approved"
             ? t("proposals.verdict.youApproved")
             : t("proposals.verdict.youRejected")}
