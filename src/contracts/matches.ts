@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CandidateStaffViewSchema } from "./candidates";
 
 /**
  * Matches (candidate x vacancy) move through the phases of a procedure (decision 0016): the
@@ -148,3 +149,114 @@ export const ChooseProcedureRequestSchema = z.object({
   procedureId: z.string().uuid().nullable(),
 });
 export type ChooseProcedureRequest = z.infer<typeof ChooseProcedureRequestSchema>;
+
+// --- Proposals (issue 12): the recruiter proposes a candidate to the employer's contacts ---------
+
+export const PROPOSAL_DECISIONS = ["approved", "rejected"] as const;
+export type ProposalDecision = (typeof PROPOSAL_DECISIONS)[number];
+export const REVIEWER_LANGUAGES = ["nl", "en", "de", "fr"] as const;
+
+/** A contact person of the vacancy's employer who can review proposals (has portal access). */
+export const ReviewerSchema = z.object({
+  contactPersonId: z.string().uuid(),
+  name: z.string(),
+  email: z.string().nullable(),
+  language: z.enum(REVIEWER_LANGUAGES),
+});
+export type Reviewer = z.infer<typeof ReviewerSchema>;
+export const ReviewerListResponseSchema = z.object({ reviewers: z.array(ReviewerSchema) });
+
+export const ProposeRequestSchema = z.object({
+  candidateId: z.string().uuid(),
+  reviewerIds: z.array(z.string().uuid()).min(1).max(20),
+  note: z.string().trim().max(2000).default(""),
+});
+export type ProposeRequest = z.infer<typeof ProposeRequestSchema>;
+
+/** A proposal as the recruiter sees it on the vacancy page: who, when, to whom, the verdict. */
+export const ProposalSchema = z.object({
+  id: z.string().uuid(),
+  matchId: z.string().uuid(),
+  proposedBy: ActorSchema.nullable(),
+  proposedAt: z.string(),
+  note: z.string(),
+  reviewers: z.array(z.object({ contactPersonId: z.string().uuid(), name: z.string() })),
+  decision: z.enum(PROPOSAL_DECISIONS).nullable(),
+  decidedBy: ActorSchema.nullable(),
+  decidedAt: z.string().nullable(),
+  comment: z.string().nullable(),
+  /** Whether the caller has an unread notice about this proposal's verdict. */
+  unread: z.boolean(),
+});
+export type Proposal = z.infer<typeof ProposalSchema>;
+export const ProposalResponseSchema = z.object({ proposal: ProposalSchema });
+export const VacancyProposalsResponseSchema = z.object({
+  proposals: z.array(ProposalSchema),
+  /** Whether the caller may propose and withdraw on this vacancy. */
+  mayPropose: z.boolean(),
+});
+export type VacancyProposalsResponse = z.infer<typeof VacancyProposalsResponseSchema>;
+
+/** A proposal in the contact person's list ("Voorgesteld"). */
+export const ProposedCandidateSchema = z.object({
+  matchId: z.string().uuid(),
+  candidate: z.object({ id: z.string().uuid(), name: z.string() }),
+  vacancy: z.object({ id: z.string().uuid(), displayTitle: z.string() }),
+  proposedBy: ActorSchema.nullable(),
+  proposedAt: z.string(),
+  note: z.string(),
+  /** waiting: "Te beoordelen"; approved: follows the process in `phase`. */
+  status: z.enum(["waiting", "approved"]),
+  phase: z.object({ key: z.string(), label: LabelsSchema }),
+});
+export type ProposedCandidate = z.infer<typeof ProposedCandidateSchema>;
+export const ProposedCandidateListResponseSchema = z.object({ proposals: z.array(ProposedCandidateSchema) });
+
+/** One proposal opened by the contact: the profile as they may see it, CV, motivation, history. */
+export const ProposedCandidateDetailSchema = ProposedCandidateSchema.extend({
+  /** Null when the candidate's profile is not visible through this portal (only the name shows). */
+  profile: CandidateStaffViewSchema.nullable(),
+  motivation: z.string(),
+  cv: z.object({ fileName: z.string(), url: z.string() }).nullable(),
+  history: z.array(
+    z.object({
+      at: z.string(),
+      phase: z.object({ key: z.string(), label: LabelsSchema }),
+      comment: z.string().nullable(),
+    }),
+  ),
+  mayDecide: z.boolean(),
+  decision: z
+    .object({ decision: z.enum(PROPOSAL_DECISIONS), comment: z.string(), at: z.string() })
+    .nullable(),
+});
+export type ProposedCandidateDetail = z.infer<typeof ProposedCandidateDetailSchema>;
+export const ProposedCandidateResponseSchema = z.object({ proposal: ProposedCandidateDetailSchema });
+
+export const VerdictRequestSchema = z.object({
+  decision: z.enum(["approve", "reject"]),
+  comment: z.string().trim().max(4000).default(""),
+});
+export type VerdictRequest = z.infer<typeof VerdictRequestSchema>;
+export const VerdictResponseSchema = z.object({
+  matchId: z.string().uuid(),
+  decision: z.enum(PROPOSAL_DECISIONS),
+  phase: z.object({ key: z.string(), label: LabelsSchema }),
+});
+
+/** In-app notices (a verdict on a proposal). */
+export const NotificationSchema = z.object({
+  id: z.string().uuid(),
+  kind: z.string(),
+  matchId: z.string().uuid().nullable(),
+  vacancyId: z.string().uuid().nullable(),
+  data: z.record(z.string(), z.string()),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type Notification = z.infer<typeof NotificationSchema>;
+export const NotificationListResponseSchema = z.object({
+  notifications: z.array(NotificationSchema),
+  unread: z.number().int(),
+});
+export type NotificationListResponse = z.infer<typeof NotificationListResponseSchema>;

@@ -40,7 +40,7 @@ import { createInvitationService } from "./modules/identity/invitations.service"
 import { registerSsoRoutes } from "./modules/identity/sso.routes";
 import { registerUserRoutes } from "./modules/identity/users.routes";
 import { createProfileService, createUserService } from "./modules/identity/users.service";
-import { registerMatchRoutes } from "./modules/matches";
+import { registerMatchRoutes, registerProposalRoutes, registerProposalSubscribers } from "./modules/matches";
 import { registerMessageRoutes, registerMessageSubscribers } from "./modules/messages";
 import { registerTalentPoolRoutes, registerTalentPoolSubscribers } from "./modules/talent-pools";
 import { registerTaxonomy } from "./modules/taxonomy/taxonomy.routes";
@@ -57,6 +57,7 @@ import {
 import { type Database, ping } from "./platform/db";
 import { registerDevRoutes } from "./platform/dev.routes";
 import type { Env } from "./platform/env";
+import { AppError } from "./platform/errors";
 import { createEventBus, type EventBus } from "./platform/events";
 import { createLocalFileStorage } from "./platform/files";
 import { createHttp } from "./platform/http";
@@ -179,7 +180,8 @@ export async function buildApp({
       graceDays: env.RETENTION_GRACE_DAYS,
       log: (message) => app.log.info(message),
     });
-  await registerCandidateRoutes(app, { candidates: createCandidateService(candidateDeps) });
+  const candidateService = createCandidateService(candidateDeps);
+  await registerCandidateRoutes(app, { candidates: candidateService });
   await registerIntakeRoutes(app, { intake: createIntakeService(candidateDeps) });
   await registerJobSeekerRoutes(app, { jobSeekers: createJobSeekerService({ store, secret }) });
   const outreach = createOutreachService(candidateDeps);
@@ -196,6 +198,17 @@ export async function buildApp({
   });
   await registerMessageRoutes(app, { messages: { store, files } });
   registerMessageSubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL });
+  registerProposalSubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL });
+  await registerProposalRoutes(app, {
+    matches: { store, files },
+    assertCandidateVisible: (request, candidateId) => outreach.assertVisible(callerOf(request), candidateId),
+    // A contact sees the profile as the candidates module shows it to them, or only the name.
+    candidateProfile: (request, candidateId) =>
+      candidateService.staffView(callerOf(request), candidateId).catch((error: unknown) => {
+        if (error instanceof AppError && error.code === "not_found") return null;
+        throw error;
+      }),
+  });
   await registerPrivacyRoutes(app, { privacy: createPrivacyService(candidateDeps) });
   await registerContactHomeRoutes(app, { contactHome: { store, today: () => todayIn() } });
   registerEmployerSubscribers(events, { mailer, store });

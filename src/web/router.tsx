@@ -6,6 +6,7 @@ import { DocumentsPage } from "./features/documents/documents-page";
 import { EmployerSearchSchema } from "./features/employers/search-params";
 import { ExplorerUrlSchema } from "./features/explorer/search-params";
 import { MessagesRoutePage } from "./features/messages/messages-page";
+import { ProposedCandidatePage, ProposedPage } from "./features/proposals/proposed-pages";
 import { TalentPoolPage, TalentPoolsPage } from "./features/talent-pools/talent-pools-page";
 import { CandidateSearchSchema, StaffSearchSchema } from "./features/vacancies/search-params";
 import { AboutPage } from "./routes/about";
@@ -412,10 +413,28 @@ const talentPoolRoute = createRoute({
   staticData: { titleKey: "talentPools.poolTitle", parent: "/talentpools" },
 });
 
+// Proposed candidates for contact persons (issue 12): the list and one candidate to review.
+const proposedRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/voorgesteld",
+  component: ProposedPage,
+  staticData: { titleKey: "proposals.title", parent: "/" },
+});
+const proposedCandidateRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/voorgesteld/$matchId",
+  component: function ProposedCandidateRoute() {
+    return <ProposedCandidatePage matchId={proposedCandidateRoute.useParams().matchId} />;
+  },
+  staticData: { titleKey: "proposals.detail.title", parent: "/voorgesteld" },
+});
+
 const routeTree = rootRoute.addChildren([
   documentsRoute,
   talentPoolsRoute,
   talentPoolRoute,
+  proposedRoute,
+  proposedCandidateRoute,
   claimAccountRoute,
   favouritesRoute,
   contactHistoryRoute,

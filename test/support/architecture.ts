@@ -101,6 +101,9 @@ export const TENANT_OWNED_TABLES: readonly string[] = [
   "messages",
   "message_attachments",
   "message_reads",
+  "match_proposals",
+  "match_reviewers",
+  "notifications",
   // platform
   "domain_events",
 ];

@@ -227,6 +227,42 @@ export const ERROR_CODES = {
     nl: "Deze contactpersoon heeft nog geen toegang tot het portaal en kan berichten niet lezen.",
     en: "This contact person has no portal access yet and cannot read messages.",
   },
+  // Proposals (issue 12)
+  reviewer_unknown: {
+    status: 400,
+    nl: "Kies contactpersonen van deze werkgever die toegang hebben tot het portaal.",
+    en: "Choose contact persons of this employer who have access to the portal.",
+  },
+  not_proposable: {
+    status: 409,
+    nl: "Deze kandidaat kan in deze fase niet worden voorgesteld.",
+    en: "This candidate cannot be proposed in this phase.",
+  },
+  already_proposed: {
+    status: 409,
+    nl: "Deze kandidaat is al voorgesteld voor deze vacature.",
+    en: "This candidate has already been proposed for this vacancy.",
+  },
+  no_proposal: {
+    status: 409,
+    nl: "Deze kandidaat is niet voorgesteld.",
+    en: "This candidate has not been proposed.",
+  },
+  proposal_decided: {
+    status: 409,
+    nl: "Over dit voorstel is al een oordeel gegeven.",
+    en: "A verdict on this proposal has already been given.",
+  },
+  not_reviewable: {
+    status: 409,
+    nl: "Deze kandidaat wacht niet (meer) op een oordeel.",
+    en: "This candidate is not (or no longer) waiting for a verdict.",
+  },
+  verdict_comment_required: {
+    status: 400,
+    nl: "Geef bij een afwijzing een toelichting.",
+    en: "Please add a comment when you reject.",
+  },
 } as const satisfies Record<string, { status: number } & Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -813,3 +813,8 @@ export function messageReceived({ locale, portalName, name, from, url }: Message
     ],
   });
 }
+/** For modules that keep their templates beside them (issue 12: proposals): the same letter, greeting and link fallback. */
+export type MailLetter = Letter;
+export const renderLetter = (letter: Letter): MailContent => render(letter);
+export const mailGreeting = hello;
+export const mailLinkFallback = (locale: MailLocale): string => linkFallback[locale];

@@ -12,6 +12,7 @@ import type { Env } from "../platform/env";
 import { insertCandidates, insertVacancies } from "./bulk";
 import type { SeedOrganisation, SeedPortal } from "./generate";
 import { seedDemoMessages } from "./messages";
+import { seedDemoProposals } from "./proposals";
 import { seedTalentPools } from "./talent-pools";
 
 export const DEMO_PASSWORD = "Werkbrug-demo-2026!";
@@ -426,6 +427,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
   await linkDemoPeople(db, orgIds);
   await seedTalentPools(db, orgIds, portalIds);
   await seedDemoMessages(db, DEMO_NOW);
+  await seedDemoProposals(db, orgIds.get("westland")!);
   log(
     `Seeded ${candidateCount} candidates and ${vacancyCount} vacancies in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );

@@ -13,6 +13,12 @@ export const MATCH_EVENTS = {
   moved: "match.moved",
   undone: "match.undone",
   evaluated: "match.evaluated",
+  /** payload { proposalId, fromPhaseId, toPhaseId, created } */
+  proposed: "match.proposed",
+  /** payload { proposalId, fromPhaseId, toPhaseId } */
+  proposalWithdrawn: "match.proposal_withdrawn",
+  /** payload { proposalId, decision, evaluationId, toPhaseId, toPhaseKey } */
+  proposalDecided: "match.proposal_decided",
   procedureChosen: "vacancy.procedure_chosen",
 } as const;
 

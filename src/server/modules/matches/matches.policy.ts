@@ -16,6 +16,8 @@ export const matchesPolicy = {
   candidate: { roles: ["candidate"] },
   /** Staff who look at candidate profiles (the candidates module's, decision 0011). */
   candidateStaff: { roles: ["platform_admin", "org_admin", "account_manager", "employer_contact"] },
+  /** Contact persons reviewing proposed candidates. */
+  reviewer: { roles: ["employer_contact"] },
 } as const satisfies Record<string, Access>;
 
 /** The outcome that ends a match (referral portal: red goes to "Gearchiveerde kandidaten"). */
@@ -93,4 +95,17 @@ export function movablePhases(access: MatchAccess, procedure: ProcedureWithPhase
 export function mayUndo(access: MatchAccess, from: PhaseRow | undefined, to: PhaseRow | undefined): boolean {
   if (!access.steer || !from || !to) return false;
   return access.sees === "all" || (from.visibleToContacts && to.visibleToContacts);
+}
+
+/** The phases a match may be proposed from (HalloWerk: saved or applied; also in screening). */
+export const PROPOSABLE_KEYS: readonly string[] = ["saved", "applied", "screening"];
+
+/**
+ * Who proposes candidates to a vacancy's employer: the team that keeps the employer (its account
+ * managers and org admins, a municipality's or an agency's), and the platform administrator.
+ * The employer's own managers and selection officers steer matches but do not propose to
+ * themselves.
+ */
+export function mayPropose(actor: VacancyActor, vacancy: Pick<VacancyOfMatch, "organisationId">): boolean {
+  return actor.platformAdmin || actor.accountManagerFor.includes(vacancy.organisationId);
 }

@@ -23,6 +23,7 @@ import {
 } from "../../../contracts/matches";
 import { APPLICATION_STATUSES } from "../../../contracts/vacancies";
 import { candidates } from "../candidates/candidates.schema";
+import { contactPersons } from "../employers/employers.schema";
 import { organisations, portals, users } from "../tenancy/tenancy.schema";
 import { vacancies } from "../vacancies/vacancies.schema";
 
@@ -193,5 +194,99 @@ export const matchEvaluations = pgTable(
   (t) => [
     index("match_evaluations_match_idx").on(t.matchId, t.createdAt),
     check("match_evaluations_verdict_valid", sql`${t.verdict} in (${inList(EVALUATION_VERDICTS)})`),
+  ],
+);
+
+/**
+ * A proposal of a match to the vacancy's employer (HalloWerk "Voorstellen", Carerix's proposal
+ * flow): who proposed it, when, with what note, from which phase, and the contacts' verdict. A
+ * withdrawn proposal stays as a record; a match has at most one live (not withdrawn) proposal.
+ */
+export const matchProposals = pgTable(
+  "match_proposals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    matchId: uuid("match_id")
+      .notNull()
+      .references(() => matches.id, { onDelete: "cascade" }),
+    /** The match's organisation (the vacancy's). */
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    proposedByUserId: text("proposed_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    note: text("note").notNull().default(""),
+    /** The phase the match was in before; null when the proposal created the match. */
+    fromPhaseId: uuid("from_phase_id").references(() => procedurePhases.id),
+    proposedAt: timestamp("proposed_at", { withTimezone: true }).notNull().defaultNow(),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    decision: text("decision", { enum: ["approved", "rejected"] }),
+    decidedByUserId: text("decided_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    comment: text("comment"),
+  },
+  (t) => [
+    uniqueIndex("match_proposals_live_key").on(t.matchId).where(sql`${t.withdrawnAt} is null`),
+    index("match_proposals_organisation_idx").on(t.organisationId),
+    check(
+      "match_proposals_decision_valid",
+      sql`${t.decision} is null or ${t.decision} in ('approved', 'rejected')`,
+    ),
+  ],
+);
+
+/** The contact persons (with an account) who review a proposal. */
+export const matchReviewers = pgTable(
+  "match_reviewers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    proposalId: uuid("proposal_id")
+      .notNull()
+      .references(() => matchProposals.id, { onDelete: "cascade" }),
+    matchId: uuid("match_id")
+      .notNull()
+      .references(() => matches.id, { onDelete: "cascade" }),
+    /** The match's organisation. */
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    contactPersonId: uuid("contact_person_id")
+      .notNull()
+      .references(() => contactPersons.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("match_reviewers_proposal_contact_key").on(t.proposalId, t.contactPersonId),
+    index("match_reviewers_user_idx").on(t.userId),
+  ],
+);
+
+/** In-app notices for a person (a verdict on their proposal), read or not. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The organisation the notice is about (the match's). */
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    matchId: uuid("match_id").references(() => matches.id, { onDelete: "cascade" }),
+    vacancyId: uuid("vacancy_id").references(() => vacancies.id, { onDelete: "cascade" }),
+    /** Facts for the text (candidate and vacancy names, decision); never a comment. */
+    data: jsonb("data").$type<Record<string, string>>().notNull().default({}),
+    /** Sets one notice per event and person, so a redelivered event adds nothing. */
+    eventKey: text("event_key").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("notifications_event_user_key").on(t.eventKey, t.userId),
+    index("notifications_user_idx").on(t.userId, t.createdAt),
   ],
 );

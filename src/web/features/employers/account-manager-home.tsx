@@ -7,6 +7,7 @@ import { AppLink } from "../../ui/app-link";
 import { meQuery } from "../account/me-query";
 import { Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
+import { ProposalVerdicts } from "../proposals/verdict-notices";
 import { PageLoader, Section } from "../vacancies/ui";
 import { accountManagerHomeQuery } from "./employers-api";
 import { formatDateTime, formatDay } from "./ui";
@@ -150,6 +151,7 @@ function HomeSections() {
       >
         {t("jobSeeker.homeAction")}
       </Button>
+      <ProposalVerdicts />
       <Changes data={home.data} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <MyEmployers data={home.data} />

@@ -2,10 +2,16 @@ import { Badge, Button, Group, Select, Stack, Table, Text, Title, VisuallyHidden
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { MatchSummary, VacancyMatchesResponse } from "../../../contracts/matches";
+import type {
+  MatchSummary,
+  VacancyMatchesResponse,
+  VacancyProposalsResponse,
+} from "../../../contracts/matches";
 import { ApiError } from "../../api";
 import { FormError, Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
+import { vacancyProposalsQuery } from "../proposals/proposals-api";
+import { ProposalCell } from "../proposals/vacancy-proposals";
 import { AddToTalentPool } from "../talent-pools/add-to-pool";
 import { formatDate } from "../vacancies/format";
 import { Section } from "../vacancies/ui";
@@ -48,7 +54,19 @@ function ProcedureChoice({ vacancyId, data }: { vacancyId: string; data: Vacancy
   );
 }
 
-function PhaseTable({ matches, onOpen }: { matches: MatchSummary[]; onOpen: (id: string) => void }) {
+function PhaseTable({
+  matches,
+  onOpen,
+  vacancyId,
+  phaseKey,
+  proposals,
+}: {
+  matches: MatchSummary[];
+  onOpen: (id: string) => void;
+  vacancyId: string;
+  phaseKey: string;
+  proposals: VacancyProposalsResponse | undefined;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   return (
@@ -59,6 +77,7 @@ function PhaseTable({ matches, onOpen }: { matches: MatchSummary[]; onOpen: (id:
             <Table.Th scope="col">{t("matches.candidate")}</Table.Th>
             <Table.Th scope="col">{t("matches.since")}</Table.Th>
             <Table.Th scope="col">{t("matches.outcome")}</Table.Th>
+            <Table.Th scope="col">{t("proposals.column")}</Table.Th>
             <Table.Th scope="col">
               <VisuallyHidden>{t("matches.open")}</VisuallyHidden>
             </Table.Th>
@@ -74,6 +93,9 @@ function PhaseTable({ matches, onOpen }: { matches: MatchSummary[]; onOpen: (id:
                   <OutcomeBadge outcome={m.outcome} />
                   <StateBadge state={m.state} />
                 </Group>
+              </Table.Td>
+              <Table.Td>
+                <ProposalCell vacancyId={vacancyId} match={m} phaseKey={phaseKey} data={proposals} />
               </Table.Td>
               <Table.Td ta="right">
                 <Group gap={4} justify="flex-end" wrap="nowrap">
@@ -106,6 +128,8 @@ export function VacancyMatches({ vacancyId }: { vacancyId: string }) {
   const locale = useLocale();
   const errorText = useErrorText();
   const query = useQuery(vacancyMatchesQuery(vacancyId));
+  // Proposals to the employer ("Voorstellen"): who, when, to whom, the verdict.
+  const proposals = useQuery({ ...vacancyProposalsQuery(vacancyId), enabled: query.isSuccess });
   const [open, setOpen] = useState<string | null>(null);
   if (query.isPending) return null;
   if (query.isError) {
@@ -140,7 +164,13 @@ export function VacancyMatches({ vacancyId }: { vacancyId: string }) {
                 {group.matches.length}
               </Badge>
             </Title>
-            <PhaseTable matches={group.matches} onOpen={setOpen} />
+            <PhaseTable
+              matches={group.matches}
+              onOpen={setOpen}
+              vacancyId={vacancyId}
+              phaseKey={group.phase.key}
+              proposals={proposals.data}
+            />
           </div>
         ))}
       </Stack>
