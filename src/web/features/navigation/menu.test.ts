@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ROLES } from "../../../contracts/tenancy";
 import { activeMenuHref, hasBothSides, MENU_BY_ROLE, menuRole, menuRoleOnSide } from "./menu";
@@ -19,6 +20,21 @@ describe("main menu", () => {
     expect(MENU_BY_ROLE.account_manager.map((i) => i.key)).toEqual(
       expect.arrayContaining(["candidates", "favourites", "vacancies", "employers", "settings"]),
     );
+  });
+
+  it("leads every role only to pages that exist: each item is a route of the app or the server's job board", () => {
+    const router = readFileSync(new URL("../../router.tsx", import.meta.url), "utf8");
+    const routes = new Set([...router.matchAll(/path: "([^"]+)"/g)].map((m) => m[1]));
+    for (const [role, items] of Object.entries(MENU_BY_ROLE)) {
+      for (const item of items) {
+        if (item.external) {
+          expect(item.href, role).toBe("/vacatures");
+          continue;
+        }
+        const path = item.href.split("?")[0] ?? "";
+        expect(routes.has(path), `${role}: ${item.key} -> ${item.href}`).toBe(true);
+      }
+    }
   });
 
   it("shows the most capable role's menu", () => {
