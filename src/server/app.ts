@@ -40,7 +40,12 @@ import { createInvitationService } from "./modules/identity/invitations.service"
 import { registerSsoRoutes } from "./modules/identity/sso.routes";
 import { registerUserRoutes } from "./modules/identity/users.routes";
 import { createProfileService, createUserService } from "./modules/identity/users.service";
-import { registerMatchRoutes, registerProposalRoutes, registerProposalSubscribers } from "./modules/matches";
+import {
+  proposalsAwaitingCount,
+  registerMatchRoutes,
+  registerProposalRoutes,
+  registerProposalSubscribers,
+} from "./modules/matches";
 import { registerMessageRoutes, registerMessageSubscribers } from "./modules/messages";
 import { registerTalentPoolRoutes, registerTalentPoolSubscribers } from "./modules/talent-pools";
 import { registerTaxonomy } from "./modules/taxonomy/taxonomy.routes";
@@ -210,7 +215,13 @@ export async function buildApp({
       }),
   });
   await registerPrivacyRoutes(app, { privacy: createPrivacyService(candidateDeps) });
-  await registerContactHomeRoutes(app, { contactHome: { store, today: () => todayIn() } });
+  await registerContactHomeRoutes(app, {
+    contactHome: {
+      store,
+      today: () => todayIn(),
+      proposalsWaiting: (caller) => proposalsAwaitingCount({ store, files }, caller),
+    },
+  });
   registerEmployerSubscribers(events, { mailer, store });
   await registerEmployerRoutes(app, {
     employers: createEmployerService({ store, invitations, registry: createCompanyRegistry(env) }),

@@ -1,6 +1,6 @@
-import { and, asc, count, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, count, isNull, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../platform/db";
-import { matches, matchHistory, organisations, procedurePhases, vacancies } from "../../platform/schema";
+import { matchHistory, organisations, procedurePhases, vacancies } from "../../platform/schema";
 import { organisationsOf, type TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
 import { visibleToCandidatesSql } from "../vacancies";
@@ -47,27 +47,6 @@ export const contactDashboardRepository = repository<TenantScope>()({
       .select({ n: count() })
       .from(vacancies)
       .where(and(inScope(scope, vacancies.organisationId), visibleToCandidatesSql(today)));
-    return Number(row?.n ?? 0);
-  },
-
-  /**
-   * Matches on the scope's vacancies that stand in a "proposed" phase, waiting for a verdict
-   * (not archived by an outcome, the vacancy not archived).
-   */
-  async proposedToReview(db: Db, scope: TenantScope): Promise<number> {
-    const [row] = await db
-      .select({ n: count() })
-      .from(matches)
-      .innerJoin(procedurePhases, eq(procedurePhases.id, matches.phaseId))
-      .innerJoin(vacancies, eq(vacancies.id, matches.vacancyId))
-      .where(
-        and(
-          inScope(scope, matches.organisationId),
-          eq(procedurePhases.key, "proposed"),
-          sql`${matches.outcome} is distinct from 'red'`,
-          ne(vacancies.status, "archived"),
-        ),
-      );
     return Number(row?.n ?? 0);
   },
 

@@ -8,6 +8,8 @@ export interface ContactHomeDeps {
   store: Store;
   /** Today's date in the Netherlands (`YYYY-MM-DD`); tests may pin it. */
   today: () => string;
+  /** The proposals waiting for this contact's verdict (the matches module counts them). */
+  proposalsWaiting: (caller: Caller) => Promise<number>;
 }
 
 /** The 12 months ending with the one `today` falls in, oldest first, as `YYYY-MM`. */
@@ -38,7 +40,7 @@ export async function contactDashboard(
   const [employers, active, proposed, steps] = await Promise.all([
     repo.employers(),
     repo.activeVacancies(today),
-    repo.proposedToReview(),
+    deps.proposalsWaiting(caller),
     repo.stepsPerMonth(months[0]!),
   ]);
   const byMonth = new Map<string, ContactMonthFigures>(
