@@ -21,6 +21,7 @@ import { NotFoundPage } from "../../routes/not-found";
 import { AppLink } from "../../ui/app-link";
 import { meQuery } from "../account/me-query";
 import { StaffProfileContent } from "../candidates/staff-profile";
+import { MatchDocuments } from "../documents/match-documents";
 import { FormError, Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
 import { usePageTitle } from "../navigation/page-title";
@@ -264,6 +265,8 @@ function ProposedDetail({ matchId }: { matchId: string }) {
           </Stack>
         </Section>
       )}
+      {/* The documents of types the team shows contacts; they upload such types here too. */}
+      <MatchDocuments matchId={matchId} />
       {p.profile ? (
         <StaffProfileContent candidate={p.profile} />
       ) : (
