@@ -1,17 +1,16 @@
 import { eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messageReads, messages } from "../../src/server/modules/messages/messages.schema";
 import { ensureWebBuild } from "../../src/server/platform/web-build";
-import { DEMO_PASSWORD } from "../../src/server/seed/demo";
 import { startTestServer, type TestServer } from "../support/server";
-import { totpCode } from "../support/session";
 import {
   expectAccessible,
   heading,
   launchBrowser,
+  openPage,
   screenshot,
-  signInWithForm,
+  signInAsDemoStaff,
   skipBrowserTests,
 } from "./support";
 
@@ -33,25 +32,10 @@ describe.skipIf(skipBrowserTests)("messages between a contact and the account ma
     await server?.close();
   });
 
-  async function newPage(ip: string): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      extraHTTPHeaders: { "x-forwarded-for": ip },
-    });
-    context.setDefaultTimeout(10_000);
-    context.on("weberror", (error) => pageErrors.push(error.error().message));
-    return context.newPage();
-  }
-
   it("the contact sends a message; the account manager sees it as new in the inbox and opens it, which makes it read", async () => {
     const haaglanden = server.portalUrl("haaglanden");
-    const contact = await newPage("10.81.0.1");
-    await signInWithForm(contact, haaglanden, {
-      email: "werkgever@demo.werkbrug.test",
-      password: DEMO_PASSWORD,
-      code: () => totpCode(),
-    });
-    await contact.getByRole("button", { name: /Accountmenu van/ }).waitFor({ state: "visible" });
+    const contact = await openPage(browser, "10.81.0.1", pageErrors);
+    await signInAsDemoStaff(contact, haaglanden, "werkgever@demo.werkbrug.test");
     await contact.goto(`${haaglanden}/berichten`);
     await heading(contact);
     const main = contact.getByRole("main");
@@ -72,13 +56,8 @@ describe.skipIf(skipBrowserTests)("messages between a contact and the account ma
     const [sent] = await server.database.db.select().from(messages).where(eq(messages.body, TEXT));
     expect(sent).toMatchObject({ authorSide: "contact", authorUserId: "demo-werkgever" });
 
-    const manager = await newPage("10.81.0.2");
-    await signInWithForm(manager, haaglanden, {
-      email: "accountmanager@demo.werkbrug.test",
-      password: DEMO_PASSWORD,
-      code: () => totpCode(),
-    });
-    await manager.getByRole("button", { name: /Accountmenu van/ }).waitFor({ state: "visible" });
+    const manager = await openPage(browser, "10.81.0.2", pageErrors);
+    await signInAsDemoStaff(manager, haaglanden, "accountmanager@demo.werkbrug.test");
     await manager.goto(`${haaglanden}/berichten`);
     await heading(manager);
     const inbox = manager.getByRole("region", { name: "RPO-berichten" });

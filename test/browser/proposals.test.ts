@@ -1,19 +1,19 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { candidates } from "../../src/server/modules/candidates/candidates.schema";
 import { organisations, portals } from "../../src/server/modules/tenancy/tenancy.schema";
 import { vacancies } from "../../src/server/modules/vacancies/vacancies.schema";
 import { ensureWebBuild } from "../../src/server/platform/web-build";
-import { DEMO_PASSWORD } from "../../src/server/seed/demo";
 import { startTestServer, type TestServer } from "../support/server";
-import { Client, signIn, totpCode } from "../support/session";
+import { Client, signIn } from "../support/session";
 import {
   expectAccessible,
   heading,
   launchBrowser,
+  openPage,
   screenshot,
-  signInWithForm,
+  signInAsDemoStaff,
   skipBrowserTests,
 } from "./support";
 
@@ -79,25 +79,10 @@ describe.skipIf(skipBrowserTests)(
       await server?.close();
     });
 
-    async function newPage(ip: string): Promise<Page> {
-      const context = await browser.newContext({
-        viewport: { width: 1280, height: 900 },
-        extraHTTPHeaders: { "x-forwarded-for": ip },
-      });
-      context.setDefaultTimeout(10_000);
-      context.on("weberror", (error) => pageErrors.push(error.error().message));
-      return context.newPage();
-    }
-
     it("the account manager proposes two candidates, the contact approves one and rejects the other, the account manager sees both verdicts", async () => {
       const haaglanden = server.portalUrl("haaglanden");
-      const manager = await newPage("10.80.0.1");
-      await signInWithForm(manager, haaglanden, {
-        email: "accountmanager@demo.werkbrug.test",
-        password: DEMO_PASSWORD,
-        code: () => totpCode(),
-      });
-      await manager.getByRole("button", { name: /Accountmenu van/ }).waitFor({ state: "visible" });
+      const manager = await openPage(browser, "10.80.0.1", pageErrors);
+      await signInAsDemoStaff(manager, haaglanden, "accountmanager@demo.werkbrug.test");
       await manager.goto(`${haaglanden}/vacaturebeheer/${vacancyId}`);
       await heading(manager);
       const section = manager.getByRole("region", { name: "Kandidaten per fase" });
@@ -126,13 +111,8 @@ describe.skipIf(skipBrowserTests)(
       await screenshot(manager, "proposals-vacancy");
 
       // The contact signs in, finds both under "Voorgesteld", approves one and rejects the other.
-      const contact = await newPage("10.80.0.2");
-      await signInWithForm(contact, haaglanden, {
-        email: "werkgever@demo.werkbrug.test",
-        password: DEMO_PASSWORD,
-        code: () => totpCode(),
-      });
-      await contact.getByRole("button", { name: /Accountmenu van/ }).waitFor({ state: "visible" });
+      const contact = await openPage(browser, "10.80.0.2", pageErrors);
+      await signInAsDemoStaff(contact, haaglanden, "werkgever@demo.werkbrug.test");
       await contact.goto(`${haaglanden}/voorgesteld`);
       await heading(contact);
       const list = contact.getByRole("main");

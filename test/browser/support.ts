@@ -4,6 +4,8 @@ import { fileURLToPath } from "node:url";
 import axe from "axe-core";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
+import { DEMO_PASSWORD } from "../../src/server/seed/demo";
+import { totpCode } from "../support/session";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
@@ -97,4 +99,25 @@ export async function pickOption(page: Page, label: string, text: string, option
   const input = page.getByRole("main").getByRole("combobox", { name: fieldLabel(label) });
   await input.fill(text);
   await page.getByRole("option", { name: option }).first().click();
+}
+
+/**
+ * A page in a browser context of its own (cookies, storage), coming from its own client address
+ * so that per-address sign-in limits of one journey never meet another's; script errors are
+ * collected in `errors`.
+ */
+export async function openPage(browser: Browser, ip: string, errors: string[]): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    extraHTTPHeaders: { "x-forwarded-for": ip },
+  });
+  context.setDefaultTimeout(10_000);
+  context.on("weberror", (error) => errors.push(error.error().message));
+  return context.newPage();
+}
+
+/** Signs a demo staff account in through the form (password and TOTP code) and waits until it shows. */
+export async function signInAsDemoStaff(page: Page, base: string, email: string): Promise<void> {
+  await signInWithForm(page, base, { email, password: DEMO_PASSWORD, code: () => totpCode() });
+  await page.getByRole("button", { name: /Accountmenu van/ }).waitFor({ state: "visible" });
 }

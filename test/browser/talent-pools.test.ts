@@ -1,5 +1,5 @@
 import { and, eq, isNull, notExists } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Vacancy } from "../../src/contracts/vacancies";
 import { candidates } from "../../src/server/modules/candidates/candidates.schema";
@@ -8,15 +8,15 @@ import { talentPoolMembers } from "../../src/server/modules/talent-pools/talent-
 import { organisations, portals } from "../../src/server/modules/tenancy/tenancy.schema";
 import { todayIn } from "../../src/server/modules/vacancies";
 import { ensureWebBuild } from "../../src/server/platform/web-build";
-import { DEMO_PASSWORD } from "../../src/server/seed/demo";
 import { startTestServer, type TestServer } from "../support/server";
-import { Client, signIn, totpCode } from "../support/session";
+import { Client, signIn } from "../support/session";
 import {
   expectAccessible,
   heading,
   launchBrowser,
+  openPage,
   screenshot,
-  signInWithForm,
+  signInAsDemoStaff,
   skipBrowserTests,
 } from "./support";
 
@@ -90,27 +90,12 @@ describe.skipIf(skipBrowserTests)("talent pools in the browser", () => {
     await server?.close();
   });
 
-  async function newPage(ip: string): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      extraHTTPHeaders: { "x-forwarded-for": ip },
-    });
-    context.setDefaultTimeout(10_000);
-    context.on("weberror", (error) => pageErrors.push(error.error().message));
-    return context.newPage();
-  }
-
   it("the account manager adds a candidate to Westland's pool; its contact matches them to their vacancy", async () => {
     const haaglanden = server.portalUrl("haaglanden");
 
     // The account manager, from the explorer's profile panel.
-    const manager = await newPage("10.80.0.1");
-    await signInWithForm(manager, haaglanden, {
-      email: "accountmanager@demo.werkbrug.test",
-      password: DEMO_PASSWORD,
-      code: () => totpCode(),
-    });
-    await manager.getByRole("button", { name: /Accountmenu van/ }).waitFor({ state: "visible" });
+    const manager = await openPage(browser, "10.80.0.1", pageErrors);
+    await signInAsDemoStaff(manager, haaglanden, "accountmanager@demo.werkbrug.test");
     await manager.goto(`${haaglanden}/kandidaten?candidate=${candidateId}`);
     await heading(manager);
     const add = manager.getByRole("button", { name: "Aan talentpool toevoegen" });
@@ -142,13 +127,8 @@ describe.skipIf(skipBrowserTests)("talent pools in the browser", () => {
     await screenshot(manager, "talent-pool-team");
 
     // The contact person: Talentpools, the pool, "Matchen met mijn vacatures".
-    const contact = await newPage("10.80.0.2");
-    await signInWithForm(contact, haaglanden, {
-      email: "werkgever@demo.werkbrug.test",
-      password: DEMO_PASSWORD,
-      code: () => totpCode(),
-    });
-    await contact.getByRole("button", { name: /Accountmenu van/ }).waitFor({ state: "visible" });
+    const contact = await openPage(browser, "10.80.0.2", pageErrors);
+    await signInAsDemoStaff(contact, haaglanden, "werkgever@demo.werkbrug.test");
     await contact.goto(`${haaglanden}/talentpools`);
     await heading(contact);
     await contact

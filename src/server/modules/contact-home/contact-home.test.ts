@@ -1,5 +1,6 @@
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDemoLikeAccount } from "../../../../test/support/accounts";
 import { testDbKinds } from "../../../../test/support/databases";
 import { startTestServer, type TestServer } from "../../../../test/support/server";
 import { Client, signIn } from "../../../../test/support/session";
@@ -16,10 +17,8 @@ import type {
 import { DEMO_PASSWORD } from "../../seed/demo";
 import { candidates } from "../candidates/candidates.schema";
 import { contactPersons } from "../employers/employers.schema";
-import { hashPassword } from "../identity";
-import { twoFactors } from "../identity/identity.schema";
 import { matchHistory } from "../matches/matches.schema";
-import { accounts, memberships, organisations, portals, users } from "../tenancy/tenancy.schema";
+import { organisations, portals } from "../tenancy/tenancy.schema";
 import { todayIn } from "../vacancies";
 import { vacancies } from "../vacancies/vacancies.schema";
 import { lastTwelveMonths } from "./actions/dashboard";
@@ -72,17 +71,7 @@ describe.each(testDbKinds())("the employer contact's home and vacancies on %s", 
   async function contactAccount(id: string, name: string, organisationId: string): Promise<string> {
     const { db } = server.database;
     const email = `${id}@contact.test`;
-    await db.insert(users).values({ id, name, email, emailVerified: true, twoFactorEnabled: true });
-    await db.insert(accounts).values({
-      id: `${id}-credential`,
-      userId: id,
-      accountId: id,
-      providerId: "credential",
-      password: await hashPassword(DEMO_PASSWORD),
-    });
-    await db.insert(memberships).values({ userId: id, role: "employer_contact", organisationId });
-    const [totp] = await db.select().from(twoFactors).where(eq(twoFactors.userId, "demo-werkgever"));
-    await db.insert(twoFactors).values({ ...totp!, id: `${id}-totp`, userId: id });
+    await addDemoLikeAccount(db, { id, name, email, role: "employer_contact", organisationId });
     const [contact] = await db
       .insert(contactPersons)
       .values({ organisationId, name, email, userId: id })

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDemoLikeAccount } from "../../../../test/support/accounts";
 import { testDbKinds } from "../../../../test/support/databases";
 import { startTestServer, type TestServer } from "../../../../test/support/server";
 import { Client, signIn } from "../../../../test/support/session";
@@ -12,11 +13,8 @@ import type {
 } from "../../../contracts/documents";
 import type { Procedure, VacancyMatchesResponse } from "../../../contracts/matches";
 import type { CreateVacancyRequest, Vacancy } from "../../../contracts/vacancies";
-import { DEMO_PASSWORD } from "../../seed/demo";
 import { candidateDocuments, candidates } from "../candidates/candidates.schema";
-import { hashPassword } from "../identity";
-import { twoFactors } from "../identity/identity.schema";
-import { accounts, memberships, organisations, portals, users } from "../tenancy/tenancy.schema";
+import { organisations, portals } from "../tenancy/tenancy.schema";
 import { todayIn } from "../vacancies";
 import { documentTypeSettings, matchDocuments } from "./documents.schema";
 
@@ -53,25 +51,13 @@ describe.each(testDbKinds())("documents by type on %s", (kind) => {
   const host = (slug: string) => `${slug}.localhost:${server.port}`;
 
   async function contactPerson(id: string, email: string, organisationId: string) {
-    const { db } = server.database;
-    await db
-      .insert(users)
-      .values({ id, name: `Test ${id}`, email, emailVerified: true, twoFactorEnabled: true });
-    await db.insert(accounts).values({
-      id: `${id}-credential`,
-      userId: id,
-      accountId: id,
-      providerId: "credential",
-      password: await hashPassword(DEMO_PASSWORD),
-    });
-    await db.insert(memberships).values({
-      userId: id,
+    await addDemoLikeAccount(server.database.db, {
+      id,
+      name: `Test ${id}`,
+      email,
       role: "employer_contact",
       organisationId,
-      mayManageVacancies: false,
     });
-    const [totp] = await db.select().from(twoFactors).where(eq(twoFactors.userId, "demo-werkgever"));
-    await db.insert(twoFactors).values({ ...totp!, id: `${id}-totp`, userId: id });
     const client = new Client(server, host("haaglanden"));
     await signIn(client, email);
     return client;

@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDemoLikeAccount } from "../../../../test/support/accounts";
 import { testDbKinds } from "../../../../test/support/databases";
 import { startTestServer, type TestServer } from "../../../../test/support/server";
 import { Client, signIn } from "../../../../test/support/session";
@@ -18,12 +19,9 @@ import type {
 import type { CreateVacancyRequest, Vacancy } from "../../../contracts/vacancies";
 import { domainEvents } from "../../platform/events.schema";
 import { mailOutbox } from "../../platform/mail.schema";
-import { DEMO_PASSWORD } from "../../seed/demo";
 import { candidates } from "../candidates/candidates.schema";
 import { contactPersons } from "../employers/employers.schema";
-import { hashPassword } from "../identity";
-import { twoFactors } from "../identity/identity.schema";
-import { accounts, memberships, organisations, portals, users } from "../tenancy/tenancy.schema";
+import { organisations, portals } from "../tenancy/tenancy.schema";
 import { todayIn } from "../vacancies";
 import { matchEvaluations, matches, matchHistory, matchProposals, matchReviewers } from "./matches.schema";
 
@@ -54,19 +52,12 @@ describe.each(testDbKinds())("proposing candidates and reviewing them on %s", (k
     organisationId: string,
     withRole: boolean,
   ): Promise<void> {
-    const { db } = server.database;
-    await db.insert(users).values({ id, name, email, emailVerified: true, twoFactorEnabled: true });
-    await db.insert(accounts).values({
-      id: `${id}-credential`,
-      userId: id,
-      accountId: id,
-      providerId: "credential",
-      password: await hashPassword(DEMO_PASSWORD),
+    await addDemoLikeAccount(server.database.db, {
+      id,
+      name,
+      email,
+      ...(withRole ? { role: "employer_contact" as const, organisationId } : {}),
     });
-    if (withRole)
-      await db.insert(memberships).values({ userId: id, role: "employer_contact", organisationId });
-    const [totp] = await db.select().from(twoFactors).where(eq(twoFactors.userId, "demo-werkgever"));
-    await db.insert(twoFactors).values({ ...totp!, id: `${id}-totp`, userId: id });
   }
 
   beforeAll(async () => {

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, isNull } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDemoLikeAccount } from "../../../../test/support/accounts";
 import { testDbKinds } from "../../../../test/support/databases";
 import { startTestServer, type TestServer } from "../../../../test/support/server";
 import { Client, signIn } from "../../../../test/support/session";
@@ -16,12 +17,9 @@ import type {
   UnreadCountResponse,
 } from "../../../contracts/messages";
 import { mailOutbox } from "../../platform/mail.schema";
-import { DEMO_PASSWORD } from "../../seed/demo";
 import { candidates } from "../candidates/candidates.schema";
 import { contactPersons } from "../employers/employers.schema";
-import { hashPassword } from "../identity";
-import { twoFactors } from "../identity/identity.schema";
-import { accounts, memberships, organisations, portals, users } from "../tenancy/tenancy.schema";
+import { organisations, portals } from "../tenancy/tenancy.schema";
 import { vacancies } from "../vacancies/vacancies.schema";
 import { messageAttachments, messageReads, messages, messageThreads } from "./messages.schema";
 
@@ -70,21 +68,7 @@ describe.each(testDbKinds())("messages between contacts and the team on %s", (ki
     role: "employer_contact" | "account_manager",
     organisationId: string,
   ) {
-    await db().insert(users).values({ id, name, email, emailVerified: true, twoFactorEnabled: true });
-    await db()
-      .insert(accounts)
-      .values({
-        id: `${id}-credential`,
-        userId: id,
-        accountId: id,
-        providerId: "credential",
-        password: await hashPassword(DEMO_PASSWORD),
-      });
-    await db().insert(memberships).values({ userId: id, role, organisationId, mayManageVacancies: false });
-    const [totp] = await db().select().from(twoFactors).where(eq(twoFactors.userId, "demo-werkgever"));
-    await db()
-      .insert(twoFactors)
-      .values({ ...totp!, id: `${id}-totp`, userId: id });
+    await addDemoLikeAccount(db(), { id, name, email, role, organisationId });
   }
 
   beforeAll(async () => {

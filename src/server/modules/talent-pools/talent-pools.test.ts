@@ -1,5 +1,6 @@
 import { and, asc, count, eq, isNull, notExists } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDemoLikeAccount } from "../../../../test/support/accounts";
 import { testDbKinds } from "../../../../test/support/databases";
 import { startTestServer, type TestServer } from "../../../../test/support/server";
 import { Client, signIn } from "../../../../test/support/session";
@@ -13,12 +14,9 @@ import type {
 import type { CreateVacancyRequest, Vacancy } from "../../../contracts/vacancies";
 import { domainEvents } from "../../platform/events.schema";
 import { mailOutbox } from "../../platform/mail.schema";
-import { DEMO_PASSWORD } from "../../seed/demo";
 import { candidates } from "../candidates/candidates.schema";
-import { hashPassword } from "../identity";
-import { twoFactors } from "../identity/identity.schema";
 import { matches, procedurePhases } from "../matches/matches.schema";
-import { accounts, memberships, organisations, portals, users } from "../tenancy/tenancy.schema";
+import { organisations, portals } from "../tenancy/tenancy.schema";
 import { todayIn } from "../vacancies";
 import { talentPoolMembers, talentPools } from "./talent-pools.schema";
 
@@ -53,20 +51,7 @@ describe.each(testDbKinds())("talent pools on %s", (kind) => {
     role: "employer_contact" | "account_manager",
     orgId: string,
   ) {
-    const { db } = server.database;
-    await db.insert(users).values({ id, name: id, email, emailVerified: true, twoFactorEnabled: true });
-    await db.insert(accounts).values({
-      id: `${id}-credential`,
-      userId: id,
-      accountId: id,
-      providerId: "credential",
-      password: await hashPassword(DEMO_PASSWORD),
-    });
-    await db
-      .insert(memberships)
-      .values({ userId: id, role, organisationId: orgId, mayManageVacancies: false });
-    const [totp] = await db.select().from(twoFactors).where(eq(twoFactors.userId, "demo-werkgever"));
-    await db.insert(twoFactors).values({ ...totp!, id: `${id}-totp`, userId: id });
+    await addDemoLikeAccount(server.database.db, { id, name: id, email, role, organisationId: orgId });
   }
 
   beforeAll(async () => {
