@@ -1,24 +1,15 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import en from "../../locales/en.json";
 import nl from "../../locales/nl.json";
-
-type Tree = { [key: string]: string | Tree };
-
-function keys(tree: Tree, prefix = ""): string[] {
-  return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === "string" ? [`${prefix}${key}`] : keys(value, `${prefix}${key}.`),
-  );
-}
+import { featureSources, type TextTree, textKeys } from "../../texts.testing";
 
 const BLOCKS = ["profile", "privacy", "candidates"] as const;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sources = [
-  ...readdirSync(here)
-    .filter((name) => name.endsWith(".tsx") || (name.endsWith(".ts") && !name.endsWith(".test.ts")))
-    .map((name) => path.join(here, name)),
+  ...featureSources(here),
   path.join(here, "../../routes/candidates.tsx"),
   path.join(here, "../../router.tsx"),
 ];
@@ -43,7 +34,7 @@ function usedKeys(): { exact: Set<string>; prefixes: Set<string> } {
 
 describe("the candidate screens' texts", () => {
   const all = (tree: Record<string, unknown>) =>
-    BLOCKS.flatMap((block) => keys(tree[block] as Tree).map((k) => `${block}.${k}`));
+    BLOCKS.flatMap((block) => textKeys(tree[block] as TextTree).map((k) => `${block}.${k}`));
   const nlKeys = all(nl);
   const enKeys = all(en);
 

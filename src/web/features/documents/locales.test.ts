@@ -1,32 +1,19 @@
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { DOCUMENT_TYPES } from "../../../contracts/documents";
+import { featureSources, keysUsedIn, type TextTree, textKeys } from "../../texts.testing";
 import de from "./locales/de.json";
 import en from "./locales/en.json";
 import fr from "./locales/fr.json";
 import nl from "./locales/nl.json";
 
-type Tree = { [key: string]: string | Tree };
-
-function keys(tree: Tree, prefix = ""): string[] {
-  return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === "string" ? [`${prefix}${key}`] : keys(value, `${prefix}${key}.`),
-  );
-}
-
 const here = path.dirname(fileURLToPath(import.meta.url));
-const sources = [
-  ...readdirSync(here)
-    .filter((name) => name.endsWith(".tsx") || (name.endsWith(".ts") && !name.endsWith(".test.ts")))
-    .map((name) => path.join(here, name)),
-  path.join(here, "../../routes/settings.tsx"),
-];
+const sources = [...featureSources(here), path.join(here, "../../routes/settings.tsx")];
 
 describe("the documents section's texts", () => {
-  const languages = { nl, en, de, fr } as Record<string, { documents: Tree }>;
-  const keysOf = (lang: string) => keys(languages[lang]!.documents).map((k) => `documents.${k}`);
+  const languages = { nl, en, de, fr } as Record<string, { documents: TextTree }>;
+  const keysOf = (lang: string) => textKeys(languages[lang]!.documents).map((k) => `documents.${k}`);
 
   it("exist in Dutch, English, German and French alike, none empty", () => {
     const dutch = keysOf("nl").sort();
@@ -39,9 +26,7 @@ describe("the documents section's texts", () => {
 
   it("cover every key the section uses, and name every type and source", () => {
     const known = new Set(keysOf("nl"));
-    const used = sources.flatMap((file) =>
-      [...readFileSync(file, "utf8").matchAll(/["`](documents\.[A-Za-z0-9_.]+)["`]/g)].map((m) => m[1] ?? ""),
-    );
+    const used = keysUsedIn(sources, "documents");
     expect(used.length).toBeGreaterThan(20);
     expect(used.filter((k) => !known.has(k))).toEqual([]);
     for (const type of DOCUMENT_TYPES) {

@@ -1,23 +1,14 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import en from "../../locales/en.json";
 import nl from "../../locales/nl.json";
-
-type Tree = { [key: string]: string | Tree };
-
-function keys(tree: Tree, prefix = ""): string[] {
-  return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === "string" ? [`${prefix}${key}`] : keys(value, `${prefix}${key}.`),
-  );
-}
+import { featureSources, type TextTree, textKeys } from "../../texts.testing";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sources = [
-  ...readdirSync(here)
-    .filter((name) => name.endsWith(".tsx") || (name.endsWith(".ts") && !name.endsWith(".test.ts")))
-    .map((name) => path.join(here, name)),
+  ...featureSources(here),
   path.join(here, "../../routes/employers.tsx"),
   path.join(here, "../../router.tsx"),
 ];
@@ -39,8 +30,8 @@ function usedKeys(): { exact: Set<string>; prefixes: Set<string> } {
 }
 
 describe("the employers screens' texts", () => {
-  const nlKeys = keys(nl.employers as Tree).map((k) => `employers.${k}`);
-  const enKeys = keys(en.employers as Tree).map((k) => `employers.${k}`);
+  const nlKeys = textKeys(nl.employers as TextTree).map((k) => `employers.${k}`);
+  const enKeys = textKeys(en.employers as TextTree).map((k) => `employers.${k}`);
 
   it("exist in Dutch and English alike", () => {
     expect(enKeys.sort()).toEqual(nlKeys.sort());

@@ -1,27 +1,17 @@
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { EVALUATION_VERDICTS, OUTCOMES, PHASE_MEANINGS } from "../../../contracts/matches";
 import en from "../../locales/en.json";
 import nl from "../../locales/nl.json";
-
-type Tree = { [key: string]: string | Tree };
-
-function keys(tree: Tree, prefix = ""): string[] {
-  return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === "string" ? [`${prefix}${key}`] : keys(value, `${prefix}${key}.`),
-  );
-}
+import { featureSources, keysUsedIn, type TextTree, textKeys } from "../../texts.testing";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const sources = readdirSync(here)
-  .filter((name) => name.endsWith(".tsx") || (name.endsWith(".ts") && !name.endsWith(".test.ts")))
-  .map((name) => path.join(here, name));
+const sources = featureSources(here);
 
 describe("the matches section's texts", () => {
-  const nlKeys = keys(nl.matches as Tree).map((k) => `matches.${k}`);
-  const enKeys = keys(en.matches as Tree).map((k) => `matches.${k}`);
+  const nlKeys = textKeys(nl.matches as TextTree).map((k) => `matches.${k}`);
+  const enKeys = textKeys(en.matches as TextTree).map((k) => `matches.${k}`);
 
   it("exist in Dutch and English alike", () => {
     expect(enKeys.sort()).toEqual(nlKeys.sort());
@@ -29,9 +19,7 @@ describe("the matches section's texts", () => {
 
   it("cover every key the section uses", () => {
     const known = new Set(nlKeys.map((k) => k.replace(/_(one|other)$/, "")));
-    const used = sources.flatMap((file) =>
-      [...readFileSync(file, "utf8").matchAll(/["`](matches\.[A-Za-z0-9_.]+)["`]/g)].map((m) => m[1] ?? ""),
-    );
+    const used = keysUsedIn(sources, "matches");
     expect(used.length).toBeGreaterThan(10);
     expect(used.filter((k) => !known.has(k))).toEqual([]);
   });

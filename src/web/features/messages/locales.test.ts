@@ -1,28 +1,18 @@
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { featureSources, keysUsedIn, type TextTree, textKeys } from "../../texts.testing";
 import de from "./locales/de.json";
 import en from "./locales/en.json";
 import fr from "./locales/fr.json";
 import nl from "./locales/nl.json";
 
-type Tree = { [key: string]: string | Tree };
-
-function keys(tree: Tree, prefix = ""): string[] {
-  return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === "string" ? [`${prefix}${key}`] : keys(value, `${prefix}${key}.`),
-  );
-}
-
 const here = path.dirname(fileURLToPath(import.meta.url));
-const sources = readdirSync(here)
-  .filter((name) => name.endsWith(".tsx") || (name.endsWith(".ts") && !name.endsWith(".test.ts")))
-  .map((name) => path.join(here, name));
+const sources = featureSources(here);
 
 describe("the messages feature's texts", () => {
-  const of = (tree: { messages: Tree }) =>
-    keys(tree.messages)
+  const of = (tree: { messages: TextTree }) =>
+    textKeys(tree.messages)
       .map((k) => `messages.${k}`)
       .sort();
 
@@ -33,9 +23,7 @@ describe("the messages feature's texts", () => {
 
   it("cover every key the feature uses", () => {
     const known = new Set(of(nl).map((k) => k.replace(/_(one|other)$/, "")));
-    const used = sources.flatMap((file) =>
-      [...readFileSync(file, "utf8").matchAll(/["`](messages\.[A-Za-z0-9_.]+)["`]/g)].map((m) => m[1] ?? ""),
-    );
+    const used = keysUsedIn(sources, "messages");
     // Keys built from a value: every side and state exists.
     expect(used.length).toBeGreaterThan(20);
     expect(used.filter((k) => !known.has(k))).toEqual([]);

@@ -1,33 +1,20 @@
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { featureSources, keysUsedIn, type TextTree, textKeys } from "../../texts.testing";
 import de from "./locales/de.json";
 import en from "./locales/en.json";
 import fr from "./locales/fr.json";
 import nl from "./locales/nl.json";
 
-type Tree = { [key: string]: string | Tree };
-
-function keys(tree: Tree, prefix = ""): string[] {
-  return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === "string" ? [`${prefix}${key}`] : keys(value, `${prefix}${key}.`),
-  );
-}
-
 const here = path.dirname(fileURLToPath(import.meta.url));
 const featureDir = path.join(here, "..");
 // This feature's files, and the matches and home pages that show its parts.
-const sources = [
-  ...readdirSync(here)
-    .filter((name) => name.endsWith(".tsx") || (name.endsWith(".ts") && !name.endsWith(".test.ts")))
-    .map((name) => path.join(here, name)),
-  path.join(featureDir, "matches", "vacancy-matches.tsx"),
-];
+const sources = [...featureSources(here), path.join(featureDir, "matches", "vacancy-matches.tsx")];
 
 describe("the proposals' texts", () => {
-  const of = (texts: { proposals: Tree }) =>
-    keys(texts.proposals)
+  const of = (texts: { proposals: TextTree }) =>
+    textKeys(texts.proposals)
       .map((k) => `proposals.${k}`)
       .sort();
 
@@ -40,9 +27,7 @@ describe("the proposals' texts", () => {
 
   it("cover every key the pages use", () => {
     const known = new Set(of(nl).map((k) => k.replace(/_(one|other)$/, "")));
-    const used = sources.flatMap((file) =>
-      [...readFileSync(file, "utf8").matchAll(/["`](proposals\.[A-Za-z0-9_.]+)["`]/g)].map((m) => m[1] ?? ""),
-    );
+    const used = keysUsedIn(sources, "proposals");
     expect(used.length).toBeGreaterThan(30);
     expect(used.filter((k) => !known.has(k))).toEqual([]);
     for (const language of ["nl", "en", "de", "fr"])

@@ -1,26 +1,16 @@
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { featureSources, keysUsedIn, type TextTree, textKeys } from "../../texts.testing";
 import de from "./locales/de.json";
 import en from "./locales/en.json";
 import fr from "./locales/fr.json";
 import nl from "./locales/nl.json";
 
-type Tree = { [key: string]: string | Tree };
-
-function keys(tree: Tree, prefix = ""): string[] {
-  return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === "string" ? [`${prefix}${key}`] : keys(value, `${prefix}${key}.`),
-  );
-}
-
 const here = path.dirname(fileURLToPath(import.meta.url));
-const sources = readdirSync(here)
-  .filter((name) => name.endsWith(".tsx") || (name.endsWith(".ts") && !name.endsWith(".test.ts")))
-  .map((name) => path.join(here, name));
-const of = (texts: { talentPools: Tree }) =>
-  keys(texts.talentPools)
+const sources = featureSources(here);
+const of = (texts: { talentPools: TextTree }) =>
+  textKeys(texts.talentPools)
     .map((k) => `talentPools.${k}`)
     .sort();
 
@@ -33,11 +23,7 @@ describe("the talent pools' texts", () => {
 
   it("cover every key the feature uses", () => {
     const known = new Set(of(nl).map((k) => k.replace(/_(one|other)$/, "")));
-    const used = sources.flatMap((file) =>
-      [...readFileSync(file, "utf8").matchAll(/["`](talentPools\.[A-Za-z0-9_.]+)["`]/g)].map(
-        (m) => m[1] ?? "",
-      ),
-    );
+    const used = keysUsedIn(sources, "talentPools");
     // Template keys (`talentPools.kind.${kind}`) are checked by their values.
     for (const kind of ["general", "client"]) expect(known.has(`talentPools.kind.${kind}`)).toBe(true);
     expect(used.length).toBeGreaterThan(20);
@@ -45,8 +31,8 @@ describe("the talent pools' texts", () => {
   });
 
   it("address contact persons formally in German and French", () => {
-    const texts = (t: Tree) =>
-      keys(t).map((k) => k.split(".").reduce<string | Tree>((n, p) => (n as Tree)[p]!, t));
+    const texts = (t: TextTree) =>
+      textKeys(t).map((k) => k.split(".").reduce<string | TextTree>((n, p) => (n as TextTree)[p]!, t));
     expect(texts(de.talentPools).join(" ")).not.toMatch(/\b(du|dein|deine|dich|dir)\b/i);
     expect(texts(fr.talentPools).join(" ")).not.toMatch(/\b(tu|ton|ta|tes|toi)\b/i);
   });
