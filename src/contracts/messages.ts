@@ -136,3 +136,16 @@ export const NewMessageFieldsSchema = z.object({
 
 export const SentMessageResponseSchema = z.object({ threadId: z.string().uuid(), message: MessageSchema });
 export type SentMessageResponse = z.infer<typeof SentMessageResponseSchema>;
+
+/** Whom the team may start a message to: its employers' contact persons with portal access. */
+export const RecipientsQuerySchema = z.object({ employerId: z.string().uuid().optional() });
+export type RecipientsQuery = z.infer<typeof RecipientsQuerySchema>;
+
+export const RecipientEmployerSchema = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  contacts: z.array(z.object({ id: z.string().uuid(), name: z.string(), email: z.string().nullable() })),
+});
+export type RecipientEmployer = z.infer<typeof RecipientEmployerSchema>;
+export const RecipientsResponseSchema = z.object({ employers: z.array(RecipientEmployerSchema) });
+export type RecipientsResponse = z.infer<typeof RecipientsResponseSchema>;

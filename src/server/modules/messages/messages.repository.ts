@@ -6,6 +6,7 @@ import {
   candidates,
   contactPersons,
   matches,
+  memberships,
   messageAttachments,
   messageReads,
   messages,
@@ -161,6 +162,35 @@ export const messagesRepository = repository<TenantScope>()({
         ),
       );
     return row ?? null;
+  },
+
+  /**
+   * The employers the team in scope keeps (not archived; one of them with `employerId`) and their
+   * contact persons with portal access: an account holding the employer_contact role there.
+   */
+  async recipients(db, scope, employerId?: string) {
+    return db
+      .select({
+        employerId: organisations.id,
+        employerName: organisations.name,
+        contactPersonId: contactPersons.id,
+        contactName: contactPersons.name,
+        email: contactPersons.email,
+        hasAccess: sql<boolean>`${contactPersons.userId} is not null and exists (select 1 from ${memberships}
+          where ${memberships.userId} = ${contactPersons.userId} and ${memberships.role} = 'employer_contact'
+          and ${memberships.organisationId} = ${organisations.id})`,
+      })
+      .from(organisations)
+      .leftJoin(contactPersons, eq(contactPersons.organisationId, organisations.id))
+      .where(
+        and(
+          isNotNull(organisations.managedByOrganisationId),
+          within(scope, organisations.managedByOrganisationId),
+          sql`${organisations.archivedAt} is null`,
+          employerId ? eq(organisations.id, employerId) : undefined,
+        ),
+      )
+      .orderBy(asc(organisations.name), asc(organisations.id), asc(contactPersons.name));
   },
 
   async findThread(db, scope, viewer: MessageViewer, threadId: string): Promise<ThreadFactsRow | null> {

@@ -10,6 +10,8 @@ import {
   MessageableMatchesResponseSchema,
   MessageResponseSchema,
   NewMessageFieldsSchema,
+  RecipientsQuerySchema,
+  RecipientsResponseSchema,
   SentMessageResponseSchema,
   ThreadListResponseSchema,
   ThreadResponseSchema,
@@ -30,6 +32,7 @@ import {
   messageAttachment,
   messageableMatches,
   openMessage,
+  recipients,
   replyToThread,
   sendMessage,
   type UploadedFile,
@@ -155,6 +158,23 @@ export async function registerMessageRoutes(
         },
       },
       async (request) => ({ matches: await messageableMatches(messages, callerOf(request)) }),
+    );
+
+    r.get(
+      "/api/v1/messages/recipients",
+      {
+        config: team,
+        schema: {
+          tags: ["messages"],
+          summary:
+            "Whom the team may start a message to: its employers (or one, 404 unless it keeps it) and their contact persons with portal access",
+          querystring: RecipientsQuerySchema,
+          response: { 200: RecipientsResponseSchema, ...errors },
+        },
+      },
+      async (request) => ({
+        employers: await recipients(messages, callerOf(request), request.query.employerId),
+      }),
     );
 
     r.get(

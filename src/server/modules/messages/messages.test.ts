@@ -11,6 +11,7 @@ import type {
   InboxResponse,
   MessageableMatchesResponse,
   MessageResponse,
+  RecipientsResponse,
   SentMessageResponse,
   ThreadDetail,
   ThreadListResponse,
@@ -495,5 +496,39 @@ describe.each(testDbKinds())("messages between contacts and the team on %s", (ki
       .from(messages)
       .where(eq(messages.threadId, toDuinen.threadId));
     expect(rows[0]!.n).toBe(2);
+  });
+
+  it("lists whom the team may start a message to: its employers' contacts with portal access; another team's employer is not found, contacts may not ask", async () => {
+    const [wim] = await db().select().from(contactPersons).where(eq(contactPersons.userId, "demo-werkgever"));
+    const [marieke] = await db()
+      .select()
+      .from(contactPersons)
+      .where(eq(contactPersons.userId, "test-marieke"));
+    const [petra] = await db()
+      .select()
+      .from(contactPersons)
+      .where(eq(contactPersons.name, "Petra Groenewegen"));
+    const [klaus] = await db().select().from(contactPersons).where(eq(contactPersons.name, "Klaus Becker"));
+
+    const all = await manager.call("/api/v1/messages/recipients");
+    expect(all.status).toBe(200);
+    const employers = all.json<RecipientsResponse>().employers;
+    const westland = employers.find((e) => e.id === westlandId);
+    expect(westland?.contacts.map((c) => c.id)).toContain(wim!.id);
+    expect(employers.flatMap((e) => e.contacts.map((c) => c.id))).not.toContain(petra!.id);
+    expect(employers.find((e) => e.id === duinenId)?.contacts.map((c) => c.id)).toEqual([marieke!.id]);
+    expect(employers.map((e) => e.id)).not.toContain(klaus!.organisationId);
+
+    const one = await admin.call(`/api/v1/messages/recipients?employerId=${westlandId}`);
+    expect(one.status).toBe(200);
+    expect(one.json<RecipientsResponse>().employers).toEqual([westland]);
+
+    expect(
+      (await manager.call(`/api/v1/messages/recipients?employerId=${klaus!.organisationId}`)).status,
+    ).toBe(404);
+    expect((await rotterdam.call(`/api/v1/messages/recipients?employerId=${westlandId}`)).status).toBe(404);
+    expect((await manager.call("/api/v1/messages/recipients?employerId=westland")).status).toBe(400);
+    expect((await employer.call("/api/v1/messages/recipients")).status).toBe(403);
+    expect((await candidate.call("/api/v1/messages/recipients")).status).toBe(403);
   });
 });

@@ -7,6 +7,7 @@ import {
   MESSAGE_BODY_MAX,
   type Message,
   type MessageMatch,
+  type RecipientEmployer,
   type SentMessageResponse,
   type ThreadDetail,
   type ThreadSummary,
@@ -272,6 +273,32 @@ export async function inbox(
     messages: rows.map((row) => ({ ...previewDto(row, ctx.viewer), thread: threadFactsDto(row) })),
     employers,
   };
+}
+
+/**
+ * Whom the team may start a message to: the employers it keeps with their contact persons who
+ * have portal access (one employer with `employerId`: not found unless the team keeps it).
+ */
+export async function recipients(
+  deps: MessageDeps,
+  caller: Caller,
+  employerId?: string,
+): Promise<RecipientEmployer[]> {
+  const ctx = await messageContextOf(caller);
+  if (ctx.viewer.side !== "team") throw new AppError("forbidden");
+  const rows = await deps.store.bind(ctx.scope, messagesRepository).recipients(employerId);
+  if (employerId && rows.length === 0) throw new AppError("not_found");
+  const employers = new Map<string, RecipientEmployer>();
+  for (const row of rows) {
+    let employer = employers.get(row.employerId);
+    if (!employer) {
+      employer = { id: row.employerId, name: row.employerName, contacts: [] };
+      employers.set(row.employerId, employer);
+    }
+    if (row.contactPersonId && row.contactName && row.hasAccess)
+      employer.contacts.push({ id: row.contactPersonId, name: row.contactName, email: row.email });
+  }
+  return [...employers.values()];
 }
 
 /** The matches a contact person may write about: those they see by the matches rules. */
