@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, FileInput, Group, Paper, Select, Stack, Text, Textarea } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useId, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { MessageMatch, MessagePreview } from "../../../contracts/messages";
 import { FormError, fieldErrors } from "../identity/forms";
@@ -123,6 +123,8 @@ export function Composer({
   matches,
   send,
   onSent,
+  fields,
+  otherFields = [],
 }: {
   label: string;
   submitLabel: string;
@@ -130,6 +132,10 @@ export function Composer({
   matches?: readonly MessageMatch[];
   send: (draft: Draft) => Promise<{ threadId: string }>;
   onSent?: (threadId: string) => void;
+  /** Fields of the caller's own above the text (e.g. the recipient), given the last send error. */
+  fields?: (error: unknown) => ReactNode;
+  /** The paths of those fields, whose errors they show themselves. */
+  otherFields?: readonly string[];
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -152,9 +158,11 @@ export function Composer({
   };
   const bodyErrors = fieldErrors(mutation.error, "body");
   const fileErrors = fieldErrors(mutation.error, "attachments");
+  const otherErrors = otherFields.flatMap((path) => fieldErrors(mutation.error, path));
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
+        {fields?.(mutation.error)}
         {matches && (
           <Select
             label={t("messages.about")}
@@ -187,7 +195,7 @@ export function Composer({
           onChange={setFiles}
           error={fileErrors[0]}
         />
-        {mutation.isError && bodyErrors.length === 0 && fileErrors.length === 0 && (
+        {mutation.isError && bodyErrors.length + fileErrors.length + otherErrors.length === 0 && (
           <FormError error={mutation.error} />
         )}
         {mutation.isSuccess && (

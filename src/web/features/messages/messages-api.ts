@@ -4,6 +4,7 @@ import {
   InboxResponseSchema,
   MessageableMatchesResponseSchema,
   MessageResponseSchema,
+  RecipientsResponseSchema,
   SentMessageResponseSchema,
   ThreadListResponseSchema,
   ThreadResponseSchema,
@@ -19,6 +20,7 @@ export const messageKeys = {
   message: (id: string) => ["messages", "message", id] as const,
   inbox: (filters: InboxQuery) => ["messages", "inbox", filters] as const,
   matches: ["messages", "matches"] as const,
+  recipients: ["messages", "recipients"] as const,
 };
 
 export const unreadQuery = queryOptions({
@@ -84,16 +86,26 @@ export const messageableMatchesQuery = queryOptions({
   queryFn: ({ signal }) => api("/api/v1/messages/matches", MessageableMatchesResponseSchema, { signal }),
 });
 
+/** The team's employers and their contact persons with portal access (whom it may write to). */
+export const recipientsQuery = queryOptions({
+  queryKey: messageKeys.recipients,
+  queryFn: async ({ signal }) =>
+    (await api("/api/v1/messages/recipients", RecipientsResponseSchema, { signal })).employers,
+});
+
 export interface Draft {
   body: string;
   files: File[];
   matchId?: string | null;
+  /** The team writes to one contact person. */
+  contactPersonId?: string | null;
 }
 
 function formOf(draft: Draft): FormData {
   const form = new FormData();
   form.set("body", draft.body);
   if (draft.matchId) form.set("matchId", draft.matchId);
+  if (draft.contactPersonId) form.set("contactPersonId", draft.contactPersonId);
   for (const file of draft.files) form.append("attachments", file, file.name);
   return form;
 }

@@ -18,9 +18,10 @@ import { FormError } from "../identity/forms";
 import { useLocale } from "../language/language-control";
 import { formatDateTime } from "../vacancies/format";
 import { PageLoader, Section } from "../vacancies/ui";
-import { threadTitle } from "./contact-messages";
+import { ThreadView, threadTitle } from "./contact-messages";
 import { Composer, FullMessage, ReadBadge } from "./message-parts";
 import { inboxQuery, inboxSearch, reply } from "./messages-api";
+import { NewMessageDialog } from "./new-message";
 
 function OpenMessage({ item, onClose }: { item: InboxItem; onClose: () => void }) {
   const { t } = useTranslation();
@@ -47,12 +48,24 @@ function OpenMessage({ item, onClose }: { item: InboxItem; onClose: () => void }
   );
 }
 
+/** A whole conversation (after starting it): its messages and a reply. */
+export function ThreadDialog({ id, onClose }: { id: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Dialog opened onClose={onClose} title={t("messages.thread")} closeLabel={t("messages.close")} size="lg">
+      <ThreadView id={id} />
+    </Dialog>
+  );
+}
+
 /** "RPO-berichten": every message with the contacts of the team's employers, filtered and exported. */
 export function TeamInbox() {
   const { t } = useTranslation();
   const locale = useLocale();
   const [filters, setFilters] = useState<InboxQuery>({});
   const [opened, setOpened] = useState<InboxItem | null>(null);
+  const [writing, setWriting] = useState(false);
+  const [thread, setThread] = useState<string | null>(null);
   const inbox = useQuery(inboxQuery(filters));
   const set = (patch: Partial<InboxQuery>) => setFilters((f) => ({ ...f, ...patch }));
   const search = inboxSearch(filters);
@@ -61,6 +74,9 @@ export function TeamInbox() {
       title={t("messages.inboxTitle")}
       action={
         <Group gap="xs">
+          <Button size="sm" onClick={() => setWriting(true)} aria-haspopup="dialog">
+            {t("messages.new")}
+          </Button>
           <Button
             component="a"
             href={`/api/v1/messages/export.xlsx${search}`}
@@ -174,6 +190,16 @@ export function TeamInbox() {
         )}
       </Stack>
       {opened && <OpenMessage item={opened} onClose={() => setOpened(null)} />}
+      {writing && (
+        <NewMessageDialog
+          onClose={() => setWriting(false)}
+          onSent={(id) => {
+            setWriting(false);
+            setThread(id);
+          }}
+        />
+      )}
+      {thread && <ThreadDialog id={thread} onClose={() => setThread(null)} />}
     </Section>
   );
 }
