@@ -1,11 +1,18 @@
 import { eq } from "drizzle-orm";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { messageReads, messages } from "../../src/server/modules/messages/messages.schema";
+import { contactPersons } from "../../src/server/modules/employers/employers.schema";
+import {
+  messageAttachments,
+  messageReads,
+  messages,
+  messageThreads,
+} from "../../src/server/modules/messages/messages.schema";
 import { ensureWebBuild } from "../../src/server/platform/web-build";
 import { startTestServer, type TestServer } from "../support/server";
 import {
   expectAccessible,
+  fieldLabel,
   heading,
   launchBrowser,
   openPage,
@@ -14,6 +21,7 @@ import {
   skipBrowserTests,
 } from "./support";
 
+const NEW_TEXT = "Goedemorgen Wim, in de bijlage het rooster voor de feestdagen. Wilt u het nakijken?";
 const TEXT = "Kunnen jullie volgende week twee extra orderpickers voor de nachtdienst voorstellen?";
 
 describe.skipIf(skipBrowserTests)("messages between a contact and the account manager in the browser", () => {
@@ -81,6 +89,60 @@ describe.skipIf(skipBrowserTests)("messages between a contact and the account ma
       .from(messageReads)
       .where(eq(messageReads.messageId, sent!.id));
     expect(reads.map((r) => r.userId)).toEqual(["demo-accountmanager"]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("the account manager starts a new message to a contact from the inbox, by keyboard, with an attachment", async () => {
+    const haaglanden = server.portalUrl("haaglanden");
+    const manager = await openPage(browser, "10.81.0.3", pageErrors);
+    await signInAsDemoStaff(manager, haaglanden, "accountmanager@demo.werkbrug.test");
+    await manager.goto(`${haaglanden}/berichten`);
+    await heading(manager);
+    const inbox = manager.getByRole("region", { name: "RPO-berichten" });
+    await inbox.getByRole("button", { name: "Nieuw bericht" }).focus();
+    await manager.keyboard.press("Enter");
+    const dialog = manager.getByRole("dialog", { name: "Nieuw bericht" });
+    await dialog.waitFor({ state: "visible" });
+
+    const employer = dialog.getByRole("combobox", { name: fieldLabel("Werkgever") });
+    await employer.fill("Westland");
+    await manager.keyboard.press("ArrowDown");
+    await manager.keyboard.press("Enter");
+    await expect.poll(() => employer.inputValue()).toBe("Westland Logistiek B.V.");
+    // Wim is the only contact of Westland with access to the portal: chosen already.
+    const contact = dialog.getByRole("combobox", { name: fieldLabel("Contactpersoon") });
+    await expect.poll(() => contact.inputValue()).toBe("Wim van Westen (werkgever@demo.werkbrug.test)");
+    await dialog.getByRole("textbox", { name: fieldLabel("Bericht") }).fill(NEW_TEXT);
+    await dialog.locator("input[type=file]").setInputFiles({
+      name: "rooster-feestdagen.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"),
+    });
+    await expectAccessible(manager, "the team's new message dialog");
+    await dialog.getByRole("button", { name: "Versturen", exact: true }).press("Enter");
+
+    // The conversation opens with the new message in it.
+    const thread = manager.getByRole("dialog", { name: "Gesprek" });
+    await thread.getByText(NEW_TEXT).waitFor({ state: "visible" });
+    await expectAccessible(manager, "the conversation after sending");
+    await screenshot(manager, "messages-team-new");
+
+    const [sent] = await server.database.db.select().from(messages).where(eq(messages.body, NEW_TEXT));
+    expect(sent).toMatchObject({ authorSide: "team", authorUserId: "demo-accountmanager" });
+    const [target] = await server.database.db
+      .select({ userId: contactPersons.userId })
+      .from(messageThreads)
+      .innerJoin(contactPersons, eq(contactPersons.id, messageThreads.contactPersonId))
+      .where(eq(messageThreads.id, sent!.threadId));
+    expect(target).toEqual({ userId: "demo-werkgever" });
+    const files = await server.database.db
+      .select()
+      .from(messageAttachments)
+      .where(eq(messageAttachments.messageId, sent!.id));
+    expect(files.map((f) => f.fileName)).toEqual(["rooster-feestdagen.pdf"]);
+
+    await manager.keyboard.press("Escape");
+    await inbox.getByRole("row").filter({ hasText: "rooster voor de feestdagen" }).first().waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -15,13 +15,14 @@ import {
 } from "@mantine/core";
 import {
   IconEdit,
+  IconMail,
   IconMailForward,
   IconSend,
   IconTrash,
   IconUserOff,
   IconUserPlus,
 } from "@tabler/icons-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -32,8 +33,10 @@ import {
   type Employer,
 } from "../../../contracts/employers";
 import { Dialog } from "../../ui/dialog";
+import { meQuery } from "../account/me-query";
 import { FormError, fieldErrors, Notice } from "../identity/forms";
 import { useLocale } from "../language/language-control";
+import { NewMessageDialog } from "../messages/new-message";
 import classes from "./employers.module.css";
 import {
   addContact,
@@ -378,7 +381,7 @@ function InviteDialog({
   );
 }
 
-type PanelDialog = "invite" | "edit" | "delete" | "revokeAccess" | null;
+type PanelDialog = "invite" | "edit" | "delete" | "revokeAccess" | "message" | null;
 
 /**
  * HalloWerk's side panel for a contact person: details, what they may do, their access to the
@@ -452,6 +455,13 @@ export function ContactPanel({
   const hasAccess = status === "active" || status === "invited";
   const editable = employer.permissions.edit;
   const canInvite = editable && !employer.archived;
+  // The team that keeps the employer writes to its contacts with portal access (RPO messages).
+  const roles = useQuery(meQuery).data?.roles ?? [];
+  const canMessage =
+    status === "active" &&
+    !employer.archived &&
+    employer.managedBy !== null &&
+    (roles.includes("account_manager") || roles.includes("org_admin"));
 
   return (
     <>
@@ -594,6 +604,18 @@ export function ContactPanel({
                   )}
                 </Group>
               )}
+              {canMessage && (
+                <Button
+                  variant="light"
+                  leftSection={<IconMail aria-hidden="true" size={16} />}
+                  aria-label={t("messages.sendToContact", { name: contact.name })}
+                  aria-haspopup="dialog"
+                  style={{ alignSelf: "flex-start" }}
+                  onClick={() => open("message")}
+                >
+                  {t("messages.sendTo")}
+                </Button>
+              )}
               {canInvite && !contact.email && !hasAccess && (
                 <Text size="sm" c="gray.8" id={`${explanationId}-invite`}>
                   {t("employers.contacts.inviteNeedsEmail")}
@@ -642,6 +664,17 @@ export function ContactPanel({
           onSent={(saved) => {
             setDialog(null);
             setDone(t("employers.contacts.done.invited", { email: saved.email }));
+          }}
+        />
+      )}
+      {contact && dialog === "message" && (
+        <NewMessageDialog
+          employerId={employer.id}
+          contactPersonId={contact.id}
+          onClose={() => setDialog(null)}
+          onSent={() => {
+            setDialog(null);
+            setDone(t("messages.sent"));
           }}
         />
       )}

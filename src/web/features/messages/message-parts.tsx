@@ -190,6 +190,7 @@ export function Composer({
           description={t("messages.attachHint")}
           multiple
           clearable
+          clearButtonProps={{ "aria-label": t("messages.clearFiles") }}
           accept={ACCEPT}
           value={files}
           onChange={setFiles}
