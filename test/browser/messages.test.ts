@@ -22,6 +22,7 @@ import {
 } from "./support";
 
 const NEW_TEXT = "Goedemorgen Wim, in de bijlage het rooster voor de feestdagen. Wilt u het nakijken?";
+const CRM_TEXT = "Wim, kunt u morgen even bellen over de planning?";
 const TEXT = "Kunnen jullie volgende week twee extra orderpickers voor de nachtdienst voorstellen?";
 
 describe.skipIf(skipBrowserTests)("messages between a contact and the account manager in the browser", () => {
@@ -143,6 +144,28 @@ describe.skipIf(skipBrowserTests)("messages between a contact and the account ma
 
     await manager.keyboard.press("Escape");
     await inbox.getByRole("row").filter({ hasText: "rooster voor de feestdagen" }).first().waitFor();
+
+    // The same dialog from the employer's contact list, with employer and contact chosen.
+    const [westland] = await server.database.db
+      .select({ id: contactPersons.organisationId })
+      .from(contactPersons)
+      .where(eq(contactPersons.userId, "demo-werkgever"));
+    await manager.goto(`${haaglanden}/werkgevers/${westland!.id}`);
+    await heading(manager);
+    await manager.getByRole("main").getByRole("button", { name: "Wim van Westen" }).click();
+    await manager.getByRole("button", { name: "Bericht sturen aan Wim van Westen" }).click();
+    const fromCrm = manager.getByRole("dialog", { name: "Nieuw bericht" });
+    await expect
+      .poll(() => fromCrm.getByRole("combobox", { name: fieldLabel("Werkgever") }).inputValue())
+      .toBe("Westland Logistiek B.V.");
+    await expect
+      .poll(() => fromCrm.getByRole("combobox", { name: fieldLabel("Contactpersoon") }).inputValue())
+      .toBe("Wim van Westen (werkgever@demo.werkbrug.test)");
+    await fromCrm.getByRole("textbox", { name: fieldLabel("Bericht") }).fill(CRM_TEXT);
+    await fromCrm.getByRole("button", { name: "Versturen", exact: true }).click();
+    await manager.getByText("Uw bericht is verstuurd.").waitFor({ state: "visible" });
+    const [fromPanel] = await server.database.db.select().from(messages).where(eq(messages.body, CRM_TEXT));
+    expect(fromPanel).toMatchObject({ authorSide: "team", threadId: sent!.threadId });
     expect(pageErrors).toEqual([]);
   });
 });
