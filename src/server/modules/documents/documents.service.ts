@@ -264,6 +264,8 @@ export function createDocumentService(deps: DocumentDeps) {
           message: {
             nl: "Documenten van dit type zijn niet zichtbaar voor contactpersonen en kunnen niet worden geüpload.",
             en: "Documents of this type are not visible to contact persons and cannot be uploaded.",
+            de: "Dokumente dieser Art sind für Kontaktpersonen nicht sichtbar und können nicht hochgeladen werden.",
+            fr: "Les documents de ce type ne sont pas visibles pour les personnes de contact et ne peuvent pas être téléversés.",
           },
           fields: [{ path: "type", message: fieldMessage("document_type_hidden", locale) }],
         });

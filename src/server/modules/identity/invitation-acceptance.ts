@@ -13,6 +13,8 @@ import { checkPassword, passwordRuleMessage } from "./password-policy";
 const unusableMessage = {
   nl: "Deze uitnodiging kan niet meer gebruikt worden. Vraag degene die je uitnodigde om een nieuwe.",
   en: "This invitation can no longer be used. Ask the person who invited you for a new one.",
+  de: "Diese Einladung kann nicht mehr verwendet werden. Bitten Sie die Person, die Sie eingeladen hat, um eine neue.",
+  fr: "Cette invitation ne peut plus être utilisée. Demandez-en une nouvelle à la personne qui vous a invité.",
 };
 
 /** What the invitee does with the link: look at it, and accept it. The token is their only key. */

@@ -91,6 +91,8 @@ export function createProfileService({ store, files }: { store: Store; files: Fi
           message: {
             nl: "Dit bestand is geen foto in PNG-, JPG- of WebP-formaat.",
             en: "This file is not a PNG, JPG or WebP photo.",
+            de: "Diese Datei ist kein Foto im PNG-, JPG- oder WebP-Format.",
+            fr: "Ce fichier n'est pas une photo au format PNG, JPG ou WebP.",
           },
         });
       }
