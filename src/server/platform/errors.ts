@@ -391,8 +391,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly options: {
       fields?: FieldError[];
-      /** Overrides the code's sentence; give all four languages (a missing one falls back to English). */
-      message?: { nl: string; en: string } & Partial<Record<MessageLocale, string>>;
+      /** Overrides the code's sentence, in every message language. */
+      message?: Record<MessageLocale, string>;
       /** Where the thing the error is about lives, e.g. the already registered employer. */
       link?: { href: string; label: string };
       cause?: unknown;
@@ -408,7 +408,7 @@ export class AppError extends Error {
 
   messageFor(locale: MessageLocale): string {
     const own = this.options.message;
-    if (own) return own[locale] ?? own.en;
+    if (own) return own[locale];
     return ERROR_CODES[this.code][locale];
   }
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type { Locale } from "../../../contracts/common";
 import {
   DOCUMENT_TYPES,
   type DocumentType,
@@ -13,7 +12,7 @@ import {
 } from "../../../contracts/documents";
 import { AppError } from "../../platform/errors";
 import { type FileStorage, sniffDocument, sniffImage } from "../../platform/files";
-import { fieldMessage } from "../../platform/i18n";
+import { fieldMessage, type MessageLocale } from "../../platform/i18n";
 import type { Store } from "../../platform/store";
 import { matchAccess, matchContext } from "../matches";
 import type { Caller } from "../tenancy";
@@ -250,7 +249,7 @@ export function createDocumentService(deps: DocumentDeps) {
       caller: Caller,
       matchId: string,
       upload: { type: string | null; file: { fileName: string; data: Buffer } | null },
-      locale: Locale,
+      locale: MessageLocale,
     ): Promise<MatchDocument> {
       const { ctx, team, visible, ref } = await onMatch(caller, matchId);
       const type = DocumentTypeSchema.safeParse(upload.type);
