@@ -8,7 +8,7 @@ import { hashPassword } from "./auth";
 import { hashToken } from "./invitations.mail";
 import { statusOf } from "./invitations.presenter";
 import { invitationTokensRepository } from "./invitations.repository";
-import { checkPassword, passwordRuleMessage } from "./password-policy";
+import { checkPassword, type PasswordLocale, passwordRuleMessage } from "./password-policy";
 
 const unusableMessage = {
   nl: "Deze uitnodiging kan niet meer gebruikt worden. Vraag degene die je uitnodigde om een nieuwe.",
@@ -49,7 +49,7 @@ export function createInvitationAcceptance({ store }: { store: Store }) {
      * Makes the account (or adds the role to an existing one) in one transaction: a failure at
      * any step leaves no half-made account, and the invitation stays usable.
      */
-    async accept(input: AcceptInvitationRequest, locale: "nl" | "en"): Promise<{ email: string }> {
+    async accept(input: AcceptInvitationRequest, locale: PasswordLocale): Promise<{ email: string }> {
       const tokenHash = hashToken(input.token);
       return store.transaction(async (tx) => {
         const tokens = tx.bind(publicScope, invitationTokensRepository);
