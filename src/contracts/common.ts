@@ -7,7 +7,8 @@ export type Locale = z.infer<typeof LocaleSchema>;
 /**
  * The languages of the web app and of an account. German and French are for employer contact
  * persons (the employer's own staff, often abroad); everyone else reads Dutch or English. The API's
- * own messages stay in `Locale` (nl/en): a German or French reader gets them in English.
+ * own messages (errors, field messages) come in these languages too (`MessageLocale` on the server);
+ * content (`LocalizedText`) stays in `Locale` (nl/en).
  */
 export const UI_LOCALES = ["nl", "en", "de", "fr"] as const;
 export const UiLocaleSchema = z.enum(UI_LOCALES);

@@ -1,4 +1,4 @@
-import type { Locale } from "./i18n";
+import type { MessageLocale } from "./i18n";
 
 /**
  * Every failure the API reports has one of these codes; the HTTP status and the sentence a
@@ -9,261 +9,375 @@ export const ERROR_CODES = {
     status: 400,
     nl: "Niet alle velden zijn goed ingevuld.",
     en: "Some fields are not filled in correctly.",
+    de: "Nicht alle Felder sind korrekt ausgefüllt.",
+    fr: "Certains champs ne sont pas correctement remplis.",
   },
   invalid_json: {
     status: 400,
     nl: "De verzonden gegevens zijn geen geldige JSON.",
     en: "The data sent is not valid JSON.",
+    de: "Die gesendeten Daten sind kein gültiges JSON.",
+    fr: "Les données envoyées ne sont pas du JSON valide.",
   },
-  bad_request: { status: 400, nl: "Het verzoek is ongeldig.", en: "The request is invalid." },
-  unauthenticated: { status: 401, nl: "Log eerst in.", en: "Please log in first." },
+  bad_request: {
+    status: 400,
+    nl: "Het verzoek is ongeldig.",
+    en: "The request is invalid.",
+    de: "Die Anfrage ist ungültig.",
+    fr: "La demande n'est pas valide.",
+  },
+  unauthenticated: {
+    status: 401,
+    nl: "Log eerst in.",
+    en: "Please log in first.",
+    de: "Bitte melden Sie sich zuerst an.",
+    fr: "Veuillez d'abord vous connecter.",
+  },
   invalid_credentials: {
     status: 401,
     nl: "Het e-mailadres of wachtwoord klopt niet.",
     en: "The e-mail address or password is not correct.",
+    de: "Die E-Mail-Adresse oder das Passwort ist nicht korrekt.",
+    fr: "L'adresse e-mail ou le mot de passe est incorrect.",
   },
   invalid_two_factor_code: {
     status: 401,
     nl: "Deze code klopt niet.",
     en: "This code is not correct.",
+    de: "Dieser Code ist nicht korrekt.",
+    fr: "Ce code est incorrect.",
   },
   two_factor_expired: {
     status: 401,
     nl: "De inlogpoging is verlopen. Log opnieuw in.",
     en: "The sign-in attempt has expired. Please sign in again.",
+    de: "Der Anmeldeversuch ist abgelaufen. Bitte melden Sie sich erneut an.",
+    fr: "La tentative de connexion a expiré. Veuillez vous reconnecter.",
   },
   invalid_token: {
     status: 400,
     nl: "Deze link is ongeldig of verlopen. Vraag een nieuwe aan.",
     en: "This link is invalid or has expired. Please request a new one.",
+    de: "Dieser Link ist ungültig oder abgelaufen. Bitte fordern Sie einen neuen an.",
+    fr: "Ce lien n'est pas valide ou a expiré. Veuillez en demander un nouveau.",
   },
   password_policy: {
     status: 400,
     nl: "Dit wachtwoord voldoet niet aan de regels.",
     en: "This password does not meet the rules.",
+    de: "Dieses Passwort entspricht nicht den Regeln.",
+    fr: "Ce mot de passe ne respecte pas les règles.",
   },
   two_factor_required: {
     status: 403,
     nl: "Stel eerst je tweede factor (authenticator-app) in.",
     en: "Please set up your second factor (authenticator app) first.",
+    de: "Bitte richten Sie zuerst Ihren zweiten Faktor (Authenticator-App) ein.",
+    fr: "Veuillez d'abord configurer votre second facteur (application d'authentification).",
   },
   no_phone: {
     status: 400,
     nl: "Er is geen mobiel nummer bekend. Vul het in bij Instellingen of gebruik de authenticator-app.",
     en: "No mobile number is known. Add it under Settings or use the authenticator app.",
+    de: "Es ist keine Mobilnummer bekannt. Tragen Sie sie unter Einstellungen ein oder verwenden Sie die Authenticator-App.",
+    fr: "Aucun numéro de mobile n'est connu. Ajoutez-le dans Paramètres ou utilisez l'application d'authentification.",
   },
   account_deactivated: {
     status: 403,
     nl: "Je toegang is ingetrokken. Neem contact op met de beheerder van je organisatie.",
     en: "Your access has been revoked. Please contact your organisation's administrator.",
+    de: "Ihr Zugang wurde entzogen. Bitte wenden Sie sich an den Administrator Ihrer Organisation.",
+    fr: "Votre accès a été révoqué. Veuillez contacter l'administrateur de votre organisation.",
   },
   account_locked: {
     status: 423,
     nl: "Te veel foute codes. Je account is 15 minuten geblokkeerd.",
     en: "Too many wrong codes. Your account is locked for 15 minutes.",
+    de: "Zu viele falsche Codes. Ihr Konto ist für 15 Minuten gesperrt.",
+    fr: "Trop de codes erronés. Votre compte est bloqué pendant 15 minutes.",
   },
   email_not_verified: {
     status: 403,
     nl: "Bevestig eerst je e-mailadres via de link in je e-mail.",
     en: "Please confirm your e-mail address first, using the link in your e-mail.",
+    de: "Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse über den Link in Ihrer E-Mail.",
+    fr: "Veuillez d'abord confirmer votre adresse e-mail à l'aide du lien figurant dans votre e-mail.",
   },
   sso_not_configured: {
     status: 400,
     nl: "Voor dit e-maildomein is geen Microsoft-login ingesteld. Log in met je wachtwoord.",
     en: "Microsoft sign-in is not set up for this e-mail domain. Please sign in with your password.",
+    de: "Für diese E-Mail-Domain ist keine Microsoft-Anmeldung eingerichtet. Bitte melden Sie sich mit Ihrem Passwort an.",
+    fr: "La connexion Microsoft n'est pas configurée pour ce domaine e-mail. Veuillez vous connecter avec votre mot de passe.",
   },
   sso_private_account: {
     status: 403,
     nl: "Log in met je werkaccount van Microsoft, niet met een privéaccount.",
     en: "Please sign in with your Microsoft work account, not a personal account.",
+    de: "Bitte melden Sie sich mit Ihrem Microsoft-Geschäftskonto an, nicht mit einem privaten Konto.",
+    fr: "Veuillez vous connecter avec votre compte professionnel Microsoft, et non avec un compte personnel.",
   },
   sso_no_account: {
     status: 403,
     nl: "Er is geen Werkbrug-account voor dit werkaccount. Vraag je beheerder om een uitnodiging.",
     en: "There is no Werkbrug account for this work account. Ask your administrator for an invitation.",
+    de: "Für dieses Geschäftskonto gibt es kein Werkbrug-Konto. Bitten Sie Ihren Administrator um eine Einladung.",
+    fr: "Il n'existe pas de compte Werkbrug pour ce compte professionnel. Demandez une invitation à votre administrateur.",
   },
   cross_origin_request: {
     status: 403,
     nl: "Dit verzoek komt niet van de website van dit portaal en is geweigerd. Open het portaal via zijn eigen adres en probeer het opnieuw.",
     en: "This request did not come from this portal's own website and was refused. Open the portal at its own address and try again.",
+    de: "Diese Anfrage stammt nicht von der Website dieses Portals und wurde abgelehnt. Öffnen Sie das Portal unter seiner eigenen Adresse und versuchen Sie es erneut.",
+    fr: "Cette demande ne provient pas du site de ce portail et a été refusée. Ouvrez le portail à sa propre adresse et réessayez.",
   },
   forbidden: {
     status: 403,
     nl: "Je hebt geen toegang tot deze gegevens.",
     en: "You do not have access to this data.",
+    de: "Sie haben keinen Zugriff auf diese Daten.",
+    fr: "Vous n'avez pas accès à ces données.",
   },
   not_found: {
     status: 404,
     nl: "Deze pagina of dit item bestaat niet.",
     en: "This page or item does not exist.",
+    de: "Diese Seite oder dieses Element existiert nicht.",
+    fr: "Cette page ou cet élément n'existe pas.",
   },
   portal_not_found: {
     status: 404,
     nl: "Dit portaal bestaat niet.",
     en: "This portal does not exist.",
+    de: "Dieses Portal existiert nicht.",
+    fr: "Ce portail n'existe pas.",
   },
   conflict: {
     status: 409,
     nl: "Dit botst met gegevens die al bestaan.",
     en: "This conflicts with data that already exists.",
+    de: "Dies steht im Widerspruch zu bereits vorhandenen Daten.",
+    fr: "Cela entre en conflit avec des données qui existent déjà.",
   },
   registry_unavailable: {
     status: 503,
     nl: "Het KvK-register is nu niet bereikbaar. Vul de gegevens van de werkgever zelf in.",
     en: "The Chamber of Commerce register cannot be reached right now. Enter the employer's details yourself.",
+    de: "Das Handelsregister (KvK) ist derzeit nicht erreichbar. Geben Sie die Daten des Arbeitgebers selbst ein.",
+    fr: "Le registre du commerce (KvK) est actuellement inaccessible. Saisissez vous-même les coordonnées de l'employeur.",
   },
   invalid_transition: {
     status: 409,
     nl: "Deze actie kan niet bij de huidige status van de vacature.",
     en: "This action is not possible in the vacancy's current status.",
+    de: "Diese Aktion ist im aktuellen Status der Stelle nicht möglich.",
+    fr: "Cette action n'est pas possible dans le statut actuel de l'offre d'emploi.",
   },
   has_applications: {
     status: 409,
     nl: "Er zijn al reacties op deze vacature. Archiveer hem in plaats van hem te verwijderen.",
     en: "People have already responded to this vacancy. Archive it instead of deleting it.",
+    de: "Auf diese Stelle gibt es bereits Reaktionen. Archivieren Sie sie, statt sie zu löschen.",
+    fr: "Cette offre d'emploi a déjà reçu des réponses. Archivez-la au lieu de la supprimer.",
   },
   already_applied: {
     status: 409,
     nl: "Je hebt al gereageerd op deze vacature.",
     en: "You have already responded to this vacancy.",
+    de: "Sie haben sich bereits auf diese Stelle gemeldet.",
+    fr: "Vous avez déjà répondu à cette offre d'emploi.",
   },
   phase_unknown: {
     status: 400,
     nl: "Deze fase hoort niet bij de procedure van deze kandidaat.",
     en: "This phase is not part of this candidate's procedure.",
+    de: "Diese Phase gehört nicht zum Verfahren dieses Kandidaten.",
+    fr: "Cette phase ne fait pas partie de la procédure de ce candidat.",
   },
   outcome_not_allowed: {
     status: 400,
     nl: "Deze uitkomst kan niet in deze fase.",
     en: "This outcome is not possible in this phase.",
+    de: "Dieses Ergebnis ist in dieser Phase nicht möglich.",
+    fr: "Ce résultat n'est pas possible dans cette phase.",
   },
   already_in_phase: {
     status: 409,
     nl: "De kandidaat staat al in deze fase, met deze uitkomst.",
     en: "The candidate is already in this phase, with this outcome.",
+    de: "Der Kandidat befindet sich bereits in dieser Phase, mit diesem Ergebnis.",
+    fr: "Le candidat se trouve déjà dans cette phase, avec ce résultat.",
   },
   match_closed: {
     status: 409,
     nl: "Deze kandidaat is aangenomen, afgewezen, gearchiveerd of teruggetrokken. Maak eerst de laatste stap ongedaan.",
     en: "This candidate was hired, rejected, archived or withdrew. Undo the last step first.",
+    de: "Dieser Kandidat wurde eingestellt, abgelehnt, archiviert oder hat sich zurückgezogen. Machen Sie zuerst den letzten Schritt rückgängig.",
+    fr: "Ce candidat a été embauché, refusé, archivé ou s'est retiré. Annulez d'abord la dernière étape.",
   },
   match_changed: {
     status: 409,
     nl: "Iemand anders heeft deze kandidaat net verplaatst. Bekijk de nieuwe stand en probeer het opnieuw.",
     en: "Someone else has just moved this candidate. Look at where they are now and try again.",
+    de: "Jemand anderes hat diesen Kandidaten gerade verschoben. Sehen Sie sich den neuen Stand an und versuchen Sie es erneut.",
+    fr: "Quelqu'un d'autre vient de déplacer ce candidat. Consultez la nouvelle situation et réessayez.",
   },
   nothing_to_undo: {
     status: 409,
     nl: "Er is geen stap om ongedaan te maken.",
     en: "There is no step to undo.",
+    de: "Es gibt keinen Schritt, der rückgängig gemacht werden kann.",
+    fr: "Il n'y a aucune étape à annuler.",
   },
   procedure_in_use: {
     status: 409,
     nl: "Op deze vacature staan al kandidaten in een andere procedure.",
     en: "This vacancy already has candidates in another procedure.",
+    de: "Für diese Stelle gibt es bereits Kandidaten in einem anderen Verfahren.",
+    fr: "Cette offre d'emploi a déjà des candidats dans une autre procédure.",
   },
   confirmation_required: {
     status: 400,
     nl: "Bevestig dat je dit definitief wilt verwijderen.",
     en: "Confirm that you want to delete this for good.",
+    de: "Bestätigen Sie, dass Sie dies endgültig löschen möchten.",
+    fr: "Confirmez que vous souhaitez supprimer cet élément définitivement.",
   },
   invitation_unusable: {
     status: 410,
     nl: "Deze uitnodiging kan niet meer gebruikt worden.",
     en: "This invitation can no longer be used.",
+    de: "Diese Einladung kann nicht mehr verwendet werden.",
+    fr: "Cette invitation ne peut plus être utilisée.",
   },
   payload_too_large: {
     status: 413,
     nl: "Wat je verstuurt is te groot.",
     en: "What you are sending is too large.",
+    de: "Was Sie senden, ist zu groß.",
+    fr: "Ce que vous envoyez est trop volumineux.",
   },
   unsupported_media_type: {
     status: 415,
     nl: "Dit soort inhoud wordt niet geaccepteerd.",
     en: "This type of content is not accepted.",
+    de: "Diese Art von Inhalt wird nicht akzeptiert.",
+    fr: "Ce type de contenu n'est pas accepté.",
   },
   rate_limited: {
     status: 429,
     nl: "Te veel pogingen. Probeer het later opnieuw.",
     en: "Too many attempts. Please try again later.",
+    de: "Zu viele Versuche. Bitte versuchen Sie es später erneut.",
+    fr: "Trop de tentatives. Veuillez réessayer plus tard.",
   },
   sms_not_sent: {
     status: 502,
     nl: "De sms met je code kon niet worden verstuurd. Probeer het zo nog eens of gebruik je authenticator-app.",
     en: "The text message with your code could not be sent. Try again shortly or use your authenticator app.",
+    de: "Die SMS mit Ihrem Code konnte nicht gesendet werden. Versuchen Sie es gleich noch einmal oder verwenden Sie Ihre Authenticator-App.",
+    fr: "Le SMS contenant votre code n'a pas pu être envoyé. Réessayez dans un instant ou utilisez votre application d'authentification.",
   },
   recent_sign_in_required: {
     status: 403,
     nl: "Log opnieuw in en probeer het binnen 10 minuten nog eens.",
     en: "Please sign in again and try once more within 10 minutes.",
+    de: "Bitte melden Sie sich erneut an und versuchen Sie es innerhalb von 10 Minuten noch einmal.",
+    fr: "Veuillez vous reconnecter et réessayer dans les 10 minutes.",
   },
   account_has_staff_roles: {
     status: 409,
     nl: "Je account heeft ook een rol bij een organisatie. Vraag de beheerder van die organisatie eerst om je toegang in te trekken.",
     en: "Your account also has a role at an organisation. Ask that organisation's administrator to revoke your access first.",
+    de: "Ihr Konto hat auch eine Rolle bei einer Organisation. Bitten Sie zuerst den Administrator dieser Organisation, Ihren Zugang zu entziehen.",
+    fr: "Votre compte a aussi un rôle dans une organisation. Demandez d'abord à l'administrateur de cette organisation de révoquer votre accès.",
   },
   candidate_already_on_vacancy: {
     status: 409,
     nl: "Deze kandidaat staat al op deze vacature.",
     en: "This candidate is already on this vacancy.",
+    de: "Dieser Kandidat ist bereits dieser Stelle zugeordnet.",
+    fr: "Ce candidat figure déjà sur cette offre d'emploi.",
   },
   candidate_already_in_pool: {
     status: 409,
     nl: "Deze kandidaat staat al in deze talentpool.",
     en: "This candidate is already in this talent pool.",
+    de: "Dieser Kandidat ist bereits in diesem Talentpool.",
+    fr: "Ce candidat figure déjà dans ce vivier de talents.",
   },
   internal: {
     status: 500,
     nl: "Er ging iets mis aan onze kant. Probeer het later opnieuw.",
     en: "Something went wrong on our side. Please try again later.",
+    de: "Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es später erneut.",
+    fr: "Un problème est survenu de notre côté. Veuillez réessayer plus tard.",
   },
   message_no_team: {
     status: 409,
     nl: "Deze werkgever heeft (nog) geen team dat hem beheert: er is niemand om een bericht aan te sturen.",
     en: "This employer is not (yet) managed by a team: there is nobody to send a message to.",
+    de: "Dieser Arbeitgeber wird (noch) von keinem Team betreut: Es gibt niemanden, an den eine Nachricht gesendet werden kann.",
+    fr: "Cet employeur n'est (pas encore) géré par une équipe : il n'y a personne à qui envoyer un message.",
   },
   message_contact_without_account: {
     status: 409,
     nl: "Deze contactpersoon heeft nog geen toegang tot het portaal en kan berichten niet lezen.",
     en: "This contact person has no portal access yet and cannot read messages.",
+    de: "Diese Kontaktperson hat noch keinen Zugang zum Portal und kann keine Nachrichten lesen.",
+    fr: "Cette personne de contact n'a pas encore accès au portail et ne peut pas lire les messages.",
   },
   // Proposals (issue 12)
   reviewer_unknown: {
     status: 400,
     nl: "Kies contactpersonen van deze werkgever die toegang hebben tot het portaal.",
     en: "Choose contact persons of this employer who have access to the portal.",
+    de: "Wählen Sie Kontaktpersonen dieses Arbeitgebers, die Zugang zum Portal haben.",
+    fr: "Choisissez des personnes de contact de cet employeur qui ont accès au portail.",
   },
   not_proposable: {
     status: 409,
     nl: "Deze kandidaat kan in deze fase niet worden voorgesteld.",
     en: "This candidate cannot be proposed in this phase.",
+    de: "Dieser Kandidat kann in dieser Phase nicht vorgeschlagen werden.",
+    fr: "Ce candidat ne peut pas être proposé dans cette phase.",
   },
   already_proposed: {
     status: 409,
     nl: "Deze kandidaat is al voorgesteld voor deze vacature.",
     en: "This candidate has already been proposed for this vacancy.",
+    de: "Dieser Kandidat wurde für diese Stelle bereits vorgeschlagen.",
+    fr: "Ce candidat a déjà été proposé pour cette offre d'emploi.",
   },
   no_proposal: {
     status: 409,
     nl: "Deze kandidaat is niet voorgesteld.",
     en: "This candidate has not been proposed.",
+    de: "Dieser Kandidat wurde nicht vorgeschlagen.",
+    fr: "Ce candidat n'a pas été proposé.",
   },
   proposal_decided: {
     status: 409,
     nl: "Over dit voorstel is al een oordeel gegeven.",
     en: "A verdict on this proposal has already been given.",
+    de: "Zu diesem Vorschlag wurde bereits ein Urteil abgegeben.",
+    fr: "Un avis a déjà été donné sur cette proposition.",
   },
   not_reviewable: {
     status: 409,
     nl: "Deze kandidaat wacht niet (meer) op een oordeel.",
     en: "This candidate is not (or no longer) waiting for a verdict.",
+    de: "Dieser Kandidat wartet nicht (mehr) auf ein Urteil.",
+    fr: "Ce candidat n'attend pas (ou plus) d'avis.",
   },
   verdict_comment_required: {
     status: 400,
     nl: "Geef bij een afwijzing een toelichting.",
     en: "Please add a comment when you reject.",
+    de: "Bitte fügen Sie bei einer Ablehnung eine Begründung hinzu.",
+    fr: "Veuillez ajouter un commentaire en cas de refus.",
   },
-} as const satisfies Record<string, { status: number } & Record<Locale, string>>;
+} as const satisfies Record<string, { status: number } & Record<MessageLocale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
@@ -277,7 +391,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly options: {
       fields?: FieldError[];
-      message?: Partial<Record<Locale, string>>;
+      /** Overrides the code's sentence, in every message language. */
+      message?: Record<MessageLocale, string>;
       /** Where the thing the error is about lives, e.g. the already registered employer. */
       link?: { href: string; label: string };
       cause?: unknown;
@@ -291,7 +406,9 @@ export class AppError extends Error {
     return ERROR_CODES[this.code].status;
   }
 
-  messageFor(locale: Locale): string {
-    return this.options.message?.[locale] ?? ERROR_CODES[this.code][locale];
+  messageFor(locale: MessageLocale): string {
+    const own = this.options.message;
+    if (own) return own[locale];
+    return ERROR_CODES[this.code][locale];
   }
 }

@@ -15,7 +15,7 @@ import { type ErrorResponse, ErrorResponseSchema } from "../../contracts/common"
 import { type Access, accessOf, authorise, enforceRouteAccessDeclarations } from "./access";
 import type { Env } from "./env";
 import { AppError, type ErrorCode, type FieldError } from "./errors";
-import { type Locale, requestLocale, translateIssue } from "./i18n";
+import { type MessageLocale, requestMessageLocale, translateIssue } from "./i18n";
 
 export type App = FastifyInstance;
 export type { ZodTypeProvider };
@@ -40,7 +40,7 @@ function validatorCompiler({ schema }: { schema: ZodType }) {
   };
 }
 
-function fieldErrors(issues: core.$ZodIssue[], locale: Locale, context?: string): FieldError[] {
+function fieldErrors(issues: core.$ZodIssue[], locale: MessageLocale, context?: string): FieldError[] {
   return issues.map((issue) => {
     const path = issue.path.map(String).join(".");
     return {
@@ -51,7 +51,7 @@ function fieldErrors(issues: core.$ZodIssue[], locale: Locale, context?: string)
 }
 
 /** Maps anything thrown to our one error shape; the status comes from the code table only. */
-export function toAppError(error: unknown, locale: Locale): AppError {
+export function toAppError(error: unknown, locale: MessageLocale): AppError {
   if (error instanceof AppError) return error;
   const err = error as FastifyError & { validationContext?: string };
   if (error instanceof RequestValidationError) {
@@ -80,7 +80,7 @@ export function toAppError(error: unknown, locale: Locale): AppError {
 }
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
-  const locale = requestLocale(request);
+  const locale = requestMessageLocale(request);
   const appError = toAppError(error, locale);
   if (appError.code === "internal") request.log.error({ err: error }, "unhandled error");
   const body: ErrorResponse = {

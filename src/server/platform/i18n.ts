@@ -1,16 +1,33 @@
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import { LOCALES, type Locale } from "../../contracts/common";
+import { LOCALES, type Locale, UI_LOCALES, type UiLocale } from "../../contracts/common";
 import { passwordMessages } from "../modules/identity/password-policy";
 
 export type { Locale };
-export const DEFAULT_LOCALE: Locale = "nl";
+export const DEFAULT_LOCALE = "nl" satisfies Locale;
+
+/**
+ * The languages of the API's own messages (errors and field messages): the UI languages, so an
+ * employer contact reading German or French gets them in German or French. Content (texts with a
+ * `LocalizedText`) stays in `Locale` (nl/en).
+ */
+export type MessageLocale = UiLocale;
+export const MESSAGE_LOCALES: readonly MessageLocale[] = UI_LOCALES;
 
 /**
  * Picks the first supported language from an Accept-Language header, honouring q-values;
- * Dutch when nothing matches, because Dutch is the product's default language.
+ * Dutch when nothing matches, because Dutch is the product's default language. For content.
  */
 export function negotiateLocale(header: string | undefined): Locale {
+  return negotiate(header, LOCALES);
+}
+
+/** Like negotiateLocale, for the API's own messages: also German and French. */
+export function negotiateMessageLocale(header: string | undefined): MessageLocale {
+  return negotiate(header, UI_LOCALES);
+}
+
+function negotiate<L extends string>(header: string | undefined, supported: readonly L[]): L | "nl" {
   if (!header) return DEFAULT_LOCALE;
   const ranked = header
     .split(",")
@@ -22,182 +39,340 @@ export function negotiateLocale(header: string | undefined): Locale {
     .filter((entry) => entry.q > 0)
     .sort((a, b) => b.q - a.q || a.index - b.index);
   for (const entry of ranked) {
-    if ((LOCALES as readonly string[]).includes(entry.lang)) return entry.lang as Locale;
+    if ((supported as readonly string[]).includes(entry.lang)) return entry.lang as L;
   }
   return DEFAULT_LOCALE;
 }
 
+/** The language for content in a response (nl/en). */
 export function requestLocale(request: FastifyRequest): Locale {
   return negotiateLocale(request.headers["accept-language"]);
 }
 
-const zodLocales = { nl: z.locales.nl(), en: z.locales.en() } as const;
+/** The language for the API's own messages in a response (nl/en/de/fr): errors and field messages. */
+export function requestMessageLocale(request: FastifyRequest): MessageLocale {
+  return negotiateMessageLocale(request.headers["accept-language"]);
+}
+
+const zodLocales = {
+  nl: z.locales.nl(),
+  en: z.locales.en(),
+  de: z.locales.de(),
+  fr: z.locales.fr(),
+} as const satisfies Record<MessageLocale, unknown>;
 
 /** Our own validation message keys (used as zod custom messages) and their texts. */
-const fieldMessages: Record<string, Record<Locale, string>> = {
+export const fieldMessages: Record<string, Record<MessageLocale, string>> = {
   kvk_invalid: {
     nl: "Een KvK-nummer bestaat uit 8 cijfers.",
     en: "A Chamber of Commerce number has 8 digits.",
+    de: "Eine KvK-Nummer (Handelsregisternummer) besteht aus 8 Ziffern.",
+    fr: "Un numéro KvK (registre du commerce) comporte 8 chiffres.",
   },
-  required: { nl: "Dit veld is verplicht.", en: "This field is required." },
+  required: {
+    nl: "Dit veld is verplicht.",
+    en: "This field is required.",
+    de: "Dieses Feld ist ein Pflichtfeld.",
+    fr: "Ce champ est obligatoire.",
+  },
   phone_invalid: {
     nl: "Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678.",
     en: "Enter a valid phone number, e.g. +31 6 12345678.",
+    de: "Geben Sie eine gültige Telefonnummer ein, z. B. +31 6 12345678.",
+    fr: "Saisissez un numéro de téléphone valide, par exemple +31 6 12345678.",
   },
-  postcode_invalid: { nl: "Vul een postcode in zoals 2511 AB.", en: "Enter a postcode such as 2511 AB." },
+  postcode_invalid: {
+    nl: "Vul een postcode in zoals 2511 AB.",
+    en: "Enter a postcode such as 2511 AB.",
+    de: "Geben Sie eine Postleitzahl wie 2511 AB ein.",
+    fr: "Saisissez un code postal tel que 2511 AB.",
+  },
   terms_required: {
     nl: "Ga akkoord met de gebruiksvoorwaarden om verder te gaan.",
     en: "Please accept the terms of use to continue.",
+    de: "Bitte akzeptieren Sie die Nutzungsbedingungen, um fortzufahren.",
+    fr: "Veuillez accepter les conditions d'utilisation pour continuer.",
   },
-  date_invalid: { nl: "Vul een datum in als 2026-12-31.", en: "Enter a date such as 2026-12-31." },
+  date_invalid: {
+    nl: "Vul een datum in als 2026-12-31.",
+    en: "Enter a date such as 2026-12-31.",
+    de: "Geben Sie ein Datum wie 2026-12-31 ein.",
+    fr: "Saisissez une date telle que 2026-12-31.",
+  },
   range_min_above_max: {
     nl: "Het minimum is hoger dan het maximum.",
     en: "The minimum is higher than the maximum.",
+    de: "Das Minimum ist höher als das Maximum.",
+    fr: "Le minimum est supérieur au maximum.",
   },
   closes_before_publication: {
     nl: "De sluitingsdatum ligt vóór een publicatiedatum.",
     en: "The closing date is before a publication date.",
+    de: "Das Schlussdatum liegt vor einem Veröffentlichungsdatum.",
+    fr: "La date de clôture est antérieure à une date de publication.",
   },
   end_date_required: {
     nl: "Vul de einddatum in van een tijdelijke functie.",
     en: "Enter the end date of a temporary position.",
+    de: "Geben Sie das Enddatum einer befristeten Stelle ein.",
+    fr: "Saisissez la date de fin d'un poste temporaire.",
   },
   contact_other_organisation: {
     nl: "De contactpersoon hoort niet bij deze organisatie.",
     en: "The contact person does not belong to this organisation.",
+    de: "Die Kontaktperson gehört nicht zu dieser Organisation.",
+    fr: "La personne de contact n'appartient pas à cette organisation.",
   },
   department_other_organisation: {
     nl: "Deze afdeling hoort niet bij deze organisatie.",
     en: "This department does not belong to this organisation.",
+    de: "Diese Abteilung gehört nicht zu dieser Organisation.",
+    fr: "Ce service n'appartient pas à cette organisation.",
   },
   person_not_allowed: {
     nl: "Deze persoon kan hier niet gekozen worden.",
     en: "This person cannot be chosen here.",
+    de: "Diese Person kann hier nicht ausgewählt werden.",
+    fr: "Cette personne ne peut pas être choisie ici.",
   },
-  unknown_occupation: { nl: "Dit beroep kennen we niet.", en: "This occupation is unknown." },
-  unknown_place: { nl: "Deze plaats kennen we niet.", en: "This place is unknown." },
-  unknown_option: { nl: "Kies een waarde uit de lijst.", en: "Choose a value from the list." },
+  unknown_occupation: {
+    nl: "Dit beroep kennen we niet.",
+    en: "This occupation is unknown.",
+    de: "Dieser Beruf ist uns nicht bekannt.",
+    fr: "Cette profession nous est inconnue.",
+  },
+  unknown_place: {
+    nl: "Deze plaats kennen we niet.",
+    en: "This place is unknown.",
+    de: "Dieser Ort ist uns nicht bekannt.",
+    fr: "Ce lieu nous est inconnu.",
+  },
+  unknown_option: {
+    nl: "Kies een waarde uit de lijst.",
+    en: "Choose a value from the list.",
+    de: "Wählen Sie einen Wert aus der Liste.",
+    fr: "Choisissez une valeur dans la liste.",
+  },
   required_for_publication: {
     nl: "Nodig om te publiceren.",
     en: "Needed to publish.",
+    de: "Für die Veröffentlichung erforderlich.",
+    fr: "Nécessaire pour publier.",
   },
   audience_required: {
     nl: "Kies voor minstens één doelgroep een publicatiedatum.",
     en: "Choose a publication date for at least one audience.",
+    de: "Wählen Sie für mindestens eine Zielgruppe ein Veröffentlichungsdatum.",
+    fr: "Choisissez une date de publication pour au moins un public cible.",
   },
   file_type_not_allowed: {
     nl: "Alleen PDF, DOCX of een afbeelding (PNG, JPG, WebP).",
     en: "Only PDF, DOCX or an image (PNG, JPG, WebP).",
+    de: "Nur PDF, DOCX oder ein Bild (PNG, JPG, WebP).",
+    fr: "Uniquement PDF, DOCX ou une image (PNG, JPG, WebP).",
   },
-  document_type_not_allowed: { nl: "Alleen PDF of DOCX.", en: "Only PDF or DOCX." },
-  image_type_not_allowed: { nl: "Alleen PNG, JPG of WebP.", en: "Only PNG, JPG or WebP." },
-  file_too_large: { nl: "Het bestand is groter dan 10 MB.", en: "The file is larger than 10 MB." },
-  photo_too_large: { nl: "De foto is groter dan 5 MB.", en: "The photo is larger than 5 MB." },
+  document_type_not_allowed: {
+    nl: "Alleen PDF of DOCX.",
+    en: "Only PDF or DOCX.",
+    de: "Nur PDF oder DOCX.",
+    fr: "Uniquement PDF ou DOCX.",
+  },
+  image_type_not_allowed: {
+    nl: "Alleen PNG, JPG of WebP.",
+    en: "Only PNG, JPG or WebP.",
+    de: "Nur PNG, JPG oder WebP.",
+    fr: "Uniquement PNG, JPG ou WebP.",
+  },
+  file_too_large: {
+    nl: "Het bestand is groter dan 10 MB.",
+    en: "The file is larger than 10 MB.",
+    de: "Die Datei ist größer als 10 MB.",
+    fr: "Le fichier dépasse 10 Mo.",
+  },
+  photo_too_large: {
+    nl: "De foto is groter dan 5 MB.",
+    en: "The photo is larger than 5 MB.",
+    de: "Das Foto ist größer als 5 MB.",
+    fr: "La photo dépasse 5 Mo.",
+  },
   end_before_start: {
     nl: "De einddatum ligt vóór de begindatum.",
     en: "The end date is before the start date.",
+    de: "Das Enddatum liegt vor dem Anfangsdatum.",
+    fr: "La date de fin est antérieure à la date de début.",
   },
   birth_date_invalid: {
     nl: "Vul een geboortedatum in die in het verleden ligt.",
     en: "Enter a date of birth in the past.",
+    de: "Geben Sie ein Geburtsdatum in der Vergangenheit ein.",
+    fr: "Saisissez une date de naissance dans le passé.",
   },
   url_invalid: {
     nl: "Vul een webadres in dat begint met https://.",
     en: "Enter a web address starting with https://.",
+    de: "Geben Sie eine Webadresse ein, die mit https:// beginnt.",
+    fr: "Saisissez une adresse web commençant par https://.",
   },
   email_invalid: {
     nl: "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.",
     en: "Enter a valid e-mail address, e.g. name@example.com.",
+    de: "Geben Sie eine gültige E-Mail-Adresse ein, z. B. name@beispiel.de.",
+    fr: "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.",
   },
-  unknown_language: { nl: "Deze taal kennen we niet.", en: "This language is unknown." },
+  unknown_language: {
+    nl: "Deze taal kennen we niet.",
+    en: "This language is unknown.",
+    de: "Diese Sprache ist uns nicht bekannt.",
+    fr: "Cette langue nous est inconnue.",
+  },
   too_many_files: {
     nl: "Je hebt het maximale aantal bestanden bereikt. Verwijder er eerst een.",
     en: "You have reached the maximum number of files. Remove one first.",
+    de: "Sie haben die maximale Anzahl an Dateien erreicht. Entfernen Sie zuerst eine.",
+    fr: "Vous avez atteint le nombre maximal de fichiers. Supprimez-en d'abord un.",
   },
-  password_incorrect: { nl: "Dit wachtwoord klopt niet.", en: "This password is not correct." },
+  password_incorrect: {
+    nl: "Dit wachtwoord klopt niet.",
+    en: "This password is not correct.",
+    de: "Dieses Passwort ist nicht korrekt.",
+    fr: "Ce mot de passe est incorrect.",
+  },
   unknown_chip: {
     nl: "Deze zoekterm kennen we niet. Kies een suggestie uit de lijst.",
     en: "This search term is unknown. Choose a suggestion from the list.",
+    de: "Dieser Suchbegriff ist uns nicht bekannt. Wählen Sie einen Vorschlag aus der Liste.",
+    fr: "Ce terme de recherche nous est inconnu. Choisissez une suggestion dans la liste.",
   },
   radius_without_place: {
     nl: "Kies eerst een plaats om in een straal te zoeken.",
     en: "Choose a place first to search within a radius.",
+    de: "Wählen Sie zuerst einen Ort, um in einem Umkreis zu suchen.",
+    fr: "Choisissez d'abord un lieu pour rechercher dans un rayon.",
   },
   radius_invalid: {
     nl: "Kies een straal van 5, 10, 25, 50 of 100 km.",
     en: "Choose a radius of 5, 10, 25, 50 or 100 km.",
+    de: "Wählen Sie einen Umkreis von 5, 10, 25, 50 oder 100 km.",
+    fr: "Choisissez un rayon de 5, 10, 25, 50 ou 100 km.",
   },
-  unknown_filter: { nl: "Dit filter kennen we niet.", en: "This filter is unknown." },
+  unknown_filter: {
+    nl: "Dit filter kennen we niet.",
+    en: "This filter is unknown.",
+    de: "Dieser Filter ist uns nicht bekannt.",
+    fr: "Ce filtre nous est inconnu.",
+  },
   too_many_words: {
     nl: "Zoek met hoogstens 8 woorden; gebruik filters om verder te verfijnen.",
     en: "Search with at most 8 words; use filters to narrow down further.",
+    de: "Suchen Sie mit höchstens 8 Wörtern; verwenden Sie Filter, um weiter einzugrenzen.",
+    fr: "Recherchez avec 8 mots au maximum ; utilisez des filtres pour affiner davantage.",
   },
   page_too_deep: {
     nl: "Zo ver bladeren kan niet: verfijn je zoekopdracht met filters.",
     en: "You cannot page this far: narrow your search with filters.",
+    de: "So weit können Sie nicht blättern: Verfeinern Sie Ihre Suche mit Filtern.",
+    fr: "Vous ne pouvez pas paginer aussi loin : affinez votre recherche avec des filtres.",
   },
   document_type_unknown: {
     nl: "Kies het soort document (cv, certificaat, diploma, referentie, contract, identiteitsbewijs of ander document).",
     en: "Choose the kind of document (CV, certificate, diploma, reference, contract, identity document or other).",
+    de: "Wählen Sie die Art des Dokuments (Lebenslauf, Zertifikat, Diplom, Referenz, Vertrag, Ausweisdokument oder sonstiges Dokument).",
+    fr: "Choisissez le type de document (CV, certificat, diplôme, référence, contrat, pièce d'identité ou autre document).",
   },
   document_type_hidden: {
     nl: "Dit soort document is niet zichtbaar voor contactpersonen.",
     en: "This kind of document is not visible to contact persons.",
+    de: "Diese Art von Dokument ist für Kontaktpersonen nicht sichtbar.",
+    fr: "Ce type de document n'est pas visible pour les personnes de contact.",
   },
   match_document_file_not_allowed: {
     nl: "Alleen PDF, DOCX, JPEG of PNG.",
     en: "Only PDF, DOCX, JPEG or PNG.",
+    de: "Nur PDF, DOCX, JPEG oder PNG.",
+    fr: "Uniquement PDF, DOCX, JPEG ou PNG.",
   },
   department_outside_relation: {
     nl: "Deze afdeling valt buiten je relatie met de werkgever. Kies een afdeling uit de lijst.",
     en: "This department is outside your relation with the employer. Choose a department from the list.",
+    de: "Diese Abteilung liegt außerhalb Ihrer Beziehung zum Arbeitgeber. Wählen Sie eine Abteilung aus der Liste.",
+    fr: "Ce service est en dehors de votre relation avec l'employeur. Choisissez un service dans la liste.",
   },
   department_required_for_relation: {
     nl: "Kies de afdeling waarvoor je de vacature aanmaakt.",
     en: "Choose the department you are creating the vacancy for.",
+    de: "Wählen Sie die Abteilung, für die Sie die Stelle anlegen.",
+    fr: "Choisissez le service pour lequel vous créez l'offre d'emploi.",
   },
   locale_contacts_only: {
     nl: "Kies Nederlands of Engels; Duits en Frans zijn er voor contactpersonen van werkgevers.",
     en: "Choose Dutch or English; German and French are for employers' contact persons.",
+    de: "Wählen Sie Niederländisch oder Englisch; Deutsch und Französisch sind für Kontaktpersonen von Arbeitgebern vorgesehen.",
+    fr: "Choisissez le néerlandais ou l'anglais ; l'allemand et le français sont réservés aux personnes de contact des employeurs.",
   },
   attachment_type_not_allowed: {
     nl: "Alleen PDF, DOCX, JPG of PNG.",
     en: "Only PDF, DOCX, JPG or PNG.",
+    de: "Nur PDF, DOCX, JPG oder PNG.",
+    fr: "Uniquement PDF, DOCX, JPG ou PNG.",
   },
   message_too_long: {
     nl: "Een bericht is hoogstens 10.000 tekens lang.",
     en: "A message is at most 10,000 characters long.",
+    de: "Eine Nachricht ist höchstens 10.000 Zeichen lang.",
+    fr: "Un message comporte au maximum 10 000 caractères.",
   },
   too_many_attachments: {
     nl: "Voeg hoogstens 5 bijlagen toe.",
     en: "Add at most 5 attachments.",
+    de: "Fügen Sie höchstens 5 Anhänge hinzu.",
+    fr: "Ajoutez au maximum 5 pièces jointes.",
   },
   message_match_by_contact: {
     nl: "Alleen de contactpersoon kiest een kandidaat als onderwerp; antwoord in diens gesprek.",
     en: "Only the contact person chooses a candidate as the subject; reply in their conversation.",
+    de: "Nur die Kontaktperson wählt einen Kandidaten als Betreff; antworten Sie in deren Gespräch.",
+    fr: "Seule la personne de contact choisit un candidat comme objet ; répondez dans sa conversation.",
   },
 };
 
 /** The text of one of our field message keys (for checks made in services, not in zod). */
-export function fieldMessage(key: string, locale: Locale): string {
+export function fieldMessage(key: string, locale: MessageLocale): string {
   return (fieldMessages[key] ?? fieldMessages.required!)[locale];
 }
 
 type ZodIssue = z.core.$ZodIssue;
 
 /** Type names as a person reads them, for "must be …" messages. */
-const typeNames: Record<string, Record<Locale, string>> = {
-  string: { nl: "tekst", en: "text" },
-  number: { nl: "een getal", en: "a number" },
-  int: { nl: "een geheel getal", en: "a whole number" },
-  boolean: { nl: "ja of nee (true/false)", en: "yes or no (true/false)" },
-  array: { nl: "een lijst", en: "a list" },
-  object: { nl: "een object met velden", en: "an object with fields" },
-  date: { nl: "een datum", en: "a date" },
+const typeNames: Record<string, Record<MessageLocale, string>> = {
+  string: { nl: "tekst", en: "text", de: "Text", fr: "du texte" },
+  number: { nl: "een getal", en: "a number", de: "eine Zahl", fr: "un nombre" },
+  int: { nl: "een geheel getal", en: "a whole number", de: "eine ganze Zahl", fr: "un nombre entier" },
+  boolean: {
+    nl: "ja of nee (true/false)",
+    en: "yes or no (true/false)",
+    de: "ja oder nein (true/false)",
+    fr: "oui ou non (true/false)",
+  },
+  array: { nl: "een lijst", en: "a list", de: "eine Liste", fr: "une liste" },
+  object: {
+    nl: "een object met velden",
+    en: "an object with fields",
+    de: "ein Objekt mit Feldern",
+    fr: "un objet avec des champs",
+  },
+  date: { nl: "een datum", en: "a date", de: "ein Datum", fr: "une date" },
+};
+
+/** "Must be …" in each message language. */
+const mustBe: Record<MessageLocale, (name: string) => string> = {
+  nl: (name) => `Moet ${name} zijn.`,
+  en: (name) => `Must be ${name}.`,
+  de: (name) => `Muss ${name} sein.`,
+  fr: (name) => `Doit être ${name}.`,
 };
 
 /** Turns one zod issue into a sentence in the user's language. */
-export function translateIssue(issue: ZodIssue, locale: Locale): string {
+export function translateIssue(issue: ZodIssue, locale: MessageLocale): string {
   // Looked up at call time: the identity module's messages import this module in turn.
   const own = fieldMessages[issue.message] ?? passwordMessages[issue.message];
   if (own) return own[locale];
@@ -206,7 +381,7 @@ export function translateIssue(issue: ZodIssue, locale: Locale): string {
   }
   if (issue.code === "invalid_type") {
     const name = typeNames[issue.expected];
-    if (name) return locale === "nl" ? `Moet ${name.nl} zijn.` : `Must be ${name.en}.`;
+    if (name) return mustBe[locale](name[locale]);
   }
   const localeError = zodLocales[locale].localeError as (
     i: ZodIssue,

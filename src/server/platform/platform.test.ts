@@ -81,6 +81,79 @@ describe.each(testDbKinds())("HTTP platform on %s", (kind) => {
     expect(en.json<ErrorResponse>().requestId).toBe(en.headers["x-request-id"]);
   });
 
+  it("answers errors in German or French when the reader asks for it, and Dutch by default", async () => {
+    for (const [language, text] of [
+      ["de-DE,de;q=0.9,en;q=0.8", "Diese Seite oder dieses Element existiert nicht."],
+      ["fr-FR,fr;q=0.9", "Cette page ou cet élément n'existe pas."],
+      ["zh", "Deze pagina of dit item bestaat niet."],
+    ] as const) {
+      const res = await request(server, "/api/v1/bestaat-niet", { headers: { "accept-language": language } });
+      expect(res.status).toBe(404);
+      expect(res.json<ErrorResponse>().error).toEqual({ code: "not_found", message: text });
+    }
+    const de = await request(server, "/api/v1/bestaat-niet", { headers: { "accept-language": "de" } });
+    expect(de.headers["content-language"]).toBe("de");
+    const nl = await request(server, "/api/v1/bestaat-niet");
+    expect(nl.headers["content-language"]).toBe("nl");
+  });
+
+  it("gives field messages in German and French", async () => {
+    const body = JSON.stringify({ name: 42, kvkNumber: "1234", address: { street: "Spui" } });
+    const answers = {
+      de: {
+        message: "Nicht alle Felder sind korrekt ausgefüllt.",
+        name: "Muss Text sein.",
+        kvkNumber: "Eine KvK-Nummer (Handelsregisternummer) besteht aus 8 Ziffern.",
+        houseNumber: "Dieses Feld ist ein Pflichtfeld.",
+      },
+      fr: {
+        message: "Certains champs ne sont pas correctement remplis.",
+        name: "Doit être du texte.",
+        kvkNumber: "Un numéro KvK (registre du commerce) comporte 8 chiffres.",
+        houseNumber: "Ce champ est obligatoire.",
+      },
+    };
+    for (const [language, expected] of Object.entries(answers)) {
+      const res = await request(server, "/api/v1/organisations/00000000-0000-4000-8000-000000000000", {
+        method: "PATCH",
+        headers: { "content-type": "application/json", "accept-language": language },
+        body,
+      });
+      expect(res.status).toBe(400);
+      const error = res.json<ErrorResponse>().error;
+      expect(error.code).toBe("validation_failed");
+      expect(error.message).toBe(expected.message);
+      const byPath = Object.fromEntries(error.fields!.map((f) => [f.path, f.message]));
+      expect(byPath.name).toBe(expected.name);
+      expect(byPath.kvkNumber).toBe(expected.kvkNumber);
+      expect(byPath["address.houseNumber"]).toBe(expected.houseNumber);
+    }
+    const query = await request(server, "/api/v1/reference/places?q=delft&limit=abc", {
+      headers: { "accept-language": "fr" },
+    });
+    expect(query.json<ErrorResponse>().error.fields).toEqual([
+      { path: "querystring.limit", message: "Doit être un nombre." },
+    ]);
+  });
+
+  it("keeps content in Dutch or English for a German or French reader", async () => {
+    const search = (language?: string) =>
+      request(server, "/api/v1/reference/occupations?q=chauffeur&limit=5", {
+        headers: language ? { "accept-language": language } : {},
+      });
+    const nl = await search();
+    expect(nl.status).toBe(200);
+    for (const language of ["de", "fr", "de-DE,de;q=0.9"]) {
+      const res = await search(language);
+      expect(res.status).toBe(200);
+      expect(res.json()).toEqual(nl.json());
+    }
+    expect(nl.json<{ occupations: unknown[] }>().occupations.length).toBeGreaterThan(0);
+    const en = await search("en");
+    expect(en.json()).not.toEqual(nl.json());
+    expect((await search("de, en;q=0.5")).json()).toEqual(en.json());
+  });
+
   it("rejects malformed JSON with 400 and a readable message", async () => {
     const res = await request(server, "/api/v1/organisations/00000000-0000-4000-8000-000000000000", {
       method: "PATCH",

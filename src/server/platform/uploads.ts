@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "./errors";
 import { attachmentDisposition, UPLOAD_CONTENT_TYPES } from "./files";
-import { fieldMessage, requestLocale } from "./i18n";
+import { fieldMessage, requestMessageLocale } from "./i18n";
 
 /**
  * Uploads arrive as the raw request body, whatever type they declare, and are judged by their
@@ -38,7 +38,7 @@ export function uploadTooLarge(
   field: { path: string; messageKey: string },
 ): AppError {
   return new AppError("payload_too_large", {
-    fields: [{ path: field.path, message: fieldMessage(field.messageKey, requestLocale(request)) }],
+    fields: [{ path: field.path, message: fieldMessage(field.messageKey, requestMessageLocale(request)) }],
   });
 }
 

@@ -16,7 +16,7 @@ import type { Access } from "../../platform/access";
 import { AppError } from "../../platform/errors";
 import { cleanFileName } from "../../platform/files";
 import { errorResponses } from "../../platform/http";
-import { requestLocale } from "../../platform/i18n";
+import { requestMessageLocale } from "../../platform/i18n";
 import { acceptRawUploads, sendDownload, uploadTooLarge } from "../../platform/uploads";
 import { callerOf } from "../tenancy";
 import { VACANCY_STAFF_ROLES } from "../vacancies";
@@ -162,7 +162,7 @@ export async function registerDocumentRoutes(
           callerOf(request),
           request.params.id,
           { type, file },
-          requestLocale(request),
+          requestMessageLocale(request),
         );
         return reply.code(201).send({ document });
       },

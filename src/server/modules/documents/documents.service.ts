@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type { Locale } from "../../../contracts/common";
 import {
   DOCUMENT_TYPES,
   type DocumentType,
@@ -13,7 +12,7 @@ import {
 } from "../../../contracts/documents";
 import { AppError } from "../../platform/errors";
 import { type FileStorage, sniffDocument, sniffImage } from "../../platform/files";
-import { fieldMessage } from "../../platform/i18n";
+import { fieldMessage, type MessageLocale } from "../../platform/i18n";
 import type { Store } from "../../platform/store";
 import { matchAccess, matchContext } from "../matches";
 import type { Caller } from "../tenancy";
@@ -250,7 +249,7 @@ export function createDocumentService(deps: DocumentDeps) {
       caller: Caller,
       matchId: string,
       upload: { type: string | null; file: { fileName: string; data: Buffer } | null },
-      locale: Locale,
+      locale: MessageLocale,
     ): Promise<MatchDocument> {
       const { ctx, team, visible, ref } = await onMatch(caller, matchId);
       const type = DocumentTypeSchema.safeParse(upload.type);
@@ -264,6 +263,8 @@ export function createDocumentService(deps: DocumentDeps) {
           message: {
             nl: "Documenten van dit type zijn niet zichtbaar voor contactpersonen en kunnen niet worden geüpload.",
             en: "Documents of this type are not visible to contact persons and cannot be uploaded.",
+            de: "Dokumente dieser Art sind für Kontaktpersonen nicht sichtbar und können nicht hochgeladen werden.",
+            fr: "Les documents de ce type ne sont pas visibles pour les personnes de contact et ne peuvent pas être téléversés.",
           },
           fields: [{ path: "type", message: fieldMessage("document_type_hidden", locale) }],
         });

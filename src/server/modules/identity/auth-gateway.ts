@@ -3,7 +3,7 @@ import { fromNodeHeaders } from "better-auth/node";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { AppError, type ErrorCode, type FieldError } from "../../platform/errors";
 import { sendError } from "../../platform/http";
-import { requestLocale } from "../../platform/i18n";
+import { type MessageLocale, requestMessageLocale } from "../../platform/i18n";
 import { publicScope } from "../../platform/scope";
 import type { Store } from "../../platform/store";
 import { accountsRepository } from "./accounts.repository";
@@ -113,6 +113,8 @@ function challengeKey(request: FastifyRequest): string | null {
 const wrongCodesMessage = {
   nl: "Te veel foute codes. Log opnieuw in om het nog eens te proberen.",
   en: "Too many wrong codes. Sign in again to try once more.",
+  de: "Zu viele falsche Codes. Melden Sie sich erneut an, um es noch einmal zu versuchen.",
+  fr: "Trop de codes erronés. Reconnectez-vous pour réessayer.",
 };
 
 /**
@@ -219,9 +221,9 @@ export function createAuthGateway(deps: { auth: Auth; store: Store; publicUrl: s
     if (retryAfter) reply.header("retry-after", retryAfter);
     const code =
       (payload.code && BETTER_AUTH_CODES[payload.code]) || STATUS_CODES[response.status] || "bad_request";
-    const locale = requestLocale(request);
+    const locale = requestMessageLocale(request);
     let fields: FieldError[] | undefined;
-    let message: { nl: string; en: string } | undefined;
+    let message: Record<MessageLocale, string> | undefined;
     if (code === "password_policy" && payload.rules) {
       fields = payload.rules.map((rule) => ({
         path: "password",
@@ -233,6 +235,8 @@ export function createAuthGateway(deps: { auth: Auth; store: Store; publicUrl: s
       message = {
         nl: `Deze code klopt niet. Je kunt het nog ${left} keer proberen.`,
         en: `This code is not correct. You have ${left} ${left === 1 ? "attempt" : "attempts"} left.`,
+        de: `Dieser Code ist nicht korrekt. Sie haben noch ${left} ${left === 1 ? "Versuch" : "Versuche"}.`,
+        fr: `Ce code est incorrect. Il vous reste ${left} ${left === 1 ? "tentative" : "tentatives"}.`,
       };
     }
     return sendError(

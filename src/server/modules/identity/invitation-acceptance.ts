@@ -8,11 +8,13 @@ import { hashPassword } from "./auth";
 import { hashToken } from "./invitations.mail";
 import { statusOf } from "./invitations.presenter";
 import { invitationTokensRepository } from "./invitations.repository";
-import { checkPassword, passwordRuleMessage } from "./password-policy";
+import { checkPassword, type PasswordLocale, passwordRuleMessage } from "./password-policy";
 
 const unusableMessage = {
   nl: "Deze uitnodiging kan niet meer gebruikt worden. Vraag degene die je uitnodigde om een nieuwe.",
   en: "This invitation can no longer be used. Ask the person who invited you for a new one.",
+  de: "Diese Einladung kann nicht mehr verwendet werden. Bitten Sie die Person, die Sie eingeladen hat, um eine neue.",
+  fr: "Cette invitation ne peut plus être utilisée. Demandez-en une nouvelle à la personne qui vous a invité.",
 };
 
 /** What the invitee does with the link: look at it, and accept it. The token is their only key. */
@@ -47,7 +49,7 @@ export function createInvitationAcceptance({ store }: { store: Store }) {
      * Makes the account (or adds the role to an existing one) in one transaction: a failure at
      * any step leaves no half-made account, and the invitation stays usable.
      */
-    async accept(input: AcceptInvitationRequest, locale: "nl" | "en"): Promise<{ email: string }> {
+    async accept(input: AcceptInvitationRequest, locale: PasswordLocale): Promise<{ email: string }> {
       const tokenHash = hashToken(input.token);
       return store.transaction(async (tx) => {
         const tokens = tx.bind(publicScope, invitationTokensRepository);

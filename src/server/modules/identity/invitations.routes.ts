@@ -16,7 +16,7 @@ import {
   RegisterCandidateResponseSchema,
 } from "../../../contracts/identity";
 import { errorResponses } from "../../platform/http";
-import { requestLocale } from "../../platform/i18n";
+import { requestLocale, requestMessageLocale } from "../../platform/i18n";
 import type { Store } from "../../platform/store";
 import { callerOf, portalOf } from "../tenancy";
 import { auditRepository } from "./audit.repository";
@@ -108,7 +108,7 @@ export async function registerInvitationRoutes(
       },
     },
     async (request, reply) => {
-      const { email } = await deps.invitations.accept(request.body, requestLocale(request));
+      const { email } = await deps.invitations.accept(request.body, requestMessageLocale(request));
       return reply.code(201).send({ email, next: "sign-in" as const });
     },
   );

@@ -24,10 +24,14 @@ export interface InvitationDeps {
 const alreadyMember = {
   nl: "Deze persoon heeft deze rol al bij deze organisatie.",
   en: "This person already has this role at this organisation.",
+  de: "Diese Person hat diese Rolle bei dieser Organisation bereits.",
+  fr: "Cette personne a déjà ce rôle dans cette organisation.",
 };
 const alreadyOpen = {
   nl: "Er staat al een uitnodiging open voor dit e-mailadres. Verstuur die opnieuw of trek hem in.",
   en: "An invitation for this address is already open. Resend it or revoke it.",
+  de: "Für diese E-Mail-Adresse ist bereits eine Einladung offen. Senden Sie sie erneut oder ziehen Sie sie zurück.",
+  fr: "Une invitation est déjà en attente pour cette adresse. Renvoyez-la ou révoquez-la.",
 };
 
 /**

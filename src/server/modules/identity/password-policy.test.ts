@@ -163,9 +163,11 @@ describe("password policy: messages and schema", () => {
       "Gebruik minimaal 8 tekens, met hoofdletters, kleine letters en speciale tekens.",
     );
     expect(passwordPolicyExplanation("en")).toMatch(/^Use at least 8 characters/);
+    expect(passwordPolicyExplanation("de")).toMatch(/^Verwenden Sie mindestens 8 Zeichen/);
+    expect(passwordPolicyExplanation("fr")).toMatch(/^Utilisez au moins 8 caractères/);
   });
 
-  it("has a Dutch and an English message for every rule, and a key for each", () => {
+  it("has a Dutch, English, German and French message for every rule, and a key for each", () => {
     expect(passwordRuleMessage("min_length", "nl")).toBe("Gebruik minimaal 8 tekens.");
     expect(passwordRuleMessage("uppercase", "nl")).toBe("Gebruik minstens één hoofdletter.");
     expect(passwordRuleMessage("special", "nl")).toBe(
@@ -178,8 +180,12 @@ describe("password policy: messages and schema", () => {
       expect(passwordMessages[`password_${rule}`]).toEqual({
         nl: passwordRuleMessage(rule, "nl"),
         en: passwordRuleMessage(rule, "en"),
+        de: passwordRuleMessage(rule, "de"),
+        fr: passwordRuleMessage(rule, "fr"),
       });
       expect(passwordRuleMessage(rule, "en")).not.toBe(passwordRuleMessage(rule, "nl"));
+      expect(passwordRuleMessage(rule, "de")).not.toBe(passwordRuleMessage(rule, "en"));
+      expect(passwordRuleMessage(rule, "fr")).not.toBe(passwordRuleMessage(rule, "en"));
     }
     expect(Object.keys(passwordMessages)).toHaveLength(PASSWORD_RULES.length);
   });

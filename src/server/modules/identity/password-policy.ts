@@ -137,36 +137,51 @@ export function checkPassword(password: string, context?: PasswordContext): Pass
   return { ok: failed.length === 0, failed };
 }
 
-export type PasswordLocale = "nl" | "en";
+/** The languages of the API's own messages (as MessageLocale in platform/i18n.ts). */
+export type PasswordLocale = "nl" | "en" | "de" | "fr";
 
 const ruleMessages: Record<PasswordRule, Record<PasswordLocale, string>> = {
   min_length: {
     nl: `Gebruik minimaal ${PASSWORD_MIN_LENGTH} tekens.`,
     en: `Use at least ${PASSWORD_MIN_LENGTH} characters.`,
+    de: `Verwenden Sie mindestens ${PASSWORD_MIN_LENGTH} Zeichen.`,
+    fr: `Utilisez au moins ${PASSWORD_MIN_LENGTH} caractères.`,
   },
   max_length: {
     nl: `Gebruik maximaal ${PASSWORD_MAX_LENGTH} tekens.`,
     en: `Use at most ${PASSWORD_MAX_LENGTH} characters.`,
+    de: `Verwenden Sie höchstens ${PASSWORD_MAX_LENGTH} Zeichen.`,
+    fr: `Utilisez au maximum ${PASSWORD_MAX_LENGTH} caractères.`,
   },
   lowercase: {
     nl: "Gebruik minstens één kleine letter.",
     en: "Use at least one lowercase letter.",
+    de: "Verwenden Sie mindestens einen Kleinbuchstaben.",
+    fr: "Utilisez au moins une lettre minuscule.",
   },
   uppercase: {
     nl: "Gebruik minstens één hoofdletter.",
     en: "Use at least one uppercase letter.",
+    de: "Verwenden Sie mindestens einen Großbuchstaben.",
+    fr: "Utilisez au moins une lettre majuscule.",
   },
   special: {
     nl: "Gebruik minstens één speciaal teken, zoals ! ? # of @.",
     en: "Use at least one special character, such as ! ? # or @.",
+    de: "Verwenden Sie mindestens ein Sonderzeichen, etwa ! ? # oder @.",
+    fr: "Utilisez au moins un caractère spécial, comme ! ? # ou @.",
   },
   common: {
     nl: "Dit wachtwoord komt te vaak voor. Kies iets dat minder voor de hand ligt.",
     en: "This password is too common. Choose something less obvious.",
+    de: "Dieses Passwort ist zu verbreitet. Wählen Sie etwas weniger Naheliegendes.",
+    fr: "Ce mot de passe est trop courant. Choisissez quelque chose de moins évident.",
   },
   contains_email: {
     nl: "Gebruik je e-mailadres niet in je wachtwoord.",
     en: "Do not use your e-mail address in your password.",
+    de: "Verwenden Sie Ihre E-Mail-Adresse nicht in Ihrem Passwort.",
+    fr: "N'utilisez pas votre adresse e-mail dans votre mot de passe.",
   },
 };
 
@@ -177,6 +192,8 @@ export function passwordRuleMessage(rule: PasswordRule, locale: PasswordLocale):
 const explanations: Record<PasswordLocale, string> = {
   nl: `Gebruik minimaal ${PASSWORD_MIN_LENGTH} tekens, met hoofdletters, kleine letters en speciale tekens.`,
   en: `Use at least ${PASSWORD_MIN_LENGTH} characters, with uppercase letters, lowercase letters and special characters.`,
+  de: `Verwenden Sie mindestens ${PASSWORD_MIN_LENGTH} Zeichen, mit Großbuchstaben, Kleinbuchstaben und Sonderzeichen.`,
+  fr: `Utilisez au moins ${PASSWORD_MIN_LENGTH} caractères, avec des majuscules, des minuscules et des caractères spéciaux.`,
 };
 
 /** The one-sentence rule shown next to a password field. */
@@ -190,7 +207,7 @@ export function passwordMessageKey(rule: PasswordRule): string {
 }
 
 /** Message keys used by the schemas below and their texts, for the server's field-message table. */
-export const passwordMessages: Record<string, { nl: string; en: string }> = Object.fromEntries(
+export const passwordMessages: Record<string, Record<PasswordLocale, string>> = Object.fromEntries(
   PASSWORD_RULES.map((rule) => [passwordMessageKey(rule), ruleMessages[rule]]),
 );
 

@@ -3,7 +3,7 @@ import { CONTACT_ONLY_LOCALES, UI_LOCALES, type UiLocale, uiLocaleOf } from "../
 import type { ProfileSettings, UpdateMeRequest } from "../../../contracts/identity";
 import { AppError } from "../../platform/errors";
 import { type FileStorage, sniffImage } from "../../platform/files";
-import { fieldMessage, type Locale } from "../../platform/i18n";
+import { fieldMessage, type MessageLocale } from "../../platform/i18n";
 import { publicScope } from "../../platform/scope";
 import type { Store } from "../../platform/store";
 import type { Caller } from "../tenancy";
@@ -50,7 +50,11 @@ export function createProfileService({ store, files }: { store: Store; files: Fi
   return {
     profile,
 
-    async updateProfile(caller: Caller, patch: UpdateMeRequest, locale: Locale): Promise<ProfileSettings> {
+    async updateProfile(
+      caller: Caller,
+      patch: UpdateMeRequest,
+      locale: MessageLocale,
+    ): Promise<ProfileSettings> {
       if (patch.locale && !localesFor(caller).includes(patch.locale)) {
         throw new AppError("validation_failed", {
           fields: [{ path: "locale", message: fieldMessage("locale_contacts_only", locale) }],
@@ -91,6 +95,8 @@ export function createProfileService({ store, files }: { store: Store; files: Fi
           message: {
             nl: "Dit bestand is geen foto in PNG-, JPG- of WebP-formaat.",
             en: "This file is not a PNG, JPG or WebP photo.",
+            de: "Diese Datei ist kein Foto im PNG-, JPG- oder WebP-Format.",
+            fr: "Ce fichier n'est pas une photo au format PNG, JPG ou WebP.",
           },
         });
       }

@@ -11,7 +11,7 @@ import {
 } from "../../../contracts/identity";
 import { AppError } from "../../platform/errors";
 import { errorResponses } from "../../platform/http";
-import { requestLocale } from "../../platform/i18n";
+import { requestMessageLocale } from "../../platform/i18n";
 import { callerOf } from "../tenancy";
 import { identityPolicy } from "./identity.policy";
 import { AVATAR_MAX_BYTES, AVATAR_TYPES, type ProfileService } from "./profile.service";
@@ -49,7 +49,8 @@ export async function registerUserRoutes(
         response: { 200: ProfileSettingsSchema, ...errors },
       },
     },
-    async (request) => deps.profiles.updateProfile(callerOf(request), request.body, requestLocale(request)),
+    async (request) =>
+      deps.profiles.updateProfile(callerOf(request), request.body, requestMessageLocale(request)),
   );
 
   // Photos arrive as the raw image body, so the type and size are checked before anything is read.

@@ -59,7 +59,12 @@ export function createUserService({ store }: { store: Store }) {
       const scope = await adminScope(caller);
       if (userId === caller.userId()) {
         throw new AppError("forbidden", {
-          message: { nl: "Je kunt je eigen rol niet wijzigen.", en: "You cannot change your own role." },
+          message: {
+            nl: "Je kunt je eigen rol niet wijzigen.",
+            en: "You cannot change your own role.",
+            de: "Sie können Ihre eigene Rolle nicht ändern.",
+            fr: "Vous ne pouvez pas modifier votre propre rôle.",
+          },
         });
       }
       const users = store.bind(scope, usersRepository);
@@ -95,6 +100,8 @@ export function createUserService({ store }: { store: Store }) {
           message: {
             nl: "Je kunt je eigen toegang niet intrekken.",
             en: "You cannot revoke your own access.",
+            de: "Sie können Ihren eigenen Zugang nicht entziehen.",
+            fr: "Vous ne pouvez pas révoquer votre propre accès.",
           },
         });
       }

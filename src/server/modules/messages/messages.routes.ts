@@ -20,7 +20,7 @@ import {
 import { AppError } from "../../platform/errors";
 import { cleanFileName } from "../../platform/files";
 import { errorResponses } from "../../platform/http";
-import { requestLocale, translateIssue } from "../../platform/i18n";
+import { requestLocale, requestMessageLocale, translateIssue } from "../../platform/i18n";
 import { acceptRawUploads, sendDownload, uploadTooLarge } from "../../platform/uploads";
 import { callerOf } from "../tenancy";
 import { exportInbox } from "./actions/export";
@@ -66,7 +66,7 @@ async function readMessage(request: FastifyRequest) {
   }
   const parsed = NewMessageFieldsSchema.safeParse({ body: "", ...fields });
   if (!parsed.success) {
-    const locale = requestLocale(request);
+    const locale = requestMessageLocale(request);
     throw new AppError("validation_failed", {
       fields: parsed.error.issues.map((issue) => ({
         path: issue.path.join("."),
@@ -254,7 +254,7 @@ export async function registerMessageRoutes(
       },
       async (request, reply) => {
         const input = await readMessage(request);
-        const sent = await sendMessage(messages, callerOf(request), input, requestLocale(request));
+        const sent = await sendMessage(messages, callerOf(request), input, requestMessageLocale(request));
         return reply.code(201).send(sent);
       },
     );
@@ -278,7 +278,7 @@ export async function registerMessageRoutes(
           callerOf(request),
           request.params.id,
           input,
-          requestLocale(request),
+          requestMessageLocale(request),
         );
         return reply.code(201).send(sent);
       },

@@ -116,6 +116,8 @@ export function jobSeekerActions(deps: JobSeekerDeps) {
           message: {
             nl: "Er is al een account met dit e-mailadres. Vraag de werkzoekende zijn profiel zichtbaar te maken.",
             en: "An account with this e-mail address already exists. Ask the job seeker to make their profile visible.",
+            de: "Es gibt bereits ein Konto mit dieser E-Mail-Adresse. Bitten Sie die arbeitsuchende Person, ihr Profil sichtbar zu machen.",
+            fr: "Un compte existe déjà avec cette adresse e-mail. Demandez au demandeur d'emploi de rendre son profil visible.",
           },
           fields: [{ path: "email", message: locale === "nl" ? "Al in gebruik." : "Already in use." }],
         });

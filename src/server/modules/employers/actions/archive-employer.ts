@@ -28,6 +28,8 @@ export async function archiveEmployer(deps: EmployerDeps, caller: Caller, id: st
       message: {
         nl: `Trek eerst de toegang in van: ${holding.join(", ")}.`,
         en: `First revoke the access of: ${holding.join(", ")}.`,
+        de: `Entziehen Sie zuerst den Zugang von: ${holding.join(", ")}.`,
+        fr: `Révoquez d'abord l'accès de : ${holding.join(", ")}.`,
       },
     });
   }
@@ -78,6 +80,8 @@ export async function deleteEmployer(
       message: {
         nl: "Archiveer de werkgever eerst; alleen gearchiveerde werkgevers kun je verwijderen.",
         en: "Archive the employer first; only archived employers can be deleted.",
+        de: "Archivieren Sie zuerst den Arbeitgeber; nur archivierte Arbeitgeber können gelöscht werden.",
+        fr: "Archivez d'abord l'employeur ; seuls les employeurs archivés peuvent être supprimés.",
       },
     });
   }

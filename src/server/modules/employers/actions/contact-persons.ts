@@ -112,6 +112,8 @@ export async function deleteContact(
       message: {
         nl: `${contact.name} heeft nog toegang of een openstaande uitnodiging. Trek die eerst in.`,
         en: `${contact.name} still has access or a pending invitation. Revoke it first.`,
+        de: `${contact.name} hat noch Zugang oder eine offene Einladung. Entziehen Sie diese zuerst.`,
+        fr: `${contact.name} a encore un accès ou une invitation en attente. Révoquez-les d'abord.`,
       },
     });
   }

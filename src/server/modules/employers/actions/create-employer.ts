@@ -106,6 +106,8 @@ export async function refuseDuplicateKvk(
     message: {
       nl: `Er is al een werkgever met KvK-nummer ${kvkNumber}: ${existing.name}.`,
       en: `An employer with Chamber of Commerce number ${kvkNumber} already exists: ${existing.name}.`,
+      de: `Es gibt bereits einen Arbeitgeber mit der KvK-Nummer ${kvkNumber}: ${existing.name}.`,
+      fr: `Il existe déjà un employeur avec le numéro KvK ${kvkNumber} : ${existing.name}.`,
     },
     fields: [
       {

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type { Locale } from "../../../../contracts/common";
 import {
   type InboxFilters,
   type InboxItem,
@@ -15,7 +14,7 @@ import {
 import { AppError } from "../../../platform/errors";
 import type { FileStorage } from "../../../platform/files";
 import { sniffDocument, sniffImage } from "../../../platform/files";
-import { fieldMessage } from "../../../platform/i18n";
+import { fieldMessage, type MessageLocale } from "../../../platform/i18n";
 import type { Store } from "../../../platform/store";
 import { visibleMatch, visibleMatches } from "../../matches";
 import type { Caller } from "../../tenancy";
@@ -58,7 +57,7 @@ interface CheckedFile {
 }
 
 /** Refuses an empty or too long text and files of other types, before anything is stored. */
-function checkInput(input: Pick<NewMessageInput, "body" | "attachments">, locale: Locale) {
+function checkInput(input: Pick<NewMessageInput, "body" | "attachments">, locale: MessageLocale) {
   const body = input.body.replace(/\r\n/g, "\n").trim();
   if (body.length === 0)
     throw new AppError("validation_failed", {
@@ -143,7 +142,12 @@ async function contactTarget(deps: MessageDeps, caller: Caller, ctx: MessageCont
 }
 
 /** A contact person the team writes to: at an employer it keeps, with portal access. */
-async function teamTarget(deps: MessageDeps, ctx: MessageContext, input: NewMessageInput, locale: Locale) {
+async function teamTarget(
+  deps: MessageDeps,
+  ctx: MessageContext,
+  input: NewMessageInput,
+  locale: MessageLocale,
+) {
   if (input.matchId)
     throw new AppError("validation_failed", {
       fields: [{ path: "matchId", message: fieldMessage("message_match_by_contact", locale) }],
@@ -172,7 +176,7 @@ export async function sendMessage(
   deps: MessageDeps,
   caller: Caller,
   input: NewMessageInput,
-  locale: Locale,
+  locale: MessageLocale,
 ): Promise<SentMessageResponse> {
   const ctx = await messageContextOf(caller);
   const target =
@@ -196,7 +200,7 @@ export async function replyToThread(
   caller: Caller,
   threadId: string,
   input: Pick<NewMessageInput, "body" | "attachments">,
-  locale: Locale,
+  locale: MessageLocale,
 ): Promise<SentMessageResponse> {
   const ctx = await messageContextOf(caller);
   const found = await deps.store.bind(ctx.scope, messagesRepository).findThread(ctx.viewer, threadId);
