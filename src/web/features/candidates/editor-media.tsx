@@ -13,7 +13,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { IconPhotoPlus, IconPlus, IconTrash, IconUpload } from "@tabler/icons-react";
+import { IconPhotoPlus, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -24,6 +24,7 @@ import {
   type DocumentKind,
 } from "../../../contracts/candidates";
 import { AppLink } from "../../ui/app-link";
+import { UploadButton } from "../../ui/upload-button";
 import { Notice } from "../identity/forms";
 import { useLocale } from "../language/language-control";
 import { fileSize, formatDate } from "../vacancies/format";
@@ -394,30 +395,18 @@ export function DocumentsSection({ profile }: { profile: CandidateProfile }) {
             }}
             data={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`documents.types.${k}`) }))}
           />
-          <FileButton
+          <UploadButton
+            label={t("profile.documents.upload")}
             accept={DOCUMENT_TYPES}
-            onChange={(file) => {
+            maxBytes={DOCUMENT_MAX_BYTES}
+            loading={upload.isPending}
+            onPick={() => {
               setDone(null);
               setProblem(null);
-              if (!file) return;
-              if (file.size > DOCUMENT_MAX_BYTES) {
-                setProblem(t("profile.documents.tooBig", { name: file.name }));
-                return;
-              }
-              upload.mutate(file);
             }}
-          >
-            {(props) => (
-              <Button
-                {...props}
-                variant="light"
-                leftSection={<IconUpload aria-hidden="true" size={18} />}
-                loading={upload.isPending}
-              >
-                {t("profile.documents.upload")}
-              </Button>
-            )}
-          </FileButton>
+            onTooBig={(file) => setProblem(t("profile.documents.tooBig", { name: file.name }))}
+            onFile={(file) => upload.mutate(file)}
+          />
         </Group>
         <Text size="sm" c="gray.8">
           {t("profile.documents.hint")}

@@ -1,16 +1,4 @@
-import {
-  Anchor,
-  Button,
-  FileButton,
-  Group,
-  Loader,
-  NativeSelect,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from "@mantine/core";
-import { IconUpload } from "@tabler/icons-react";
+import { Anchor, Group, Loader, NativeSelect, Stack, Table, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -23,6 +11,7 @@ import {
   type MatchDocuments as MatchDocumentsData,
 } from "../../../contracts/documents";
 import { ApiError } from "../../api";
+import { UploadButton } from "../../ui/upload-button";
 import { FormError, Notice, useErrorText } from "../identity/forms";
 import { documentKeys, matchDocumentsQuery, setDocumentType, uploadMatchDocument } from "./documents-api";
 
@@ -114,31 +103,19 @@ function UploadForm({ data }: { data: MatchDocumentsData }) {
           }}
           data={data.uploadableTypes.map((value) => ({ value, label: t(`documents.types.${value}`) }))}
         />
-        <FileButton
+        <UploadButton
+          label={t("documents.upload.button")}
           accept={MATCH_DOCUMENT_ACCEPT}
-          onChange={(file) => {
+          maxBytes={MATCH_DOCUMENT_MAX_BYTES}
+          loading={upload.isPending}
+          onPick={() => {
             setDone(null);
             setProblem(null);
             upload.reset();
-            if (!file) return;
-            if (file.size > MATCH_DOCUMENT_MAX_BYTES) {
-              setProblem(t("documents.upload.tooBig", { name: file.name }));
-              return;
-            }
-            upload.mutate(file);
           }}
-        >
-          {(props) => (
-            <Button
-              {...props}
-              variant="light"
-              leftSection={<IconUpload aria-hidden="true" size={18} />}
-              loading={upload.isPending}
-            >
-              {t("documents.upload.button")}
-            </Button>
-          )}
-        </FileButton>
+          onTooBig={(file) => setProblem(t("documents.upload.tooBig", { name: file.name }))}
+          onFile={(file) => upload.mutate(file)}
+        />
       </Group>
       <Text size="sm" c="gray.8">
         {t("documents.upload.hint")}
