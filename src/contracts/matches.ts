@@ -54,7 +54,8 @@ export const ProcedureListResponseSchema = z.object({ procedures: z.array(Proced
 export const ProcedureResponseSchema = z.object({ procedure: ProcedureSchema });
 export const ProcedureListQuerySchema = z.object({ organisationId: z.string().uuid().optional() });
 
-const ActorSchema = z.object({ id: z.string(), name: z.string() });
+/** A person who did something: their user id and name. */
+export const ActorSchema = z.object({ id: z.string(), name: z.string() });
 
 export const MatchSummarySchema = z.object({
   id: z.string().uuid(),

@@ -377,6 +377,48 @@ export const ERROR_CODES = {
     de: "Bitte fügen Sie bei einer Ablehnung eine Begründung hinzu.",
     fr: "Veuillez ajouter un commentaire en cas de refus.",
   },
+  match_not_hired: {
+    status: 409,
+    nl: "Een plaatsing legt u vast zodra de kandidaat is aangenomen.",
+    en: "A placement can be recorded once the candidate has been hired.",
+    de: "Ein Einsatz kann erfasst werden, sobald der Kandidat eingestellt ist.",
+    fr: "Une mission peut être enregistrée une fois le candidat embauché.",
+  },
+  placement_exists: {
+    status: 409,
+    nl: "Voor deze kandidaat op deze vacature is al een plaatsing vastgelegd.",
+    en: "A placement has already been recorded for this candidate on this vacancy.",
+    de: "Für diesen Kandidaten auf dieser Stelle ist bereits ein Einsatz erfasst.",
+    fr: "Une mission a déjà été enregistrée pour ce candidat sur cette offre.",
+  },
+  timesheet_locked: {
+    status: 409,
+    nl: "Deze weekstaat is verzonden of goedgekeurd en kan niet meer worden gewijzigd.",
+    en: "This timesheet has been submitted or approved and can no longer be changed.",
+    de: "Dieser Stundenzettel wurde übermittelt oder genehmigt und kann nicht mehr geändert werden.",
+    fr: "Cette feuille de temps a été envoyée ou approuvée et ne peut plus être modifiée.",
+  },
+  timesheet_not_waiting: {
+    status: 409,
+    nl: "Deze weekstaat wacht niet (meer) op goedkeuring.",
+    en: "This timesheet is not (or no longer) waiting for approval.",
+    de: "Dieser Stundenzettel wartet nicht (mehr) auf Genehmigung.",
+    fr: "Cette feuille de temps n'attend pas (ou plus) d'approbation.",
+  },
+  timesheet_comment_required: {
+    status: 400,
+    nl: "Geef bij het afkeuren van een weekstaat een toelichting.",
+    en: "Please add a comment when you reject a timesheet.",
+    de: "Bitte fügen Sie bei der Ablehnung eines Stundenzettels eine Begründung hinzu.",
+    fr: "Veuillez ajouter un commentaire lorsque vous refusez une feuille de temps.",
+  },
+  timesheet_empty: {
+    status: 400,
+    nl: "Vul op ten minste één dag uren in voordat u de weekstaat verstuurt.",
+    en: "Fill in hours on at least one day before you submit the timesheet.",
+    de: "Tragen Sie an mindestens einem Tag Stunden ein, bevor Sie den Stundenzettel übermitteln.",
+    fr: "Saisissez des heures pour au moins un jour avant d'envoyer la feuille de temps.",
+  },
 } as const satisfies Record<string, { status: number } & Record<MessageLocale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

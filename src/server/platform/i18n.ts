@@ -333,6 +333,66 @@ export const fieldMessages: Record<string, Record<MessageLocale, string>> = {
     de: "Nur die Kontaktperson wählt einen Kandidaten als Betreff; antworten Sie in deren Gespräch.",
     fr: "Seule la personne de contact choisit un candidat comme objet ; répondez dans sa conversation.",
   },
+  hours_over_day: {
+    nl: "Op één dag passen niet meer dan 24 uur.",
+    en: "A day cannot hold more than 24 hours.",
+    de: "Ein Tag kann nicht mehr als 24 Stunden haben.",
+    fr: "Une journée ne peut pas compter plus de 24 heures.",
+  },
+  hours_quarter: {
+    nl: "Vul uren in per kwartier (bijvoorbeeld 7,75), niet negatief en hoogstens 24.",
+    en: "Enter hours in quarter hours (e.g. 7.75), not negative and at most 24.",
+    de: "Geben Sie Stunden in Viertelstunden ein (z. B. 7,75), nicht negativ und höchstens 24.",
+    fr: "Saisissez les heures par quarts d'heure (par ex. 7,75), sans valeur négative et 24 au maximum.",
+  },
+  date_outside_week: {
+    nl: "Deze dag valt niet in deze week.",
+    en: "This day is not in this week.",
+    de: "Dieser Tag liegt nicht in dieser Woche.",
+    fr: "Ce jour n'est pas dans cette semaine.",
+  },
+  date_outside_placement: {
+    nl: "Op deze dag liep de plaatsing niet: uren kunnen alleen binnen de start- en einddatum.",
+    en: "The placement did not run on this day: hours only fit between its start and end date.",
+    de: "An diesem Tag lief der Einsatz nicht: Stunden nur zwischen Start- und Enddatum.",
+    fr: "La mission ne courait pas ce jour-là : les heures doivent être entre les dates de début et de fin.",
+  },
+  entry_twice: {
+    nl: "Deze dag en soort uren staan er twee keer in.",
+    en: "This day and kind of hours appear twice.",
+    de: "Dieser Tag und diese Stundenart kommen doppelt vor.",
+    fr: "Ce jour et ce type d'heures figurent deux fois.",
+  },
+  week_starts_monday: {
+    nl: "Een week begint op maandag.",
+    en: "A week starts on Monday.",
+    de: "Eine Woche beginnt am Montag.",
+    fr: "Une semaine commence le lundi.",
+  },
+  approver_required: {
+    nl: "Kies ten minste één contactpersoon die de uren goedkeurt.",
+    en: "Choose at least one contact person to approve the hours.",
+    de: "Wählen Sie mindestens eine Kontaktperson, die die Stunden genehmigt.",
+    fr: "Choisissez au moins une personne de contact qui approuve les heures.",
+  },
+  approver_invalid: {
+    nl: "Kies contactpersonen van deze werkgever met toegang tot het portaal.",
+    en: "Choose contact persons of this employer with access to the portal.",
+    de: "Wählen Sie Kontaktpersonen dieses Arbeitgebers mit Zugang zum Portal.",
+    fr: "Choisissez des personnes de contact de cet employeur ayant accès au portail.",
+  },
+  end_before_start: {
+    nl: "De einddatum ligt vóór de startdatum.",
+    en: "The end date is before the start date.",
+    de: "Das Enddatum liegt vor dem Startdatum.",
+    fr: "La date de fin est antérieure à la date de début.",
+  },
+  period_invalid: {
+    nl: "Kies een periode van hoogstens een jaar, met de einddatum na de begindatum.",
+    en: "Choose a period of at most a year, with the end after the start.",
+    de: "Wählen Sie einen Zeitraum von höchstens einem Jahr, mit dem Ende nach dem Beginn.",
+    fr: "Choisissez une période d'un an au maximum, la fin après le début.",
+  },
 };
 
 /** The text of one of our field message keys (for checks made in services, not in zod). */

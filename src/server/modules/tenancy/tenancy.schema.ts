@@ -79,6 +79,8 @@ export const organisations = pgTable(
     ),
     description: text("description").notNull().default(""),
     website: text("website"),
+    /** The IANA time zone the organisation reads times in (exports, calendars). */
+    timeZone: text("time_zone").notNull().default("Europe/Amsterdam"),
     /** Archived employers, with their contacts and vacancies, are out of sight until restored. */
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
