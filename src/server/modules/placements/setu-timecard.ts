@@ -78,7 +78,7 @@ const node = (name: string, ...children: (XmlNode | null)[]): XmlNode => ({
 /** Characters XML 1.0 cannot carry at all (control characters, lone surrogates) are dropped. */
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
-export function escapeXml(value: string): string {
+function escapeXml(value: string): string {
   return value
     .replace(NOT_XML_CHAR, "")
     .replace(/&/g, "&amp;")
@@ -112,7 +112,7 @@ function assertDate(value: string, what: string): void {
 }
 
 /** Hours with two decimals, as SETU writes them ("Half hours should be noted as 0.5"). */
-export function hoursText(minutes: number): string {
+function hoursText(minutes: number): string {
   return (minutes / 60).toFixed(2);
 }
 
