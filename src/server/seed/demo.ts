@@ -12,6 +12,7 @@ import type { Env } from "../platform/env";
 import { insertCandidates, insertVacancies } from "./bulk";
 import type { SeedOrganisation, SeedPortal } from "./generate";
 import { seedDemoMessages } from "./messages";
+import { seedDemoPlacement } from "./placements";
 import { seedDemoProposals } from "./proposals";
 import { seedTalentPools } from "./talent-pools";
 
@@ -428,6 +429,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
   await seedTalentPools(db, orgIds, portalIds);
   await seedDemoMessages(db, DEMO_NOW);
   await seedDemoProposals(db, orgIds.get("westland")!);
+  await seedDemoPlacement(db, orgIds.get("westland")!);
   log(
     `Seeded ${candidateCount} candidates and ${vacancyCount} vacancies in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );
