@@ -157,7 +157,8 @@ describe.each(testDbKinds())("approaching candidates and saved vacancies on %s",
       await manager.call("/api/v1/candidates/favourites?sort=name&order=asc")
     ).json<FavouritesResponse>();
     expect(mine.favourites).toHaveLength(1);
-    expect(mine.favourites[0]).toMatchObject({ candidateId: kimId, savedCount: 0, proposedCount: 0 });
+    // The demo team saved Kim on the Westland vacancy she was hired on (seed/placements.ts).
+    expect(mine.favourites[0]).toMatchObject({ candidateId: kimId, savedCount: 1, proposedCount: 0 });
     const colleague = new Client(server, `haaglanden.localhost:${server.port}`);
     await signIn(colleague, "beheer@demo.werkbrug.test");
     expect((await colleague.call("/api/v1/candidates/favourites")).json<FavouritesResponse>().total).toBe(0);
