@@ -102,7 +102,8 @@ function PhaseTable({
                 <ProposalCell vacancyId={vacancyId} match={m} phaseKey={phaseKey} data={proposals} />
               </Table.Td>
               <Table.Td ta="right">
-                <Group gap={4} justify="flex-end" wrap="nowrap">
+                {/* The placement's button makes three: they may wrap rather than squeeze the badges. */}
+                <Group gap={4} justify="flex-end" wrap={hired ? "wrap" : "nowrap"}>
                   {hired && m.state === "hired" && <PlacementAction matchId={m.id} name={m.candidate.name} />}
                   <AddToTalentPool candidateId={m.candidate.id} name={m.candidate.name} compact />
                   <Button

@@ -26,6 +26,18 @@ export function formatMoney(cents: number, tag: string): string {
   return cached(moneyFormats, tag, { style: "currency", currency: "EUR" }).format(cents / 100);
 }
 
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The time of day of a moment (16:05), in the browser's time zone. */
+export function formatTime(iso: string, tag: string): string {
+  let format = timeFormats.get(tag);
+  if (!format) {
+    format = new Intl.DateTimeFormat(tag, { timeStyle: "short" });
+    timeFormats.set(tag, format);
+  }
+  return format.format(new Date(iso));
+}
+
 /** A rate in cents as it goes back into the rate field: "25,50" (nl), "25.50" (en). */
 export function rateInput(cents: number | null, tag: string): string {
   if (cents === null) return "";

@@ -1,10 +1,11 @@
-import { Anchor, Group, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
+import { Anchor, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { HOUR_KINDS, type HourTotals, type TimesheetSummary } from "../../../contracts/placements";
+import { intlLocale } from "../../i18n";
 import { AppLink } from "../../ui/app-link";
 import { useLocale } from "../language/language-control";
-import { formatDateTime, formatDay } from "../vacancies/format";
-import { isoWeek } from "./format";
+import { formatDate, formatDay } from "../vacancies/format";
+import { formatTime, isoWeek } from "./format";
 import { setuUrl } from "./placements-api";
 import { useNumbers, WeekStatusBadge } from "./ui";
 
@@ -21,6 +22,19 @@ function HourCells({ totals }: { totals: HourTotals }) {
         {numbers.hours(totals.total)}
       </Table.Td>
     </>
+  );
+}
+
+/** A moment as the date with the time under it (keeps the table narrow). */
+function Moment({ at }: { at: string }) {
+  const locale = useLocale();
+  return (
+    <Stack gap={0} component="span">
+      <span style={{ whiteSpace: "nowrap" }}>{formatDate(at, locale)}</span>
+      <Text span size="xs" c="gray.8">
+        {formatTime(at, intlLocale(locale))}
+      </Text>
+    </Stack>
   );
 }
 
@@ -43,16 +57,12 @@ function WeekRow({ week }: { week: TimesheetSummary }) {
         <WeekStatusBadge status={week.status} />
       </Table.Td>
       <HourCells totals={week.totals} />
-      <Table.Td style={{ whiteSpace: "nowrap" }}>
-        {week.submittedAt ? formatDateTime(week.submittedAt, locale) : "–"}
-      </Table.Td>
+      <Table.Td>{week.submittedAt ? <Moment at={week.submittedAt} /> : "–"}</Table.Td>
       <Table.Td>
         {week.decidedAt ? (
           <Stack gap={0}>
             <span>{week.decidedBy?.name ?? t("placements.weeks.unknownPerson")}</span>
-            <Text size="xs" c="gray.8" style={{ whiteSpace: "nowrap" }}>
-              {formatDateTime(week.decidedAt, locale)}
-            </Text>
+            <Moment at={week.decidedAt} />
           </Stack>
         ) : (
           "–"
@@ -60,7 +70,7 @@ function WeekRow({ week }: { week: TimesheetSummary }) {
       </Table.Td>
       <Table.Td>
         {week.id && (
-          <Group gap="sm" wrap="nowrap">
+          <Stack gap={2}>
             <Anchor component={AppLink} href={`/urenstaten/week/${week.id}`} size="sm">
               {t("placements.weeks.open")}
               <VisuallyHidden> {name}</VisuallyHidden>
@@ -71,7 +81,7 @@ function WeekRow({ week }: { week: TimesheetSummary }) {
                 <VisuallyHidden> {name}</VisuallyHidden>
               </Anchor>
             )}
-          </Group>
+          </Stack>
         )}
       </Table.Td>
     </Table.Tr>
@@ -84,7 +94,7 @@ export function WeeksTable({ weeks, totals }: { weeks: readonly TimesheetSummary
   if (weeks.length === 0) return <Text c="gray.8">{t("placements.weeks.none")}</Text>;
   const newestFirst = [...weeks].sort((a, b) => b.weekStart.localeCompare(a.weekStart));
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <Table.ScrollContainer minWidth={760}>
       <Table verticalSpacing="xs" fz="sm" striped>
         <Table.Caption c="gray.8">{t("placements.weeks.caption")}</Table.Caption>
         <Table.Thead>
