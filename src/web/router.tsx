@@ -6,6 +6,9 @@ import { DocumentsPage } from "./features/documents/documents-page";
 import { EmployerSearchSchema } from "./features/employers/search-params";
 import { ExplorerUrlSchema } from "./features/explorer/search-params";
 import { MessagesRoutePage } from "./features/messages/messages-page";
+import { PlacementPage } from "./features/placements/placement-detail";
+import { PlacementsPage } from "./features/placements/placements-page";
+import { PlacementSearchSchema } from "./features/placements/search-params";
 import { ProposedCandidatePage, ProposedPage } from "./features/proposals/proposed-pages";
 import { TalentPoolPage, TalentPoolsPage } from "./features/talent-pools/talent-pools-page";
 import { CandidateSearchSchema, StaffSearchSchema } from "./features/vacancies/search-params";
@@ -429,7 +432,31 @@ const proposedCandidateRoute = createRoute({
   staticData: { titleKey: "proposals.detail.title", parent: "/voorgesteld" },
 });
 
+// Placements for recruiters (issue 13): the list with the payroll export, and one placement.
+const placementsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/plaatsingen",
+  validateSearch: PlacementSearchSchema,
+  component: function PlacementsRoute() {
+    const navigate = placementsRoute.useNavigate();
+    return (
+      <PlacementsPage search={placementsRoute.useSearch()} onSearch={(search) => void navigate({ search })} />
+    );
+  },
+  staticData: { titleKey: "placements.title", parent: "/" },
+});
+const placementRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/plaatsingen/$placementId",
+  component: function PlacementRoute() {
+    return <PlacementPage id={placementRoute.useParams().placementId} />;
+  },
+  staticData: { titleKey: "placements.detail.title", parent: "/plaatsingen" },
+});
+
 const routeTree = rootRoute.addChildren([
+  placementsRoute,
+  placementRoute,
   documentsRoute,
   talentPoolsRoute,
   talentPoolRoute,

@@ -5,7 +5,8 @@ import type { Outcome, PhaseMeaning } from "../../../contracts/matches";
 
 export const STATE_COLOR: Record<PhaseMeaning, string> = {
   active: "blue.8",
-  hired: "green.9",
+  // green.9 on white is 4.4:1, short of the 4.5:1 that badge-sized text needs.
+  hired: "teal.9",
   rejected: "red.9",
   archived: "gray.7",
   withdrawn: "gray.7",
@@ -33,7 +34,7 @@ export function StateBadge({ state }: { state: PhaseMeaning }) {
   const { t } = useTranslation();
   if (state === "active") return null;
   return (
-    <Badge color={STATE_COLOR[state]} variant="outline">
+    <Badge color={STATE_COLOR[state]} variant="outline" styles={{ label: { overflow: "visible" } }}>
       {t(`matches.state.${state}`)}
     </Badge>
   );

@@ -10,6 +10,7 @@ import type {
 import { ApiError } from "../../api";
 import { FormError, Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
+import { PlacementAction } from "../placements/record-placement";
 import { vacancyProposalsQuery } from "../proposals/proposals-api";
 import { ProposalCell } from "../proposals/vacancy-proposals";
 import { AddToTalentPool } from "../talent-pools/add-to-pool";
@@ -60,12 +61,15 @@ function PhaseTable({
   vacancyId,
   phaseKey,
   proposals,
+  hired,
 }: {
   matches: MatchSummary[];
   onOpen: (id: string) => void;
   vacancyId: string;
   phaseKey: string;
   proposals: VacancyProposalsResponse | undefined;
+  /** A phase that means "hired": its matches get "Plaatsing vastleggen" (issue 13). */
+  hired: boolean;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -98,7 +102,9 @@ function PhaseTable({
                 <ProposalCell vacancyId={vacancyId} match={m} phaseKey={phaseKey} data={proposals} />
               </Table.Td>
               <Table.Td ta="right">
-                <Group gap={4} justify="flex-end" wrap="nowrap">
+                {/* The placement's button makes three: they may wrap rather than squeeze the badges. */}
+                <Group gap={4} justify="flex-end" wrap={hired ? "wrap" : "nowrap"}>
+                  {hired && m.state === "hired" && <PlacementAction matchId={m.id} name={m.candidate.name} />}
                   <AddToTalentPool candidateId={m.candidate.id} name={m.candidate.name} compact />
                   <Button
                     size="compact-sm"
@@ -170,6 +176,7 @@ export function VacancyMatches({ vacancyId }: { vacancyId: string }) {
               vacancyId={vacancyId}
               phaseKey={group.phase.key}
               proposals={proposals.data}
+              hired={group.phase.meaning === "hired" && data.permissions.sees === "all"}
             />
           </div>
         ))}
