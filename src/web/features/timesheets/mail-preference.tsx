@@ -1,5 +1,6 @@
 import { Group, Radio, Stack } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { TIMESHEET_MAIL_MODES, type TimesheetMailMode } from "../../../contracts/placements";
 import { FormError, Notice, useErrorText } from "../identity/forms";
@@ -15,9 +16,12 @@ export function MailPreference() {
   const errorText = useErrorText();
   const queryClient = useQueryClient();
   const query = useQuery(mailPreferenceQuery);
+  // The choice shows at once; when saving fails it falls back to what is stored.
+  const [chosen, setChosen] = useState<TimesheetMailMode | null>(null);
   const mutation = useMutation({
     mutationFn: (mode: TimesheetMailMode) => saveMailPreference({ mode }),
     onSuccess: (preference) => queryClient.setQueryData(timesheetKeys.mailPreference, preference),
+    onError: () => setChosen(null),
   });
   return (
     <Section title={t("timesheets.mail.title")}>
@@ -29,9 +33,11 @@ export function MailPreference() {
         <Stack gap="sm">
           <Radio.Group
             label={t("timesheets.mail.label")}
-            value={mutation.isPending ? mutation.variables : query.data.mode}
+            value={chosen ?? query.data.mode}
             onChange={(value) => {
-              if (isMode(value)) mutation.mutate(value);
+              if (!isMode(value)) return;
+              setChosen(value);
+              mutation.mutate(value);
             }}
           >
             <Group mt={6}>

@@ -125,7 +125,7 @@ export function WeekTable({ timesheet }: { timesheet: Timesheet }) {
               </Table.Td>
             ))}
             <Table.Td ta="right" fw={700}>
-              {format.hours(timesheet.totals.total)}
+              {format.hours(kinds.reduce((sum, kind) => sum + kindTotal(grid, kind), 0))}
             </Table.Td>
           </Table.Tr>
         </Table.Tfoot>

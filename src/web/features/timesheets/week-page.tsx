@@ -22,18 +22,19 @@ function WeekLog({ log }: { log: Timesheet["log"] }) {
   const { t } = useTranslation();
   const format = useTimesheetFormat();
   if (log.length === 0) return null;
+  const logLine = (entry: Timesheet["log"][number]) => {
+    const line = t(`timesheets.log.${entry.action}`, {
+      name: entry.by?.name ?? t("timesheets.log.someone"),
+      date: format.moment(entry.at),
+    });
+    return entry.comment ? t("timesheets.log.withComment", { line, comment: entry.comment }) : line;
+  };
   return (
     <Section title={t("timesheets.log.title")}>
       <Stack gap={6} component="ol" className="werkbrug-plain-list">
         {log.map((entry) => (
           <li key={`${entry.action}-${entry.at}`}>
-            <Text size="sm">
-              {t(`timesheets.log.${entry.action}`, {
-                name: entry.by?.name ?? t("timesheets.log.someone"),
-                date: format.moment(entry.at),
-              })}
-              {entry.comment ? `: “${entry.comment}”` : ""}
-            </Text>
+            <Text size="sm">{logLine(entry)}</Text>
           </li>
         ))}
       </Stack>
