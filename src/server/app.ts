@@ -47,6 +47,12 @@ import {
   registerProposalSubscribers,
 } from "./modules/matches";
 import { registerMessageRoutes, registerMessageSubscribers } from "./modules/messages";
+import {
+  registerPlacementJobs,
+  registerPlacementRoutes,
+  registerPlacementSubscribers,
+  timesheetsWaitingCount,
+} from "./modules/placements";
 import { registerTalentPoolRoutes, registerTalentPoolSubscribers } from "./modules/talent-pools";
 import { registerTaxonomy } from "./modules/taxonomy/taxonomy.routes";
 import { callerOf } from "./modules/tenancy";
@@ -215,11 +221,16 @@ export async function buildApp({
       }),
   });
   await registerPrivacyRoutes(app, { privacy: createPrivacyService(candidateDeps) });
+  const placements = { store, files, today: () => todayIn() };
+  registerPlacementSubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL, today: () => todayIn() });
+  if (jobs) await registerPlacementJobs(jobs, { store });
+  await registerPlacementRoutes(app, { placements });
   await registerContactHomeRoutes(app, {
     contactHome: {
       store,
       today: () => todayIn(),
       proposalsWaiting: (caller) => proposalsAwaitingCount({ store, files }, caller),
+      timesheetsWaiting: (caller) => timesheetsWaitingCount(placements, caller),
     },
   });
   registerEmployerSubscribers(events, { mailer, store });

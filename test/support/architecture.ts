@@ -104,6 +104,14 @@ export const TENANT_OWNED_TABLES: readonly string[] = [
   "match_proposals",
   "match_reviewers",
   "notifications",
+  // placements and timesheets
+  "placements",
+  "placement_approvers",
+  "timesheets",
+  "timesheet_entries",
+  "timesheet_log",
+  "timesheet_mail_settings",
+  "timesheet_digest_items",
   // platform
   "domain_events",
 ];

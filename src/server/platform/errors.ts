@@ -405,6 +405,13 @@ export const ERROR_CODES = {
     de: "Dieser Stundenzettel wartet nicht (mehr) auf Genehmigung.",
     fr: "Cette feuille de temps n'attend pas (ou plus) d'approbation.",
   },
+  timesheet_not_approved: {
+    status: 409,
+    nl: "Alleen een goedgekeurde weekstaat kan als SETU-urenbriefje worden gedownload.",
+    en: "Only an approved timesheet can be downloaded as a SETU Timecard.",
+    de: "Nur ein genehmigter Stundenzettel kann als SETU-Timecard heruntergeladen werden.",
+    fr: "Seule une feuille de temps approuvée peut être téléchargée au format SETU Timecard.",
+  },
   timesheet_comment_required: {
     status: 400,
     nl: "Geef bij het afkeuren van een weekstaat een toelichting.",

@@ -363,6 +363,12 @@ export const fieldMessages: Record<string, Record<MessageLocale, string>> = {
     de: "Dieser Tag und diese Stundenart kommen doppelt vor.",
     fr: "Ce jour et ce type d'heures figurent deux fois.",
   },
+  week_in_future: {
+    nl: "Deze week is nog niet begonnen.",
+    en: "This week has not started yet.",
+    de: "Diese Woche hat noch nicht begonnen.",
+    fr: "Cette semaine n'a pas encore commencé.",
+  },
   week_starts_monday: {
     nl: "Een week begint op maandag.",
     en: "A week starts on Monday.",
@@ -380,12 +386,6 @@ export const fieldMessages: Record<string, Record<MessageLocale, string>> = {
     en: "Choose contact persons of this employer with access to the portal.",
     de: "Wählen Sie Kontaktpersonen dieses Arbeitgebers mit Zugang zum Portal.",
     fr: "Choisissez des personnes de contact de cet employeur ayant accès au portail.",
-  },
-  end_before_start: {
-    nl: "De einddatum ligt vóór de startdatum.",
-    en: "The end date is before the start date.",
-    de: "Das Enddatum liegt vor dem Startdatum.",
-    fr: "La date de fin est antérieure à la date de début.",
   },
   period_invalid: {
     nl: "Kies een periode van hoogstens een jaar, met de einddatum na de begindatum.",

@@ -10,6 +10,8 @@ export interface ContactHomeDeps {
   today: () => string;
   /** The proposals waiting for this contact's verdict (the matches module counts them). */
   proposalsWaiting: (caller: Caller) => Promise<number>;
+  /** The submitted weeks waiting for this contact's approval (the placements module counts them). */
+  timesheetsWaiting: (caller: Caller) => Promise<number>;
 }
 
 /** The 12 months ending with the one `today` falls in, oldest first, as `YYYY-MM`. */
@@ -37,10 +39,11 @@ export async function contactDashboard(
   const repo = deps.store.bind(scope, contactDashboardRepository);
   const today = deps.today();
   const months = lastTwelveMonths(today);
-  const [employers, active, proposed, steps] = await Promise.all([
+  const [employers, active, proposed, timesheets, steps] = await Promise.all([
     repo.employers(),
     repo.activeVacancies(today),
     deps.proposalsWaiting(caller),
+    deps.timesheetsWaiting(caller),
     repo.stepsPerMonth(months[0]!),
   ]);
   const byMonth = new Map<string, ContactMonthFigures>(
@@ -54,8 +57,7 @@ export async function contactDashboard(
     employers,
     activeVacancies: { count: active },
     proposed: { count: proposed },
-    // Timesheets do not exist yet: the block stays away until they do.
-    timesheets: null,
+    timesheets: { count: timesheets },
     figures: [...byMonth.values()],
   };
 }

@@ -5,6 +5,8 @@ import type {
   VacancyProposalsResponse,
 } from "../../../../contracts/matches";
 import { AppError } from "../../../platform/errors";
+import type { TenantScope } from "../../../platform/scope";
+import type { Store } from "../../../platform/store";
 import type { Caller } from "../../tenancy";
 import { MATCH_EVENTS, matchEvent } from "../matches.events";
 import { applicationStatus, entryPhase, mayPropose, PROPOSABLE_KEYS } from "../matches.policy";
@@ -227,4 +229,12 @@ export async function withdrawProposal(deps: MatchDeps, caller: Caller, matchId:
       }),
     );
   });
+}
+
+/**
+ * The contact persons of the organisation's employer (its whole family) with portal access:
+ * those who review proposals, and those who approve a placement's hours.
+ */
+export async function contactsWithPortalAccess(store: Store, scope: TenantScope, organisationId: string) {
+  return store.bind(scope, proposalsRepository).reviewableContacts(organisationId);
 }
