@@ -161,6 +161,8 @@ export const TimesheetSummarySchema = z.object({
   submittedAt: z.string().nullable(),
   decidedAt: z.string().nullable(),
   decidedBy: ActorSchema.nullable(),
+  /** The approver's comment on the latest decision (a rejected week shows why in the candidate's list). */
+  decisionComment: z.string().nullable().default(null),
 });
 export type TimesheetSummary = z.infer<typeof TimesheetSummarySchema>;
 

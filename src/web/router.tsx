@@ -11,6 +11,9 @@ import { PlacementsPage } from "./features/placements/placements-page";
 import { PlacementSearchSchema } from "./features/placements/search-params";
 import { ProposedCandidatePage, ProposedPage } from "./features/proposals/proposed-pages";
 import { TalentPoolPage, TalentPoolsPage } from "./features/talent-pools/talent-pools-page";
+import { TimesheetsPage } from "./features/timesheets/timesheets-page";
+import { WeekEditorPage } from "./features/timesheets/week-editor";
+import { TimesheetWeekPage } from "./features/timesheets/week-page";
 import { CandidateSearchSchema, StaffSearchSchema } from "./features/vacancies/search-params";
 import { AboutPage } from "./routes/about";
 import {
@@ -454,9 +457,38 @@ const placementRoute = createRoute({
   staticData: { titleKey: "placements.detail.title", parent: "/plaatsingen" },
 });
 
+// Timesheets (issue 13): the candidate's weeks and the contact's approvals, one week to fill in,
+// one week to read (and decide).
+const timesheetsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/urenstaten",
+  component: TimesheetsPage,
+  staticData: { titleKey: "timesheets.title", parent: "/" },
+});
+const timesheetWeekRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/urenstaten/week/$timesheetId",
+  component: function TimesheetWeekRoute() {
+    return <TimesheetWeekPage timesheetId={timesheetWeekRoute.useParams().timesheetId} />;
+  },
+  staticData: { titleKey: "timesheets.week.title", parent: "/urenstaten" },
+});
+const weekEditorRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/urenstaten/$placementId/$weekStart",
+  component: function WeekEditorRoute() {
+    const { placementId, weekStart } = weekEditorRoute.useParams();
+    return <WeekEditorPage placementId={placementId} weekStart={weekStart} />;
+  },
+  staticData: { titleKey: "timesheets.editor.title", parent: "/urenstaten" },
+});
+
 const routeTree = rootRoute.addChildren([
   placementsRoute,
   placementRoute,
+  timesheetsRoute,
+  timesheetWeekRoute,
+  weekEditorRoute,
   documentsRoute,
   talentPoolsRoute,
   talentPoolRoute,

@@ -16,6 +16,7 @@ import { SideSwitch } from "../features/navigation/side-switch";
 import { PortalBrand } from "../features/portal/portal-brand";
 import { usePortal } from "../features/portal/portal-context";
 import { portalName } from "../features/portal/portal-query";
+import { useTimesheetMenu } from "../features/timesheets/timesheets-api";
 import { ShellLayout } from "../ui/shell-layout";
 
 export const TWO_FACTOR_SETUP_PATH = "/beveiliging-instellen";
@@ -53,9 +54,11 @@ export function RootLayout() {
   const mustSetUpTwoFactor = me.data?.needsTwoFactorSetup === true && !OPEN_BEFORE_TWO_FACTOR.has(pathname);
 
   const menuRole = menuRoleOnSide(me.data ? me.data.roles : null, side);
-  const items = MENU_BY_ROLE[menuRole];
   // Contacts and their recruiter team message each other; the count waits beside "Berichten".
   const unreadMessages = useUnreadMessages(TEAM_MESSAGING_ROLES.has(menuRole));
+  // "Urenstaten": for a candidate only once placed; for a contact with the weeks waiting.
+  const timesheetMenu = useTimesheetMenu(menuRole);
+  const items = MENU_BY_ROLE[menuRole].filter((item) => item.when !== "placed" || timesheetMenu.placed);
 
   return (
     <ShellLayout
@@ -78,7 +81,9 @@ export function RootLayout() {
         onToggle: () => setMenuOpened((o) => !o),
         openLabel: t("shell.openMenu"),
         closeLabel: t("shell.closeMenu"),
-        content: <MainMenu items={items} counts={{ messages: unreadMessages }} />,
+        content: (
+          <MainMenu items={items} counts={{ messages: unreadMessages, timesheets: timesheetMenu.waiting }} />
+        ),
       }}
     >
       {mustSetUpTwoFactor ? (

@@ -77,6 +77,7 @@ export function summaryDto(
     submittedAt: t?.submittedAt?.toISOString() ?? null,
     decidedAt: t?.decidedAt?.toISOString() ?? null,
     decidedBy: t ? actor(t.decidedByUserId, week?.deciderName ?? null) : null,
+    decisionComment: t?.decisionComment ?? null,
   };
 }
 

@@ -402,6 +402,15 @@ describe.each(testDbKinds())("placements and timesheets on %s", (kind) => {
     );
     expect((await save(lastWeek(), corrected, "Woensdag gecorrigeerd")).status).toBe(200);
     expect((await week(lastWeek())).status).toBe("rejected");
+    // The candidate's list of weeks says why this one came back.
+    const listed = (await candidate.call("/api/v1/my/placements")).json<MyPlacementsResponse>();
+    const listedWeek = listed.placements
+      .find((p) => p.placement.id === placement.id)
+      ?.weeks.find((w) => w.weekStart === lastWeek());
+    expect(listedWeek).toMatchObject({
+      status: "rejected",
+      decisionComment: "Woensdag klopt niet: 7 uur gewerkt",
+    });
     const resent = await submit(lastWeek(), corrected, "Woensdag gecorrigeerd");
     expect(resent.status, resent.text).toBe(200);
     const approved = await decide(contact, submittedId, "approve");

@@ -4,11 +4,13 @@ import {
   IconBuilding,
   IconBuildingCommunity,
   IconChecklist,
+  IconClockHour4,
   IconFileDescription,
   IconFiles,
   IconHeart,
   IconHistory,
   IconHome,
+  IconIdBadge2,
   IconInfoCircle,
   IconMail,
   IconSearch,
@@ -30,6 +32,8 @@ export interface MenuItem {
   icon: Icon;
   /** A page the server renders (the public job board): a full page load, not an app route. */
   external?: boolean;
+  /** Shown only to those it concerns: "placed" candidates (with a placement to write hours for). */
+  when?: "placed";
 }
 
 const home: MenuItem = { key: "home", href: "/", icon: IconHome };
@@ -50,6 +54,11 @@ const settings: MenuItem = { key: "settings", href: "/instellingen", icon: IconS
 const proposed: MenuItem = { key: "proposedCandidates", href: "/voorgesteld", icon: IconUserCheck };
 const talentPools: MenuItem = { key: "talentPools", href: "/talentpools", icon: IconUsersGroup };
 const documents: MenuItem = { key: "documents", href: "/documenten", icon: IconFiles };
+/** Carerix "Urenstaten": the contact approves weeks; a placed candidate writes them. */
+const timesheets: MenuItem = { key: "timesheets", href: "/urenstaten", icon: IconClockHour4 };
+const myTimesheets: MenuItem = { ...timesheets, when: "placed" };
+/** The recruiters' placements, with the weeks of hours and the payroll export. */
+const placements: MenuItem = { key: "placements", href: "/plaatsingen", icon: IconIdBadge2 };
 const vacancyRequests: MenuItem = {
   key: "vacancyRequests",
   href: "/vacature-aanvragen",
@@ -65,18 +74,18 @@ const users: MenuItem = { key: "users", href: "/instellingen?tab=gebruikers", ic
  * favourites, vacancies, employers), Carerix for the hiring manager, Vlimpers for HR and
  * selection, the referral portal for referrers. An item is here only once its page works for
  * that role (no dead ends; `menu.test.ts` checks every href against the router). Still to come
- * with their issues: the contact's "Urenstaten" (timesheets), the referrer's "Verwijzingen" and
+ * with their issues: the referrer's "Verwijzingen" and
  * "Punten", HR and selection's "Sollicitanten", "Selecties", "PV-rapporten", "Werfreserves",
  * "Rapportages", and the platform admin's "Portalen" and "Organisaties".
  */
 export const MENU_BY_ROLE: Readonly<Record<MenuRole, readonly MenuItem[]>> = {
   anonymous: [home, jobBoard, forEmployers, about],
-  candidate: [home, kansen, applications, profile, messages, settings],
+  candidate: [home, kansen, applications, myTimesheets, profile, messages, settings],
   referrer: [home, jobBoard, settings],
   jury_member: [home, settings],
   selection_officer: [home, vacancies, settings],
   hr_officer: [home, vacancyRequests, vacancies, settings],
-  employer_contact: [home, vacancies, proposed, talentPools, documents, messages, settings],
+  employer_contact: [home, vacancies, proposed, talentPools, timesheets, documents, messages, settings],
   account_manager: [
     home,
     explorer,
@@ -84,6 +93,7 @@ export const MENU_BY_ROLE: Readonly<Record<MenuRole, readonly MenuItem[]>> = {
     vacancies,
     employers,
     talentPools,
+    placements,
     history,
     messages,
     settings,
@@ -95,6 +105,7 @@ export const MENU_BY_ROLE: Readonly<Record<MenuRole, readonly MenuItem[]>> = {
     vacancies,
     employers,
     talentPools,
+    placements,
     history,
     messages,
     users,
