@@ -24,3 +24,21 @@ export function portalUrl(publicUrl: string, slug: string | null): string {
   if (slug) url.hostname = `${slug}.${url.hostname}`;
   return `${url.origin}/`;
 }
+
+/** What a mail needs of the portal it comes from, read with the mail's other facts. */
+export interface MailPortal {
+  portalSlug: string;
+  portalParentId: string | null;
+  portalNameNl: string;
+  portalNameEn: string;
+}
+
+/** The address of the portal a mail links to (the national portal is the bare domain). */
+export function mailPortalUrl(publicUrl: string, portal: MailPortal): string {
+  return portalUrl(publicUrl, portal.portalParentId === null ? null : portal.portalSlug);
+}
+
+/** The portal's name in the mail's language (portal names exist in Dutch and English). */
+export function mailPortalName(locale: string, portal: MailPortal): string {
+  return locale === "nl" ? portal.portalNameNl : portal.portalNameEn;
+}

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Role } from "../../../contracts/tenancy";
 import type { MailMessage } from "../../platform/mail";
 import { invitation as invitationMail, mailLocale } from "../../platform/mail-templates";
-import { portalUrl } from "../../platform/tenancy";
+import { mailPortalName, mailPortalUrl } from "../../platform/tenancy";
 import type { InvitationWithContext } from "./invitations.repository";
 
 /** An invitation link works for 30 days (HalloWerk manual, "Aan de slag"). */
@@ -41,13 +41,13 @@ export function invitationMessage(row: InvitationWithContext, token: string, pub
   const locale = mailLocale(i.locale);
   const acceptUrl = new URL(
     `uitnodiging?token=${encodeURIComponent(token)}`,
-    portalUrl(publicUrl, row.portalParentId === null ? null : row.portalSlug),
+    mailPortalUrl(publicUrl, row),
   ).toString();
   return {
     to: i.email,
     ...invitationMail({
       locale,
-      portalName: locale === "nl" ? row.portalNameNl : row.portalNameEn,
+      portalName: mailPortalName(locale, row),
       inviterName: row.inviterName,
       organisationName: row.organisationName,
       roleLabel: ROLE_LABELS[i.role][locale] ?? ROLE_LABELS[i.role].en,

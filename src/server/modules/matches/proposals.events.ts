@@ -3,7 +3,7 @@ import type { Mailer } from "../../platform/mail";
 import { mailLocale } from "../../platform/mail-templates";
 import type { Store } from "../../platform/store";
 import { systemScope } from "../../platform/system-scope";
-import { portalUrl } from "../../platform/tenancy";
+import { mailPortalName, mailPortalUrl } from "../../platform/tenancy";
 import { MATCH_EVENTS } from "./matches.events";
 import { proposalDecidedMail, proposalMail } from "./proposals.mails";
 import { proposalMailRepository } from "./proposals.repository";
@@ -31,7 +31,7 @@ export function registerProposalSubscribers(events: EventBus, deps: ProposalSubs
       const repo = facts();
       const proposal = await repo.proposalFacts(proposalIdOf(event.payload));
       if (!proposal || proposal.proposal.withdrawnAt) return;
-      const base = portalUrl(deps.publicUrl, proposal.portalParentId === null ? null : proposal.portalSlug);
+      const base = mailPortalUrl(deps.publicUrl, proposal);
       const reviewUrl = new URL(`voorgesteld/${proposal.proposal.matchId}`, base).toString();
       for (const reviewer of await repo.reviewers(proposal.proposal.id)) {
         if (reviewer.deactivatedAt) continue;
@@ -40,7 +40,7 @@ export function registerProposalSubscribers(events: EventBus, deps: ProposalSubs
           to: reviewer.email,
           ...proposalMail({
             locale,
-            portalName: locale === "nl" ? proposal.portalNameNl : proposal.portalNameEn,
+            portalName: mailPortalName(locale, proposal),
             name: reviewer.name,
             candidateName: proposal.candidateName,
             vacancyTitle: proposal.vacancyTitle,
@@ -69,7 +69,7 @@ export function registerProposalSubscribers(events: EventBus, deps: ProposalSubs
         ),
       ];
       const reviewer = event.actorUserId ? (await repo.people([event.actorUserId]))[0] : undefined;
-      const base = portalUrl(deps.publicUrl, proposal.portalParentId === null ? null : proposal.portalSlug);
+      const base = mailPortalUrl(deps.publicUrl, proposal);
       const vacancyUrl = new URL(`vacaturebeheer/${proposal.vacancyId}`, base).toString();
       for (const person of await repo.people(recipients)) {
         await repo.notify({
@@ -92,7 +92,7 @@ export function registerProposalSubscribers(events: EventBus, deps: ProposalSubs
           to: person.email,
           ...proposalDecidedMail({
             locale,
-            portalName: locale === "nl" ? proposal.portalNameNl : proposal.portalNameEn,
+            portalName: mailPortalName(locale, proposal),
             name: person.name,
             candidateName: proposal.candidateName,
             vacancyTitle: proposal.vacancyTitle,

@@ -3,7 +3,7 @@ import type { Mailer } from "../../platform/mail";
 import { mailLocale, messageReceived } from "../../platform/mail-templates";
 import type { DomainEventInput, Store } from "../../platform/store";
 import { systemScope } from "../../platform/system-scope";
-import { portalUrl } from "../../platform/tenancy";
+import { mailPortalName, mailPortalUrl } from "../../platform/tenancy";
 import { type MessageRow, messageMailRepository, type ThreadRow } from "./messages.repository";
 
 /*
@@ -56,7 +56,7 @@ export function registerMessageSubscribers(events: EventBus, deps: MessageSubscr
       if (!messageId) return;
       const facts = await deps.store.bind(systemScope("events"), messageMailRepository).facts(messageId);
       if (!facts) return;
-      const base = portalUrl(deps.publicUrl, facts.portalParentId === null ? null : facts.portalSlug);
+      const base = mailPortalUrl(deps.publicUrl, facts);
       const url = new URL("berichten", base).toString();
       if (facts.message.authorSide === "team") {
         const to = facts.contactUserEmail ?? facts.contactEmail;
@@ -66,7 +66,7 @@ export function registerMessageSubscribers(events: EventBus, deps: MessageSubscr
           to,
           ...messageReceived({
             locale,
-            portalName: locale === "nl" ? facts.portalNameNl : facts.portalNameEn,
+            portalName: mailPortalName(locale, facts),
             name: facts.contactName,
             from: facts.teamName,
             url,
@@ -80,7 +80,7 @@ export function registerMessageSubscribers(events: EventBus, deps: MessageSubscr
         to: facts.managerEmail,
         ...messageReceived({
           locale,
-          portalName: locale === "nl" ? facts.portalNameNl : facts.portalNameEn,
+          portalName: mailPortalName(locale, facts),
           name: facts.managerName ?? "",
           from: `${facts.contactName} (${facts.employerName})`,
           url,

@@ -3,7 +3,7 @@ import type { Mailer } from "../../platform/mail";
 import { mailLocale } from "../../platform/mail-templates";
 import type { DomainEventInput, Store } from "../../platform/store";
 import { systemScope } from "../../platform/system-scope";
-import { portalUrl } from "../../platform/tenancy";
+import { type MailPortal, mailPortalName, mailPortalUrl } from "../../platform/tenancy";
 import { approvedByContacts } from "./placements.policy";
 import { type PlacementRecord, timesheetEventsRepository } from "./placements.repository";
 import { timesheetDecidedMail, timesheetDigestMail, timesheetSubmittedMail } from "./timesheets.mails";
@@ -69,8 +69,7 @@ const hoursOf = (minutes: Record<string, number>) => Object.values(minutes).redu
  */
 export function registerPlacementSubscribers(events: EventBus, deps: PlacementSubscriberDeps): void {
   const repo = () => deps.store.bind(systemScope("events"), timesheetEventsRepository);
-  const portalBase = (facts: { portalSlug: string; portalParentId: string | null }) =>
-    portalUrl(deps.publicUrl, facts.portalParentId === null ? null : facts.portalSlug);
+  const portalBase = (facts: MailPortal) => mailPortalUrl(deps.publicUrl, facts);
 
   events.subscribe({
     name: "placements.submitted-mail",
@@ -98,7 +97,7 @@ export function registerPlacementSubscribers(events: EventBus, deps: PlacementSu
           to: approver.email,
           ...timesheetSubmittedMail({
             locale,
-            portalName: locale === "nl" ? facts.portalNameNl : facts.portalNameEn,
+            portalName: mailPortalName(locale, facts),
             name: approver.name,
             candidateName: facts.candidateName,
             vacancyTitle: facts.vacancyTitle,
@@ -130,7 +129,7 @@ export function registerPlacementSubscribers(events: EventBus, deps: PlacementSu
         to: facts.candidateEmail,
         ...timesheetDecidedMail({
           locale,
-          portalName: locale === "nl" ? facts.portalNameNl : facts.portalNameEn,
+          portalName: mailPortalName(locale, facts),
           name: facts.candidateName,
           vacancyTitle: facts.vacancyTitle,
           weekStart: facts.timesheet.weekStart,
@@ -157,7 +156,7 @@ export function registerPlacementSubscribers(events: EventBus, deps: PlacementSu
         to: person.email,
         ...timesheetDigestMail({
           locale,
-          portalName: locale === "nl" ? first.portalNameNl : first.portalNameEn,
+          portalName: mailPortalName(locale, first),
           name: person.name,
           weeks: weeks.map((w) => ({
             candidateName: w.candidateName,

@@ -3,7 +3,7 @@ import type { Mailer } from "../../platform/mail";
 import { mailLocale, talentPoolMatched } from "../../platform/mail-templates";
 import type { DomainEventInput, Store } from "../../platform/store";
 import { systemScope } from "../../platform/system-scope";
-import { portalUrl } from "../../platform/tenancy";
+import { mailPortalName, mailPortalUrl } from "../../platform/tenancy";
 import { poolMailRepository, type TalentPoolRow } from "./talent-pools.repository";
 
 /*
@@ -76,13 +76,13 @@ export function registerTalentPoolSubscribers(events: EventBus, deps: TalentPool
       const locale = mailLocale(recipient.locale);
       const detailUrl = new URL(
         `vacaturebeheer/${vacancyId}`,
-        portalUrl(deps.publicUrl, recipient.portalParentId === null ? null : recipient.portalSlug),
+        mailPortalUrl(deps.publicUrl, recipient),
       ).toString();
       await deps.mailer.send({
         to: recipient.email,
         ...talentPoolMatched({
           locale,
-          portalName: locale === "nl" ? recipient.portalNameNl : recipient.portalNameEn,
+          portalName: mailPortalName(locale, recipient),
           name: recipient.name,
           contactName: facts.contactName ?? "",
           organisationName: facts.organisationName,

@@ -3,7 +3,7 @@ import type { Mailer } from "../../platform/mail";
 import { mailLocale, vacancyClosed } from "../../platform/mail-templates";
 import type { DomainEventInput, Store } from "../../platform/store";
 import { systemScope } from "../../platform/system-scope";
-import { portalUrl } from "../../platform/tenancy";
+import { mailPortalUrl } from "../../platform/tenancy";
 import { publicationJobRepository } from "./publication-job.repository";
 
 /**
@@ -79,7 +79,7 @@ export function registerVacancySubscribers(events: EventBus, deps: VacancySubscr
       const locale = mailLocale(facts.locale);
       const detailUrl = new URL(
         `vacaturebeheer/${vacancyId}`,
-        portalUrl(deps.publicUrl, facts.portalParentId === null ? null : facts.portalSlug),
+        mailPortalUrl(deps.publicUrl, facts),
       ).toString();
       await deps.mailer.send({
         to: facts.email,
