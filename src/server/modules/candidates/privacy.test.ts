@@ -278,7 +278,10 @@ describe.each(testDbKinds())("privacy self-service on %s", (kind) => {
         }),
       });
       expect(applied.status, applied.text).toBe(201);
-      const [match] = await server.database.db.select().from(matches).where(eq(matches.candidateId, kimId));
+      const [match] = await server.database.db
+        .select()
+        .from(matches)
+        .where(and(eq(matches.candidateId, kimId), eq(matches.vacancyId, vacancyId)));
       applicationId = match!.id;
       const saved = await kim.call(
         `/api/v1/candidates/me/saved-vacancies/${list.vacancies[1]?.id ?? vacancyId}`,
@@ -368,7 +371,9 @@ describe.each(testDbKinds())("privacy self-service on %s", (kind) => {
       expect(data.consents.current).toContainEqual(
         expect.objectContaining({ candidateId: kimId, purpose: "research", given: false }),
       );
-      expect(data.applications).toEqual([
+      // Her own application, and the match the seed hired her through at Westland Logistiek.
+      const application = data.applications.find((x) => x.id === applicationId);
+      expect(application).toEqual(
         expect.objectContaining({
           id: applicationId,
           vacancyId,
@@ -379,9 +384,36 @@ describe.each(testDbKinds())("privacy self-service on %s", (kind) => {
             url: `/api/v1/applications/${applicationId}/cv`,
           }),
         }),
+      );
+      expect(application!.vacancyTitle).toBeTruthy();
+      expect((await kim.call(application!.cv!.url)).status).toBe(200);
+      const hired = data.applications.find((x) => x.status === "hired");
+      expect(hired).toMatchObject({ organisation: "Westland Logistiek B.V.", candidateId: kimId });
+      expect(data.applications).toHaveLength(2);
+
+      // Her placement there with the four weeks she wrote, newest first, hours per day and kind.
+      expect(data.placements).toEqual([
+        expect.objectContaining({
+          candidateId: kimId,
+          matchId: hired!.id,
+          vacancyTitle: hired!.vacancyTitle,
+          employer: "Westland Logistiek B.V.",
+          endDate: null,
+        }),
       ]);
-      expect(data.applications[0]!.vacancyTitle).toBeTruthy();
-      expect((await kim.call(data.applications[0]!.cv!.url)).status).toBe(200);
+      const placement = data.placements[0]!;
+      // The rate is the employer's, not about her.
+      expect(placement).not.toHaveProperty("rateCents");
+      expect(placement.weeks.map((w) => w.status)).toEqual(["submitted", "approved", "approved", "approved"]);
+      expect(placement.weeks[0]).toMatchObject({ decidedAt: null, decisionComment: null });
+      expect(placement.weeks[0]!.submittedAt).toBeTruthy();
+      expect(placement.weeks[3]!.weekStart).toBe(placement.startDate);
+      expect(placement.weeks[2]).toMatchObject({ remark: "Donderdag een uur eerder weg (tandarts)." });
+      expect(placement.weeks[2]!.entries.map((e) => e.hours)).toEqual([8, 8, 8, 7]);
+      expect(placement.weeks[1]!.entries).toContainEqual(
+        expect.objectContaining({ kind: "overtime", hours: 1.5 }),
+      );
+      for (const week of placement.weeks.slice(1)) expect(week.decidedAt).toBeTruthy();
       expect(data.messages).toEqual([
         expect.objectContaining({
           subject: "Een baan voor jou",
@@ -415,6 +447,8 @@ describe.each(testDbKinds())("privacy self-service on %s", (kind) => {
         candidate_photos: "candidates",
         candidate_consents: "consents",
         matches: "applications",
+        placements: "placements",
+        timesheets: "placements",
         candidate_messages: "messages",
         saved_vacancies: "savedVacancies",
         contact_detail_views: "contactViews",
@@ -459,6 +493,9 @@ describe.each(testDbKinds())("privacy self-service on %s", (kind) => {
         "Work experience",
         "Medewerker klantenservice",
         "Unieke motivatie van Xandrijntje",
+        "Placements and hours",
+        "Westland Logistiek B.V.",
+        "Donderdag een uur eerder weg (tandarts).",
         "Consents",
         "Security events",
         "Gemeente Den Haag",
@@ -470,6 +507,8 @@ describe.each(testDbKinds())("privacy self-service on %s", (kind) => {
       expect(dutch).toContain("Mijn gegevens: Kim de Kandidaat");
       expect(dutch).toContain("Werkervaring");
       expect(dutch).toContain("Toestemmingen");
+      expect(dutch).toContain("Plaatsingen en uren");
+      expect(dutch).toMatch(/Week van \d{1,2} \w+ \d{4}/);
     });
   });
 
