@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -26,6 +27,14 @@ import { DEMO_PASSWORD } from "../../seed/demo";
 import { hashPassword } from "../identity";
 import { auditEvents, invitations, sessions } from "../identity/identity.schema";
 import { matchEvaluations, matches, matchHistory } from "../matches/matches.schema";
+import {
+  placements,
+  timesheetDigestItems,
+  timesheetEntries,
+  timesheetLog,
+  timesheetMailSettings,
+  timesheets,
+} from "../placements/placements.schema";
 import { accounts, memberships, organisations, portals, users } from "../tenancy/tenancy.schema";
 import { registerCandidateSubscribers } from "./candidates.events";
 import { candidatePortalVisibility, candidates } from "./candidates.schema";
@@ -608,6 +617,9 @@ describe.each(testDbKinds())("privacy self-service on %s", (kind) => {
         "9899 ZQ",
         "Unieke motivatie",
         "Hoi Kim",
+        "Kiespijn-Xandrijntje",
+        "Urenbriefje-Quakkelboom",
+        "Logboek-Quakkelboom",
       ];
       // Staff wrote about her on the application: a step's comment and a verdict's.
       const [application] = await db.select().from(matches).where(eq(matches.id, applicationId));
@@ -620,6 +632,49 @@ describe.each(testDbKinds())("privacy self-service on %s", (kind) => {
         organisationId: application!.organisationId,
         verdict: "yes",
         comment: "Quakkelboom is sterk in planning",
+      });
+      // On her seeded weeks of hours: her remark, and the approver's comments on the week and in its log.
+      const weeks = await db
+        .select()
+        .from(timesheets)
+        .where(eq(timesheets.candidateId, kimId))
+        .orderBy(timesheets.weekStart);
+      expect(weeks).toHaveLength(4);
+      await db
+        .update(timesheets)
+        .set({ remark: "Kiespijn-Xandrijntje, dus eerder weg" })
+        .where(eq(timesheets.id, weeks[1]!.id));
+      await db
+        .update(timesheets)
+        .set({ decisionComment: "Urenbriefje-Quakkelboom klopt" })
+        .where(eq(timesheets.id, weeks[0]!.id));
+      await db
+        .update(timesheetLog)
+        .set({ comment: "Logboek-Quakkelboom: goedgekeurd" })
+        .where(and(eq(timesheetLog.timesheetId, weeks[0]!.id), eq(timesheetLog.action, "approved")));
+      const hoursBefore = await db
+        .select({
+          timesheetId: timesheetEntries.timesheetId,
+          date: timesheetEntries.date,
+          kind: timesheetEntries.kind,
+          minutes: timesheetEntries.minutes,
+        })
+        .from(timesheetEntries)
+        .where(
+          inArray(
+            timesheetEntries.timesheetId,
+            weeks.map((w) => w.id),
+          ),
+        )
+        .orderBy(timesheetEntries.id);
+      expect(hoursBefore.length).toBeGreaterThan(15);
+      // Had she a contact's timesheet mail setting and digest queue, those go with the account.
+      await db.insert(timesheetMailSettings).values({ userId: kimUserId, mode: "daily" });
+      await db.insert(timesheetDigestItems).values({
+        userId: kimUserId,
+        timesheetId: weeks[3]!.id,
+        organisationId: weeks[3]!.organisationId,
+        eventId: randomUUID(),
       });
       // Only the person's own rows hold these now.
       expect((await tablesContaining(db, needles)).length).toBeGreaterThan(5);
@@ -668,6 +723,54 @@ describe.each(testDbKinds())("privacy self-service on %s", (kind) => {
         firstName: "Geanonimiseerde",
         lastName: "kandidaat",
       });
+      // Her weeks stay as payroll records with every hour, without what she or the approver wrote.
+      const weeksAfter = await db
+        .select()
+        .from(timesheets)
+        .where(eq(timesheets.candidateId, kimId))
+        .orderBy(timesheets.weekStart);
+      expect(weeksAfter.map((w) => [w.id, w.weekStart, w.status, w.submittedAt, w.decidedAt])).toEqual(
+        weeks.map((w) => [w.id, w.weekStart, w.status, w.submittedAt, w.decidedAt]),
+      );
+      expect(weeksAfter.every((w) => w.remark === "" && w.decisionComment === null)).toBe(true);
+      expect(
+        await db
+          .select({
+            timesheetId: timesheetEntries.timesheetId,
+            date: timesheetEntries.date,
+            kind: timesheetEntries.kind,
+            minutes: timesheetEntries.minutes,
+          })
+          .from(timesheetEntries)
+          .where(
+            inArray(
+              timesheetEntries.timesheetId,
+              weeks.map((w) => w.id),
+            ),
+          )
+          .orderBy(timesheetEntries.id),
+      ).toEqual(hoursBefore);
+      const log = await db
+        .select()
+        .from(timesheetLog)
+        .where(
+          inArray(
+            timesheetLog.timesheetId,
+            weeks.map((w) => w.id),
+          ),
+        );
+      expect(log.map((x) => x.action).sort()).toEqual([
+        "approved",
+        "approved",
+        "approved",
+        "submitted",
+        "submitted",
+        "submitted",
+        "submitted",
+      ]);
+      expect(log.every((x) => x.comment === null)).toBe(true);
+      expect(await db.select().from(placements).where(eq(placements.candidateId, kimId))).toHaveLength(1);
+
       const [after] = await db.select().from(candidates).where(eq(candidates.id, kimId));
       expect(after).toMatchObject({
         userId: null,
@@ -706,7 +809,7 @@ describe.each(testDbKinds())("privacy self-service on %s", (kind) => {
       });
       expect(account!.email).toMatch(/^erased-[0-9a-f-]{36}@invalid$/);
       expect(account!.deactivatedAt).toBeInstanceOf(Date);
-      for (const table of [accounts, sessions, memberships]) {
+      for (const table of [accounts, sessions, memberships, timesheetMailSettings, timesheetDigestItems]) {
         expect(await db.select().from(table).where(eq(table.userId, kimUserId)), getTableName(table)).toEqual(
           [],
         );
