@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CandidateProfileSchema, PortalVisibilitySchema } from "./candidates";
 import { LocalizedTextSchema } from "./common";
+import { HourKindSchema, TimesheetStatusSchema } from "./placements";
 
 /**
  * Privacy self-service for candidates (AVG/GDPR, issue 5 part 7): consent per purpose with its
@@ -174,6 +175,37 @@ export const PersonalDataExportSchema = z.object({
       updatedAt: z.string(),
     }),
   ),
+  /**
+   * Placements (hired through an application or match) with the weeks of hours the person wrote:
+   * where and when they worked; the employer's rate is not about them and is left out.
+   */
+  placements: z.array(
+    z.object({
+      id: z.string().uuid(),
+      candidateId: z.string().uuid(),
+      /** The application or match the person was hired through (one of `applications`). */
+      matchId: z.string().uuid(),
+      vacancyTitle: z.string(),
+      employer: z.string(),
+      startDate: z.string(),
+      endDate: z.string().nullable(),
+      /** Newest week first. */
+      weeks: z.array(
+        z.object({
+          weekStart: z.string(),
+          status: TimesheetStatusSchema,
+          /** What the person wrote with the week. */
+          remark: z.string(),
+          /** What the approver wrote with their decision. */
+          decisionComment: z.string().nullable(),
+          submittedAt: z.string().nullable(),
+          decidedAt: z.string().nullable(),
+          /** Hours per day and kind (quarter hours: 7.75 is 7 hours 45 minutes). */
+          entries: z.array(z.object({ date: z.string(), kind: HourKindSchema, hours: z.number() })),
+        }),
+      ),
+    }),
+  ),
   /** Messages staff sent to the person ("benaderen"), as in their inbox. */
   messages: z.array(
     z.object({
@@ -237,6 +269,7 @@ export const EXPORT_SECTIONS = [
   "candidates",
   "consents",
   "applications",
+  "placements",
   "messages",
   "savedVacancies",
   "contactViews",

@@ -15,6 +15,10 @@ import {
   rateLimits,
   sessions,
   smsOutbox,
+  timesheetDigestItems,
+  timesheetLog,
+  timesheetMailSettings,
+  timesheets,
   twoFactors,
   users,
   verifications,
@@ -135,8 +139,9 @@ async function fileKeysOf(db: Db, scope: OwnScope, candidateIds: readonly string
 /**
  * Empties these profiles for good: every personal column, the files' rows, the contact log,
  * saved vacancies and pending account claims go; applications stay (without motivation or CV,
- * their steps and verdicts without comments) and messages stay as a log (without their text),
- * all linked to "Geanonimiseerde kandidaat".
+ * their steps and verdicts without comments), placements' weeks of hours stay (without remarks
+ * or comments) and messages stay as a log (without their text), all linked to "Geanonimiseerde
+ * kandidaat".
  * The consent history stays as it is. Call inside a transaction; the files themselves are
  * deleted after it commits.
  */
@@ -167,6 +172,15 @@ async function anonymiseCandidateRows(
     .update(matchEvaluations)
     .set({ comment: "" })
     .where(inArray(matchEvaluations.matchId, theirMatches));
+  // The placements module's weeks of hours are payroll records and stay with their hours; the
+  // remark the person wrote goes, and so does what the approvers wrote about them (the decision's
+  // comment and the log's), as with the matches' comments.
+  await db
+    .update(timesheets)
+    .set({ remark: "", decisionComment: null, updatedAt: now })
+    .where(of(timesheets.candidateId));
+  const theirWeeks = db.select({ id: timesheets.id }).from(timesheets).where(of(timesheets.candidateId));
+  await db.update(timesheetLog).set({ comment: null }).where(inArray(timesheetLog.timesheetId, theirWeeks));
   await db
     .update(candidates)
     .set({
@@ -229,7 +243,7 @@ async function deleteOutboxMail(db: Db, _scope: OwnScope, emails: readonly strin
  * Makes the account unidentifiable and unusable: the users row keeps its id (applications,
  * audit events and the consent history point at it) but gets a placeholder name and address and
  * is deactivated; sign-in methods, sessions, second factors, single-use tokens, roles, rate
- * counters and outbox copies go; audit events and invitations lose the address. `emails` and
+ * counters, timesheet mail settings and digest items, and outbox copies go; audit events and invitations lose the address. `emails` and
  * `phones` are every address and number the person used (lower-case; E.164 and as typed).
  */
 async function eraseAccountRows(
@@ -252,6 +266,8 @@ async function eraseAccountRows(
   await db.delete(memberships).where(eq(memberships.userId, id));
   await db.delete(lastVisits).where(eq(lastVisits.userId, id));
   await db.delete(accountClaims).where(eq(accountClaims.userId, id));
+  await db.delete(timesheetMailSettings).where(eq(timesheetMailSettings.userId, id));
+  await db.delete(timesheetDigestItems).where(eq(timesheetDigestItems.userId, id));
   const mentions = (column: AnyPgColumn) => [
     like(column, `%${likeEscape(id)}%`),
     ...emails.map((e) => sql`lower(${column}) like ${`%${likeEscape(e)}%`}`),

@@ -7,8 +7,11 @@ import {
   matches,
   memberships,
   organisations,
+  placements,
   portals,
   sessions,
+  timesheetEntries,
+  timesheets,
   users,
   vacancies,
 } from "../../platform/schema";
@@ -70,6 +73,58 @@ async function matchesOf(db: Db, scope: SelfScope) {
     .innerJoin(organisations, eq(organisations.id, vacancies.organisationId))
     .where(ownedBy(scope, matches.candidateId))
     .orderBy(desc(matches.createdAt), asc(matches.id));
+}
+
+/** The person's placements, with the vacancy and the employer (not the rate: that is the employer's). */
+async function placementsOf(db: Db, scope: SelfScope) {
+  return db
+    .select({
+      id: placements.id,
+      candidateId: placements.candidateId,
+      matchId: placements.matchId,
+      vacancyTitle: vacancies.displayTitle,
+      employer: organisations.name,
+      startDate: placements.startDate,
+      endDate: placements.endDate,
+    })
+    .from(placements)
+    .innerJoin(vacancies, eq(vacancies.id, placements.vacancyId))
+    .innerJoin(organisations, eq(organisations.id, placements.employerId))
+    .where(ownedBy(scope, placements.candidateId))
+    .orderBy(desc(placements.startDate), asc(placements.id));
+}
+
+/** The weeks of hours of the person's placements, newest first. */
+async function timesheetsOf(db: Db, scope: SelfScope) {
+  return db
+    .select({
+      id: timesheets.id,
+      placementId: timesheets.placementId,
+      weekStart: timesheets.weekStart,
+      status: timesheets.status,
+      remark: timesheets.remark,
+      decisionComment: timesheets.decisionComment,
+      submittedAt: timesheets.submittedAt,
+      decidedAt: timesheets.decidedAt,
+    })
+    .from(timesheets)
+    .where(ownedBy(scope, timesheets.candidateId))
+    .orderBy(desc(timesheets.weekStart), asc(timesheets.id));
+}
+
+/** The hours on those weeks, per day and kind. */
+async function timesheetEntriesOf(db: Db, scope: SelfScope) {
+  return db
+    .select({
+      timesheetId: timesheetEntries.timesheetId,
+      date: timesheetEntries.date,
+      kind: timesheetEntries.kind,
+      minutes: timesheetEntries.minutes,
+    })
+    .from(timesheetEntries)
+    .innerJoin(timesheets, eq(timesheets.id, timesheetEntries.timesheetId))
+    .where(ownedBy(scope, timesheets.candidateId))
+    .orderBy(asc(timesheetEntries.date), asc(timesheetEntries.kind));
 }
 
 async function messagesOf(db: Db, scope: SelfScope) {
@@ -136,6 +191,9 @@ export const personalDataRepository = repository<SelfScope>()({
   sessionsOf,
   membershipsOf,
   matchesOf,
+  placementsOf,
+  timesheetsOf,
+  timesheetEntriesOf,
   messagesOf,
   savedVacanciesOf,
   contactViewsOf,

@@ -39,6 +39,20 @@ function day(value: string | null, locale: PdfLocale): string {
   );
 }
 
+/** A day with its weekday, e.g. "maandag 2 november 2026". */
+function weekday(value: string, locale: PdfLocale): string {
+  const [y, m, d] = value.slice(0, 10).split("-").map(Number);
+  if (!y || !m || !d) return value;
+  return new Intl.DateTimeFormat(INTL[locale], { dateStyle: "full", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+}
+
+/** Hours as the person's language writes them: 7,75 or 7.75. */
+function hours(value: number, locale: PdfLocale): string {
+  return new Intl.NumberFormat(INTL[locale], { maximumFractionDigits: 2 }).format(value);
+}
+
 export function moment(value: string | null, locale: PdfLocale): string {
   if (!value) return "";
   const date = new Date(value);
@@ -291,6 +305,28 @@ export function personalDataBlocks(data: PersonalDataExport, locale: PdfLocale):
       ],
     })),
   );
+  heading(l.placements);
+  if (data.placements.length === 0) blocks.push({ kind: "note", text: l.none });
+  for (const p of data.placements) {
+    heading(`${p.vacancyTitle} – ${p.employer}`, 2);
+    facts([[l.period, period(p.startDate, p.endDate, locale, l.now)]]);
+    entries(
+      p.weeks.map((w) => ({
+        title: l.weekOf(day(w.weekStart, locale)),
+        lines: [
+          `${l.status}: ${l.weekStatus[w.status] ?? w.status}`,
+          w.submittedAt && `${l.submitted} ${moment(w.submittedAt, locale)}`,
+          w.decidedAt && `${l.decided} ${moment(w.decidedAt, locale)}`,
+          ...w.entries.map(
+            (e) =>
+              `${weekday(e.date, locale)}: ${l.hoursOf(hours(e.hours, locale))} ${l.hourKind[e.kind] ?? e.kind}`,
+          ),
+          w.remark && `${l.remark}: ${w.remark}`,
+          w.decisionComment && `${l.decisionComment}: ${w.decisionComment}`,
+        ],
+      })),
+    );
+  }
   heading(l.messages);
   entries(
     data.messages.map((m) => ({

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -26,6 +27,14 @@ import { DEMO_PASSWORD } from "../../seed/demo";
 import { hashPassword } from "../identity";
 import { auditEvents, invitations, sessions } from "../identity/identity.schema";
 import { matchEvaluations, matches, matchHistory } from "../matches/matches.schema";
+import {
+  placements,
+  timesheetDigestItems,
+  timesheetEntries,
+  timesheetLog,
+  timesheetMailSettings,
+  timesheets,
+} from "../placements/placements.schema";
 import { accounts, memberships, organisations, portals, users } from "../tenancy/tenancy.schema";
 import { registerCandidateSubscribers } from "./candidates.events";
 import { candidatePortalVisibility, candidates } from "./candidates.schema";
@@ -278,7 +287,10 @@ describe.each(testDbKinds())("privacy self-service on %s", (kind) => {
         }),
       });
       expect(applied.status, applied.text).toBe(201);
-      const [match] = await server.database.db.select().from(matches).where(eq(matches.candidateId, kimId));
+      const [match] = await server.database.db
+        .select()
+        .from(matches)
+        .where(and(eq(matches.candidateId, kimId), eq(matches.vacancyId, vacancyId)));
       applicationId = match!.id;
       const saved = await kim.call(
         `/api/v1/candidates/me/saved-vacancies/${list.vacancies[1]?.id ?? vacancyId}`,
@@ -368,7 +380,9 @@ describe.each(testDbKinds())("privacy self-service on %s", (kind) => {
       expect(data.consents.current).toContainEqual(
         expect.objectContaining({ candidateId: kimId, purpose: "research", given: false }),
       );
-      expect(data.applications).toEqual([
+      // Her own application, and the match the seed hired her through at Westland Logistiek.
+      const application = data.applications.find((x) => x.id === applicationId);
+      expect(application).toEqual(
         expect.objectContaining({
           id: applicationId,
           vacancyId,
@@ -379,9 +393,36 @@ describe.each(testDbKinds())("privacy self-service on %s", (kind) => {
             url: `/api/v1/applications/${applicationId}/cv`,
           }),
         }),
+      );
+      expect(application!.vacancyTitle).toBeTruthy();
+      expect((await kim.call(application!.cv!.url)).status).toBe(200);
+      const hired = data.applications.find((x) => x.status === "hired");
+      expect(hired).toMatchObject({ organisation: "Westland Logistiek B.V.", candidateId: kimId });
+      expect(data.applications).toHaveLength(2);
+
+      // Her placement there with the four weeks she wrote, newest first, hours per day and kind.
+      expect(data.placements).toEqual([
+        expect.objectContaining({
+          candidateId: kimId,
+          matchId: hired!.id,
+          vacancyTitle: hired!.vacancyTitle,
+          employer: "Westland Logistiek B.V.",
+          endDate: null,
+        }),
       ]);
-      expect(data.applications[0]!.vacancyTitle).toBeTruthy();
-      expect((await kim.call(data.applications[0]!.cv!.url)).status).toBe(200);
+      const placement = data.placements[0]!;
+      // The rate is the employer's, not about her.
+      expect(placement).not.toHaveProperty("rateCents");
+      expect(placement.weeks.map((w) => w.status)).toEqual(["submitted", "approved", "approved", "approved"]);
+      expect(placement.weeks[0]).toMatchObject({ decidedAt: null, decisionComment: null });
+      expect(placement.weeks[0]!.submittedAt).toBeTruthy();
+      expect(placement.weeks[3]!.weekStart).toBe(placement.startDate);
+      expect(placement.weeks[2]).toMatchObject({ remark: "Donderdag een uur eerder weg (tandarts)." });
+      expect(placement.weeks[2]!.entries.map((e) => e.hours)).toEqual([8, 8, 8, 7]);
+      expect(placement.weeks[1]!.entries).toContainEqual(
+        expect.objectContaining({ kind: "overtime", hours: 1.5 }),
+      );
+      for (const week of placement.weeks.slice(1)) expect(week.decidedAt).toBeTruthy();
       expect(data.messages).toEqual([
         expect.objectContaining({
           subject: "Een baan voor jou",
@@ -415,6 +456,8 @@ describe.each(testDbKinds())("privacy self-service on %s", (kind) => {
         candidate_photos: "candidates",
         candidate_consents: "consents",
         matches: "applications",
+        placements: "placements",
+        timesheets: "placements",
         candidate_messages: "messages",
         saved_vacancies: "savedVacancies",
         contact_detail_views: "contactViews",
@@ -459,6 +502,9 @@ describe.each(testDbKinds())("privacy self-service on %s", (kind) => {
         "Work experience",
         "Medewerker klantenservice",
         "Unieke motivatie van Xandrijntje",
+        "Placements and hours",
+        "Westland Logistiek B.V.",
+        "Donderdag een uur eerder weg (tandarts).",
         "Consents",
         "Security events",
         "Gemeente Den Haag",
@@ -470,6 +516,8 @@ describe.each(testDbKinds())("privacy self-service on %s", (kind) => {
       expect(dutch).toContain("Mijn gegevens: Kim de Kandidaat");
       expect(dutch).toContain("Werkervaring");
       expect(dutch).toContain("Toestemmingen");
+      expect(dutch).toContain("Plaatsingen en uren");
+      expect(dutch).toMatch(/Week van \d{1,2} \w+ \d{4}/);
     });
   });
 
@@ -569,6 +617,9 @@ describe.each(testDbKinds())("privacy self-service on %s", (kind) => {
         "9899 ZQ",
         "Unieke motivatie",
         "Hoi Kim",
+        "Kiespijn-Xandrijntje",
+        "Urenbriefje-Quakkelboom",
+        "Logboek-Quakkelboom",
       ];
       // Staff wrote about her on the application: a step's comment and a verdict's.
       const [application] = await db.select().from(matches).where(eq(matches.id, applicationId));
@@ -581,6 +632,49 @@ describe.each(testDbKinds())("privacy self-service on %s", (kind) => {
         organisationId: application!.organisationId,
         verdict: "yes",
         comment: "Quakkelboom is sterk in planning",
+      });
+      // On her seeded weeks of hours: her remark, and the approver's comments on the week and in its log.
+      const weeks = await db
+        .select()
+        .from(timesheets)
+        .where(eq(timesheets.candidateId, kimId))
+        .orderBy(timesheets.weekStart);
+      expect(weeks).toHaveLength(4);
+      await db
+        .update(timesheets)
+        .set({ remark: "Kiespijn-Xandrijntje, dus eerder weg" })
+        .where(eq(timesheets.id, weeks[1]!.id));
+      await db
+        .update(timesheets)
+        .set({ decisionComment: "Urenbriefje-Quakkelboom klopt" })
+        .where(eq(timesheets.id, weeks[0]!.id));
+      await db
+        .update(timesheetLog)
+        .set({ comment: "Logboek-Quakkelboom: goedgekeurd" })
+        .where(and(eq(timesheetLog.timesheetId, weeks[0]!.id), eq(timesheetLog.action, "approved")));
+      const hoursBefore = await db
+        .select({
+          timesheetId: timesheetEntries.timesheetId,
+          date: timesheetEntries.date,
+          kind: timesheetEntries.kind,
+          minutes: timesheetEntries.minutes,
+        })
+        .from(timesheetEntries)
+        .where(
+          inArray(
+            timesheetEntries.timesheetId,
+            weeks.map((w) => w.id),
+          ),
+        )
+        .orderBy(timesheetEntries.id);
+      expect(hoursBefore.length).toBeGreaterThan(15);
+      // Had she a contact's timesheet mail setting and digest queue, those go with the account.
+      await db.insert(timesheetMailSettings).values({ userId: kimUserId, mode: "daily" });
+      await db.insert(timesheetDigestItems).values({
+        userId: kimUserId,
+        timesheetId: weeks[3]!.id,
+        organisationId: weeks[3]!.organisationId,
+        eventId: randomUUID(),
       });
       // Only the person's own rows hold these now.
       expect((await tablesContaining(db, needles)).length).toBeGreaterThan(5);
@@ -629,6 +723,54 @@ describe.each(testDbKinds())("privacy self-service on %s", (kind) => {
         firstName: "Geanonimiseerde",
         lastName: "kandidaat",
       });
+      // Her weeks stay as payroll records with every hour, without what she or the approver wrote.
+      const weeksAfter = await db
+        .select()
+        .from(timesheets)
+        .where(eq(timesheets.candidateId, kimId))
+        .orderBy(timesheets.weekStart);
+      expect(weeksAfter.map((w) => [w.id, w.weekStart, w.status, w.submittedAt, w.decidedAt])).toEqual(
+        weeks.map((w) => [w.id, w.weekStart, w.status, w.submittedAt, w.decidedAt]),
+      );
+      expect(weeksAfter.every((w) => w.remark === "" && w.decisionComment === null)).toBe(true);
+      expect(
+        await db
+          .select({
+            timesheetId: timesheetEntries.timesheetId,
+            date: timesheetEntries.date,
+            kind: timesheetEntries.kind,
+            minutes: timesheetEntries.minutes,
+          })
+          .from(timesheetEntries)
+          .where(
+            inArray(
+              timesheetEntries.timesheetId,
+              weeks.map((w) => w.id),
+            ),
+          )
+          .orderBy(timesheetEntries.id),
+      ).toEqual(hoursBefore);
+      const log = await db
+        .select()
+        .from(timesheetLog)
+        .where(
+          inArray(
+            timesheetLog.timesheetId,
+            weeks.map((w) => w.id),
+          ),
+        );
+      expect(log.map((x) => x.action).sort()).toEqual([
+        "approved",
+        "approved",
+        "approved",
+        "submitted",
+        "submitted",
+        "submitted",
+        "submitted",
+      ]);
+      expect(log.every((x) => x.comment === null)).toBe(true);
+      expect(await db.select().from(placements).where(eq(placements.candidateId, kimId))).toHaveLength(1);
+
       const [after] = await db.select().from(candidates).where(eq(candidates.id, kimId));
       expect(after).toMatchObject({
         userId: null,
@@ -667,7 +809,7 @@ describe.each(testDbKinds())("privacy self-service on %s", (kind) => {
       });
       expect(account!.email).toMatch(/^erased-[0-9a-f-]{36}@invalid$/);
       expect(account!.deactivatedAt).toBeInstanceOf(Date);
-      for (const table of [accounts, sessions, memberships]) {
+      for (const table of [accounts, sessions, memberships, timesheetMailSettings, timesheetDigestItems]) {
         expect(await db.select().from(table).where(eq(table.userId, kimUserId)), getTableName(table)).toEqual(
           [],
         );

@@ -1,6 +1,6 @@
 import type { CandidateExport, PersonalDataExport } from "../../../../contracts/privacy";
 import type { SelfScope } from "../../../platform/scope";
-import type { Store } from "../../../platform/store";
+import type { Bound, Store } from "../../../platform/store";
 import type { Caller } from "../../tenancy";
 import { candidateFilesRepository } from "../candidate-files.repository";
 import { CANDIDATES_BASE, mediaPhotoDto, portalRef, visibilityOf } from "../candidates.presenter";
@@ -54,6 +54,40 @@ async function profileExport(
   };
 }
 
+type Rows<K extends keyof typeof personalDataRepository> = Awaited<
+  ReturnType<Bound<typeof personalDataRepository>[K]>
+>;
+
+/** Placements with their weeks and each week's hours (minutes as hours, as the timesheet shows them). */
+function placementsExport(
+  placementRows: Rows<"placementsOf">,
+  weekRows: Rows<"timesheetsOf">,
+  entryRows: Rows<"timesheetEntriesOf">,
+): PersonalDataExport["placements"] {
+  return placementRows.map((p) => ({
+    id: p.id,
+    candidateId: p.candidateId,
+    matchId: p.matchId,
+    vacancyTitle: p.vacancyTitle,
+    employer: p.employer,
+    startDate: p.startDate,
+    endDate: p.endDate,
+    weeks: weekRows
+      .filter((w) => w.placementId === p.id)
+      .map((w) => ({
+        weekStart: w.weekStart,
+        status: w.status,
+        remark: w.remark,
+        decisionComment: w.decisionComment,
+        submittedAt: iso(w.submittedAt),
+        decidedAt: iso(w.decidedAt),
+        entries: entryRows
+          .filter((e) => e.timesheetId === w.id)
+          .map((e) => ({ date: e.date, kind: e.kind, hours: e.minutes / 60 })),
+      })),
+  }));
+}
+
 /** "Download my data": everything stored about the signed-in person. */
 export function exportActions(deps: CandidateDeps) {
   const { store } = deps;
@@ -65,18 +99,33 @@ export function exportActions(deps: CandidateDeps) {
       const portals = await portalsById(store);
       const emails = emailsOf([user.email, ...rows.map((r) => r.email)]);
       const data = store.bind(scope, personalDataRepository);
-      const [methods, sessionRows, roles, matchRows, messageRows, saved, views, audits, invites] =
-        await Promise.all([
-          data.signInMethodsOf(),
-          data.sessionsOf(),
-          data.membershipsOf(),
-          data.matchesOf(),
-          data.messagesOf(),
-          data.savedVacanciesOf(),
-          data.contactViewsOf(),
-          data.auditEventsAbout(emails),
-          data.invitationsTo(emails),
-        ]);
+      const [
+        methods,
+        sessionRows,
+        roles,
+        matchRows,
+        placementRows,
+        weekRows,
+        entryRows,
+        messageRows,
+        saved,
+        views,
+        audits,
+        invites,
+      ] = await Promise.all([
+        data.signInMethodsOf(),
+        data.sessionsOf(),
+        data.membershipsOf(),
+        data.matchesOf(),
+        data.placementsOf(),
+        data.timesheetsOf(),
+        data.timesheetEntriesOf(),
+        data.messagesOf(),
+        data.savedVacanciesOf(),
+        data.contactViewsOf(),
+        data.auditEventsAbout(emails),
+        data.invitationsTo(emails),
+      ]);
       const profiles: CandidateExport[] = [];
       for (const row of rows) profiles.push(await profileExport(store, scope, row, portals));
       const current: PersonalDataExport["consents"]["current"] = [];
@@ -157,6 +206,7 @@ export function exportActions(deps: CandidateDeps) {
           createdAt: match.createdAt.toISOString(),
           updatedAt: match.updatedAt.toISOString(),
         })),
+        placements: placementsExport(placementRows, weekRows, entryRows),
         messages: messageRows.map(({ message, sender, organisation }) => ({
           candidateId: message.candidateId,
           subject: message.subject,
