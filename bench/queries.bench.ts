@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { ExplorerSearchResponse } from "../src/contracts/explorer";
+import type { MyPlacementsResponse } from "../src/contracts/placements";
 import type { Vacancy, VacancyListResponse } from "../src/contracts/vacancies";
 import { buildApp } from "../src/server/app";
 import { secretEncryptor } from "../src/server/modules/identity/auth";
@@ -16,7 +17,7 @@ import { Client, signIn } from "../test/support/session";
 import { percentile } from "./stats";
 
 /**
- * How many SQL statements five common requests run, and how long they take, over HTTP against
+ * How many SQL statements common requests run, and how long they take, over HTTP against
  * the demo database (seeded as `npm start` seeds it), signed in as the demo account manager on
  * the Haaglanden portal (issue 11: "PATCH vacancy: at most 6 statements").
  *
@@ -62,11 +63,26 @@ export async function benchQueries({ iterations }: { iterations: number }): Prom
     const server = { port };
     const manager = new Client(server, `haaglanden.localhost:${port}`);
     await signIn(manager, "accountmanager@demo.werkbrug.test");
-    const call = async (url: string, init: Parameters<Client["call"]>[1] = {}) => {
-      const res = await manager.call(url, init);
-      if (res.status >= 400) throw new Error(`${init.method ?? "GET"} ${url}: ${res.status} ${res.text}`);
-      return res;
-    };
+    const callAs =
+      (client: Client) =>
+      async (url: string, init: Parameters<Client["call"]>[1] = {}) => {
+        const res = await client.call(url, init);
+        if (res.status >= 400) throw new Error(`${init.method ?? "GET"} ${url}: ${res.status} ${res.text}`);
+        return res;
+      };
+    const call = callAs(manager);
+    // Issue 13's side: the demo contact approves hours, the demo candidate writes them.
+    const contact = new Client(server, `haaglanden.localhost:${port}`);
+    await signIn(contact, "werkgever@demo.werkbrug.test");
+    const candidate = new Client(server, `haaglanden.localhost:${port}`);
+    await signIn(candidate, "kandidaat@demo.werkbrug.test");
+    const mine = (await callAs(candidate)("/api/v1/my/placements")).json<MyPlacementsResponse>();
+    const openWeek = mine.placements
+      .flatMap((p) => p.weeks)
+      .find((w) => w.status === null && w.weekStart < (mine.placements[0]?.weeks[0]?.weekStart ?? ""));
+    if (!openWeek) throw new Error("the demo candidate has no week left to fill in");
+    const weekUrl = `/api/v1/my/placements/${openWeek.placementId}/weeks/${openWeek.weekStart}`;
+    let hours = 8;
 
     const list = (await call("/api/v1/vacancies")).json<VacancyListResponse>();
     let vacancyId: string | null = null;
@@ -110,6 +126,21 @@ export async function benchQueries({ iterations }: { iterations: number }): Prom
         run: () => call("/api/v1/explorer/search", { body: search }),
       },
       { name: "GET /api/v1/candidates/:id (staff)", run: () => call(`/api/v1/candidates/${candidateId}`) },
+      {
+        name: "PUT /api/v1/my/placements/:id/weeks/:week (candidate)",
+        run: () => {
+          hours = hours === 8 ? 7.5 : 8;
+          return callAs(candidate)(weekUrl, {
+            method: "PUT",
+            body: { entries: [{ date: openWeek.weekStart, kind: "normal", hours }], remark: "" },
+          });
+        },
+      },
+      {
+        name: "GET /api/v1/timesheets (contact)",
+        run: () => callAs(contact)("/api/v1/timesheets?status=waiting"),
+      },
+      { name: "GET /api/v1/contact/dashboard", run: () => callAs(contact)("/api/v1/contact/dashboard") },
     ];
 
     const results: QueryResult[] = [];
