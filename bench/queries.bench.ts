@@ -127,7 +127,7 @@ export async function benchQueries({ iterations }: { iterations: number }): Prom
       },
       { name: "GET /api/v1/candidates/:id (staff)", run: () => call(`/api/v1/candidates/${candidateId}`) },
       {
-        name: "PUT /api/v1/my/placements/:id/weeks/:week (candidate)",
+        name: "PUT /api/v1/my/placements/:id/weeks/:w",
         run: () => {
           hours = hours === 8 ? 7.5 : 8;
           return callAs(candidate)(weekUrl, {
