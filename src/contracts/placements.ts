@@ -256,6 +256,8 @@ export const TimesheetExportQuerySchema = z
     to: DateSchema,
     employerId: z.string().uuid().optional(),
     format: z.enum(["csv", "xlsx"]).default("xlsx"),
+    /** The file's language (headers, separators, decimals); else the request's Accept-Language. */
+    lang: z.enum(["nl", "en"]).optional(),
   })
   .strict();
 export type TimesheetExportQuery = z.infer<typeof TimesheetExportQuerySchema>;

@@ -147,8 +147,11 @@ describe.skipIf(skipBrowserTests)("the employer contact's home in the browser", 
     expect(
       await proposedBlock.getByRole("link", { name: "Beoordeel de kandidaten" }).getAttribute("href"),
     ).toBe("/voorgesteld");
-    // Timesheets do not exist yet: their block stays away.
-    expect(await block("Urenstaten").count()).toBe(0);
+    // The demo's week of Kim de Kandidaat waits for this contact.
+    const timesheetsBlock = block("Urenstaten");
+    expect(await timesheetsBlock.locator("[data-count]").textContent()).toBe(
+      String(expected.timesheets?.count ?? 0),
+    );
 
     // The chart, and its numbers as a table for screen readers.
     const figures = block("Cijfers per maand");

@@ -238,15 +238,9 @@ describe.skipIf(skipBrowserTests)(
       await screenshot(wim, "timesheets-approved");
 
       // 5. The account manager opens Kim's placement and exports the approved hours.
-      // A Dutch browser: the export is a plain link, so its language follows Accept-Language.
-      const amContext = await browser.newContext({
-        viewport: { width: 1280, height: 900 },
-        locale: "nl-NL",
-        extraHTTPHeaders: { "x-forwarded-for": "10.81.0.3" },
-      });
-      amContext.setDefaultTimeout(10_000);
-      amContext.on("weberror", (error) => pageErrors.push(error.error().message));
-      const am = await amContext.newPage();
+      // An English-language browser (headless Chromium's default) on the Dutch screen: the file
+      // still comes in Dutch, as the screen does.
+      const am = await openPage(browser, "10.81.0.3", pageErrors);
       await signInAsDemoStaff(am, haaglanden, MANAGER);
       await menuLink(am, /^Plaatsingen/).click();
       expect(await heading(am)).toBe("Plaatsingen");

@@ -122,7 +122,7 @@ export async function registerPlacementRoutes(
             deps,
             callerOf(request),
             request.query,
-            requestLocale(request),
+            request.query.lang ?? requestLocale(request),
             requestMessageLocale(request),
           ),
         ),

@@ -606,6 +606,12 @@ describe.each(testDbKinds())("placements and timesheets on %s", (kind) => {
       }
     });
     expect(total).toBeCloseTo(41.25 + 42.25, 5);
+    // The file's language: asked for, else the browser's.
+    const english = await manager.call(`/api/v1/placements/export?from=${from}&to=${to}&format=csv&lang=en`, {
+      headers: { "accept-language": "nl" },
+    });
+    expect(english.text).toContain("Total hours");
+    expect(csv.text).toContain("Totaal uren");
     const badPeriod = await manager.call(`/api/v1/placements/export?from=${to}&to=${from}&format=csv`);
     expect(badPeriod.status).toBe(400);
     expect((await contact.call(`/api/v1/placements/export?from=${from}&to=${to}`)).status).toBe(403);

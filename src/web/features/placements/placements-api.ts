@@ -9,6 +9,7 @@ import {
   type UpdatePlacementRequest,
 } from "../../../contracts/placements";
 import { api } from "../../api";
+import { currentLocale } from "../../i18n";
 import { type PlacementSearch, toPlacementQuery } from "./search-params";
 
 const placementPath = (id: string) => `/api/v1/placements/${encodeURIComponent(id)}`;
@@ -77,6 +78,8 @@ export function exportUrl(query: TimesheetExportQuery): string {
     to: query.to,
     employerId: query.employerId,
     format: query.format,
+    // A plain download link sends the browser's language; the file follows the screen's.
+    lang: query.lang ?? currentLocale(),
   })}`;
 }
 
