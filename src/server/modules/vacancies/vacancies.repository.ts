@@ -286,7 +286,8 @@ export const vacancyRepository = repository<TenantScope>()({
           contactUserId: vacancies.contactUserId,
           createdByUserId: vacancies.createdByUserId,
           requestedByUserId: vacancies.requestedByUserId,
-          accountManager: sql<PersonJson | null>`(select json_build_object('id', u.id, 'name', u.name, 'email', u.email)
+          accountManager:
+            sql<PersonJson | null>`(select json_build_object('id', u.id, 'name', u.name, 'email', u.email)
             from ${users} u where u.id = ${vacancies.accountManagerUserId})`.as("account_manager"),
           publishOrganisationFrom: vacancies.publishOrganisationFrom,
           publishPortalFrom: vacancies.publishPortalFrom,

@@ -447,7 +447,11 @@ describe.each(testDbKinds())("vacancies on %s", (kind) => {
       expect((await transition(employer, v.id, "archive")).status).toBe(200);
       const archived = await list("archived");
       expect(archived.vacancies.map((x) => [x.id, x.status])).toEqual([[v.id, "archived"]]);
-      expect(archived.vacancies[0]!.permissions).toMatchObject({ publish: true, archive: false, delete: true });
+      expect(archived.vacancies[0]!.permissions).toMatchObject({
+        publish: true,
+        archive: false,
+        delete: true,
+      });
 
       // A page past the end keeps the total and the counts.
       const past = (
