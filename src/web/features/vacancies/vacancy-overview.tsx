@@ -247,8 +247,15 @@ function RowStatusMenu({
   if (actions.length === 0) return null;
   return (
     // Not in a portal: the open menu stays inside the main landmark; fixed, so the table's
-    // scroll container does not clip it.
-    <Menu position="bottom-end" withinPortal={false} floatingStrategy="fixed">
+    // scroll container does not clip it. Mantine's focus placeholder (a focusable
+    // "presentation" div) is no menu item (axe: aria-required-children); the first item takes
+    // the focus instead.
+    <Menu
+      position="bottom-end"
+      withinPortal={false}
+      floatingStrategy="fixed"
+      withInitialFocusPlaceholder={false}
+    >
       <Menu.Target>
         <Button
           variant="default"
@@ -262,8 +269,13 @@ function RowStatusMenu({
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        {actions.map((action) => (
-          <Menu.Item key={action} leftSection={ACTION_ICON[action]} onClick={() => onAction(action)}>
+        {actions.map((action, index) => (
+          <Menu.Item
+            key={action}
+            data-autofocus={index === 0 || undefined}
+            leftSection={ACTION_ICON[action]}
+            onClick={() => onAction(action)}
+          >
             {t(`vacancies.actions.${action}`)}
           </Menu.Item>
         ))}
