@@ -344,6 +344,7 @@ describe.skipIf(skipBrowserTests)(
         .getByRole("table", { name: "Mijn gearchiveerde kansen" })
         .getByRole("row", { name: new RegExp(TITLE) });
       await archived.getByText("Gesloten", { exact: true }).waitFor({ state: "visible" });
+      await screenshot(employer, "vacancies-archive");
       await expectAccessible(employer, "archived vacancies");
     }, 120_000);
 

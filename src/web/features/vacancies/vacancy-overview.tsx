@@ -306,11 +306,11 @@ function VacancyRow({
           <Text size="sm" c="gray.8">
             {vacancy.functionTitle}
           </Text>
-          {vacancy.status !== "published" && (
-            <span>
-              <StatusBadge status={vacancy.status} />
-            </span>
-          )}
+          {/* The status and, beside it, its "pijltje": no extra column to scroll to. */}
+          <Group gap="xs" wrap="nowrap">
+            {vacancy.status !== "published" && <StatusBadge status={vacancy.status} />}
+            <RowStatusMenu vacancy={vacancy} pending={pending} onAction={onAction} />
+          </Group>
         </Stack>
       </Table.Th>
       <Table.Td>{vacancy.organisation.name}</Table.Td>
@@ -336,9 +336,6 @@ function VacancyRow({
             proposed: vacancy.proposedCount,
           })}
         </VisuallyHidden>
-      </Table.Td>
-      <Table.Td>
-        <RowStatusMenu vacancy={vacancy} pending={pending} onAction={onAction} />
       </Table.Td>
     </Table.Tr>
   );
@@ -532,7 +529,6 @@ export function VacancyOverview({ search, onSearch, fixedStatus }: VacancyOvervi
                       search={search}
                       onSearch={onSearch}
                     />
-                    <Table.Th scope="col">{t("vacancies.rowStatus.column")}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
