@@ -262,13 +262,29 @@ export const VACANCY_SORTS = [
   "candidates",
 ] as const;
 
+/**
+ * The views of the staff overview, each a set of statuses (`LIST_VIEW_STATUSES`). Closing puts a
+ * vacancy in the archive (Kansenportaal: "Als je de kans sluit, komt deze terecht bij Mijn
+ * gearchiveerde kansen"), so "active" is what is still being worked on and "archived" holds
+ * the closed and the archived ones; "requested" is the HR officer's requests; "not_archived"
+ * is everything outside the archive proper (an employer's page: open and past their date).
+ */
+export const VACANCY_LIST_VIEWS = ["active", "archived", "requested", "not_archived"] as const;
+export type VacancyListView = (typeof VACANCY_LIST_VIEWS)[number];
+export const LIST_VIEW_STATUSES: Record<VacancyListView, readonly VacancyStatus[]> = {
+  active: ["requested", "rejected", "draft", "published", "withdrawn"],
+  archived: ["closed", "archived"],
+  requested: ["requested"],
+  not_archived: ["requested", "rejected", "draft", "published", "withdrawn", "closed"],
+};
+
 /** Filters of the staff overview (HalloWerk "Vacatures filteren"). */
 export const VacancyListQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
   /** "mine", "none" or a user id. */
   accountManager: z.string().max(100).optional(),
   contactVia: ContactViaSchema.optional(),
-  status: z.enum(["active", "archived", "requested"]).default("active"),
+  status: z.enum(VACANCY_LIST_VIEWS).default("active"),
   closing: z.enum(["all", "future", "expired"]).default("all"),
   visible: z.enum(["all", "yes", "no"]).default("all"),
   proposed: z.enum(["all", "yes", "no"]).default("all"),
@@ -296,6 +312,8 @@ export const VacancyListItemSchema = z.object({
   accountManager: PersonRefSchema.nullable(),
   savedCount: z.number(),
   proposedCount: z.number(),
+  /** What the caller may do with it: the overview offers only those status changes. */
+  permissions: VacancyPermissionsSchema,
 });
 export type VacancyListItem = z.infer<typeof VacancyListItemSchema>;
 
@@ -304,6 +322,8 @@ export const VacancyListResponseSchema = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
+  /** How many vacancies each view holds with the same search and filters (the view tabs). */
+  viewCounts: z.object({ active: z.number().int(), archived: z.number().int(), requested: z.number().int() }),
 });
 export type VacancyListResponse = z.infer<typeof VacancyListResponseSchema>;
 

@@ -98,7 +98,12 @@ describe.skipIf(skipBrowserTests)(
         .click();
       await employer.waitForURL((u) => u.pathname === "/vacaturebeheer");
       expect(await heading(employer)).toBe("Vacatures");
-      const table = main(employer).getByRole("table", { name: "Vacature overzicht" });
+      // The Kansenportaal's lists: what the corporation put out, and its archive.
+      const views = main(employer).getByRole("radiogroup", { name: "Welke vacatures" });
+      expect(await views.getByRole("radio", { name: /^Mijn uitgezette kansen \(\d+\)$/ }).isChecked()).toBe(
+        true,
+      );
+      const table = main(employer).getByRole("table", { name: "Mijn uitgezette kansen" });
       await table.waitFor({ state: "visible" });
       expect(await table.getByRole("columnheader", { name: "Aanmaakdatum" }).getAttribute("aria-sort")).toBe(
         "descending",
@@ -117,11 +122,13 @@ describe.skipIf(skipBrowserTests)(
       const filters = employer.getByRole("dialog", { name: "Vacatures filteren" });
       // Until it has slid in, its colours are still fading (and axe would say so).
       await filters.getByRole("button", { name: "Klaar" }).click({ trial: true });
-      await filters.getByLabel("Status").selectOption({ label: "Gearchiveerd" });
-      await expect.poll(() => new URL(employer.url()).searchParams.get("status")).toBe("archived");
+      await filters
+        .getByLabel("Kandidaten voorgesteld")
+        .selectOption({ label: "Geen kandidaten voorgesteld" });
+      await expect.poll(() => new URL(employer.url()).searchParams.get("proposed")).toBe("no");
       await expectAccessible(employer, "vacancy filters");
       await filters.getByRole("button", { name: "Alles wissen" }).click();
-      await expect.poll(() => new URL(employer.url()).searchParams.get("status")).toBeNull();
+      await expect.poll(() => new URL(employer.url()).searchParams.get("proposed")).toBeNull();
       await filters.getByRole("button", { name: "Klaar" }).click();
       await filters.waitFor({ state: "hidden" });
 
@@ -312,6 +319,33 @@ describe.skipIf(skipBrowserTests)(
       await candidate.goto(`${haaglanden}/kansen?distanceKm=25&q=orderpicker`);
       const responded = main(candidate).getByRole("listitem").filter({ hasText: TITLE });
       await responded.getByText("Responded").waitFor({ state: "visible" });
+
+      // Closing from the overview's row ("met pijltje") puts it under "Mijn gearchiveerde kansen".
+      await employer.goto(`${haaglanden}/vacaturebeheer?q=${encodeURIComponent("koel- en vriesvers")}`);
+      await row.waitFor({ state: "visible" });
+      await row.getByRole("button", { name: `Status wijzigen van ‘${TITLE}’` }).click();
+      const statusMenu = employer.getByRole("menu");
+      // Only what the employer may do with a published vacancy.
+      await statusMenu.getByRole("menuitem", { name: "Sluiten" }).waitFor({ state: "visible" });
+      expect(await statusMenu.getByRole("menuitem").allTextContents()).toEqual([
+        "Intrekken",
+        "Sluiten",
+        "Archiveren",
+      ]);
+      await expectAccessible(employer, "vacancy overview with a row's status menu");
+      await statusMenu.getByRole("menuitem", { name: "Sluiten" }).click();
+      await main(employer)
+        .getByText(`‘${TITLE}’ is gesloten. Je vindt hem nu onder Mijn gearchiveerde kansen.`)
+        .waitFor({ state: "visible" });
+      await row.waitFor({ state: "detached" });
+      await views.getByText(/^Mijn gearchiveerde kansen \(1\)$/).click();
+      await expect.poll(() => new URL(employer.url()).searchParams.get("status")).toBe("archived");
+      const archived = main(employer)
+        .getByRole("table", { name: "Mijn gearchiveerde kansen" })
+        .getByRole("row", { name: new RegExp(TITLE) });
+      await archived.getByText("Gesloten", { exact: true }).waitFor({ state: "visible" });
+      await screenshot(employer, "vacancies-archive");
+      await expectAccessible(employer, "archived vacancies");
     }, 120_000);
 
     it("lets an HR officer request a vacancy that a selection officer approves", async () => {

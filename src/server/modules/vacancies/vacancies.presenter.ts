@@ -123,7 +123,7 @@ export function vacancyDto(row: VacancyView, actor: VacancyActor, today: string)
   };
 }
 
-export function listItemDto(r: StaffListItemRow, today: string): VacancyListItem {
+export function listItemDto(r: StaffListItemRow, actor: VacancyActor, today: string): VacancyListItem {
   return {
     id: r.id,
     status: r.status,
@@ -138,6 +138,7 @@ export function listItemDto(r: StaffListItemRow, today: string): VacancyListItem
     accountManager: personRef(r.accountManager),
     savedCount: r.savedCount,
     proposedCount: r.proposedCount,
+    permissions: vacancyPermissions(actor, r),
   };
 }
 

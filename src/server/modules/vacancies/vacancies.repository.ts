@@ -12,7 +12,7 @@ import {
   type SQL,
   sql,
 } from "drizzle-orm";
-import type { VacancyListQuery } from "../../../contracts/vacancies";
+import { LIST_VIEW_STATUSES, type VacancyListQuery } from "../../../contracts/vacancies";
 import { type Db, containsText as textMatches } from "../../platform/db";
 import { matches, organisations, users } from "../../platform/schema";
 import { organisationsOf, reaches, type TenantScope } from "../../platform/scope";
@@ -224,15 +224,12 @@ export const vacancyRepository = repository<TenantScope>()({
     scope: TenantScope,
     query: VacancyListQuery,
     context: { userId: string; today: string },
-  ): Promise<{ rows: StaffListItemRow[]; total: number }> {
+  ): Promise<{ rows: StaffListItemRow[]; total: number; viewCounts: ViewCounts }> {
     const { today } = context;
     const saved = sql<number>`(select count(*) from ${matches} m where m.vacancy_id = ${vacancies.id} and m.source = 'saved')`;
     const proposed = sql<number>`(select count(*) from ${matches} m where m.vacancy_id = ${vacancies.id} and m.proposed_at is not null)`;
     const visible = visibleToCandidatesSql(today);
     const filters: (SQL | undefined)[] = [inScope(scope)];
-    if (query.status === "archived") filters.push(eq(vacancies.status, "archived"));
-    else if (query.status === "requested") filters.push(eq(vacancies.status, "requested"));
-    else filters.push(inArray(vacancies.status, [...ACTIVE_STATUSES, "requested"]));
     if (query.q) {
       filters.push(
         textMatches(query.q, [
@@ -258,9 +255,10 @@ export const vacancyRepository = repository<TenantScope>()({
     if (query.createdBy) filters.push(eq(vacancies.createdByKind, query.createdBy));
     if (query.serviceModel) filters.push(eq(vacancies.serviceModel, query.serviceModel));
     if (query.organisationId) filters.push(eq(vacancies.organisationId, query.organisationId));
-    const where = and(...filters);
-
-    const direction = query.order === "asc" ? asc : desc;
+    // The view tabs count with the same search and filters, each with its own statuses: the
+    // filtered vacancies of every view, counted per view, then the page of the one asked for.
+    const inView = (view: keyof typeof LIST_VIEW_STATUSES, column: AnyColumn | SQL = vacancies.status) =>
+      inArray(sql`${column}`, [...LIST_VIEW_STATUSES[view]]);
     const sortColumn: Record<typeof query.sort, SQL> = {
       title: sql`lower(${vacancies.displayTitle})`,
       company: sql`lower(${organisations.name})`,
@@ -270,59 +268,131 @@ export const vacancyRepository = repository<TenantScope>()({
       visibility: sql`${visible}`,
       candidates: sql`${saved} + ${proposed}`,
     };
-    const order = [
-      query.order === "asc"
-        ? sql`${sortColumn[query.sort]} asc nulls last`
-        : sql`${sortColumn[query.sort]} desc nulls last`,
-      direction(vacancies.id),
-    ];
-    const rows = await db
-      .select({
-        id: vacancies.id,
-        status: vacancies.status,
-        displayTitle: vacancies.displayTitle,
-        functionTitle: vacancies.title,
-        organisationId: vacancies.organisationId,
-        organisationName: organisations.name,
-        city: vacancies.city,
-        createdAt: vacancies.createdAt,
-        closesOn: vacancies.closesOn,
-        createdByKind: vacancies.createdByKind,
-        accountManager: sql<PersonJson | null>`(select json_build_object('id', u.id, 'name', u.name, 'email', u.email)
-          from ${users} u where u.id = ${vacancies.accountManagerUserId})`,
-        publishOrganisationFrom: vacancies.publishOrganisationFrom,
-        publishPortalFrom: vacancies.publishPortalFrom,
-        publishAllPortalsFrom: vacancies.publishAllPortalsFrom,
-        publishPublicFrom: vacancies.publishPublicFrom,
-        savedCount: saved,
-        proposedCount: proposed,
-        total: sql<number>`count(*) over ()`,
-      })
-      .from(vacancies)
-      .innerJoin(organisations, eq(organisations.id, vacancies.organisationId))
-      .where(where)
-      .orderBy(...order)
-      .limit(PAGE_SIZE)
-      .offset((query.page - 1) * PAGE_SIZE);
-    const total = await totalOf(rows, query.page, () =>
+    const countIn = (view: keyof typeof LIST_VIEW_STATUSES) =>
+      sql<number>`count(*) filter (where ${inView(view)}) over ()`;
+    const listed = db.$with("listed").as(
       db
-        .select({ n: sql<number>`count(*)` })
+        .select({
+          id: vacancies.id,
+          status: vacancies.status,
+          displayTitle: vacancies.displayTitle,
+          functionTitle: vacancies.title,
+          organisationId: vacancies.organisationId,
+          organisationName: sql<string>`${organisations.name}`.as("organisation_name"),
+          city: vacancies.city,
+          createdAt: vacancies.createdAt,
+          closesOn: vacancies.closesOn,
+          createdByKind: vacancies.createdByKind,
+          contactUserId: vacancies.contactUserId,
+          createdByUserId: vacancies.createdByUserId,
+          requestedByUserId: vacancies.requestedByUserId,
+          accountManager:
+            sql<PersonJson | null>`(select json_build_object('id', u.id, 'name', u.name, 'email', u.email)
+            from ${users} u where u.id = ${vacancies.accountManagerUserId})`.as("account_manager"),
+          publishOrganisationFrom: vacancies.publishOrganisationFrom,
+          publishPortalFrom: vacancies.publishPortalFrom,
+          publishAllPortalsFrom: vacancies.publishAllPortalsFrom,
+          publishPublicFrom: vacancies.publishPublicFrom,
+          savedCount: saved.as("saved_count"),
+          proposedCount: proposed.as("proposed_count"),
+          sortKey: sql`${sortColumn[query.sort]}`.as("sort_key"),
+          activeCount: countIn("active").as("active_count"),
+          archivedCount: countIn("archived").as("archived_count"),
+          requestedCount: countIn("requested").as("requested_count"),
+        })
         .from(vacancies)
         .innerJoin(organisations, eq(organisations.id, vacancies.organisationId))
-        .where(where),
+        .where(and(...filters)),
     );
+    const direction = query.order === "asc" ? asc : desc;
+    const rows = await db
+      .with(listed)
+      .select({
+        id: listed.id,
+        status: listed.status,
+        displayTitle: listed.displayTitle,
+        functionTitle: listed.functionTitle,
+        organisationId: listed.organisationId,
+        organisationName: listed.organisationName,
+        city: listed.city,
+        createdAt: listed.createdAt,
+        closesOn: listed.closesOn,
+        createdByKind: listed.createdByKind,
+        contactUserId: listed.contactUserId,
+        createdByUserId: listed.createdByUserId,
+        requestedByUserId: listed.requestedByUserId,
+        accountManager: listed.accountManager,
+        publishOrganisationFrom: listed.publishOrganisationFrom,
+        publishPortalFrom: listed.publishPortalFrom,
+        publishAllPortalsFrom: listed.publishAllPortalsFrom,
+        publishPublicFrom: listed.publishPublicFrom,
+        savedCount: listed.savedCount,
+        proposedCount: listed.proposedCount,
+        activeCount: listed.activeCount,
+        archivedCount: listed.archivedCount,
+        requestedCount: listed.requestedCount,
+        total: sql<number>`count(*) over ()`,
+      })
+      .from(listed)
+      .where(inView(query.status, listed.status))
+      .orderBy(
+        query.order === "asc"
+          ? sql`${listed.sortKey} asc nulls last`
+          : sql`${listed.sortKey} desc nulls last`,
+        direction(listed.id),
+      )
+      .limit(PAGE_SIZE)
+      .offset((query.page - 1) * PAGE_SIZE);
+
+    let viewCounts: ViewCounts;
+    let total: number;
+    const [first] = rows;
+    if (first) {
+      viewCounts = {
+        active: Number(first.activeCount),
+        archived: Number(first.archivedCount),
+        requested: Number(first.requestedCount),
+      };
+      total = Number(first.total);
+    } else {
+      // An empty view or a page past the end carries no counts: ask for them.
+      const [counted] = await db
+        .select({
+          active: sql<number>`count(*) filter (where ${inView("active")})`,
+          archived: sql<number>`count(*) filter (where ${inView("archived")})`,
+          requested: sql<number>`count(*) filter (where ${inView("requested")})`,
+          total: sql<number>`count(*) filter (where ${inView(query.status)})`,
+        })
+        .from(vacancies)
+        .innerJoin(organisations, eq(organisations.id, vacancies.organisationId))
+        .where(and(...filters));
+      viewCounts = {
+        active: Number(counted?.active ?? 0),
+        archived: Number(counted?.archived ?? 0),
+        requested: Number(counted?.requested ?? 0),
+      };
+      total = Number(counted?.total ?? 0);
+    }
     return {
-      rows: rows.map(({ total: _, ...r }) => ({
-        ...r,
-        savedCount: Number(r.savedCount),
-        proposedCount: Number(r.proposedCount),
-      })),
+      rows: rows.map(
+        ({ total: _, activeCount: _a, archivedCount: _b, requestedCount: _c, ...r }): StaffListItemRow => ({
+          ...r,
+          organisationName: String(r.organisationName),
+          savedCount: Number(r.savedCount),
+          proposedCount: Number(r.proposedCount),
+        }),
+      ),
       total,
+      viewCounts,
     };
   },
 });
 
-const ACTIVE_STATUSES = ["draft", "published", "withdrawn", "closed", "rejected"] as const;
+export interface ViewCounts {
+  active: number;
+  archived: number;
+  requested: number;
+}
 
 export interface StaffListItemRow {
   id: string;
@@ -335,6 +405,9 @@ export interface StaffListItemRow {
   createdAt: Date;
   closesOn: string | null;
   createdByKind: VacancyRow["createdByKind"];
+  contactUserId: string | null;
+  createdByUserId: string | null;
+  requestedByUserId: string | null;
   accountManager: PersonJson | null;
   publishOrganisationFrom: string | null;
   publishPortalFrom: string | null;

@@ -405,6 +405,62 @@ describe.each(testDbKinds())("vacancies on %s", (kind) => {
       expect(history[0]!.changes.status).toEqual(["archived", "draft"]);
     });
 
+    it("moves a closed vacancy out of the active list into the archive, with the counts of both", async () => {
+      const title = `Kassamedewerker archieftest ${Date.now()}`;
+      const v = await create(employer, complete({ displayTitle: title }));
+      expect((await transition(employer, v.id, "publish")).status).toBe(200);
+      const list = async (view: "active" | "archived" | "", client = employer) => {
+        const status = view ? `&status=${view}` : "";
+        const res = await client.call(`/api/v1/vacancies?q=${encodeURIComponent(title)}${status}`);
+        expect(res.status, res.text).toBe(200);
+        return res.json<VacancyListResponse>();
+      };
+
+      // The default view is the active one ("Mijn uitgezette kansen").
+      const before = await list("");
+      expect(before.vacancies.map((x) => [x.id, x.status])).toEqual([[v.id, "published"]]);
+      expect(before.viewCounts).toEqual({ active: 1, archived: 0, requested: 0 });
+      // The row says which status changes its caller may make, as the vacancy itself does.
+      expect(before.vacancies[0]!.permissions).toMatchObject({ publish: true, archive: true, delete: false });
+
+      expect((await transition(employer, v.id, "close")).status).toBe(200);
+      const active = await list("active");
+      expect(active.vacancies).toEqual([]);
+      expect(active.total).toBe(0);
+      // Counts come along even when the view asked for is empty.
+      expect(active.viewCounts).toEqual({ active: 0, archived: 1, requested: 0 });
+      const archive = await list("archived");
+      expect(archive.vacancies.map((x) => [x.id, x.status])).toEqual([[v.id, "closed"]]);
+      expect(archive.total).toBe(1);
+      expect(archive.viewCounts).toEqual({ active: 0, archived: 1, requested: 0 });
+      // The account manager's overview agrees.
+      expect((await list("archived", manager)).vacancies.map((x) => x.id)).toEqual([v.id]);
+      expect((await list("active", manager)).vacancies).toEqual([]);
+
+      // Published again, it is back among the active ones.
+      expect((await transition(employer, v.id, "publish")).status).toBe(200);
+      expect((await list("active")).vacancies.map((x) => x.id)).toEqual([v.id]);
+      expect((await list("archived")).viewCounts).toEqual({ active: 1, archived: 0, requested: 0 });
+
+      // Archived for good it stays in the archive, and may now be deleted from there.
+      expect((await transition(employer, v.id, "close")).status).toBe(200);
+      expect((await transition(employer, v.id, "archive")).status).toBe(200);
+      const archived = await list("archived");
+      expect(archived.vacancies.map((x) => [x.id, x.status])).toEqual([[v.id, "archived"]]);
+      expect(archived.vacancies[0]!.permissions).toMatchObject({
+        publish: true,
+        archive: false,
+        delete: true,
+      });
+
+      // A page past the end keeps the total and the counts.
+      const past = (
+        await employer.call(`/api/v1/vacancies?q=${encodeURIComponent(title)}&status=archived&page=3`)
+      ).json<VacancyListResponse>();
+      expect(past).toMatchObject({ vacancies: [], total: 1, viewCounts: { active: 0, archived: 1 } });
+      expect((await employer.call("/api/v1/vacancies?status=closed")).status).toBe(400);
+    });
+
     it("records changed fields with before and after", async () => {
       const v = await create(employer, complete());
       await employer.call(`/api/v1/vacancies/${v.id}`, {

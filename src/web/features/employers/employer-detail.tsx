@@ -231,8 +231,9 @@ function EmployerVacancies({ employer }: { employer: Employer }) {
     vacancyListQuery({
       organisationId: employer.id,
       closing,
-      // An archived employer's vacancies went into the archive with it.
-      status: employer.archived ? "archived" : undefined,
+      // An archived employer's vacancies went into the archive with it; otherwise the counts
+      // above (open and past their date) include closed vacancies, so the list does too.
+      status: employer.archived ? "archived" : "not_archived",
       sort: "closing",
       order: closing === "future" ? "asc" : "desc",
       page: page === 1 ? undefined : page,

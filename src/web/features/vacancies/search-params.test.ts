@@ -35,10 +35,22 @@ describe("the overview's address bar", () => {
       status: "archived",
       proposed: "no",
     });
-    expect(activeStaffFilterCount(filtered)).toBe(2);
-    // On "Vacature-aanvragen" the status is not a filter the user chose.
-    expect(activeStaffFilterCount({ status: "requested" }, true)).toBe(0);
-    expect(clearStaffFilters(filtered)).toEqual({ q: "chauffeur", sort: "title", order: "asc" });
+    // The view (active, archive, requests) is a tab, not a filter: only "proposed" counts.
+    expect(activeStaffFilterCount(filtered)).toBe(1);
+    expect(activeStaffFilterCount({ status: "requested" })).toBe(0);
+    // Clearing the filters stays in the archive.
+    expect(clearStaffFilters(filtered)).toEqual({
+      q: "chauffeur",
+      sort: "title",
+      order: "asc",
+      status: "archived",
+    });
+    expect(withStaffFilter(filtered, { status: "active" })).toEqual({
+      q: "chauffeur",
+      sort: "title",
+      order: "asc",
+      proposed: "no",
+    });
   });
 
   it("sorts by a clicked column and reverses on a second click", () => {

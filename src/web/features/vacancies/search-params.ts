@@ -14,7 +14,9 @@ import {
 const text = (max: number) => z.string().trim().min(1).max(max).optional().catch(undefined);
 const page = z.coerce.number().int().min(1).max(10_000).optional().catch(undefined);
 
+/** The overview's views (tabs): the active vacancies, the archive (closed and archived), requests. */
 export const STAFF_STATUSES = ["active", "archived", "requested"] as const;
+export type StaffView = (typeof STAFF_STATUSES)[number];
 export const CLOSING_FILTERS = ["all", "future", "expired"] as const;
 export const TRI_FILTERS = ["all", "yes", "no"] as const;
 export type VacancySort = (typeof VACANCY_SORTS)[number];
@@ -49,11 +51,10 @@ export const STAFF_DEFAULTS = {
   page: 1,
 } as const satisfies Partial<Record<keyof StaffSearch, string | number>>;
 
-/** The filters of the filter panel (not search, sort or page). */
+/** The filters of the filter panel (not search, the view, sort or page). */
 export const STAFF_FILTER_KEYS = [
   "accountManager",
   "contactVia",
-  "status",
   "closing",
   "visible",
   "proposed",
@@ -81,16 +82,16 @@ export function withStaffFilter(search: StaffSearch, patch: Partial<StaffSearch>
   return cleanStaffSearch({ ...search, ...patch, page: undefined });
 }
 
-export function activeStaffFilterCount(search: StaffSearch, fixedStatus = false): number {
+export function activeStaffFilterCount(search: StaffSearch): number {
   return STAFF_FILTER_KEYS.filter((key) => {
-    if (fixedStatus && key === "status") return false;
     const value = search[key];
     return value !== undefined && !isDefault(key, value);
   }).length;
 }
 
+/** Clearing the filters keeps the search, the view (active or archive) and the order. */
 export function clearStaffFilters(search: StaffSearch): StaffSearch {
-  return cleanStaffSearch({ q: search.q, sort: search.sort, order: search.order });
+  return cleanStaffSearch({ q: search.q, status: search.status, sort: search.sort, order: search.order });
 }
 
 /** Text columns start A-Z; dates and numbers with the newest or largest first. */

@@ -16,6 +16,7 @@ import {
   VacancyAttachmentSchema,
   VacancyHistoryResponseSchema,
   VacancyListResponseSchema,
+  type VacancyListView,
   VacancyOptionsResponseSchema,
   VacancyResponseSchema,
 } from "../../../contracts/vacancies";
@@ -39,12 +40,15 @@ export function toQueryString(search: Record<string, string | number | undefined
 
 export const vacancyKeys = {
   all: ["vacancies"] as const,
-  list: (search: StaffSearch) => ["vacancies", "list", search] as const,
+  list: (search: VacancyListSearch) => ["vacancies", "list", search] as const,
   detail: (id: string) => ["vacancies", "detail", id] as const,
   history: (id: string) => ["vacancies", "history", id] as const,
 };
 
-export function vacancyListQuery(search: StaffSearch) {
+/** The overview's search, in any view of the list (an employer's page: all but the archive). */
+export type VacancyListSearch = Omit<StaffSearch, "status"> & { status?: VacancyListView };
+
+export function vacancyListQuery(search: VacancyListSearch) {
   return queryOptions({
     queryKey: vacancyKeys.list(search),
     queryFn: ({ signal }) =>

@@ -123,7 +123,13 @@ const TRANSITION_NOTICE: Record<VacancyAction, string> = {
 };
 
 /** What the server says is missing (publishing with empty fields), as a list of field names. */
-function TransitionError({ error, vacancy }: { error: unknown; vacancy: Vacancy }) {
+export function TransitionError({
+  error,
+  vacancy,
+}: {
+  error: unknown;
+  vacancy: Pick<Vacancy, "id" | "permissions">;
+}) {
   const { t } = useTranslation();
   if (!(error instanceof ApiError) || error.fields.length === 0) return <FormError error={error} />;
   return (
@@ -353,7 +359,7 @@ function History({ id }: { id: string }) {
  * The status actions of the meer-opties menu, as the API allows them: archiving follows its
  * own permission, everything else the right to publish.
  */
-function statusActions(vacancy: Vacancy): VacancyAction[] {
+export function statusActions(vacancy: Pick<Vacancy, "status" | "permissions">): VacancyAction[] {
   const { publish, archive } = vacancy.permissions;
   const status = vacancy.status;
   const actions: VacancyAction[] = [];
@@ -366,7 +372,7 @@ function statusActions(vacancy: Vacancy): VacancyAction[] {
   return actions;
 }
 
-const ACTION_ICON: Record<VacancyAction, ReactNode> = {
+export const ACTION_ICON: Record<VacancyAction, ReactNode> = {
   publish: <IconSend aria-hidden="true" size={16} />,
   withdraw: <IconEyeOff aria-hidden="true" size={16} />,
   close: <IconLock aria-hidden="true" size={16} />,

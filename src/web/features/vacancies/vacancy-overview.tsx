@@ -5,7 +5,9 @@ import {
   Button,
   Drawer,
   Group,
+  Menu,
   NativeSelect,
+  SegmentedControl,
   Stack,
   Table,
   Text,
@@ -17,29 +19,35 @@ import {
   IconArrowDown,
   IconArrowsSort,
   IconArrowUp,
+  IconChevronDown,
   IconPlus,
 } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   CONTACT_VIA,
   CREATED_BY_KINDS,
+  LIST_VIEW_STATUSES,
   SERVICE_MODELS,
+  type VacancyAction,
   type VacancyListItem,
+  type VacancyStatus,
 } from "../../../contracts/vacancies";
 import { AppLink } from "../../ui/app-link";
 import { OverviewSearch } from "../../ui/overview-search";
+import { meQuery } from "../account/me-query";
 import { Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
+import { menuRole } from "../navigation/menu";
 import { formatDate, formatDay, isExpired, todayIso } from "./format";
 import {
   activeStaffFilterCount,
   CLOSING_FILTERS,
   clearStaffFilters,
   STAFF_DEFAULTS,
-  STAFF_STATUSES,
   type StaffSearch,
+  type StaffView,
   TRI_FILTERS,
   toggleSort,
   type VacancySort,
@@ -47,7 +55,8 @@ import {
 } from "./search-params";
 import { AudienceBadges, PageLoader, Pager, StatusBadge } from "./ui";
 import classes from "./vacancies.module.css";
-import { VACANCY_PAGE_SIZE, vacancyListQuery, vacancyOptionsQuery } from "./vacancies-api";
+import { transitionVacancy, VACANCY_PAGE_SIZE, vacancyListQuery, vacancyOptionsQuery } from "./vacancies-api";
+import { ACTION_ICON, statusActions, TransitionError } from "./vacancy-detail";
 
 export interface VacancyOverviewProps {
   search: StaffSearch;
@@ -87,15 +96,14 @@ function SortHeader({
 function FilterPanel({
   search,
   onSearch,
-  fixedStatus,
   opened,
   onClose,
-}: VacancyOverviewProps & { opened: boolean; onClose: () => void }) {
+}: Pick<VacancyOverviewProps, "search" | "onSearch"> & { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const options = useQuery({ ...vacancyOptionsQuery(), enabled: opened });
   const set = (patch: Partial<StaffSearch>) => onSearch(withStaffFilter(search, patch));
   const accountManagers = options.data?.accountManagers ?? [];
-  const count = activeStaffFilterCount(search, fixedStatus !== undefined);
+  const count = activeStaffFilterCount(search);
 
   return (
     <Drawer.Root opened={opened} onClose={onClose} position="right" size="sm">
@@ -132,19 +140,6 @@ function FilterPanel({
                 ...CONTACT_VIA.map((value) => ({ value, label: t(`vacancies.contactVia.${value}`) })),
               ]}
             />
-            {!fixedStatus && (
-              <NativeSelect
-                label={t("vacancies.filters.status")}
-                value={search.status ?? STAFF_DEFAULTS.status}
-                onChange={(event) =>
-                  set({ status: STAFF_STATUSES.find((v) => v === event.currentTarget.value) })
-                }
-                data={STAFF_STATUSES.map((value) => ({
-                  value,
-                  label: t(`vacancies.filters.statuses.${value}`),
-                }))}
-              />
-            )}
             <NativeSelect
               label={t("vacancies.filters.closing")}
               value={search.closing ?? STAFF_DEFAULTS.closing}
@@ -229,7 +224,75 @@ function SearchField({ search, onSearch }: Pick<VacancyOverviewProps, "search" |
   );
 }
 
-function VacancyRow({ vacancy }: { vacancy: VacancyListItem }) {
+/** The view a status belongs to: closing or archiving moves a vacancy into the archive. */
+function viewOf(status: VacancyStatus): StaffView {
+  return LIST_VIEW_STATUSES.archived.includes(status) ? "archived" : "active";
+}
+
+/**
+ * The Kansenportaal's status "pijltje" per row: only the changes this caller may make on this
+ * vacancy (its `permissions`, as on the vacancy page), so there is no menu without a way out.
+ */
+function RowStatusMenu({
+  vacancy,
+  pending,
+  onAction,
+}: {
+  vacancy: VacancyListItem;
+  pending: boolean;
+  onAction: (action: VacancyAction) => void;
+}) {
+  const { t } = useTranslation();
+  const actions = statusActions(vacancy);
+  if (actions.length === 0) return null;
+  return (
+    // Not in a portal: the open menu stays inside the main landmark; fixed, so the table's
+    // scroll container does not clip it. Mantine's focus placeholder (a focusable
+    // "presentation" div) is no menu item (axe: aria-required-children); the first item takes
+    // the focus instead.
+    <Menu
+      position="bottom-end"
+      withinPortal={false}
+      floatingStrategy="fixed"
+      withInitialFocusPlaceholder={false}
+    >
+      <Menu.Target>
+        <Button
+          variant="default"
+          size="xs"
+          className={classes.rowAction}
+          loading={pending}
+          rightSection={<IconChevronDown aria-hidden="true" size={14} />}
+        >
+          {t("vacancies.rowStatus.button")}
+          <VisuallyHidden> {t("vacancies.rowStatus.of", { title: vacancy.displayTitle })}</VisuallyHidden>
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {actions.map((action, index) => (
+          <Menu.Item
+            key={action}
+            data-autofocus={index === 0 || undefined}
+            leftSection={ACTION_ICON[action]}
+            onClick={() => onAction(action)}
+          >
+            {t(`vacancies.actions.${action}`)}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+function VacancyRow({
+  vacancy,
+  pending,
+  onAction,
+}: {
+  vacancy: VacancyListItem;
+  pending: boolean;
+  onAction: (action: VacancyAction) => void;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const today = todayIso();
@@ -243,11 +306,11 @@ function VacancyRow({ vacancy }: { vacancy: VacancyListItem }) {
           <Text size="sm" c="gray.8">
             {vacancy.functionTitle}
           </Text>
-          {vacancy.status !== "published" && (
-            <span>
-              <StatusBadge status={vacancy.status} />
-            </span>
-          )}
+          {/* The status and, beside it, its "pijltje": no extra column to scroll to. */}
+          <Group gap="xs" wrap="nowrap">
+            {vacancy.status !== "published" && <StatusBadge status={vacancy.status} />}
+            <RowStatusMenu vacancy={vacancy} pending={pending} onAction={onAction} />
+          </Group>
         </Stack>
       </Table.Th>
       <Table.Td>{vacancy.organisation.name}</Table.Td>
@@ -283,13 +346,58 @@ export function VacancyOverview({ search, onSearch, fixedStatus }: VacancyOvervi
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [filtersOpen, setFiltersOpen] = useState(false);
+  const queryClient = useQueryClient();
+  const view: StaffView = fixedStatus ?? search.status ?? STAFF_DEFAULTS.status;
   const query = { ...search, ...(fixedStatus ? { status: fixedStatus } : {}) };
   const list = useQuery(vacancyListQuery(query));
   // Only people who may add vacancies somewhere get the "+".
   const options = useQuery(vacancyOptionsQuery());
   const canAdd = (options.data?.organisations.length ?? 0) > 0;
-  const filterCount = activeStaffFilterCount(search, fixedStatus !== undefined);
+  const filterCount = activeStaffFilterCount(search);
   const page = search.page ?? 1;
+  const me = useQuery(meQuery);
+  // The Kansenportaal's names for a corporation's own lists ("Mijn uitgezette kansen").
+  const kansen = menuRole(me.data?.roles ?? null) === "employer_contact";
+  const viewName = (name: StaffView) =>
+    t(kansen && name !== "requested" ? `vacancies.views.kansen.${name}` : `vacancies.views.${name}`);
+
+  const [done, setDone] = useState<string | null>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  const transition = useMutation({
+    mutationFn: ({ vacancy, action }: { vacancy: VacancyListItem; action: VacancyAction }) =>
+      transitionVacancy(vacancy.id, action),
+    onSuccess: async (saved, { vacancy, action }) => {
+      const moved = viewOf(saved.status) !== viewOf(vacancy.status);
+      setDone(
+        [
+          t(`vacancies.rowStatus.done.${action}`, { title: vacancy.displayTitle }),
+          moved ? t("vacancies.rowStatus.movedTo", { view: viewName(viewOf(saved.status)) }) : "",
+        ]
+          .join(" ")
+          .trim(),
+      );
+      queryClient.setQueryData(["vacancies", "detail", saved.id], saved);
+      await queryClient.invalidateQueries({ queryKey: ["vacancies", "list"] });
+    },
+  });
+  const failed = transition.isError ? transition.variables?.vacancy : undefined;
+  // The row may leave the view: keyboard and screen reader users land on what happened.
+  useEffect(() => {
+    if (done || failed) noticeRef.current?.focus();
+  }, [done, failed]);
+  const run = (vacancy: VacancyListItem, action: VacancyAction) => {
+    setDone(null);
+    transition.mutate({ vacancy, action });
+  };
+  const views: StaffView[] = ["active", "archived"];
+  // Requests have a tab only for those who have any (the HR officer has a page of them).
+  if (!fixedStatus && (view === "requested" || (list.data?.viewCounts.requested ?? 0) > 0))
+    views.push("requested");
+  const caption = fixedStatus
+    ? t("vacancies.overview.captionRequests")
+    : kansen || view !== "active"
+      ? viewName(view)
+      : t("vacancies.overview.caption");
 
   return (
     <Stack gap="md" className={classes.addSpace}>
@@ -320,6 +428,35 @@ export function VacancyOverview({ search, onSearch, fixedStatus }: VacancyOvervi
         </Group>
       </Group>
 
+      {(done || failed) && (
+        <div ref={noticeRef} tabIndex={-1} style={{ outline: "none" }}>
+          {failed ? (
+            <TransitionError error={transition.error} vacancy={failed} />
+          ) : (
+            <Notice color="green" status>
+              {done}
+            </Notice>
+          )}
+        </div>
+      )}
+
+      {!fixedStatus && (
+        <SegmentedControl
+          aria-label={t("vacancies.views.label")}
+          value={view}
+          onChange={(value) => {
+            setDone(null);
+            transition.reset();
+            onSearch(withStaffFilter(search, { status: views.find((v) => v === value) }));
+          }}
+          data={views.map((name) => ({
+            value: name,
+            label: `${viewName(name)}${list.data ? ` (${list.data.viewCounts[name]})` : ""}`,
+          }))}
+          style={{ alignSelf: "flex-start" }}
+        />
+      )}
+
       {list.isPending ? (
         <PageLoader />
       ) : list.isError ? (
@@ -333,7 +470,9 @@ export function VacancyOverview({ search, onSearch, fixedStatus }: VacancyOvervi
             <Text>
               {filterCount > 0 || search.q
                 ? t("vacancies.overview.noneFiltered")
-                : t("vacancies.overview.none")}
+                : view === "archived"
+                  ? t(kansen ? "vacancies.views.kansen.noneArchived" : "vacancies.views.noneArchived")
+                  : t("vacancies.overview.none")}
             </Text>
           ) : (
             <Table.ScrollContainer minWidth={860}>
@@ -345,9 +484,7 @@ export function VacancyOverview({ search, onSearch, fixedStatus }: VacancyOvervi
                 bg="white"
                 aria-busy={list.isFetching}
               >
-                <Table.Caption c="gray.8">
-                  {fixedStatus ? t("vacancies.overview.captionRequests") : t("vacancies.overview.caption")}
-                </Table.Caption>
+                <Table.Caption c="gray.8">{caption}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
                     <SortHeader
@@ -396,7 +533,12 @@ export function VacancyOverview({ search, onSearch, fixedStatus }: VacancyOvervi
                 </Table.Thead>
                 <Table.Tbody>
                   {list.data.vacancies.map((vacancy) => (
-                    <VacancyRow key={vacancy.id} vacancy={vacancy} />
+                    <VacancyRow
+                      key={vacancy.id}
+                      vacancy={vacancy}
+                      pending={transition.isPending && transition.variables?.vacancy.id === vacancy.id}
+                      onAction={(action) => run(vacancy, action)}
+                    />
                   ))}
                 </Table.Tbody>
               </Table>
@@ -415,7 +557,6 @@ export function VacancyOverview({ search, onSearch, fixedStatus }: VacancyOvervi
       <FilterPanel
         search={search}
         onSearch={onSearch}
-        fixedStatus={fixedStatus}
         opened={filtersOpen}
         onClose={() => setFiltersOpen(false)}
       />

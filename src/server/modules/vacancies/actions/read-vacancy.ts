@@ -6,7 +6,7 @@ import type {
   VacancyListResponse,
 } from "../../../../contracts/vacancies";
 import type { Caller } from "../../tenancy";
-import { vacancyScopeOf } from "../actor";
+import { vacancyActorOf, vacancyScopeOf } from "../actor";
 import { historyEntryDto, listItemDto, vacancyDto } from "../vacancies.presenter";
 import { PAGE_SIZE, vacancyRepository } from "../vacancies.repository";
 import { vacancyFilesRepository } from "../vacancy-files.repository";
@@ -22,14 +22,16 @@ export async function listVacancies(
   query: ListQuery,
 ): Promise<VacancyListResponse> {
   const day = deps.today();
-  const { rows, total } = await deps.store
+  const actor = await vacancyActorOf(caller);
+  const { rows, total, viewCounts } = await deps.store
     .bind(await vacancyScopeOf(caller), vacancyRepository)
     .list(query, { userId: caller.userId(), today: day });
   return {
-    vacancies: rows.map((r) => listItemDto(r, day)),
+    vacancies: rows.map((r) => listItemDto(r, actor, day)),
     total,
     page: query.page,
     pageSize: PAGE_SIZE,
+    viewCounts,
   };
 }
 
