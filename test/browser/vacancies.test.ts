@@ -194,8 +194,13 @@ describe.skipIf(skipBrowserTests)(
       await screenshot(employer, "vacancy-detail");
       await expectAccessible(employer, "vacancy detail");
 
-      // Bewerken: a change of hours, saved and in the history.
+      // Bewerken: a change of hours, saved and in the history. The menu itself passes axe, and
+      // the keyboard lands on its first item.
       await main(employer).getByRole("button", { name: "Meer opties" }).click();
+      await expect
+        .poll(() => employer.evaluate(() => document.activeElement?.getAttribute("role") ?? null))
+        .toBe("menuitem");
+      await expectAccessible(employer, "vacancy detail with its options menu open");
       await employer.getByRole("menuitem", { name: "Bewerken" }).click();
       await employer.waitForURL((u) => u.pathname.endsWith("/bewerken"));
       // An attachment (after the first save), stored at once.

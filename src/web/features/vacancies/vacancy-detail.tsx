@@ -461,7 +461,10 @@ export function VacancyDetail({ id }: { id: string }) {
                 {t("vacancies.actions.publish")}
               </Button>
             )}
-            <Menu position="bottom-end" withinPortal>
+            {/* In the page's landmarks (axe: region), and without Mantine's focus placeholder, a
+                focusable "presentation" div that is no menu item (axe: aria-required-children):
+                the first item marked data-autofocus takes the focus. */}
+            <Menu position="bottom-end" withinPortal={false} withInitialFocusPlaceholder={false}>
               <Menu.Target>
                 <ActionIcon variant="outline" size="lg" aria-label={t("vacancies.detail.moreOptions")}>
                   <IconDots aria-hidden="true" size={20} />
@@ -470,6 +473,7 @@ export function VacancyDetail({ id }: { id: string }) {
               <Menu.Dropdown>
                 {vacancy.permissions.edit && (
                   <Menu.Item
+                    data-autofocus
                     component={AppLink}
                     href={`/vacaturebeheer/${vacancy.id}/bewerken`}
                     leftSection={<IconEdit aria-hidden="true" size={16} />}
@@ -478,12 +482,18 @@ export function VacancyDetail({ id }: { id: string }) {
                   </Menu.Item>
                 )}
                 {actions.map((action) => (
-                  <Menu.Item key={action} leftSection={ACTION_ICON[action]} onClick={() => run(action)}>
+                  <Menu.Item
+                    key={action}
+                    data-autofocus
+                    leftSection={ACTION_ICON[action]}
+                    onClick={() => run(action)}
+                  >
                     {t(`vacancies.actions.${action}`)}
                   </Menu.Item>
                 ))}
                 {vacancy.permissions.edit && (
                   <Menu.Item
+                    data-autofocus
                     leftSection={<IconCopy aria-hidden="true" size={16} />}
                     onClick={() => {
                       setDone(null);
@@ -495,6 +505,7 @@ export function VacancyDetail({ id }: { id: string }) {
                 )}
                 {vacancy.permissions.delete && (
                   <Menu.Item
+                    data-autofocus
                     color="red.9"
                     leftSection={<IconTrash aria-hidden="true" size={16} />}
                     onClick={() => setDeleting(true)}
@@ -505,6 +516,7 @@ export function VacancyDetail({ id }: { id: string }) {
                 <Menu.Divider />
                 {staffSearch && (
                   <Menu.Item
+                    data-autofocus
                     component={AppLink}
                     href={`/werkgevers/${vacancy.organisation.id}`}
                     leftSection={<IconBuilding aria-hidden="true" size={16} />}
@@ -514,6 +526,7 @@ export function VacancyDetail({ id }: { id: string }) {
                 )}
                 {staffSearch && (
                   <Menu.Item
+                    data-autofocus
                     component={AppLink}
                     href={`/kandidaten?vacancy=${encodeURIComponent(vacancy.id)}`}
                     leftSection={<IconSearch aria-hidden="true" size={16} />}
@@ -522,6 +535,7 @@ export function VacancyDetail({ id }: { id: string }) {
                   </Menu.Item>
                 )}
                 <Menu.Item
+                  data-autofocus
                   component="a"
                   href={`/vacaturebeheer/${vacancy.id}/print`}
                   target="_blank"
@@ -531,6 +545,7 @@ export function VacancyDetail({ id }: { id: string }) {
                   {t("vacancies.actions.print")}
                 </Menu.Item>
                 <Menu.Item
+                  data-autofocus
                   component="a"
                   href={vacancyPdfUrl(vacancy.id)}
                   download
