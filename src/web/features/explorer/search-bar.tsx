@@ -199,8 +199,10 @@ export function SearchBar({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    // A second Enter while the sentence is being split waits for the first.
+    if (recognising) return;
     const text = draft.q.trim();
-    if (!text || recognising) {
+    if (!text) {
       search(draft);
       return;
     }
