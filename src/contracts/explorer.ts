@@ -93,6 +93,18 @@ export type Suggestion = z.infer<typeof SuggestionSchema>;
 export const SuggestResponseSchema = z.object({ suggestions: z.array(SuggestionSchema) });
 export type SuggestResponse = z.infer<typeof SuggestResponseSchema>;
 
+/**
+ * A whole typed sentence, split (Enter in the search bar): the recognised parts as chips in the
+ * order typed, and the words left over as free text.
+ */
+export const RecogniseQuerySchema = z.object({ q: z.string().max(MAX_QUERY_LENGTH) });
+export const RecogniseResponseSchema = z.object({
+  chips: z.array(SuggestionSchema),
+  /** The words not recognised, as typed and in their order. */
+  text: z.string(),
+});
+export type RecogniseResponse = z.infer<typeof RecogniseResponseSchema>;
+
 export const ExplorerFiltersSchema = z.partialRecord(FilterCategorySchema, z.array(id).max(50));
 export type ExplorerFilters = z.infer<typeof ExplorerFiltersSchema>;
 
@@ -151,6 +163,10 @@ export const ExplorerSearchResponseSchema = z.object({
   pageCount: z.number().int(),
   hits: z.array(ExplorerHitSchema),
   facets: z.array(FacetSchema),
+  /**
+   * Options ticked and chips of a filter kind (a chip and the option it selects count once);
+   * occupations and groups steer the ranking and are not counted.
+   */
   activeFilterCount: z.number().int(),
   /** Set when the page is empty for a reason worth saying (past the last page, nothing found). */
   message: z.string().nullable(),

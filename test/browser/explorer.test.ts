@@ -1,5 +1,7 @@
+import { eq } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { candidates } from "../../src/server/modules/candidates/candidates.schema";
 import { ensureWebBuild } from "../../src/server/platform/web-build";
 import { DEMO_PASSWORD } from "../../src/server/seed/demo";
 import { startTestServer, type TestServer } from "../support/server";
@@ -66,6 +68,8 @@ describe.skipIf(skipBrowserTests)("the candidate explorer in the browser", () =>
       .getByRole("status")
       .textContent()
       .then((text) => text ?? "");
+  /** Waits up to 10 s for a search to answer (the machine is shared; the default is 1 s). */
+  const slowPoll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
   const total = async (page: Page) => Number.parseInt((await count(page)).replace(/\D/g, "") || "-1", 10);
 
   it("finds a truck driver near Den Haag, stars, contacts and saves them, and finds them again", async () => {
@@ -248,6 +252,110 @@ describe.skipIf(skipBrowserTests)("the candidate explorer in the browser", () =>
     await expect.poll(() => total(page)).toBeGreaterThanOrEqual(0);
     await expectAccessible(page, "explorer started from a vacancy");
   }, 60_000);
+
+  it("explorer Enter with a typed sentence: recognised parts become chips, chips search at once and count as filters, the filter row shows it scrolls", async () => {
+    const haaglanden = server.portalUrl("haaglanden");
+    const page = await managerPage({ width: 1000, height: 900 });
+    await page.waitForURL((u) => u.pathname !== "/inloggen");
+
+    // A welder who speaks German, drives a truck and works full time.
+    await page.goto(`${haaglanden}/kandidaten`);
+    await results(page).getByRole("listitem").first().getByRole("button").click();
+    await page.waitForURL((u) => u.searchParams.has("candidate"));
+    const welder = new URL(page.url()).searchParams.get("candidate")!;
+    await server.database.db
+      .update(candidates)
+      .set({
+        desiredOccupationIds: ["7212.3"],
+        languages: [{ code: "de", level: "good" }],
+        drivingLicences: ["B", "C"],
+        hoursMin: 36,
+        hoursMax: 40,
+      })
+      .where(eq(candidates.id, welder));
+    await server.app.explorerIndex?.refresh();
+    await page.goto(`${haaglanden}/kandidaten`);
+    await slowPoll(() => total(page)).toBeGreaterThan(0);
+    const everyone = await total(page);
+
+    // The whole sentence and Enter: every recognised part becomes a chip, nothing is left as text.
+    const terms = main(page).getByRole("combobox", { name: fieldLabel(TERMS) });
+    await terms.fill("lasser Duits rijbewijs C fulltime");
+    await terms.press("Enter");
+    const chip = (label: string) => main(page).getByRole("button", { name: `${label} verwijderen` });
+    for (const label of [
+      "lasser (Beroep)",
+      "Duits (Taal)",
+      "Rijbewijs C (Rijbewijs)",
+      "Voltijd (min. 32 uur) (Beschikbaarheid)",
+    ]) {
+      await chip(label).waitFor();
+    }
+    await page.waitForURL((u) => (u.searchParams.get("chips") ?? "").includes("7212.3"));
+    expect(new URL(page.url()).searchParams.has("q")).toBe(false);
+    expect(await terms.inputValue()).toBe("");
+    await page.getByRole("status").filter({ hasText: "4 zoektermen herkend: lasser, Duits" }).waitFor({
+      state: "attached",
+    });
+    // Found, best match first; the counter counts the chips; their categories show a dot.
+    await slowPoll(() => total(page)).toBeGreaterThan(0);
+    expect(await total(page)).toBeLessThan(everyone);
+    const first = results(page).getByRole("listitem").first().getByRole("button");
+    await first.click();
+    await page.waitForURL((u) => u.searchParams.get("candidate") === welder);
+    const filterCount = main(page).getByRole("region", { name: "Filters" }).getByRole("status");
+    // The occupation steers the ranking; language, licence and hours are filters.
+    await slowPoll(() => filterCount.textContent()).toBe("3 filters");
+    const categories = main(page).getByRole("tablist", { name: "Filtercategorieën" });
+    await categories.getByRole("tab", { name: /^Rijbewijs.*1 filter actief/ }).waitFor();
+    await expectAccessible(page, "explorer after Enter on a sentence");
+
+    // The row of categories is wider than the screen: it says so and scrolls with a button.
+    const forward = main(page).getByRole("button", { name: "Meer filtercategorieën tonen" });
+    const back = main(page).getByRole("button", { name: "Vorige filtercategorieën tonen" });
+    await forward.waitFor();
+    expect(await back.isDisabled()).toBe(true);
+    const scrolled = () => categories.evaluate((list) => list.scrollLeft);
+    expect(await scrolled()).toBe(0);
+    await forward.focus();
+    await page.keyboard.press("Enter");
+    await slowPoll(scrolled).toBeGreaterThan(0);
+    await slowPoll(() => back.isDisabled()).toBe(false);
+    await screenshot(page, "explorer-sentence");
+    await expectAccessible(page, "explorer with the filter row scrolled");
+
+    // The chip's option is ticked; unticking it takes the chip away and searches at once.
+    await categories.getByRole("tab", { name: /^Rijbewijs/ }).click();
+    const c = main(page).getByRole("checkbox", { name: /^Rijbewijs C \(\d+\)$/ });
+    expect(await c.isChecked()).toBe(true);
+    await c.uncheck();
+    await chip("Rijbewijs C (Rijbewijs)").waitFor({ state: "detached" });
+    await slowPoll(() => filterCount.textContent()).toBe("2 filters");
+    await page.waitForURL((u) => !(u.searchParams.get("chips") ?? "").includes('"C"'));
+
+    // An accepted suggestion searches at once, without "Zoeken".
+    const before = page.url();
+    await terms.fill("BHV");
+    await page.getByRole("option", { name: /BHV.*Certificaat/ }).waitFor();
+    await terms.press("ArrowDown");
+    await terms.press("Enter");
+    await chip("BHV (bedrijfshulpverlening) (Certificaat)").waitFor();
+    await page.waitForURL((u) => u.href !== before && (u.searchParams.get("chips") ?? "").includes("bhv"));
+    await slowPoll(() => filterCount.textContent()).toBe("3 filters");
+
+    // "Alles wissen" takes every filter chip and option away; the occupation stays.
+    await main(page).getByRole("button", { name: "Alles wissen" }).click();
+    await slowPoll(() => filterCount.textContent()).toBe("0 filters");
+    await chip("Duits (Taal)").waitFor({ state: "detached" });
+    await chip("lasser (Beroep)").waitFor();
+    expect(
+      await main(page)
+        .getByRole("button", { name: /verwijderen$/ })
+        .count(),
+    ).toBe(1);
+    await slowPoll(() => total(page)).toBeGreaterThan(0);
+    expect(await total(page)).toBeLessThan(everyone);
+  }, 90_000);
 
   it("raised no script errors on any page", () => {
     expect(pageErrors).toEqual([]);

@@ -4,6 +4,8 @@ import { z } from "zod";
 import {
   ExplorerSearchRequestSchema,
   ExplorerSearchResponseSchema,
+  RecogniseQuerySchema,
+  RecogniseResponseSchema,
   SuggestQuerySchema,
   SuggestResponseSchema,
   VacancyMatchesResponseSchema,
@@ -35,6 +37,21 @@ export async function registerExplorerRoutes(app: FastifyInstance, deps: { explo
       },
     },
     async (request) => explorer.suggest(request.query.q, requestLocale(request)),
+  );
+
+  r.get(
+    "/api/v1/explorer/recognise",
+    {
+      config: access,
+      schema: {
+        tags: ["explorer"],
+        summary:
+          "A whole typed sentence split: the recognised parts as chips (in the order typed), the other words as free text",
+        querystring: RecogniseQuerySchema,
+        response: { 200: RecogniseResponseSchema, ...errors },
+      },
+    },
+    async (request) => explorer.recognise(request.query.q, requestLocale(request)),
   );
 
   r.post(

@@ -2,6 +2,7 @@ import {
   type ExplorerSearchResponse,
   MAX_QUERY_WORDS,
   PAGE_SIZE,
+  type RecogniseResponse,
   type SuggestResponse,
   type VacancyMatchesResponse,
   type VacancySearchResponse,
@@ -16,7 +17,7 @@ import { canRead, vacancyActorOf } from "../vacancies";
 import { explorerScopeOf } from "./explorer.policy";
 import { explain, facetList, hitCard, searchMessage, vacancyMatch } from "./explorer.presenter";
 import { explorerRepository, openVacanciesRepository, stemmingRepository } from "./explorer.repository";
-import { chipLabel, suggest } from "./recognise";
+import { chipLabel, recogniseSentence, suggest } from "./recognise";
 import type { SearchIndex } from "./search-index";
 import { type SearchInput, toIndexQuery } from "./search-query";
 
@@ -34,6 +35,11 @@ export function createExplorerService({ store, index, now = () => new Date() }: 
   return {
     suggest(q: string, locale: Locale): SuggestResponse {
       return { suggestions: suggest(q, locale) };
+    },
+
+    /** Enter on a typed sentence: its recognised parts as chips, the rest as free text. */
+    recognise(q: string, locale: Locale): RecogniseResponse {
+      return recogniseSentence(q, locale);
     },
 
     async search(caller: Caller, input: SearchInput, locale: Locale): Promise<ExplorerSearchResponse> {

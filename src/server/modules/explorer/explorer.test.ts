@@ -7,6 +7,7 @@ import { Client, signIn } from "../../../../test/support/session";
 import type {
   ExplorerSearchRequest,
   ExplorerSearchResponse,
+  RecogniseResponse,
   SuggestResponse,
   VacancyMatchesResponse,
   VacancySearchResponse,
@@ -188,6 +189,63 @@ describe.each(testDbKinds())("candidate explorer on %s", (kind) => {
     expect(none.message).toBe("Geen kandidaten gevonden. Haal een filter weg of zoek in een grotere straal.");
   });
 
+  it("explorer Enter with a typed sentence: the recognised parts become chips, the rest free text", async () => {
+    // A welder who speaks German, drives a truck and works full time.
+    const [row] = (await search({})).hits;
+    await server.database.db
+      .update(candidates)
+      .set({
+        desiredOccupationIds: ["7212.3"],
+        languages: [{ code: "de", level: "good" }],
+        drivingLicences: ["B", "C"],
+        hoursMin: 36,
+        hoursMax: 40,
+      })
+      .where(eq(candidates.id, row!.id));
+    await server.app.explorerIndex?.refresh();
+
+    const sentence = "lasser Duits rijbewijs C fulltime Westland";
+    const res = await manager.call(`/api/v1/explorer/recognise?q=${encodeURIComponent(sentence)}`);
+    expect(res.status, res.text).toBe(200);
+    const split = res.json<RecogniseResponse>();
+    expect(split.chips).toEqual([
+      { kind: "occupation", id: "7212.3", label: "lasser", matched: "lasser" },
+      { kind: "language", id: "de", label: "Duits", matched: "Duits" },
+      { kind: "licence", id: "C", label: "Rijbewijs C", matched: "rijbewijs C" },
+      { kind: "hours", id: "fulltime", label: "Voltijd (min. 32 uur)", matched: "fulltime" },
+    ]);
+    expect(split.text).toBe("Westland");
+
+    // The whole sentence as free text finds nobody (what Enter did before); the split finds them.
+    const asText = await search({ q: sentence });
+    expect(asText.hits.map((h) => h.id)).not.toContain(row!.id);
+    const chips = split.chips.map(({ kind, id }) => ({ kind, id }));
+    const found = await search({ chips });
+    expect(found.hits[0]!.id).toBe(row!.id);
+    expect(found.hits[0]!.explanation.occupation).toMatchObject({ id: "7212.3", match: "exact" });
+    // Each chip of a filter kind counts as an active filter (the occupation steers the ranking);
+    // a chip and the same ticked option count once.
+    expect(found.activeFilterCount).toBe(3);
+    expect((await search({ chips, filters: { licence: ["C"] } })).activeFilterCount).toBe(3);
+    // The rest is searched as text: this candidate has no "Westland" in their profile.
+    expect((await search({ chips, q: split.text })).hits.map((h) => h.id)).not.toContain(row!.id);
+
+    // In English, with English names; a single letter alone stays text.
+    const en = (
+      await manager.call(`/api/v1/explorer/recognise?q=${encodeURIComponent("welder German C")}`, {
+        headers: EN,
+      })
+    ).json<RecogniseResponse>();
+    expect(en.chips.map((c) => c.label)).toEqual(["welder", "German"]);
+    expect(en.text).toBe("C");
+
+    // Too long is refused, and only staff may ask.
+    expect((await manager.call(`/api/v1/explorer/recognise?q=${"a".repeat(10_000)}`)).status).toBe(400);
+    expect((await candidate.call("/api/v1/explorer/recognise?q=lasser")).status).toBe(403);
+    const visitor = new Client(server, `haaglanden.localhost:${server.port}`);
+    expect((await visitor.call("/api/v1/explorer/recognise?q=lasser")).status).toBe(401);
+  });
+
   it("shows only candidates who opted in to this portal, to staff at home there", async () => {
     const [kim] = await server.database.db
       .select()
@@ -301,6 +359,7 @@ describe.each(testDbKinds())("candidate explorer on %s", (kind) => {
     const doc = (await manager.call("/api/openapi.json")).json<{ paths: Record<string, unknown> }>();
     for (const path of [
       "/api/v1/explorer/suggest",
+      "/api/v1/explorer/recognise",
       "/api/v1/explorer/search",
       "/api/v1/explorer/from-vacancy/{vacancyId}",
       "/api/v1/explorer/candidates/{id}/vacancies",

@@ -3,6 +3,7 @@ import {
   type ExplorerSearchRequest,
   type ExplorerSearchResponse,
   ExplorerSearchResponseSchema,
+  RecogniseResponseSchema,
   SuggestResponseSchema,
   VacancyMatchesResponseSchema,
   VacancySearchResponseSchema,
@@ -17,6 +18,7 @@ export const explorerKeys = {
   search: (request: ExplorerSearchRequest, locale: string) =>
     ["explorer", "search", locale, request] as const,
   suggest: (q: string, locale: string) => ["explorer", "suggest", locale, q] as const,
+  recognise: (q: string, locale: string) => ["explorer", "recognise", locale, q] as const,
 };
 
 export function explorerSearchQuery(request: ExplorerSearchRequest, locale: string) {
@@ -37,6 +39,17 @@ export function suggestQuery(q: string, locale: string) {
     queryFn: async ({ signal }) =>
       (await api(`${BASE}/suggest?${new URLSearchParams({ q })}`, SuggestResponseSchema, { signal }))
         .suggestions,
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+}
+
+/** Enter on a typed sentence: the server splits it into chips and the words left over. */
+export function recogniseQuery(q: string, locale: string) {
+  return queryOptions({
+    queryKey: explorerKeys.recognise(q, locale),
+    queryFn: ({ signal }) =>
+      api(`${BASE}/recognise?${new URLSearchParams({ q })}`, RecogniseResponseSchema, { signal }),
     staleTime: 5 * 60_000,
     retry: false,
   });

@@ -225,6 +225,7 @@ function Explorer({ search, onSearch }: ExplorerPageProps) {
         <Filters
           facets={data.facets}
           filters={search.filters}
+          chips={search.chips}
           onToggle={(category, id, on) => onSearch(toggleFilter(search, category, id, on))}
           onClear={() => onSearch(clearFilters(search))}
         />

@@ -2,12 +2,26 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { CHIP_KINDS } from "../../../contracts/explorer";
-import en from "../../locales/en.json";
-import nl from "../../locales/nl.json";
+import sharedEn from "../../locales/en.json";
+import sharedNl from "../../locales/nl.json";
 import { featureSources, keysUsedIn, type TextTree, textKeys } from "../../texts.testing";
+import ownEn from "./locales/en.json";
+import ownNl from "./locales/nl.json";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sources = featureSources(here);
+
+/** The explorer's texts: the shared file's, with the feature's own merged over them (as i18n.ts does). */
+function merged(shared: TextTree, own: TextTree): TextTree {
+  const out: TextTree = { ...shared };
+  for (const [key, value] of Object.entries(own)) {
+    const there = out[key];
+    out[key] = typeof value === "object" && typeof there === "object" ? merged(there, value) : value;
+  }
+  return out;
+}
+const nl = { explorer: merged(sharedNl.explorer, ownNl.explorer) as typeof sharedNl.explorer };
+const en = { explorer: merged(sharedEn.explorer, ownEn.explorer) as typeof sharedEn.explorer };
 
 describe("the candidate explorer's texts", () => {
   const nlKeys = textKeys(nl.explorer as TextTree).map((k) => `explorer.${k}`);

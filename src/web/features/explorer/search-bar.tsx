@@ -12,14 +12,21 @@ import {
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconSearch } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { RADII_KM, type Suggestion } from "../../../contracts/explorer";
 import { useLocale } from "../language/language-control";
 import { loadPlaceOptions, type RemoteOption, RemoteSelect } from "../vacancies/ui";
-import { suggestQuery } from "./explorer-api";
-import { chipFromSuggestion, fold, sameChip, type UrlChip, withoutMatched } from "./search-params";
+import { recogniseQuery, suggestQuery } from "./explorer-api";
+import {
+  chipFromSuggestion,
+  fold,
+  sameChip,
+  type UrlChip,
+  withoutMatched,
+  withRecognised,
+} from "./search-params";
 
 export interface SearchBarValue {
   q: string;
@@ -42,7 +49,8 @@ function stillMatches(suggestion: Suggestion, text: string): boolean {
 /**
  * The left field: free text with suggestions as you type (occupations, languages, licences…,
  * "Automatische suggesties"). An accepted suggestion becomes a chip and its words leave the
- * text; the arrow keys walk the list, Enter takes the highlighted one or else searches.
+ * text; the arrow keys walk the list, Enter takes the highlighted one or else searches. Taking a
+ * chip or taking one away searches at once (`onChips`).
  */
 function TermsField({
   text,
@@ -162,7 +170,9 @@ function TermsField({
 
 /**
  * The search bar (HalloWerk "Kandidaten zoeken"): terms on the left, place and radius on the
- * right, and "Zoeken". It edits a draft; the address bar changes only when the user searches.
+ * right, and "Zoeken". It edits a draft; the address bar changes when the user searches, or at
+ * once when a chip is taken or taken away. Enter (or "Zoeken") on typed text lets the server
+ * split it: what it recognises becomes chips, the other words are searched as free text.
  */
 export function SearchBar({
   value,
@@ -172,15 +182,49 @@ export function SearchBar({
   onSearch: (next: SearchBarValue) => void;
 }) {
   const { t } = useTranslation();
+  const locale = useLocale();
+  const queryClient = useQueryClient();
   const [draft, setDraft] = useState(value);
+  const [recognising, setRecognising] = useState(false);
+  const [announced, setAnnounced] = useState("");
   // Back/forward or a search from elsewhere (a vacancy) puts the address bar's search in the fields.
   const committed = JSON.stringify(value);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `committed` stands for `value`
   useEffect(() => setDraft(value), [committed]);
 
-  function submit(event: FormEvent) {
+  function search(next: SearchBarValue) {
+    setDraft(next);
+    onSearch({ ...next, q: next.q.trim() });
+  }
+
+  async function submit(event: FormEvent) {
     event.preventDefault();
-    onSearch({ ...draft, q: draft.q.trim() });
+    // A second Enter while the sentence is being split waits for the first.
+    if (recognising) return;
+    const text = draft.q.trim();
+    if (!text) {
+      search(draft);
+      return;
+    }
+    setRecognising(true);
+    try {
+      const split = await queryClient.fetchQuery(recogniseQuery(text, locale));
+      const next = withRecognised(draft.chips, split.chips, split.text);
+      setAnnounced(
+        split.chips.length > 0
+          ? t("explorer.search.recognised", {
+              count: split.chips.length,
+              labels: split.chips.map((c) => c.label).join(", "),
+            })
+          : "",
+      );
+      search({ ...draft, ...next });
+    } catch {
+      // Not recognised is no reason not to search: the words go as typed.
+      search(draft);
+    } finally {
+      setRecognising(false);
+    }
   }
 
   return (
@@ -191,7 +235,7 @@ export function SearchBar({
             text={draft.q}
             chips={draft.chips}
             onText={(q) => setDraft((d) => ({ ...d, q }))}
-            onChips={(chips, q) => setDraft((d) => ({ ...d, chips, q }))}
+            onChips={(chips, q) => search({ ...draft, chips, q })}
           />
           <Group align="flex-end" gap="sm" style={{ flex: "0 1 auto" }}>
             <div style={{ width: 220 }}>
@@ -218,12 +262,17 @@ export function SearchBar({
               ]}
               w={170}
             />
-            <Button type="submit" leftSection={<IconSearch aria-hidden="true" size={18} />}>
+            <Button
+              type="submit"
+              loading={recognising}
+              leftSection={<IconSearch aria-hidden="true" size={18} />}
+            >
               {t("explorer.search.submit")}
             </Button>
           </Group>
         </Group>
       </form>
+      <VisuallyHidden role="status">{announced}</VisuallyHidden>
     </search>
   );
 }

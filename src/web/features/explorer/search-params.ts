@@ -1,5 +1,7 @@
 import { z } from "zod";
 import {
+  CHIP_CATEGORY,
+  type ChipKind,
   ChipKindSchema,
   type ExplorerFilters,
   ExplorerFiltersSchema,
@@ -85,11 +87,35 @@ export function toSearchRequest(search: ExplorerUrl): ExplorerSearchRequest {
   };
 }
 
-export function activeFilterCount(filters: ExplorerFilters | undefined): number {
-  return FILTER_CATEGORIES.reduce((sum, category) => sum + (filters?.[category]?.length ?? 0), 0);
+/** The filter category whose option a chip selects; occupations and groups select none. */
+export function chipCategory(kind: ChipKind): FilterCategory | undefined {
+  return kind === "occupation" || kind === "occupationGroup" ? undefined : CHIP_CATEGORY[kind];
 }
 
-/** Ticks or unticks one option; a new filter starts at page 1 with the same profile open. */
+type Selection = Pick<ExplorerUrl, "filters" | "chips">;
+
+/** The options selected in a category: those ticked and those a chip selects. */
+export function selectedOptions(search: Selection, category: FilterCategory): string[] {
+  const ids = [...(search.filters?.[category] ?? [])];
+  for (const chip of search.chips ?? []) {
+    if (chipCategory(chip.kind) === category && !ids.includes(chip.id)) ids.push(chip.id);
+  }
+  return ids;
+}
+
+/**
+ * What the filter counter says: every ticked option and every chip of a filter kind, a chip and
+ * the option it selects once; occupations and groups steer the ranking and are no filter. The
+ * server's `activeFilterCount` counts alike.
+ */
+export function activeFilterCount(search: Selection): number {
+  return FILTER_CATEGORIES.reduce((sum, category) => sum + selectedOptions(search, category).length, 0);
+}
+
+/**
+ * Ticks or unticks one option; a new filter starts at page 1 with the same profile open.
+ * Unticking an option a chip selects takes the chip away too.
+ */
 export function toggleFilter(
   search: ExplorerUrl,
   category: FilterCategory,
@@ -98,11 +124,24 @@ export function toggleFilter(
 ): ExplorerUrl {
   const current = search.filters?.[category] ?? [];
   const next = on ? [...current.filter((x) => x !== id), id] : current.filter((x) => x !== id);
-  return cleanExplorerUrl({ ...search, filters: { ...search.filters, [category]: next }, page: undefined });
+  const chips = on
+    ? search.chips
+    : search.chips?.filter((chip) => !(chipCategory(chip.kind) === category && chip.id === id));
+  return cleanExplorerUrl({
+    ...search,
+    chips,
+    filters: { ...search.filters, [category]: next },
+    page: undefined,
+  });
 }
 
+/**
+ * "Alles wissen": what the counter counts, every ticked option and chip of a filter kind; the
+ * occupations, the typed text and the place stay.
+ */
 export function clearFilters(search: ExplorerUrl): ExplorerUrl {
-  return cleanExplorerUrl({ ...search, filters: undefined, page: undefined });
+  const chips = search.chips?.filter((chip) => chipCategory(chip.kind) === undefined);
+  return cleanExplorerUrl({ ...search, filters: undefined, chips, page: undefined });
 }
 
 /** Case- and accent-insensitive form of a word, to compare typed text with matched words. */
@@ -127,6 +166,26 @@ export function withoutMatched(text: string, matched: string): string {
 
 export function chipFromSuggestion(suggestion: Suggestion): UrlChip {
   return { kind: suggestion.kind, id: suggestion.id, label: suggestion.label };
+}
+
+/**
+ * A typed sentence after the server split it: the recognised chips join those already there (each
+ * once, at most MAX_CHIPS; words of chips that do not fit go back to the text) and the words left
+ * over are the text.
+ */
+export function withRecognised(
+  chips: readonly UrlChip[],
+  recognised: readonly Suggestion[],
+  text: string,
+): { chips: UrlChip[]; q: string } {
+  const next = [...chips];
+  const back: string[] = [];
+  for (const suggestion of recognised) {
+    if (next.some((chip) => sameChip(chip, suggestion))) continue;
+    if (next.length < MAX_CHIPS) next.push(chipFromSuggestion(suggestion));
+    else back.push(suggestion.matched);
+  }
+  return { chips: next, q: [text, ...back].filter((t) => t.trim()).join(" ") };
 }
 
 export const sameChip = (a: { kind: string; id: string }, b: { kind: string; id: string }) =>
