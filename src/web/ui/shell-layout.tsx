@@ -61,7 +61,8 @@ function useFocusHeadingOnPageChange(pageKey: string | undefined) {
 
 /**
  * Header (brand, back arrow + page title, search, account), main menu on the left and the main
- * content. Under `sm` the menu collapses behind a burger that takes the back arrow's place.
+ * content. Under `lg` brand, search and language move to a second header row; under `sm` the
+ * menu also collapses behind a burger that takes the back arrow's place.
  */
 export function ShellLayout({
   skipLinkLabel,
@@ -81,7 +82,7 @@ export function ShellLayout({
 
   return (
     <AppShell
-      header={{ height: { base: 122, sm: 64 } }}
+      header={{ height: { base: 122, lg: 64 } }}
       navbar={
         navigation
           ? { width: NAVBAR_WIDTH, breakpoint: "sm", collapsed: { mobile: !navigation.opened } }
@@ -104,7 +105,7 @@ export function ShellLayout({
                 aria-controls="hoofdmenu"
               />
             )}
-            <Box className={classes.brand} w={navigation ? NAVBAR_WIDTH - 32 : undefined} visibleFrom="sm">
+            <Box className={classes.brand} w={navigation ? NAVBAR_WIDTH - 32 : undefined} visibleFrom="lg">
               {brand}
             </Box>
             <Group gap={4} wrap="nowrap" className={classes.titleGroup}>
@@ -121,18 +122,18 @@ export function ShellLayout({
                   <IconArrowLeft aria-hidden="true" size={20} />
                 </ActionIcon>
               )}
-              <Title order={1} className={classes.title} ref={headingRef} tabIndex={-1}>
+              <Title order={1} className={classes.title} ref={headingRef} tabIndex={-1} title={title}>
                 {title}
               </Title>
             </Group>
           </Group>
           {search && (
-            <Box className={classes.search} visibleFrom="sm">
+            <Box className={classes.search} visibleFrom="lg">
               {search}
             </Box>
           )}
           {secondaryActions && (
-            <Group gap="xs" wrap="nowrap" className={classes.actions} visibleFrom="sm">
+            <Group gap="xs" wrap="nowrap" className={classes.actions} visibleFrom="lg">
               {secondaryActions}
             </Group>
           )}
@@ -140,9 +141,10 @@ export function ShellLayout({
             {actions}
           </Group>
         </Group>
-        {/* Phones: a second row, so the page title keeps the first row to itself. */}
-        <Group px="md" pb="sm" gap="sm" wrap="nowrap" hiddenFrom="sm">
-          <Box className={classes.brand}>{brand}</Box>
+        {/* Phones and narrow windows: a second row, so the page title keeps the first row to itself
+            and a long portal name, the search and English labels are not squeezed (issue 19). */}
+        <Group px="md" pb="sm" gap="sm" wrap="nowrap" hiddenFrom="lg">
+          <Box className={classes.rowBrand}>{brand}</Box>
           {search && <Box className={classes.mobileSearch}>{search}</Box>}
           {secondaryActions}
         </Group>

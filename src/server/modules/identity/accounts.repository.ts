@@ -2,9 +2,10 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Role } from "../../../contracts/tenancy";
 import type { Db } from "../../platform/db";
-import { accounts, candidates, memberships, sessions, users } from "../../platform/schema";
+import { accounts, candidates, memberships, portals, sessions, users } from "../../platform/schema";
 import type { PlatformScope, PublicScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
+import type { MailPortal } from "../../platform/tenancy";
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -17,6 +18,25 @@ export type UserRow = typeof users.$inferSelect;
 export const accountsRepository = repository<PublicScope | PlatformScope>()({
   async byId(db: Db, _scope: PublicScope | PlatformScope, userId: string): Promise<UserRow | null> {
     const [row] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+    return row ?? null;
+  },
+
+  /** The portal a mail links to (the one the person asked on), with its names. */
+  async mailPortal(
+    db: Db,
+    _scope: PublicScope | PlatformScope,
+    portalId: string,
+  ): Promise<MailPortal | null> {
+    const [row] = await db
+      .select({
+        portalSlug: portals.slug,
+        portalParentId: portals.parentId,
+        portalNameNl: portals.nameNl,
+        portalNameEn: portals.nameEn,
+      })
+      .from(portals)
+      .where(eq(portals.id, portalId))
+      .limit(1);
     return row ?? null;
   },
 

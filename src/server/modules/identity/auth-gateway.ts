@@ -8,7 +8,7 @@ import { publicScope } from "../../platform/scope";
 import type { Store } from "../../platform/store";
 import { accountsRepository } from "./accounts.repository";
 import { authAuditRepository } from "./audit.repository";
-import { AUTH_BASE_PATH, type Auth, CLIENT_IP_HEADER, pendingTexts } from "./auth";
+import { AUTH_BASE_PATH, type Auth, CLIENT_IP_HEADER, pendingTexts, requestPortal } from "./auth";
 import { type PasswordRule, passwordRuleMessage } from "./password-policy";
 import { type RateRule, rateLimitRepository } from "./rate-limit.repository";
 
@@ -246,6 +246,16 @@ export function createAuthGateway(deps: { auth: Auth; store: Store; publicUrl: s
     );
   }
 
+  /**
+   * better-auth makes some redirects absolute on its one base URL (the national host); the person
+   * followed a link on their own portal and stays there (issue 19).
+   */
+  function onRequestHost(location: string): string {
+    const base = new URL(publicUrl);
+    const target = new URL(location, base);
+    return target.origin === base.origin ? `${target.pathname}${target.search}${target.hash}` : location;
+  }
+
   /** Hands one `/api/auth/*` request to better-auth and its answer back to the client. */
   return async function forwardToAuth(request: FastifyRequest, reply: FastifyReply) {
     const path = authPath(request.url);
@@ -267,7 +277,9 @@ export function createAuthGateway(deps: { auth: Auth; store: Store; publicUrl: s
         ? { body: JSON.stringify(await withSessionToken(request, path, body)) }
         : {}),
     });
-    const response = await pendingTexts.run(outgoingTexts, () => auth.handler(authRequest));
+    const response = await requestPortal.run(request.portal?.row.id ?? null, () =>
+      pendingTexts.run(outgoingTexts, () => auth.handler(authRequest)),
+    );
     if (response.ok && outgoingTexts.length > 0) {
       try {
         for (const send of outgoingTexts) await send();
@@ -297,7 +309,7 @@ export function createAuthGateway(deps: { auth: Auth; store: Store; publicUrl: s
     reply.code(response.status);
     response.headers.forEach((value, key) => {
       if (key === "set-cookie" || key === "content-length" || key === "content-encoding") return;
-      reply.header(key, value);
+      reply.header(key, key === "location" ? onRequestHost(value) : value);
     });
     const cookies = response.headers.getSetCookie();
     if (cookies.length > 0) reply.header("set-cookie", cookies);

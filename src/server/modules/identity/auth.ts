@@ -11,7 +11,7 @@ import { normaliseDutchMobile } from "../../platform/sms";
 import { createStore, type Store } from "../../platform/store";
 import { accountsRepository } from "./accounts.repository";
 import { authDatabase } from "./auth.repository";
-import { RESET_LINK_MINUTES, VERIFY_LINK_HOURS } from "./identity.mail";
+import { type LinkMail, RESET_LINK_MINUTES, VERIFY_LINK_HOURS } from "./identity.mail";
 import { checkPassword } from "./password-policy";
 import { rateLimitRepository } from "./rate-limit.repository";
 import { sso } from "./sso.plugin";
@@ -36,9 +36,9 @@ export interface AuthDeps {
   env: Env;
   secret: string;
   /** Sends the password-reset mail; the URL is the single-use link. */
-  sendResetPassword(input: { userId: string; email: string; name: string; url: string }): Promise<void>;
+  sendResetPassword(input: LinkMail): Promise<void>;
   /** Sends the link that confirms a self-registered candidate's e-mail address. */
-  sendVerificationEmail?(input: { userId: string; email: string; name: string; url: string }): Promise<void>;
+  sendVerificationEmail?(input: LinkMail): Promise<void>;
   /** Sends a text message; without it the SMS second factor is not offered. */
   sendSms?(to: string, text: string): Promise<void>;
 }
@@ -135,7 +135,13 @@ export function createAuth({
       autoSignInAfterVerification: true,
       expiresIn: VERIFY_LINK_HOURS * 60 * 60,
       sendVerificationEmail: async ({ user, url }) => {
-        await sendVerificationEmail?.({ userId: user.id, email: user.email, name: user.name, url });
+        await sendVerificationEmail?.({
+          userId: user.id,
+          email: user.email,
+          name: user.name,
+          url,
+          portalId: requestPortal.getStore() ?? null,
+        });
       },
     },
     emailAndPassword: {
@@ -152,7 +158,13 @@ export function createAuth({
       resetPasswordTokenExpiresIn: RESET_LINK_MINUTES * 60,
       revokeSessionsOnPasswordReset: true,
       sendResetPassword: async ({ user, url }) => {
-        await sendResetPassword({ userId: user.id, email: user.email, name: user.name, url });
+        await sendResetPassword({
+          userId: user.id,
+          email: user.email,
+          name: user.name,
+          url,
+          portalId: requestPortal.getStore() ?? null,
+        });
       },
     },
     rateLimit: {
@@ -260,6 +272,12 @@ export function createAuth({
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/**
+ * The portal (id) the current request came in on, for the links better-auth mails: better-auth
+ * knows one base URL, the person asked on a portal of their own (auth-gateway.ts, registration).
+ */
+export const requestPortal = new AsyncLocalStorage<string | null>();
 
 /** Texts better-auth asked to send during the current request; see sendOTP above. */
 export const pendingTexts = new AsyncLocalStorage<Array<() => Promise<void>>>();

@@ -141,7 +141,8 @@ describe("language per contact person", () => {
       .where(and(eq(mailOutbox.to, CONTACT)))
       .orderBy(desc(mailOutbox.createdAt))
       .limit(1);
-    expect(mail?.subject).toBe("Neues Passwort für Werkbrug festlegen");
+    // Asked on the national host: named after that portal (in English: portal names exist in nl and en).
+    expect(mail?.subject).toBe("Neues Passwort für Werkbrug National festlegen");
     expect(mail?.text).toContain("Hallo Wim van Westen,");
     expect(mail?.text).toContain("Neues Passwort festlegen");
     expect(mail?.text).toContain("Dieser Link ist 60 Minuten gültig.");

@@ -5,6 +5,7 @@ import { accessRevoked, mailLocale, resetPassword, verifyEmail } from "../../pla
 import type { Sealer } from "../../platform/secrets";
 import type { Store } from "../../platform/store";
 import { systemScope } from "../../platform/system-scope";
+import { type MailPortal, mailPortalName, mailPortalUrl } from "../../platform/tenancy";
 import { accountsRepository } from "./accounts.repository";
 import {
   IDENTITY_EVENTS,
@@ -48,6 +49,23 @@ export function registerIdentitySubscribers(events: EventBus, deps: IdentitySubs
   const log = deps.log ?? (() => {});
   const localeOf = async (userId: string | undefined) =>
     mailLocale(userId ? (await accounts.byId(userId))?.locale : undefined);
+  /** The portal the request came in on (the event's portal), if it still exists. */
+  const portalOf = async (event: DomainEvent): Promise<MailPortal | null> =>
+    event.portalId ? accounts.mailPortal(event.portalId) : null;
+  /**
+   * better-auth makes its links on the one base URL; they go back to the portal the person
+   * asked on, whose host differs only in the subdomain (the path and token stay as they are).
+   */
+  const onPortal = (link: string, portal: MailPortal | null): string => {
+    if (!portal) return link;
+    const url = new URL(link);
+    const base = new URL(mailPortalUrl(deps.publicUrl, portal));
+    url.protocol = base.protocol;
+    url.host = base.host;
+    return url.toString();
+  };
+  const nameOf = (locale: string, portal: MailPortal | null) =>
+    portal ? mailPortalName(locale, portal) : "Werkbrug";
 
   events.subscribe({
     name: "identity.password-reset-mail",
@@ -56,13 +74,14 @@ export function registerIdentitySubscribers(events: EventBus, deps: IdentitySubs
       if (expired(event, RESET_LINK_MINUTES)) return log(`reset link of event ${event.id} expired unsent`);
       const p = event.payload as unknown as LinkMailPayload;
       const locale = await localeOf(event.subject.userId);
+      const portal = await portalOf(event);
       await mailer.send({
         to: p.email,
         ...resetPassword({
           locale,
-          portalName: "Werkbrug",
+          portalName: nameOf(locale, portal),
           name: p.name,
-          resetUrl: sealer.open(p.sealedUrl),
+          resetUrl: onPortal(sealer.open(p.sealedUrl), portal),
           expiresInMinutes: RESET_LINK_MINUTES,
         }),
       });
@@ -77,9 +96,15 @@ export function registerIdentitySubscribers(events: EventBus, deps: IdentitySubs
         return log(`verification link of event ${event.id} expired unsent`);
       const p = event.payload as unknown as LinkMailPayload;
       const locale = await localeOf(event.subject.userId);
+      const portal = await portalOf(event);
       await mailer.send({
         to: p.email,
-        ...verifyEmail({ locale, portalName: "Werkbrug", name: p.name, verifyUrl: sealer.open(p.sealedUrl) }),
+        ...verifyEmail({
+          locale,
+          portalName: nameOf(locale, portal),
+          name: p.name,
+          verifyUrl: onPortal(sealer.open(p.sealedUrl), portal),
+        }),
       });
     },
   });
@@ -95,7 +120,11 @@ export function registerIdentitySubscribers(events: EventBus, deps: IdentitySubs
       const token = sealer.open(String(event.payload.sealedToken));
       // Resent meanwhile: the newer event mails the link that works.
       if (hashToken(token) !== row.invitation.tokenHash) return;
-      await mailer.send(invitationMessage(row, token, deps.publicUrl));
+      // Made on a regional portal: the link goes there. Made on the national host: to the
+      // organisation's home portal, where its staff work with candidates.
+      const madeOn = await portalOf(event);
+      const portal = madeOn && madeOn.portalParentId !== null ? madeOn : null;
+      await mailer.send(invitationMessage(row, token, deps.publicUrl, portal));
     },
   });
 

@@ -26,6 +26,8 @@ export interface LinkMail {
   email: string;
   name: string;
   url: string;
+  /** The portal the request came in on (its Host); the link goes back there. Null: national. */
+  portalId: string | null;
 }
 
 /** What a link event carries: the link itself only sealed with the app secret (decision 0015). */
@@ -46,7 +48,8 @@ export function createLinkMailRequests({ store, sealer }: { store: Store; sealer
       tx.emit({
         type,
         organisationId: null,
-        portalId: null,
+        // The subscriber builds the link on this portal, so the person lands where they asked.
+        portalId: input.portalId,
         subject: { userId: input.userId },
         // A visitor asks for a reset link; nobody is signed in.
         actorUserId: null,

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Role } from "../../../contracts/tenancy";
 import type { MailMessage } from "../../platform/mail";
 import { invitation as invitationMail, mailLocale } from "../../platform/mail-templates";
-import { mailPortalName, mailPortalUrl } from "../../platform/tenancy";
+import { type MailPortal, mailPortalName, mailPortalUrl } from "../../platform/tenancy";
 import type { InvitationWithContext } from "./invitations.repository";
 
 /** An invitation link works for 30 days (HalloWerk manual, "Aan de slag"). */
@@ -35,19 +35,28 @@ export function newToken(): string {
   return randomBytes(32).toString("base64url");
 }
 
-/** The invitation mail, in the invitation's language, with the link to the inviting portal. */
-export function invitationMessage(row: InvitationWithContext, token: string, publicUrl: string): MailMessage {
+/**
+ * The invitation mail, in the invitation's language, with the link to `portal` (the portal it was
+ * made on) or else the organisation's home portal.
+ */
+export function invitationMessage(
+  row: InvitationWithContext,
+  token: string,
+  publicUrl: string,
+  portal: MailPortal | null = null,
+): MailMessage {
   const i = row.invitation;
+  const on = portal ?? row;
   const locale = mailLocale(i.locale);
   const acceptUrl = new URL(
     `uitnodiging?token=${encodeURIComponent(token)}`,
-    mailPortalUrl(publicUrl, row),
+    mailPortalUrl(publicUrl, on),
   ).toString();
   return {
     to: i.email,
     ...invitationMail({
       locale,
-      portalName: mailPortalName(locale, row),
+      portalName: mailPortalName(locale, on),
       inviterName: row.inviterName,
       organisationName: row.organisationName,
       roleLabel: ROLE_LABELS[i.role][locale] ?? ROLE_LABELS[i.role].en,

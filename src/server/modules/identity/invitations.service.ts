@@ -77,7 +77,8 @@ export function createInvitationService({ store, sealer }: InvitationDeps) {
         await tx.emit({
           type: IDENTITY_EVENTS.invitationCreated,
           organisationId: input.organisationId,
-          portalId: null,
+          // The portal the admin works on: the mail's link goes there (identity.events.ts).
+          portalId: caller.portal?.id ?? null,
           subject: { invitationId: created.id },
           actorUserId: caller.userId(),
           payload: { sealedToken: sealer.seal(token) },
@@ -114,7 +115,8 @@ export function createInvitationService({ store, sealer }: InvitationDeps) {
         await tx.emit({
           type: IDENTITY_EVENTS.invitationResent,
           organisationId: row.invitation.organisationId,
-          portalId: null,
+          // The portal the admin works on: the mail's link goes there (identity.events.ts).
+          portalId: caller.portal?.id ?? null,
           subject: { invitationId: id },
           actorUserId: caller.userId(),
           payload: { sealedToken: sealer.seal(token) },

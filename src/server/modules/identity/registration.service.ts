@@ -3,7 +3,7 @@ import { AppError } from "../../platform/errors";
 import { publicScope } from "../../platform/scope";
 import type { Store } from "../../platform/store";
 import { accountsRepository } from "./accounts.repository";
-import { type Auth, hashPassword } from "./auth";
+import { type Auth, hashPassword, requestPortal } from "./auth";
 import { checkPassword, passwordRuleMessage } from "./password-policy";
 
 /** Where the verification link lands in the web app. */
@@ -49,5 +49,8 @@ export async function registerCandidate(
     });
   });
   // better-auth makes the link and calls back, which writes the mail's event (identity.mail.ts).
-  await auth.api.sendVerificationEmail({ body: { email: input.email, callbackURL: VERIFIED_CALLBACK } });
+  // On the portal they registered on, so the link brings them back there.
+  await requestPortal.run(input.portalId, () =>
+    auth.api.sendVerificationEmail({ body: { email: input.email, callbackURL: VERIFIED_CALLBACK } }),
+  );
 }

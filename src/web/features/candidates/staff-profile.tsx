@@ -31,6 +31,7 @@ import type { Locale } from "../../../contracts/common";
 import { ApiError } from "../../api";
 import { NotFoundPage } from "../../routes/not-found";
 import { Dialog } from "../../ui/dialog";
+import { meQuery } from "../account/me-query";
 import { FormError, fieldErrors, Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
 import { usePageTitle } from "../navigation/page-title";
@@ -42,6 +43,7 @@ import { Facts } from "../vacancies/vacancy-detail";
 import { AttachmentList } from "../vacancies/vacancy-files";
 import { AddToVacancy } from "./add-to-vacancy";
 import { approachCandidate, fetchContactDetails, staffCandidateQuery } from "./candidates-api";
+import { noManagerTextKey } from "./contact-text";
 import { ANCHOR_OFFSET } from "./editor-ui";
 import { FavouriteStar } from "./favourites";
 import { gridLines } from "./profile-draft";
@@ -160,6 +162,7 @@ function ContactDetails({ candidate, actions }: { candidate: CandidateStaffView;
 
 function ContactCard({ details }: { details: ContactDetailsResponse }) {
   const { t } = useTranslation();
+  const roles = useQuery(meQuery).data?.roles ?? [];
   const lines = (person: {
     name: string;
     email: string | null;
@@ -202,7 +205,7 @@ function ContactCard({ details }: { details: ContactDetailsResponse }) {
           })}
         </Stack>
       ) : (
-        <Text>{t("candidates.profile.contact.noManager")}</Text>
+        <Text>{t(noManagerTextKey(roles))}</Text>
       )}
     </Card>
   );

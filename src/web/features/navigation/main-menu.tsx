@@ -11,6 +11,9 @@ export interface MainMenuProps {
   onNavigate?: () => void;
 }
 
+/** A label too long for the menu's width (a long word in another language) wraps, never clipped. */
+const WRAP_LABEL = { label: { overflowWrap: "anywhere" } } as const;
+
 export function MainMenu({ items, counts = {}, onNavigate }: MainMenuProps) {
   const { t } = useTranslation();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
@@ -29,6 +32,7 @@ export function MainMenu({ items, counts = {}, onNavigate }: MainMenuProps) {
                 component="a"
                 href={item.href}
                 label={t(`menu.${item.key}`)}
+                styles={WRAP_LABEL}
                 leftSection={<ItemIcon aria-hidden="true" size={20} stroke={1.75} />}
                 fw={500}
               />
@@ -37,6 +41,7 @@ export function MainMenu({ items, counts = {}, onNavigate }: MainMenuProps) {
                 component={AppLink}
                 href={item.href}
                 label={t(`menu.${item.key}`)}
+                styles={WRAP_LABEL}
                 leftSection={<ItemIcon aria-hidden="true" size={20} stroke={1.75} />}
                 rightSection={
                   <WaitingBadge

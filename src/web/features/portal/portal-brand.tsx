@@ -41,10 +41,11 @@ export function PortalBrand({
       </Box>
     </Group>
   );
-  if (!linkHome) return content;
+  if (!linkHome) return name ? <Box title={name}>{content}</Box> : content;
   // Visible text first, then the destination: the accessible name contains what is seen.
   return (
-    <AppLink href="/" className={classes.brand}>
+    // A long name may be clamped to two lines: the tooltip shows it whole.
+    <AppLink href="/" className={classes.brand} title={name ?? undefined}>
       {content}
       <VisuallyHidden>{t("brand.homeLink")}</VisuallyHidden>
     </AppLink>
