@@ -318,6 +318,16 @@ const decider = alias(users, "decider");
 export interface TimesheetRow {
   timesheet: TimesheetRecord;
   deciderName: string | null;
+  placementId: string;
+}
+
+/** Weeks with their placement (for the reach) and the name of who decided them. */
+function selectWeeks(db: Db) {
+  return db
+    .select({ timesheet: timesheets, deciderName: decider.name, placementId: placements.id })
+    .from(timesheets)
+    .innerJoin(placements, eq(placements.id, timesheets.placementId))
+    .leftJoin(decider, eq(decider.id, timesheets.decidedByUserId));
 }
 
 /**
@@ -346,11 +356,7 @@ export const timesheetsRepository = repository<TenantScope | SelfScope>()({
     placementIds: readonly string[],
   ): Promise<Array<TimesheetRow & { minutes: Record<HourKind, number> }>> {
     if (placementIds.length === 0) return [];
-    const rows = await db
-      .select({ timesheet: timesheets, deciderName: decider.name })
-      .from(timesheets)
-      .innerJoin(placements, eq(placements.id, timesheets.placementId))
-      .leftJoin(decider, eq(decider.id, timesheets.decidedByUserId))
+    const rows = await selectWeeks(db)
       .where(and(inArray(timesheets.placementId, [...placementIds]), reachSql(scope, reach)))
       .orderBy(desc(timesheets.weekStart));
     const totals = await minutesPerKind(
@@ -361,22 +367,14 @@ export const timesheetsRepository = repository<TenantScope | SelfScope>()({
   },
 
   async timesheet(db, scope, reach: Reach | null, id: string): Promise<TimesheetRow | null> {
-    const [row] = await db
-      .select({ timesheet: timesheets, deciderName: decider.name })
-      .from(timesheets)
-      .innerJoin(placements, eq(placements.id, timesheets.placementId))
-      .leftJoin(decider, eq(decider.id, timesheets.decidedByUserId))
+    const [row] = await selectWeeks(db)
       .where(and(eq(timesheets.id, id), reachSql(scope, reach)))
       .limit(1);
     return row ?? null;
   },
 
   async weekOf(db, scope, placementId: string, weekStart: string): Promise<TimesheetRow | null> {
-    const [row] = await db
-      .select({ timesheet: timesheets, deciderName: decider.name })
-      .from(timesheets)
-      .innerJoin(placements, eq(placements.id, timesheets.placementId))
-      .leftJoin(decider, eq(decider.id, timesheets.decidedByUserId))
+    const [row] = await selectWeeks(db)
       .where(
         and(
           eq(timesheets.placementId, placementId),
@@ -534,12 +532,8 @@ export const timesheetsRepository = repository<TenantScope | SelfScope>()({
     reach: Reach | null,
     status: "waiting" | "decided",
     limit: number,
-  ): Promise<Array<TimesheetRow & { placementId: string }>> {
-    const rows = await db
-      .select({ timesheet: timesheets, deciderName: decider.name, placementId: placements.id })
-      .from(timesheets)
-      .innerJoin(placements, eq(placements.id, timesheets.placementId))
-      .leftJoin(decider, eq(decider.id, timesheets.decidedByUserId))
+  ): Promise<TimesheetRow[]> {
+    const rows = await selectWeeks(db)
       .where(
         and(
           reachSql(scope, reach),
