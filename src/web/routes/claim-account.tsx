@@ -14,7 +14,9 @@ import {
   useErrorText,
 } from "../features/identity/forms";
 import { useLocale } from "../features/language/language-control";
+import { intlLocale } from "../i18n";
 import { AppLink } from "../ui/app-link";
+import { formatDate } from "../ui/dates";
 
 function claimPreviewQuery(token: string) {
   return queryOptions({
@@ -108,11 +110,7 @@ export function ClaimAccountPage({ token }: { token?: string }) {
             <dt>{t("identity.email")}</dt>
             <dd>{data.email}</dd>
             <dt>{t("invitation.validUntil")}</dt>
-            <dd>
-              {new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { dateStyle: "long" }).format(
-                new Date(data.expiresAt),
-              )}
-            </dd>
+            <dd>{formatDate(data.expiresAt, intlLocale(locale), "long")}</dd>
           </dl>
           <FormError error={mutation.error} />
           <NewPasswordFields

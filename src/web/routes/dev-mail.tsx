@@ -4,13 +4,15 @@ import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { OutboxResponseSchema } from "../../contracts/dev";
 import { api } from "../api";
+import { intlLocale } from "../i18n";
+import { formatDateTime } from "../ui/dates";
 
 /**
  * Developer page: the mail the app wrote to the outbox because no SMTP_URL is set (invitations,
  * password resets…). The API behind it does not exist in production.
  */
 export function DevMailPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const mailHeading = useId();
   const smsHeading = useId();
   const outbox = useQuery({
@@ -57,7 +59,7 @@ export function DevMailPage() {
                         {message.to}
                       </Badge>
                       <Text size="sm" c="gray.8">
-                        {new Date(message.createdAt).toLocaleString(i18n.language)}
+                        {formatDateTime(message.createdAt, intlLocale())}
                       </Text>
                     </Group>
                   </Group>
@@ -95,7 +97,7 @@ export function DevMailPage() {
                     <Table.Td style={{ whiteSpace: "nowrap" }}>{message.to}</Table.Td>
                     <Table.Td style={{ whiteSpace: "pre-line" }}>{message.text}</Table.Td>
                     <Table.Td style={{ whiteSpace: "nowrap" }}>
-                      {new Date(message.createdAt).toLocaleString(i18n.language)}
+                      {formatDateTime(message.createdAt, intlLocale())}
                     </Table.Td>
                   </Table.Tr>
                 ))}

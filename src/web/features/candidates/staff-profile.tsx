@@ -29,7 +29,9 @@ import { useTranslation } from "react-i18next";
 import type { CandidateStaffView, ContactDetailsResponse, OptionRef } from "../../../contracts/candidates";
 import type { Locale } from "../../../contracts/common";
 import { ApiError } from "../../api";
+import { intlLocale } from "../../i18n";
 import { NotFoundPage } from "../../routes/not-found";
+import { formatMonthYear } from "../../ui/dates";
 import { Dialog } from "../../ui/dialog";
 import { meQuery } from "../account/me-query";
 import { FormError, fieldErrors, Notice, useErrorText } from "../identity/forms";
@@ -51,15 +53,9 @@ import { VideoList } from "./video";
 
 const label = (option: OptionRef, locale: Locale) => option.label[locale] || option.label.nl;
 
-/** A calendar day as "mrt. 2013" ("sinds"/"tot" in the experience list). */
+/** A calendar day as "mrt 2013" ("sinds"/"tot" in the experience list), in the screen's language. */
 function monthYear(iso: string, locale: Locale): string {
-  const [y, m] = iso.split("-").map(Number);
-  if (!y || !m) return iso;
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", {
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(Date.UTC(y, m - 1, 1)));
+  return formatMonthYear(iso, intlLocale(locale));
 }
 
 function period(from: string, to: string | null, locale: Locale, now: string): string {

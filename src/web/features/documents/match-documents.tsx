@@ -11,18 +11,19 @@ import {
   type MatchDocuments as MatchDocumentsData,
 } from "../../../contracts/documents";
 import { ApiError } from "../../api";
+import { intlLocale } from "../../i18n";
+import { formatDate } from "../../ui/dates";
 import { UploadButton } from "../../ui/upload-button";
 import { FormError, Notice, useErrorText } from "../identity/forms";
+import { useUiLocale } from "../language/language-control";
 import { documentKeys, matchDocumentsQuery, setDocumentType, uploadMatchDocument } from "./documents-api";
 
 /** Dates and sizes in the reader's language (nl, en, de, fr). */
 function useFormat() {
-  const { i18n } = useTranslation();
-  const tag =
-    { nl: "nl-NL", en: "en-GB", de: "de-DE", fr: "fr-FR" }[i18n.resolvedLanguage ?? "nl"] ?? "nl-NL";
+  const tag = intlLocale(useUiLocale());
   const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
   return {
-    date: (iso: string) => new Intl.DateTimeFormat(tag, { dateStyle: "medium" }).format(new Date(iso)),
+    date: (iso: string) => formatDate(iso, tag),
     size: (bytes: number | null) => {
       if (bytes === null) return "";
       if (bytes < 1024) return `${bytes} B`;

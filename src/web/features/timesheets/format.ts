@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { intlLocale } from "../../i18n";
+import { formatDateTime } from "../../ui/dates";
 import { useUiLocale } from "../language/language-control";
 import { formatDayLong, formatDayShort, formatWeekRange, hoursFormat, isoWeek } from "./week";
 
@@ -14,8 +15,7 @@ export function useTimesheetFormat() {
     day: (iso: string) => formatDayShort(iso, locale),
     date: (iso: string) => formatDayLong(iso, locale),
     /** A moment (submitted at, decided at) with its time. */
-    moment: (iso: string) =>
-      new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso)),
+    moment: (iso: string) => formatDateTime(iso, locale),
     /** "week 49" */
     weekNumber: (weekStart: string) => t("timesheets.week.number", { week: isoWeek(weekStart)?.week ?? "?" }),
     /** "week 49, 7–13 dec 2026" */

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { dateFormatter, formatDate, formatDateTime, formatMonthYear } from "./dates";
+
+// The test process's own locale must not matter: only the tag passed in does.
+describe("dates in the screen's language", () => {
+  const moment = "2026-12-07T15:05:00.000Z";
+
+  it("writes a Dutch date the Dutch way, an English one the British way", () => {
+    expect(formatDate(moment, "nl-NL")).toBe("7 dec 2026");
+    expect(formatDate(moment, "en-GB")).toBe("7 Dec 2026");
+    expect(formatDate(moment, "de-DE")).toBe("07.12.2026");
+    expect(formatDate(moment, "fr-FR")).toBe("7 déc. 2026");
+    expect(formatDate(moment, "nl-NL", "long")).toBe("7 december 2026");
+  });
+
+  it("adds the time of day in 24 hours for Dutch", () => {
+    expect(formatDateTime(moment, "nl-NL")).toMatch(/^7 dec 2026,? \d{2}:05$/);
+  });
+
+  it("writes months of a career as month and year, whatever the time zone", () => {
+    expect(formatMonthYear("2013-03-01", "nl-NL")).toBe("mrt 2013");
+    expect(formatMonthYear("2013-03", "en-GB")).toBe("Mar 2013");
+  });
+
+  it("shows what it cannot read as it came", () => {
+    expect(formatDate("geen datum", "nl-NL")).toBe("geen datum");
+    expect(formatMonthYear("", "nl-NL")).toBe("");
+  });
+
+  it("makes each formatter once per language and style", () => {
+    expect(dateFormatter("nl-NL", "medium")).toBe(dateFormatter("nl-NL", "medium"));
+    expect(dateFormatter("nl-NL", "medium")).not.toBe(dateFormatter("en-GB", "medium"));
+    expect(dateFormatter("nl-NL", "medium")).not.toBe(dateFormatter("nl-NL", "long"));
+  });
+});

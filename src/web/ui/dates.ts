@@ -1,0 +1,46 @@
+/*
+ * Dates in the screen's language, never the browser's: a Dutch screen shows "7 dec 2026" also in
+ * a browser set to en-US. Pure functions of a BCP 47 tag (from `intlLocale()` in ../i18n), so
+ * they are tested without a browser; each Intl formatter is made once per tag and style.
+ */
+
+export type DateStyle = "medium" | "long" | "dateTime" | "monthYear";
+
+const OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
+  medium: { dateStyle: "medium" },
+  long: { dateStyle: "long" },
+  dateTime: { dateStyle: "medium", timeStyle: "short" },
+  monthYear: { month: "short", year: "numeric" },
+};
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** The formatter for a tag and style; `utc` for calendar days kept as YYYY-MM-DD. */
+export function dateFormatter(tag: string, style: DateStyle, utc = false): Intl.DateTimeFormat {
+  const key = `${tag}|${style}|${utc ? "utc" : "local"}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(tag, utc ? { ...OPTIONS[style], timeZone: "UTC" } : OPTIONS[style]);
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/** A moment (ISO timestamp) as a date: "7 dec 2026" (nl-NL), "7 Dec 2026" (en-GB). */
+export function formatDate(iso: string, tag: string, style: "medium" | "long" = "medium"): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateFormatter(tag, style).format(date);
+}
+
+/** A moment with its time of day, in the browser's time zone: "7 dec 2026, 16:05". */
+export function formatDateTime(iso: string, tag: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateFormatter(tag, "dateTime").format(date);
+}
+
+/** A calendar day or month (YYYY-MM[-DD]) as its month and year: "mrt 2013", "Mar 2013". */
+export function formatMonthYear(iso: string, tag: string): string {
+  const [y, m] = iso.split("-").map(Number);
+  if (!y || !m) return iso;
+  return dateFormatter(tag, "monthYear", true).format(new Date(Date.UTC(y, m - 1, 1)));
+}
