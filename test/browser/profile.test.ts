@@ -14,18 +14,15 @@ const PNG = Buffer.from(
 describe.skipIf(skipBrowserTests)("profile photo in the browser", () => {
   let browser: Browser;
   let context: BrowserContext;
+  let englishBrowser: BrowserContext | undefined;
   let server: TestServer;
+  let kim: Client;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    await ensureWebBuild();
-    server = await startTestServer();
-    // Signed in over the API; the browser gets the same session cookie.
-    const kim = new Client(server);
-    await signIn(kim, "kandidaat@demo.werkbrug.test");
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(10_000);
-    await context.addCookies(
+  /** A browser context with Kim's session cookie; `locale` is the browser's own language. */
+  async function signedInContext(locale?: string): Promise<BrowserContext> {
+    const signedIn = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale });
+    signedIn.setDefaultTimeout(10_000);
+    await signedIn.addCookies(
       [...kim.cookies].map(([name, value]) => ({
         name,
         value,
@@ -35,9 +32,21 @@ describe.skipIf(skipBrowserTests)("profile photo in the browser", () => {
         sameSite: "Lax" as const,
       })),
     );
+    return signedIn;
+  }
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    await ensureWebBuild();
+    server = await startTestServer();
+    // Signed in over the API; the browser gets the same session cookie.
+    kim = new Client(server);
+    await signIn(kim, "kandidaat@demo.werkbrug.test");
+    context = await signedInContext();
   });
   afterAll(async () => {
     await context?.close();
+    await englishBrowser?.close();
     await browser?.close();
     await server?.close();
   });
@@ -72,5 +81,30 @@ describe.skipIf(skipBrowserTests)("profile photo in the browser", () => {
       .getByText("We hebben een link gestuurd naar kim.elders@voorbeeld.nl.", { exact: false })
       .waitFor({ state: "visible" });
     await expectAccessible(page, "settings, e-mail change requested");
+  });
+
+  it("shows Dutch dates on the Dutch screen of a browser set to American English, and underlines links in text", async () => {
+    englishBrowser = await signedInContext("en-US");
+    const page = await englishBrowser.newPage();
+    expect(await page.evaluate(() => navigator.language)).toBe("en-US");
+
+    await page.goto(`${server.url}/kansen`);
+    expect(await heading(page)).toBe("Vacatures");
+    const list = page.getByRole("main").getByRole("list", { name: "Gevonden vacatures" });
+    await list.getByRole("listitem").first().waitFor({ state: "visible" });
+    const closing = await list.getByText(/^Sluit op /).allTextContents();
+    expect(closing.length).toBeGreaterThan(0);
+    // "Sluit op 22 dec 2026", not "Dec 22, 2026" or "12/22/2026".
+    for (const text of closing) {
+      expect(text).toMatch(/^Sluit op \d{1,2} (jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec) \d{4}$/);
+    }
+    await expectAccessible(page, "kansen (nl) in an en-US browser");
+
+    await page.goto(`${server.url}/profiel`);
+    expect(await heading(page)).toBe("Mijn profiel");
+    const privacyLink = page.getByRole("main").locator('p a[href="/instellingen?tab=privacy"]');
+    await privacyLink.waitFor({ state: "visible" });
+    expect(await privacyLink.evaluate((link) => getComputedStyle(link).textDecorationLine)).toBe("underline");
+    await expectAccessible(page, "profile editor (nl) in an en-US browser");
   });
 });
