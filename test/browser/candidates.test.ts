@@ -125,6 +125,7 @@ describe.skipIf(skipBrowserTests)(
       expect(await heading(candidate)).toBe("Mijn profiel");
       const general = section(candidate, "Algemeen");
       await expect.poll(() => candidate.evaluate(() => document.activeElement?.textContent)).toBe("Algemeen");
+      await expectAccessible(candidate, "profile editor");
       await general.getByLabel(field("Oneliner")).fill("Aanpakker die graag in de logistiek werkt");
       await general
         .getByLabel(field("Over mij"))
