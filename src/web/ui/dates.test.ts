@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateFormatter, formatDate, formatDateTime, formatMonthYear } from "./dates";
+import { dateFormatter, formatDate, formatDateTime, formatDay, formatMonthYear } from "./dates";
 
 // The test process's own locale must not matter: only the tag passed in does.
 describe("dates in the screen's language", () => {
@@ -15,6 +15,12 @@ describe("dates in the screen's language", () => {
 
   it("adds the time of day in 24 hours for Dutch", () => {
     expect(formatDateTime(moment, "nl-NL")).toMatch(/^7 dec 2026,? \d{2}:05$/);
+  });
+
+  it("writes a calendar day as that day, whatever the time zone", () => {
+    expect(formatDay("2026-12-22", "nl-NL")).toBe("22 dec 2026");
+    expect(formatDay("2026-12-22", "en-GB")).toBe("22 Dec 2026");
+    expect(formatDay("2026-12", "nl-NL")).toBe("2026-12");
   });
 
   it("writes months of a career as month and year, whatever the time zone", () => {

@@ -38,6 +38,13 @@ export function formatDateTime(iso: string, tag: string): string {
   return Number.isNaN(date.getTime()) ? iso : dateFormatter(tag, "dateTime").format(date);
 }
 
+/** A calendar day (YYYY-MM-DD) as people write it, without a time zone shifting it: "22 dec 2026". */
+export function formatDay(iso: string, tag: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  if (!y || !m || !d) return iso;
+  return dateFormatter(tag, "medium", true).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
 /** A calendar day or month (YYYY-MM[-DD]) as its month and year: "mrt 2013", "Mar 2013". */
 export function formatMonthYear(iso: string, tag: string): string {
   const [y, m] = iso.split("-").map(Number);

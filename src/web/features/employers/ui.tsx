@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { Locale } from "../../../contracts/common";
 import type { AccessStatus } from "../../../contracts/employers";
 import { intlLocale } from "../../i18n";
+import * as dates from "../../ui/dates";
 import { Dialog } from "../../ui/dialog";
 import { FormError } from "../identity/forms";
 
@@ -54,22 +55,16 @@ export function Facts({ items }: { items: readonly [string, ReactNode][] }) {
 }
 
 export function formatDate(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium" }).format(new Date(iso));
+  return dates.formatDate(iso, intlLocale(locale));
 }
 
 export function formatDateTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short" }).format(
-    new Date(iso),
-  );
+  return dates.formatDateTime(iso, intlLocale(locale));
 }
 
 /** A calendar day (yyyy-mm-dd) as people write it, without a time zone shifting it. */
 export function formatDay(iso: string, locale: Locale): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  if (!y || !m || !d) return iso;
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeZone: "UTC" }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  return dates.formatDay(iso, intlLocale(locale));
 }
 
 /** "Zuidweg 41, 2671 MN Naaldwijk", or null when nothing is known. */

@@ -1,6 +1,7 @@
 import type { Locale } from "../../../contracts/common";
 import type { Audience, VacancyStatus } from "../../../contracts/vacancies";
 import { intlLocale } from "../../i18n";
+import * as dates from "../../ui/dates";
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -28,24 +29,16 @@ export function isExpired(closesOn: string | null, today: string = todayIso()): 
 
 /** A calendar day (yyyy-mm-dd) as people write it, without a time zone shifting it. */
 export function formatDay(iso: string, locale: Locale): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  if (!y || !m || !d) return iso;
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    dateStyle: "medium",
-    timeZone: "UTC",
-  }).format(new Date(Date.UTC(y, m - 1, d)));
+  return dates.formatDay(iso, intlLocale(locale));
 }
 
 /** A moment (ISO timestamp) as a date. */
 export function formatDate(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium" }).format(new Date(iso));
+  return dates.formatDate(iso, intlLocale(locale));
 }
 
 export function formatDateTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    dateStyle: "medium",
-    timeStyle: "short",
-  }).format(new Date(iso));
+  return dates.formatDateTime(iso, intlLocale(locale));
 }
 
 /** "24–32 uur", "vanaf 24 uur", "tot 32 uur", or null when unknown. */
