@@ -85,7 +85,8 @@ describe.skipIf(skipBrowserTests)("an employer contact reads Werkbrug in German"
 
     await menu(page).getByRole("link", { name: "Stellen", exact: true }).click();
     await expect.poll(() => heading(page)).toBe("Stellen");
-    await page.getByRole("table", { name: "Stellenübersicht" }).waitFor({ state: "visible" });
+    // Contacts read the Kansenportaal's names for the views (issue 19 part 2).
+    await page.getByRole("table", { name: "Meine ausgeschriebenen Stellen" }).waitFor({ state: "visible" });
     await page.getByRole("searchbox", { name: /Nach Stellentitel/ }).waitFor({ state: "visible" });
     await screenshot(page, "contact-vacancies-de");
     await expectAccessible(page, "vacancies (de)");
