@@ -410,6 +410,8 @@ export interface PdfReport {
   info: Record<string, string>;
   /** `pdfuaid:part` in the XMP metadata. */
   pdfUaPart: string | undefined;
+  /** `dc:title` in the XMP metadata, its character references decoded (undefined when absent or not well-formed). */
+  xmpTitle: string | undefined;
   fonts: PdfFontInfo[];
   /** The structure tree's root elements (null when there is no StructTreeRoot). */
   structure: PdfStructNode[] | null;
@@ -571,11 +573,27 @@ export function readPdf(bytes: Buffer): PdfReport {
     displayDocTitle: pdf.dict(catalog.get("ViewerPreferences"))?.get("DisplayDocTitle") === true,
     info,
     pdfUaPart: metadata ? /<pdfuaid:part>\s*(\d+)\s*<\/pdfuaid:part>/.exec(metadata)?.[1] : undefined,
+    xmpTitle: metadata
+      ? xmlText(/<dc:title>\s*<rdf:Alt>\s*<rdf:li[^>]*>([^<]*)<\/rdf:li>/.exec(metadata)?.[1])
+      : undefined,
     fonts: [...fonts.values()],
     structure,
     untaggedPaintings,
     text: texts.join("\n"),
   };
+}
+
+/** XML character data, its references decoded; undefined for a bare & (not well-formed). */
+function xmlText(raw: string | undefined): string | undefined {
+  if (raw === undefined || /&(?!(#\d+|#x[0-9a-fA-F]+|amp|lt|gt|quot|apos);)/.test(raw)) return undefined;
+  const named: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+  return raw.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (_, ref: string) =>
+    ref.startsWith("#x")
+      ? String.fromCodePoint(Number.parseInt(ref.slice(2), 16))
+      : ref.startsWith("#")
+        ? String.fromCodePoint(Number(ref.slice(1)))
+        : (named[ref] ?? ""),
+  );
 }
 
 /** Every structure element, depth first (reading order). */
@@ -602,6 +620,7 @@ export function expectAccessiblePdf(pdf: Buffer, expected: { lang: string; title
   expect(report.pdfUaPart).toBe("1");
   expect(report.lang).toBe(expected.lang);
   expect(report.info.Title).toBe(expected.title);
+  expect(report.xmpTitle).toBe(expected.title);
   expect(report.displayDocTitle).toBe(true);
   expect(report.fonts.length).toBeGreaterThan(0);
   for (const font of report.fonts)

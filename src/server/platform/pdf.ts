@@ -63,11 +63,23 @@ export function createTaggedPdf(options: TaggedPdfOptions): PDFKit.PDFDocument {
     font: null as unknown as string,
     info: options.info,
   });
+  // pdfkit copies the title, author and subject into the XMP metadata (dc:title, which PDF/UA
+  // requires) without escaping them, so "R&D <monteur>" would make the metadata invalid XML. The
+  // document information dictionary is written before the metadata, so escape just for the latter.
+  const endMetadata = doc.endMetadata.bind(doc);
+  doc.endMetadata = () => {
+    const info = doc.info as unknown as Record<string, unknown>;
+    for (const [key, value] of Object.entries(info))
+      if (typeof value === "string") info[key] = escapeXml(value);
+    endMetadata();
+  };
   doc.registerFont(PDF_FONT.regular, fontData(PDF_FONT.regular));
   doc.registerFont(PDF_FONT.bold, fontData(PDF_FONT.bold));
   doc.font(PDF_FONT.regular);
   return doc;
 }
+
+const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The options pdfkit's structure elements take (its types miss `scope`). */
 export interface PdfStructOptions {

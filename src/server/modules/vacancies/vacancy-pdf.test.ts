@@ -289,6 +289,18 @@ describe("vacancy PDF", () => {
       expect(elements.some((e) => e.text.includes(c.footer))).toBe(false);
     });
 
+    it("keeps a title with & and < in the document information and the XMP metadata", async () => {
+      const title = "Monteur R&D <werkplaats> “Zuid”";
+      const pdf = await renderVacancyPdf(vacancy({ displayTitle: title }), {
+        locale: "nl",
+        portalName: "Werkbrug Haaglanden",
+        primaryColor: "#1b6b3a",
+        now: NOW,
+      });
+      const report = expectAccessiblePdf(pdf, { lang: "nl-NL", title });
+      expect(report.structure?.[0]?.children.find((e) => e.type === "H1")?.text).toBe(title);
+    });
+
     it("keeps a paragraph that runs onto the next page in one element", async () => {
       const pdf = await renderVacancyPdf(vacancy({ description: LONG_DESCRIPTION }), {
         locale: "nl",
