@@ -3,11 +3,11 @@ import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { inflateSync } from "node:zlib";
 import { and, eq, getTableColumns, getTableName, inArray, is, isNull, sql } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_AUTH_SECRET, testDbKinds } from "../../../../test/support/databases";
+import { expectAccessiblePdf, readPdf, structElements } from "../../../../test/support/pdf";
 import { openTestDatabase, startTestServer, type TestServer } from "../../../../test/support/server";
 import { Client, signIn } from "../../../../test/support/session";
 import { type CandidateMeResponse, PROFILE_PARTS } from "../../../contracts/candidates";
@@ -54,31 +54,8 @@ const TABLES: PgTable[] = (Object.values(schema) as unknown[]).filter((value): v
   is(value, PgTable),
 );
 
-/** The text drawn on a pdfkit PDF: every stream inflated, the hex strings of each TJ array decoded. */
-function pdfText(pdf: Buffer): string {
-  const source = pdf.toString("latin1");
-  const texts: string[] = [];
-  const streams = /<<([\s\S]*?)>>\s*stream\r?\n/g;
-  for (let m = streams.exec(source); m; m = streams.exec(source)) {
-    const start = m.index + m[0].length;
-    let data = pdf.subarray(start, source.indexOf("endstream", start));
-    if (/\/FlateDecode/.test(m[1]!)) {
-      try {
-        data = inflateSync(data);
-      } catch {
-        continue;
-      }
-    }
-    for (const tj of data.toString("latin1").matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-      texts.push(
-        [...tj[1]!.matchAll(/<([0-9a-fA-F]*)>/g)]
-          .map((h) => Buffer.from(h[1]!, "hex").toString("latin1"))
-          .join(""),
-      );
-    }
-  }
-  return texts.join("\n");
-}
+/** The text drawn on a PDF (through its fonts' ToUnicode maps). */
+const pdfText = (pdf: Buffer) => readPdf(pdf).text;
 
 async function multipart(fields: Record<string, string | { data: Buffer; type: string; name: string }>) {
   const form = new FormData();
@@ -518,6 +495,45 @@ describe.each(testDbKinds())("privacy self-service on %s", (kind) => {
       expect(dutch).toContain("Toestemmingen");
       expect(dutch).toContain("Plaatsingen en uren");
       expect(dutch).toMatch(/Week van \d{1,2} \w+ \d{4}/);
+
+      // PDF tags and fonts: tagged (PDF/UA), in the asked language, fonts embedded, title shown.
+      for (const [body, lang, title, consents, sessions, footer] of [
+        [
+          en.body,
+          "en-GB",
+          "My data: Kim de Kandidaat",
+          "Consents",
+          "Sessions (signed-in devices)",
+          "Downloaded on",
+        ],
+        [
+          nl.body,
+          "nl-NL",
+          "Mijn gegevens: Kim de Kandidaat",
+          "Toestemmingen",
+          "Sessies (ingelogde apparaten)",
+          "Gedownload op",
+        ],
+      ] as const) {
+        const report = expectAccessiblePdf(body, { lang, title });
+        const elements = structElements(report.structure);
+        const [document] = report.structure ?? [];
+        // The title first, then the intro, then the sections, in the order they are drawn.
+        expect(document?.children.slice(0, 3).map((e) => e.type)).toEqual(["H1", "P", "H2"]);
+        expect(document?.children[0]?.text).toBe(title);
+        const headings = elements.filter((e) => /^H\d$/.test(e.type)).map((e) => `${e.type} ${e.text}`);
+        expect(headings.indexOf(`H2 ${consents}`)).toBeGreaterThan(
+          headings.findIndex((h) => h.startsWith("H3 ")),
+        );
+        expect(headings).toContain(`H3 ${sessions}`);
+        // Facts are tables with row headers, entries lists; every piece of text is in the tree
+        // except the footer (a pagination artifact).
+        expect(elements.some((e) => e.type === "Table")).toBe(true);
+        expect(elements.find((e) => e.type === "TR")?.children.map((c) => c.type)).toEqual(["TH", "TD"]);
+        expect(elements.some((e) => e.type === "LI" && e.children[0]?.type === "LBody")).toBe(true);
+        expect(elements.some((e) => e.text.includes(footer))).toBe(false);
+        expect(document?.text).toContain("Westland Logistiek B.V.");
+      }
     });
   });
 

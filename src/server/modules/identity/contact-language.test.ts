@@ -1,6 +1,6 @@
-import { inflateSync } from "node:zlib";
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readPdf } from "../../../../test/support/pdf";
 import { startTestServer, type TestServer } from "../../../../test/support/server";
 import { Client, signIn } from "../../../../test/support/session";
 import type { ErrorResponse } from "../../../contracts/common";
@@ -13,31 +13,8 @@ import { users } from "../tenancy/tenancy.schema";
 const CONTACT = "werkgever@demo.werkbrug.test";
 const CONTACT_ID = "demo-werkgever";
 
-/** The text drawn on a PDF's pages (pdfkit: deflated streams, hex strings in TJ arrays). */
-function pdfText(pdf: Buffer): string {
-  const source = pdf.toString("latin1");
-  const texts: string[] = [];
-  const streams = /<<([\s\S]*?)>>\s*stream\r?\n/g;
-  for (let m = streams.exec(source); m; m = streams.exec(source)) {
-    const start = m.index + m[0].length;
-    let data = pdf.subarray(start, source.indexOf("endstream", start));
-    if (/\/FlateDecode/.test(m[1]!)) {
-      try {
-        data = inflateSync(data);
-      } catch {
-        continue;
-      }
-    }
-    for (const tj of data.toString("latin1").matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-      texts.push(
-        [...tj[1]!.matchAll(/<([0-9a-fA-F]*)>/g)]
-          .map((h) => Buffer.from(h[1]!, "hex").toString("latin1"))
-          .join(""),
-      );
-    }
-  }
-  return texts.join("\n");
-}
+/** The text drawn on a PDF (through its fonts' ToUnicode maps). */
+const pdfText = (pdf: Buffer) => readPdf(pdf).text;
 
 describe("language per contact person", () => {
   let server: TestServer;
@@ -164,6 +141,8 @@ describe("language per contact person", () => {
     expect(text).toContain("Type");
     expect(text).toMatch(/Téléchargé le \d{1,2} \S+ \d{4}/);
     expect(text).not.toContain("In het kort");
+    // The document says its language, for screen readers (PDF/UA).
+    expect(readPdf(pdf.body).lang).toBe("fr-FR");
 
     const manager = new Client(server);
     await signIn(manager, "accountmanager@demo.werkbrug.test");
@@ -171,6 +150,7 @@ describe("language per contact person", () => {
       headers: { "accept-language": "nl" },
     });
     expect(pdfText(dutch.body)).toContain("In het kort");
+    expect(readPdf(dutch.body).lang).toBe("nl-NL");
   });
 
   it("gives a contact invited in French a French invitation page and a French account", async () => {

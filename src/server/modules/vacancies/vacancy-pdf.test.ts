@@ -1,5 +1,6 @@
-import { crc32, deflateSync, inflateSync } from "node:zlib";
+import { crc32, deflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { expectAccessiblePdf, readPdf, structElements } from "../../../../test/support/pdf";
 import type { Vacancy } from "../../../contracts/vacancies";
 import { descriptionBlocks, renderVacancyPdf, toWinAnsi, vacancyFacts } from "./vacancy-pdf";
 
@@ -28,78 +29,8 @@ function png(w: number, h: number, rgb: [number, number, number]): Buffer {
   ]);
 }
 
-// WinAnsiEncoding's 0x80-0x9f (the standard fonts' encoding); the other bytes are Latin-1.
-const WIN_ANSI_HIGH: Record<number, string> = {
-  128: "€",
-  130: "‚",
-  131: "ƒ",
-  132: "„",
-  133: "…",
-  134: "†",
-  135: "‡",
-  136: "ˆ",
-  137: "‰",
-  138: "Š",
-  139: "‹",
-  140: "Œ",
-  142: "Ž",
-  145: "‘",
-  146: "’",
-  147: "“",
-  148: "”",
-  149: "•",
-  150: "–",
-  151: "—",
-  152: "˜",
-  153: "™",
-  154: "š",
-  155: "›",
-  156: "œ",
-  158: "ž",
-  159: "Ÿ",
-};
-const winAnsi = (bytes: Buffer) => [...bytes].map((b) => WIN_ANSI_HIGH[b] ?? String.fromCharCode(b)).join("");
-
-/** The text drawn on the pages: every stream inflated, the hex strings of each TJ array decoded. */
-function pdfText(pdf: Buffer): string {
-  const source = pdf.toString("latin1");
-  const texts: string[] = [];
-  const streams = /<<([\s\S]*?)>>\s*stream\r?\n/g;
-  for (let m = streams.exec(source); m; m = streams.exec(source)) {
-    const start = m.index + m[0].length;
-    const end = source.indexOf("endstream", start);
-    let data = pdf.subarray(start, end);
-    if (/\/FlateDecode/.test(m[1]!)) {
-      try {
-        data = inflateSync(data);
-      } catch {
-        continue; // images and other binary streams
-      }
-    }
-    const content = data.toString("latin1");
-    for (const tj of content.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-      const decoded = [...tj[1]!.matchAll(/<([0-9a-fA-F]*)>/g)]
-        .map((h) => winAnsi(Buffer.from(h[1]!, "hex")))
-        .join("");
-      texts.push(decoded);
-    }
-  }
-  return texts.join("\n");
-}
-
-/** A document-information entry: pdfkit writes each as its own object, UTF-16BE when not ASCII. */
-function infoEntry(pdf: Buffer, key: string): string | undefined {
-  const source = pdf.toString("latin1");
-  const ref = new RegExp(`/${key} (\\d+) 0 R`).exec(source);
-  if (!ref) return undefined;
-  const object = new RegExp(`\\n${ref[1]} 0 obj\\n\\(([\\s\\S]*?)\\)\\nendobj`).exec(source);
-  if (!object) return undefined;
-  const raw = object[1]!.replace(/\\([()\\])/g, "$1");
-  if (!raw.startsWith("\u00fe\u00ff")) return raw;
-  const bytes = Buffer.from(raw.slice(2), "latin1");
-  return Buffer.from(bytes.swap16()).toString("utf16le");
-}
-
+const pdfText = (pdf: Buffer) => readPdf(pdf).text;
+const infoEntry = (pdf: Buffer, key: string) => readPdf(pdf).info[key];
 const pageCount = (pdf: Buffer) => pdf.toString("latin1").match(/\/Type \/Page\b(?!s)/g)?.length ?? 0;
 
 const person = (name: string, email: string | null = null) => ({ id: name, name, email });
@@ -206,13 +137,18 @@ describe("vacancy PDF", () => {
     expect(source).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
     // The image is embedded as an image XObject of its own size.
     expect(source).toMatch(/\/Subtype \/Image[\s\S]*?\/Width 320[\s\S]*?\/Height 180/);
-    // Helvetica, one of the standard 14 fonts: nothing embedded.
-    expect(source).toContain("/BaseFont /Helvetica");
-    expect(source).not.toContain("/FontFile");
+    // Liberation Sans (Helvetica's metrics), embedded; no standard font.
+    expect(source).not.toContain("/BaseFont /Helvetica");
+    expect(readPdf(pdf).fonts.map((f) => f.baseFont)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/\+LiberationSans$/),
+        expect.stringMatching(/\+LiberationSans-Bold$/),
+      ]),
+    );
 
     const text = pdfText(pdf);
     expect(text).toContain("Werkbrug Haaglanden");
-    // "é" stays one WinAnsi byte and reads back as é.
+    // "é" reads back as é (through the embedded font's ToUnicode map).
     expect(text).toContain("Teamleider café-restaurant");
     expect(text).toContain("Leidinggevende horeca");
     expect(text).toContain("Kwekerij De Zeeuwse Tuin · Naaldwijk");
@@ -274,6 +210,115 @@ describe("vacancy PDF", () => {
     expect(text).toContain("Downloaded on 22 November 2026");
     expect(text).toContain("Page 1 of 1");
     expect(pdf.toString("latin1")).not.toContain("/Subtype /Image");
+  });
+
+  describe("PDF tags and fonts", () => {
+    const description =
+      "Je werkt in een klein team.\n\nWat vragen we?\n- Ervaring in de horeca\n- Een rijbewijs\n\nTot snel!";
+    it.each([
+      {
+        locale: "nl" as const,
+        lang: "nl-NL",
+        kind: "Werkervaringsplek",
+        glance: "In het kort",
+        descr: "Omschrijving",
+        alt: "Afbeelding bij de vacature Teamleider café-restaurant",
+        footer: "Gedownload op",
+        row: ["Uren per week", "24–32 uur"],
+      },
+      {
+        locale: "en" as const,
+        lang: "en-GB",
+        kind: "Work experience placement",
+        glance: "At a glance",
+        descr: "Description",
+        alt: "Image for the vacancy Teamleider café-restaurant",
+        footer: "Downloaded on",
+        row: ["Hours per week", "24–32 hours"],
+      },
+    ])("is a tagged PDF in reading order with embedded fonts ($locale)", async (c) => {
+      const pdf = await renderVacancyPdf(vacancy({ description }), {
+        locale: c.locale,
+        portalName: "Werkbrug Haaglanden",
+        primaryColor: "#1b6b3a",
+        image: png(40, 20, [27, 107, 58]),
+        now: NOW,
+      });
+      const report = expectAccessiblePdf(pdf, { lang: c.lang, title: "Teamleider café-restaurant" });
+      expect(report.fonts.map((f) => f.baseFont.replace(/^[A-Z]{6}\+/, "")).sort()).toEqual([
+        "LiberationSans",
+        "LiberationSans-Bold",
+      ]);
+      const [document] = report.structure ?? [];
+      expect(document?.type).toBe("Document");
+      // The reading order: band, title block, image, facts, description.
+      expect(
+        document?.children.map((e) => [e.type, e.type === "Table" || e.type === "L" ? "" : e.text]),
+      ).toEqual([
+        ["P", "Werkbrug Haaglanden"],
+        ["P", c.kind],
+        ["H1", "Teamleider café-restaurant"],
+        ["P", "Leidinggevende horeca"],
+        ["P", "Kwekerij De Zeeuwse Tuin · Naaldwijk"],
+        ["Figure", ""],
+        ["H2", c.glance],
+        ["Table", ""],
+        ["H2", c.descr],
+        ["P", "Je werkt in een klein team."],
+        ["H3", "Wat vragen we?"],
+        ["L", ""],
+        ["P", "Tot snel!"],
+      ]);
+      const elements = structElements(report.structure);
+      expect(elements.find((e) => e.type === "Figure")?.alt).toBe(c.alt);
+      // The facts: one row per fact, the label a row header.
+      const rows = elements.filter((e) => e.type === "TR");
+      expect(rows.length).toBe(vacancyFacts(vacancy(), c.locale, null).length);
+      expect(rows.map((r) => r.children.map((cell) => [cell.type, cell.text]))).toContainEqual([
+        ["TH", c.row[0]],
+        ["TD", c.row[1]],
+      ]);
+      // The bullets: one list, an item each (the dot is decoration).
+      const list = elements.find((e) => e.type === "L");
+      expect(list?.children.map((li) => [li.type, li.children[0]?.type, li.text])).toEqual([
+        ["LI", "LBody", "Ervaring in de horeca"],
+        ["LI", "LBody", "Een rijbewijs"],
+      ]);
+      // The footer is drawn but is a pagination artifact, outside the structure.
+      expect(report.text).toContain(c.footer);
+      expect(elements.some((e) => e.text.includes(c.footer))).toBe(false);
+    });
+
+    it("keeps a title with & and < in the document information and the XMP metadata", async () => {
+      const title = "Monteur R&D <werkplaats> “Zuid”";
+      const pdf = await renderVacancyPdf(vacancy({ displayTitle: title }), {
+        locale: "nl",
+        portalName: "Werkbrug Haaglanden",
+        primaryColor: "#1b6b3a",
+        now: NOW,
+      });
+      const report = expectAccessiblePdf(pdf, { lang: "nl-NL", title });
+      expect(report.structure?.[0]?.children.find((e) => e.type === "H1")?.text).toBe(title);
+    });
+
+    it("keeps a paragraph that runs onto the next page in one element", async () => {
+      const pdf = await renderVacancyPdf(vacancy({ description: LONG_DESCRIPTION }), {
+        locale: "nl",
+        portalName: "Werkbrug Haaglanden",
+        primaryColor: "#1b6b3a",
+        now: NOW,
+      });
+      const report = expectAccessiblePdf(pdf, { lang: "nl-NL", title: "Teamleider café-restaurant" });
+      expect(report.pageCount).toBeGreaterThanOrEqual(2);
+      const elements = structElements(report.structure);
+      const paragraphs = elements.filter((e) => e.type === "P" && e.text.startsWith("Onderdeel"));
+      expect(paragraphs.map((p) => p.text.split(".")[0])).toEqual(
+        Array.from({ length: 14 }, (_, i) => `Onderdeel ${i + 1}`),
+      );
+      for (const p of paragraphs) expect(p.text).toMatch(/de roosters\.$/);
+      expect(elements.filter((e) => e.type === "H3")).toHaveLength(14);
+      expect(elements.filter((e) => e.type === "LI")).toHaveLength(14 * 3);
+    });
   });
 
   it("splits a description into paragraphs, list headings and bullets", () => {

@@ -40,6 +40,7 @@ export const LABELS = {
     contactVia: "Contact via",
     contactPerson: "Contactpersoon",
     description: "Omschrijving",
+    imageAlt: (title: string) => `Afbeelding bij de vacature ${title}`,
     permanent: "Vast",
     temporary: "Tijdelijk",
     until: (day: string) => `tot en met ${day}`,
@@ -71,6 +72,7 @@ export const LABELS = {
     contactVia: "Contact via",
     contactPerson: "Contact person",
     description: "Description",
+    imageAlt: (title: string) => `Image for the vacancy ${title}`,
     permanent: "Permanent",
     temporary: "Temporary",
     until: (day: string) => `until ${day}`,
@@ -102,6 +104,7 @@ export const LABELS = {
     contactVia: "Kontakt über",
     contactPerson: "Ansprechpartner",
     description: "Beschreibung",
+    imageAlt: (title: string) => `Bild zur Stelle ${title}`,
     permanent: "Unbefristet",
     temporary: "Befristet",
     until: (day: string) => `bis einschließlich ${day}`,
@@ -133,6 +136,7 @@ export const LABELS = {
     contactVia: "Contact via",
     contactPerson: "Personne de contact",
     description: "Description",
+    imageAlt: (title: string) => `Image de l’offre ${title}`,
     permanent: "CDI",
     temporary: "CDD",
     until: (day: string) => `jusqu'au ${day} inclus`,
@@ -293,9 +297,10 @@ export function descriptionBlocks(description: string): DescriptionBlock[] {
 const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
 
 /**
- * Text the standard fonts can show: spaces of every kind become plain ones, letters outside
- * WinAnsi lose their accent (ő -> o), anything else becomes "?". Without this pdfkit writes
- * such characters as garbage.
+ * Text kept to WinAnsi: spaces of every kind become plain ones, letters outside WinAnsi lose
+ * their accent (ő -> o), anything else becomes "?". Written for the standard font Helvetica; the
+ * PDFs now embed Liberation Sans, and this keeps what they show as it was (every character has a
+ * glyph in that font, none falls back to an empty box).
  */
 export function toWinAnsi(text: string): string {
   let out = "";

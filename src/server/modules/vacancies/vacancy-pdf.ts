@@ -1,6 +1,5 @@
-import PDFDocument from "pdfkit";
 import type { Vacancy } from "../../../contracts/vacancies";
-import { drawPageFooters } from "../../platform/pdf";
+import { artifact, createTaggedPdf, drawPageFooters, PDF_FONT, structureRoot, tag } from "../../platform/pdf";
 import {
   descriptionBlocks,
   formatMoment,
@@ -23,8 +22,10 @@ export {
 /**
  * A vacancy as an A4 PDF that looks like its page: the portal's colour band with its name, the
  * title, the facts table, the description (paragraphs and "- " bullets), the image, and on
- * every page the download date and page numbers. Only the PDF standard font Helvetica is used,
- * so nothing is downloaded or embedded; its WinAnsi encoding covers Dutch (é, ë, ï, €).
+ * every page the download date and page numbers. A tagged PDF (PDF/UA, see platform/pdf.ts): the
+ * portal and kind, the title as H1, the facts as a table with row headers, the description under
+ * an H2 with its headings, paragraphs and lists, the image as a figure with alt text; the embedded
+ * font is Liberation Sans (Helvetica's metrics). Text is kept to WinAnsi (toWinAnsi), as before.
  */
 
 export interface VacancyPdfOptions {
@@ -78,14 +79,12 @@ export function renderVacancyPdf(vacancy: Vacancy, options: VacancyPdfOptions): 
   const now = options.now ?? new Date();
   const primary = /^#[0-9a-f]{6}$/i.test(options.primaryColor) ? options.primaryColor : "#1c4f7c";
   const t = toWinAnsi;
+  const REGULAR = PDF_FONT.regular;
+  const BOLD = PDF_FONT.bold;
 
-  const doc = new PDFDocument({
-    size: "A4",
+  const doc = createTaggedPdf({
     margins: { top: MARGIN, bottom: MARGIN + FOOTER_HEIGHT, left: MARGIN, right: MARGIN },
-    bufferPages: true,
-    autoFirstPage: false,
     lang: INTL_LOCALE[locale],
-    displayTitle: true,
     info: {
       Title: vacancy.displayTitle,
       Author: vacancy.organisation.name,
@@ -108,17 +107,20 @@ export function renderVacancyPdf(vacancy: Vacancy, options: VacancyPdfOptions): 
     ink = c;
     doc.fillColor(c);
   };
-  // Every page after the first opens with a thin band in the portal's colour.
+  // Every page after the first opens with a thin band in the portal's colour (decoration).
   doc.on("pageAdded", () => {
     if (doc.bufferedPageRange().count === 1) return;
-    doc.save();
-    doc.rect(0, 0, doc.page.width, 8).fill(primary);
-    doc.restore();
+    artifact(doc, () => {
+      doc.save();
+      doc.rect(0, 0, doc.page.width, 8).fill(primary);
+      doc.restore();
+    });
     doc.fillColor(ink);
   });
 
   try {
     doc.addPage();
+    const root = structureRoot(doc);
     const pageWidth = doc.page.width;
     const width = pageWidth - 2 * MARGIN;
     const bottom = () => doc.page.height - doc.page.margins.bottom;
@@ -128,31 +130,37 @@ export function renderVacancyPdf(vacancy: Vacancy, options: VacancyPdfOptions): 
 
     // Header band: portal name left, kind right.
     const bandHeight = 64;
-    doc.rect(0, 0, pageWidth, bandHeight).fill(primary);
+    artifact(doc, () => doc.rect(0, 0, pageWidth, bandHeight).fill(primary));
     const onBand = textOn(primary);
     color(onBand);
-    doc
-      .font("Helvetica-Bold")
-      .fontSize(18)
-      .text(t(portalName), MARGIN, 23, { width: width * 0.7, lineBreak: false });
-    doc
-      .font("Helvetica")
-      .fontSize(11)
-      .text(t(KIND_LABELS[vacancy.kind][locale]), MARGIN + width * 0.7, 28, {
-        width: width * 0.3,
-        align: "right",
-        lineBreak: false,
-      });
+    tag(doc, root, "P", () =>
+      doc
+        .font(BOLD)
+        .fontSize(18)
+        .text(t(portalName), MARGIN, 23, { width: width * 0.7, lineBreak: false }),
+    );
+    tag(doc, root, "P", () =>
+      doc
+        .font(REGULAR)
+        .fontSize(11)
+        .text(t(KIND_LABELS[vacancy.kind][locale]), MARGIN + width * 0.7, 28, {
+          width: width * 0.3,
+          align: "right",
+          lineBreak: false,
+        }),
+    );
 
     // Title block.
     doc.x = MARGIN;
     doc.y = bandHeight + 28;
     color(INK);
-    doc.font("Helvetica-Bold").fontSize(24).text(t(vacancy.displayTitle), { width, lineGap: 2 });
+    tag(doc, root, "H1", () =>
+      doc.font(BOLD).fontSize(24).text(t(vacancy.displayTitle), { width, lineGap: 2 }),
+    );
     if (vacancy.functionTitle && vacancy.functionTitle !== vacancy.displayTitle) {
       doc.moveDown(0.2);
       color(MUTED);
-      doc.font("Helvetica").fontSize(13).text(t(vacancy.functionTitle), { width });
+      tag(doc, root, "P", () => doc.font(REGULAR).fontSize(13).text(t(vacancy.functionTitle), { width }));
     }
     const where = [
       vacancy.department
@@ -164,87 +172,121 @@ export function renderVacancyPdf(vacancy: Vacancy, options: VacancyPdfOptions): 
       .join(" · ");
     doc.moveDown(0.4);
     color(INK);
-    doc.font("Helvetica-Bold").fontSize(12).text(t(where), { width });
+    tag(doc, root, "P", () => doc.font(BOLD).fontSize(12).text(t(where), { width }));
 
     // The image, scaled to fit the column and at most a quarter of the page high.
     const image = sniffImage(options.image);
     if (image) {
+      let opened: { width: number; height: number } | null = null;
       try {
         // pdfkit reads the image once here (for its size) and reuses it in image().
-        const opened = (doc as unknown as PdfImageOpener).openImage(image);
+        opened = (doc as unknown as PdfImageOpener).openImage(image);
+      } catch {
+        // An image pdfkit cannot read is left out rather than failing the download.
+      }
+      if (opened) {
         const maxHeight = 200;
         const scale = Math.min(width / opened.width, maxHeight / opened.height, 1);
         const w = opened.width * scale;
         const h = opened.height * scale;
         doc.moveDown(0.8);
         ensureSpace(h);
-        doc.image(opened as unknown as Buffer, MARGIN, doc.y, { width: w, height: h });
-        doc.y += h;
-      } catch {
-        // An image pdfkit cannot read is left out rather than failing the download.
+        const top = doc.y;
+        const figure = opened;
+        tag(
+          doc,
+          root,
+          "Figure",
+          () => doc.image(figure as unknown as Buffer, MARGIN, top, { width: w, height: h }),
+          {
+            alt: l.imageAlt(vacancy.displayTitle),
+          },
+        );
+        doc.y = top + h;
       }
     }
 
-    // Facts table: label column and value column, zebra rows.
+    // Facts table: label column (row headers) and value column, zebra rows.
     doc.moveDown(1.2);
     ensureSpace(60);
     color(INK);
-    doc.font("Helvetica-Bold").fontSize(14).text(t(l.atAGlance), MARGIN, doc.y, { width });
+    tag(doc, root, "H2", () => doc.font(BOLD).fontSize(14).text(t(l.atAGlance), MARGIN, doc.y, { width }));
     doc.moveDown(0.4);
     const labelWidth = 150;
     const valueWidth = width - labelWidth - 16;
     const pad = 5;
+    const table = tag(doc, root, "Table");
     vacancyFacts(vacancy, locale, options.educationLabel).forEach(([label, value], i) => {
-      doc.font("Helvetica").fontSize(10.5);
+      doc.font(REGULAR).fontSize(10.5);
       const valueHeight = doc.heightOfString(t(value), { width: valueWidth });
-      doc.font("Helvetica-Bold");
+      doc.font(BOLD);
       const labelHeight = doc.heightOfString(t(label), { width: labelWidth - 8 });
       const rowHeight = Math.max(valueHeight, labelHeight) + 2 * pad;
       ensureSpace(rowHeight);
       const top = doc.y;
-      if (i % 2 === 0) doc.rect(MARGIN, top, width, rowHeight).fill(ZEBRA);
+      if (i % 2 === 0) artifact(doc, () => doc.rect(MARGIN, top, width, rowHeight).fill(ZEBRA));
+      const row = tag(doc, table, "TR");
       color(MUTED);
-      doc.font("Helvetica-Bold").text(t(label), MARGIN + 8, top + pad, { width: labelWidth - 8 });
+      tag(
+        doc,
+        row,
+        "TH",
+        () => doc.font(BOLD).text(t(label), MARGIN + 8, top + pad, { width: labelWidth - 8 }),
+        { scope: "Row" },
+      );
       color(INK);
-      doc.font("Helvetica").text(t(value), MARGIN + labelWidth + 8, top + pad, { width: valueWidth });
+      tag(doc, row, "TD", () =>
+        doc.font(REGULAR).text(t(value), MARGIN + labelWidth + 8, top + pad, { width: valueWidth }),
+      );
       doc.y = top + rowHeight;
     });
-    doc
-      .moveTo(MARGIN, doc.y)
-      .lineTo(MARGIN + width, doc.y)
-      .lineWidth(0.5)
-      .strokeColor(RULE)
-      .stroke();
+    artifact(doc, () =>
+      doc
+        .moveTo(MARGIN, doc.y)
+        .lineTo(MARGIN + width, doc.y)
+        .lineWidth(0.5)
+        .strokeColor(RULE)
+        .stroke(),
+    );
 
-    // Description.
+    // Description: its headings are H3 under the H2, bullets one list per run of bullets.
     const blocks = descriptionBlocks(vacancy.description);
     if (blocks.length > 0) {
       doc.x = MARGIN;
       doc.moveDown(1.5);
       ensureSpace(60);
       color(INK);
-      doc.font("Helvetica-Bold").fontSize(14).text(t(l.description), MARGIN, doc.y, { width });
+      tag(doc, root, "H2", () =>
+        doc.font(BOLD).fontSize(14).text(t(l.description), MARGIN, doc.y, { width }),
+      );
       doc.moveDown(0.4);
       const lineHeight = () => doc.currentLineHeight(true);
+      let list: PDFKit.PDFStructureElement | null = null;
       blocks.forEach((block, i) => {
         const previous = blocks[i - 1];
         doc.fontSize(11);
         if (block.kind === "bullet") {
           if (previous && previous.kind !== "bullet") doc.moveDown(0.2);
-          doc.font("Helvetica");
+          if (!list) list = tag(doc, root, "L");
+          doc.font(REGULAR);
           ensureSpace(lineHeight());
           const top = doc.y;
           color(INK);
-          doc.circle(MARGIN + 6, top + 4.8, 1.8).fill(INK);
-          doc.text(t(block.text), MARGIN + 16, top, { width: width - 16, lineGap: 1.5 });
+          artifact(doc, () => doc.circle(MARGIN + 6, top + 4.8, 1.8).fill(INK));
+          tag(doc, tag(doc, list, "LI"), "LBody", () =>
+            doc.text(t(block.text), MARGIN + 16, top, { width: width - 16, lineGap: 1.5 }),
+          );
           doc.moveDown(0.15);
         } else {
+          list = null;
           if (previous) doc.moveDown(previous.kind === "bullet" ? 0.8 : 0.6);
-          doc.font(block.kind === "heading" ? "Helvetica-Bold" : "Helvetica");
+          doc.font(block.kind === "heading" ? BOLD : REGULAR);
           // Keep a heading with the first line below it.
           ensureSpace(lineHeight() * (block.kind === "heading" ? 2.5 : 1));
           color(INK);
-          doc.text(t(block.text), MARGIN, doc.y, { width, lineGap: 1.5 });
+          tag(doc, root, block.kind === "heading" ? "H3" : "P", () =>
+            doc.text(t(block.text), MARGIN, doc.y, { width, lineGap: 1.5 }),
+          );
         }
       });
     }
