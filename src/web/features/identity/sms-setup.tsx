@@ -3,11 +3,9 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError, fieldErrors, Notice, PasswordField } from "./forms";
 import { confirmPhone, enableSms, sendPhoneCode } from "./identity-api";
+import { displayMobile } from "./phone-display";
 
-/** "+31612345678" as people read a Dutch mobile number: "06 12345678". */
-export function displayMobile(e164: string): string {
-  return e164.startsWith("+316") ? `06 ${e164.slice(4)}` : e164;
-}
+export { displayMobile } from "./phone-display";
 
 /**
  * The manual's "Inloggen met sms-controle": the mobile number, then the texted code (which
@@ -125,10 +123,10 @@ export function SmsSetup({
         </Title>
         {confirmed ? (
           <Notice color="green" status>
-            {t("smsSetup.confirmed", { number })}
+            {t("smsSetup.confirmed", { number: displayMobile(number) })}
           </Notice>
         ) : (
-          <Text c="gray.8">{t("smsSetup.confirmText", { number })}</Text>
+          <Text c="gray.8">{t("smsSetup.confirmText", { number: displayMobile(number) })}</Text>
         )}
         <FormError error={error} />
         {!confirmed && (
