@@ -13,6 +13,12 @@ export const CurrentUserSchema = z.object({
   twoFactorEnabled: z.boolean().optional(),
   /** Staff without a second factor reach nothing but the set-up page. */
   needsTwoFactorSetup: z.boolean().optional(),
+  /**
+   * How the second factor is given: "app" (authenticator, with back-up codes) or "sms" (codes
+   * texted to `smsNumber`, a confirmed mobile number); null while none is set up.
+   */
+  secondFactor: z.enum(["app", "sms"]).nullable().optional(),
+  smsNumber: z.string().nullable().optional(),
 });
 export type CurrentUser = z.infer<typeof CurrentUserSchema>;
 

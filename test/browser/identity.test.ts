@@ -1,9 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { twoFactors } from "../../src/server/modules/identity/identity.schema";
 import { users } from "../../src/server/modules/tenancy/tenancy.schema";
+import { smsOutbox } from "../../src/server/platform/sms.schema";
 import { ensureWebBuild } from "../../src/server/platform/web-build";
 import { DEMO_PASSWORD } from "../../src/server/seed/demo";
 import { startTestServer, type TestServer } from "../support/server";
@@ -221,6 +222,88 @@ describe.skipIf(skipBrowserTests)("signing in, security and settings in the brow
     await enterCode(page, totpCode(key));
     await page.getByRole("button", { name: `Accountmenu van ${name}` }).waitFor({ state: "visible" });
     expect(new URL(page.url()).pathname).toBe("/");
+    await page.close();
+  });
+
+  it("sets up SMS as the second factor with a confirmed mobile number, then signs in by text message", async () => {
+    const { db } = server.database;
+    await db
+      .update(users)
+      .set({ twoFactorEnabled: false, phoneNumber: null, phoneNumberVerified: false })
+      .where(eq(users.id, "demo-hr"));
+    await db.delete(twoFactors).where(eq(twoFactors.userId, "demo-hr"));
+    const email = "hr@demo.werkbrug.test";
+    const lastCode = async (to: string) => {
+      const [row] = await db
+        .select()
+        .from(smsOutbox)
+        .where(eq(smsOutbox.to, to))
+        .orderBy(desc(smsOutbox.createdAt))
+        .limit(1);
+      return /\b(\d{6})\b/.exec(row?.text ?? "")?.[1] ?? "";
+    };
+
+    const page = await context.newPage();
+    await enterEmailAndPassword(page, email, DEMO_PASSWORD);
+    await page.waitForURL((u) => u.pathname === "/beveiliging-instellen");
+    await main(page)
+      .getByRole("radio", { name: /Sms-controle/ })
+      .check();
+    expect(await main(page).getByLabel(field("Wachtwoord")).count()).toBe(0);
+    await expectAccessible(page, "two-factor set-up, SMS chosen");
+    await main(page).getByRole("button", { name: "Volgende" }).click();
+
+    const number = main(page).getByLabel(field("Mobiel telefoonnummer"));
+    await number.waitFor({ state: "visible" });
+    await expect.poll(() => number.evaluate((el) => el === document.activeElement)).toBe(true);
+    await number.fill("070 1234567");
+    await main(page).getByRole("button", { name: "Code sturen" }).click();
+    await expect.poll(() => number.getAttribute("aria-invalid")).toBe("true");
+    expect(await main(page).getByText("Dit is geen mobiel nummer.", { exact: false }).isVisible()).toBe(true);
+    await screenshot(page, "two-factor-setup-sms-number-error");
+    await expectAccessible(page, "two-factor set-up, SMS number with an error");
+
+    await number.fill("06 44 55 66 77");
+    await main(page).getByRole("button", { name: "Code sturen" }).click();
+    await main(page)
+      .getByRole("heading", { name: "Bevestig je telefoonnummer" })
+      .waitFor({ state: "visible" });
+    await screenshot(page, "two-factor-setup-sms-confirm");
+    await expectAccessible(page, "two-factor set-up, SMS confirm");
+    await main(page)
+      .getByLabel(field("Code"))
+      .fill(await lastCode("+31644556677"));
+    await main(page).getByLabel(field("Wachtwoord")).fill(DEMO_PASSWORD);
+    await main(page).getByRole("button", { name: "Controleren" }).click();
+    const done = main(page).getByText("De sms-controle is ingesteld.", { exact: false });
+    await done.waitFor({ state: "visible" });
+    expect(await done.textContent()).toContain("06 44556677");
+    await expectAccessible(page, "two-factor set-up, SMS done");
+    await main(page).getByRole("button", { name: "Verder naar Werkbrug" }).click();
+    await page.waitForURL((u) => u.pathname === "/");
+
+    // Under Beveiliging: on, by text message, with the number to change or the app to switch to.
+    await page.goto(url("/instellingen?tab=beveiliging"));
+    await main(page).getByText("Je krijgt bij het inloggen een code per sms op 06 44556677.").waitFor();
+    expect(await main(page).getByRole("button", { name: "Ander nummer gebruiken" }).isVisible()).toBe(true);
+    expect(
+      await main(page).getByRole("link", { name: "Overstappen op de authenticator-app" }).isVisible(),
+    ).toBe(true);
+    await expectAccessible(page, "settings, security with SMS");
+    await page.getByRole("button", { name: /^Accountmenu van / }).click();
+    await page.getByRole("menuitem", { name: "Uitloggen" }).click();
+    await page.getByRole("link", { name: "Inloggen" }).first().waitFor({ state: "visible" });
+
+    // Signing in: the text goes out at once; no app or back-up code is offered.
+    await enterEmailAndPassword(page, email, DEMO_PASSWORD);
+    await main(page).getByText("De sms met je code is verstuurd.").waitFor({ state: "visible" });
+    expect(await main(page).getByRole("button", { name: "Gebruik een back-upcode" }).count()).toBe(0);
+    expect(
+      await main(page).getByRole("button", { name: "Gebruik de code uit je authenticator-app" }).count(),
+    ).toBe(0);
+    await expectAccessible(page, "sign-in, SMS only");
+    await enterCode(page, await lastCode("+31644556677"));
+    await page.getByRole("button", { name: /^Accountmenu van / }).waitFor({ state: "visible" });
     await page.close();
   });
 

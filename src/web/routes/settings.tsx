@@ -34,6 +34,7 @@ import {
   type Session,
   sessionsQuery,
 } from "../features/identity/identity-api";
+import { displayMobile, SmsSetup } from "../features/identity/sms-setup";
 import { summariseUserAgent } from "../features/identity/user-agent";
 import { useLocale } from "../features/language/language-control";
 import { PersonalData } from "../features/settings/personal-data";
@@ -131,7 +132,10 @@ function ChangePasswordForm() {
 
 function SecondFactor({ user }: { user: CurrentUser }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const [asking, setAsking] = useState(false);
+  const [settingUpSms, setSettingUpSms] = useState(false);
+  const [smsDone, setSmsDone] = useState<string | null>(null);
   const [password, setPassword] = useState("");
   const mutation = useMutation({
     mutationFn: generateBackupCodes,
@@ -157,16 +161,54 @@ function SecondFactor({ user }: { user: CurrentUser }) {
     );
   }
 
+  const sms = user.secondFactor === "sms" && user.smsNumber ? displayMobile(user.smsNumber) : null;
+  if (settingUpSms) {
+    return (
+      <SmsSetup
+        headingOrder={3}
+        onDone={async (number) => {
+          await queryClient.refetchQueries({ queryKey: meQuery.queryKey });
+          setSettingUpSms(false);
+          setSmsDone(displayMobile(number));
+        }}
+        onStop={() => setSettingUpSms(false)}
+      />
+    );
+  }
+
   return (
     <Stack gap="sm">
       <Group gap="xs" wrap="nowrap">
         <Badge color="teal.9" variant="filled" style={{ flexShrink: 0 }}>
           {t("settings.twoFactor.on")}
         </Badge>
-        <Text c="gray.8">{t("settings.twoFactor.onText")}</Text>
+        <Text c="gray.8">
+          {sms ? t("smsSetup.current", { number: sms }) : t("settings.twoFactor.onText")}
+        </Text>
+      </Group>
+      {smsDone && (
+        <Notice color="green" status>
+          {t("smsSetup.done", { number: smsDone })}
+        </Notice>
+      )}
+      <Group gap="sm">
+        <Button
+          variant="outline"
+          onClick={() => {
+            setSmsDone(null);
+            setSettingUpSms(true);
+          }}
+        >
+          {sms ? t("smsSetup.changeNumber") : t("smsSetup.toSms")}
+        </Button>
+        {sms && (
+          <Button variant="outline" component={AppLink} href="/beveiliging-instellen">
+            {t("smsSetup.toApp")}
+          </Button>
+        )}
       </Group>
       {mutation.data && <BackupCodes codes={mutation.data} />}
-      {asking ? (
+      {sms ? null : asking ? (
         <form
           onSubmit={(event) => {
             event.preventDefault();

@@ -47,6 +47,8 @@ export function SignInPage({ search }: { search: SignInSearch }) {
   const [trustDevice, setTrustDevice] = useState(false);
   /** The server offers codes by text message (the account has a phone number and SMS is set up). */
   const [smsOffered, setSmsOffered] = useState(false);
+  /** The account has an authenticator app (and back-up codes); SMS-only accounts have not. */
+  const [appOffered, setAppOffered] = useState(true);
   const [smsSent, setSmsSent] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -118,12 +120,23 @@ export function SignInPage({ search }: { search: SignInSearch }) {
   function submitPassword(event: FormEvent) {
     event.preventDefault();
     void run(async () => {
-      const { twoFactor, sms } = await signInWithPassword(email, password);
+      const { twoFactor, app, sms } = await signInWithPassword(email, password);
       setPassword("");
       setSmsOffered(sms);
+      setAppOffered(app || !sms);
       setSmsSent(false);
-      if (twoFactor) goTo("code");
-      else await signedIn();
+      if (!twoFactor) await signedIn();
+      else if (app || !sms) goTo("code");
+      else {
+        // SMS is this account's only way: the text goes out at once.
+        goTo("sms");
+        try {
+          await sendSmsCode();
+          setSmsSent(true);
+        } catch (caught) {
+          setError(caught);
+        }
+      }
     });
   }
 
@@ -300,15 +313,17 @@ export function SignInPage({ search }: { search: SignInSearch }) {
               {sms ? t("signIn.smsAgain") : t("signIn.useSms")}
             </Anchor>
           )}
-          <Anchor
-            component="button"
-            type="button"
-            size="sm"
-            onClick={() => goTo(step === "code" ? "backup" : "code")}
-            style={{ alignSelf: "flex-start" }}
-          >
-            {step === "code" ? t("signIn.useBackup") : t("signIn.useApp")}
-          </Anchor>
+          {appOffered && (
+            <Anchor
+              component="button"
+              type="button"
+              size="sm"
+              onClick={() => goTo(step === "code" ? "backup" : "code")}
+              style={{ alignSelf: "flex-start" }}
+            >
+              {step === "code" ? t("signIn.useBackup") : t("signIn.useApp")}
+            </Anchor>
+          )}
         </Stack>
       </form>
     </AuthCard>

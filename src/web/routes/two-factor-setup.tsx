@@ -7,6 +7,7 @@ import {
   Group,
   Image,
   Loader,
+  Radio,
   Stack,
   Text,
   TextInput,
@@ -22,10 +23,13 @@ import { useTranslation } from "react-i18next";
 import { meQuery } from "../features/account/me-query";
 import { AuthCard, BackupCodes, FormError, Notice, PasswordField } from "../features/identity/forms";
 import { enableTwoFactor, verifyTotp } from "../features/identity/identity-api";
+import { displayMobile, SmsSetup } from "../features/identity/sms-setup";
 import { AppLink } from "../ui/app-link";
 
 type Step =
   | { name: "password" }
+  | { name: "sms" }
+  | { name: "smsDone"; number: string }
   | { name: "scan"; uri: string; backupCodes: string[] }
   | { name: "codes"; backupCodes: string[] };
 
@@ -69,6 +73,7 @@ export function TwoFactorSetupPage() {
   const navigate = useNavigate();
   const me = useQuery(meQuery);
   const [step, setStep] = useState<Step>({ name: "password" });
+  const [method, setMethod] = useState<"app" | "sms">("app");
   const [password, setPassword] = useState("");
   const [code, setCode] = useState("");
   const [error, setError] = useState<unknown>(null);
@@ -78,7 +83,7 @@ export function TwoFactorSetupPage() {
   const qr = useQrCode(step.name === "scan" ? step.uri : null);
 
   useEffect(() => {
-    if (step.name === "codes") doneRef.current?.focus();
+    if (step.name === "codes" || step.name === "smsDone") doneRef.current?.focus();
     else fieldRef.current?.focus();
   }, [step.name]);
 
@@ -86,7 +91,8 @@ export function TwoFactorSetupPage() {
   const user = me.data ?? null;
   if (!user) return <Navigate to="/inloggen" search={{ redirect: "/beveiliging-instellen" }} replace />;
 
-  if (user.twoFactorEnabled && step.name === "password") {
+  // Someone on SMS may come here to switch to the app; with the app there is nothing to set up.
+  if (user.twoFactorEnabled && user.secondFactor !== "sms" && step.name === "password") {
     return (
       <AuthCard>
         <Stack gap="md">
@@ -114,6 +120,11 @@ export function TwoFactorSetupPage() {
 
   function submitPassword(event: FormEvent) {
     event.preventDefault();
+    if (method === "sms") {
+      setError(null);
+      setStep({ name: "sms" });
+      return;
+    }
     void run(async () => {
       const result = await enableTwoFactor(password);
       setPassword("");
@@ -146,17 +157,32 @@ export function TwoFactorSetupPage() {
             </Title>
             <Text c="gray.8">{t("twoFactor.intro")}</Text>
             {user.needsTwoFactorSetup && <Text c="gray.8">{t("twoFactor.required")}</Text>}
-            <Text c="gray.8">{t("twoFactor.getApp")}</Text>
+            <Radio.Group
+              label={t("smsSetup.chooseTitle")}
+              description={t("smsSetup.chooseText")}
+              value={method}
+              onChange={(value) => setMethod(value === "sms" ? "sms" : "app")}
+            >
+              <Stack gap="xs" mt="xs">
+                <Radio value="app" label={t("smsSetup.app")} description={t("smsSetup.appText")} />
+                <Radio value="sms" label={t("smsSetup.sms")} description={t("smsSetup.smsText")} />
+              </Stack>
+            </Radio.Group>
             <FormError error={error} />
-            <PasswordField
-              ref={fieldRef}
-              label={t("identity.password")}
-              description={t("twoFactor.passwordHint")}
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(event) => setPassword(event.currentTarget.value)}
-            />
+            {method === "app" && (
+              <>
+                <Text c="gray.8">{t("twoFactor.getApp")}</Text>
+                <PasswordField
+                  ref={fieldRef}
+                  label={t("identity.password")}
+                  description={t("twoFactor.passwordHint")}
+                  autoComplete="current-password"
+                  required
+                  value={password}
+                  onChange={(event) => setPassword(event.currentTarget.value)}
+                />
+              </>
+            )}
             <Group justify="space-between">
               <Anchor component={AppLink} href="/uitloggen" size="sm">
                 {t("account.logout")}
@@ -167,6 +193,37 @@ export function TwoFactorSetupPage() {
             </Group>
           </Stack>
         </form>
+      </AuthCard>
+    );
+  }
+
+  if (step.name === "sms") {
+    return (
+      <AuthCard size={560}>
+        <SmsSetup
+          onDone={async (number) => {
+            await queryClient.refetchQueries({ queryKey: meQuery.queryKey });
+            setStep({ name: "smsDone", number });
+          }}
+          onStop={() => setStep({ name: "password" })}
+        />
+      </AuthCard>
+    );
+  }
+
+  if (step.name === "smsDone") {
+    return (
+      <AuthCard size={560}>
+        <Stack gap="md">
+          <div ref={doneRef} tabIndex={-1} style={{ outline: "none" }}>
+            <Notice color="green" status>
+              {t("smsSetup.done", { number: displayMobile(step.number) })}
+            </Notice>
+          </div>
+          <Button onClick={() => void finish()} style={{ alignSelf: "flex-start" }}>
+            {t("smsSetup.continue")}
+          </Button>
+        </Stack>
       </AuthCard>
     );
   }

@@ -297,6 +297,8 @@ async function eraseAccountRows(
       emailVerified: false,
       image: null,
       phone: null,
+      phoneNumber: null,
+      phoneNumberVerified: false,
       postcode: null,
       twoFactorEnabled: false,
       consentEmbeddedVideo: false,

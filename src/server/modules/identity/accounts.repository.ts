@@ -2,7 +2,15 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Role } from "../../../contracts/tenancy";
 import type { Db } from "../../platform/db";
-import { accounts, candidates, memberships, portals, sessions, users } from "../../platform/schema";
+import {
+  accounts,
+  candidates,
+  memberships,
+  portals,
+  sessions,
+  twoFactors,
+  users,
+} from "../../platform/schema";
 import type { PlatformScope, PublicScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
 import type { MailPortal } from "../../platform/tenancy";
@@ -155,6 +163,29 @@ export const accountsRepository = repository<PublicScope | PlatformScope>()({
     await db
       .update(users)
       .set({ ...patch, updatedAt: new Date() })
+      .where(eq(users.id, userId));
+  },
+
+  /** Whether the user has a confirmed authenticator app (better-auth's TOTP secret). */
+  async hasAuthenticator(db: Db, _scope: PublicScope | PlatformScope, userId: string): Promise<boolean> {
+    const [row] = await db
+      .select({ id: twoFactors.id })
+      .from(twoFactors)
+      .where(and(eq(twoFactors.userId, userId), eq(twoFactors.verified, true)))
+      .limit(1);
+    return row !== undefined;
+  },
+
+  /** Switching to SMS: the app's secret (and its back-up codes) stop working. */
+  async removeAuthenticator(db: Db, _scope: PublicScope | PlatformScope, userId: string): Promise<void> {
+    await db.delete(twoFactors).where(eq(twoFactors.userId, userId));
+  },
+
+  /** Switching to the app: the number no longer receives sign-in codes and must be confirmed again. */
+  async forgetSmsNumber(db: Db, _scope: PublicScope | PlatformScope, userId: string): Promise<void> {
+    await db
+      .update(users)
+      .set({ phoneNumber: null, phoneNumberVerified: false, updatedAt: new Date() })
       .where(eq(users.id, userId));
   },
 });

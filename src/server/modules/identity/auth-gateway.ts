@@ -5,11 +5,20 @@ import { AppError, type ErrorCode, type FieldError } from "../../platform/errors
 import { sendError } from "../../platform/http";
 import { type MessageLocale, requestMessageLocale } from "../../platform/i18n";
 import { publicScope } from "../../platform/scope";
+import { InvalidPhoneNumberError, normaliseDutchMobile } from "../../platform/sms";
 import type { Store } from "../../platform/store";
 import { accountsRepository } from "./accounts.repository";
 import { authAuditRepository } from "./audit.repository";
-import { AUTH_BASE_PATH, type Auth, CLIENT_IP_HEADER, pendingTexts, requestPortal } from "./auth";
+import {
+  AUTH_BASE_PATH,
+  type Auth,
+  CLIENT_IP_HEADER,
+  pendingTexts,
+  requestPortal,
+  smsNumberOf,
+} from "./auth";
 import { type PasswordRule, passwordRuleMessage } from "./password-policy";
+import { sessionUserOf } from "./principal";
 import { type RateRule, rateLimitRepository } from "./rate-limit.repository";
 
 /** Sign-in attempts per account, whatever address they come from. */
@@ -35,9 +44,13 @@ const OPEN_ENDPOINTS = [
   "/verify-email",
   "/change-email",
   "/sso/",
+  // Confirming the signed-in user's own mobile number for SMS codes; not the plugin's sign-in
+  // by phone number or its password reset.
+  "/phone-number/send-otp",
+  "/phone-number/verify",
 ];
 /** What staff without a second factor may still call: the set-up and leaving. */
-const BEFORE_TWO_FACTOR = ["/get-session", "/sign-out", "/two-factor/"];
+const BEFORE_TWO_FACTOR = ["/get-session", "/sign-out", "/two-factor/", "/phone-number/"];
 
 const BETTER_AUTH_CODES: Record<string, ErrorCode> = {
   INVALID_EMAIL_OR_PASSWORD: "invalid_credentials",
@@ -54,6 +67,12 @@ const BETTER_AUTH_CODES: Record<string, ErrorCode> = {
   PASSWORD_TOO_LONG: "password_policy",
   ACCOUNT_DEACTIVATED: "account_deactivated",
   NO_PHONE: "no_phone",
+  INVALID_PHONE_NUMBER: "not_a_mobile_number",
+  INVALID_OTP: "invalid_sms_code",
+  OTP_EXPIRED: "sms_code_expired",
+  OTP_NOT_FOUND: "sms_code_expired",
+  TOO_MANY_ATTEMPTS: "sms_code_expired",
+  PHONE_NUMBER_EXIST: "sms_number_taken",
   SSO_NOT_CONFIGURED: "sso_not_configured",
   SSO_PRIVATE_ACCOUNT: "sso_private_account",
   SSO_NO_ACCOUNT: "sso_no_account",
@@ -109,6 +128,27 @@ function challengeKey(request: FastifyRequest): string | null {
   const cookie = /werkbrug\.two_factor=([^;]+)/.exec(request.headers.cookie ?? "")?.[1];
   return cookie ? `2fa:${createHash("sha256").update(cookie).digest("hex").slice(0, 32)}` : null;
 }
+
+const phoneNumberMessages: Record<InvalidPhoneNumberError["reason"], Record<MessageLocale, string>> = {
+  invalid: {
+    nl: "Dit is geen geldig telefoonnummer. Vul een mobiel nummer in, zoals 06 12345678.",
+    en: "This is not a valid phone number. Enter a mobile number, such as 06 12345678.",
+    de: "Dies ist keine gültige Telefonnummer. Geben Sie eine Mobilnummer ein, z. B. 06 12345678.",
+    fr: "Ce n'est pas un numéro de téléphone valide. Saisissez un numéro de mobile, par exemple 06 12345678.",
+  },
+  not_mobile: {
+    nl: "Dit is geen mobiel nummer. Een sms kan alleen naar een nummer dat met 06 begint.",
+    en: "This is not a mobile number. A text can only go to a number starting with 06.",
+    de: "Dies ist keine Mobilnummer. Eine SMS kann nur an eine Nummer gehen, die mit 06 beginnt.",
+    fr: "Ce n'est pas un numéro de mobile. Un SMS ne peut être envoyé qu'à un numéro commençant par 06.",
+  },
+  not_dutch: {
+    nl: "Alleen Nederlandse mobiele nummers (06) kunnen sms-codes ontvangen.",
+    en: "Only Dutch mobile numbers (06) can receive text codes.",
+    de: "Nur niederländische Mobilnummern (06) können SMS-Codes empfangen.",
+    fr: "Seuls les numéros de mobile néerlandais (06) peuvent recevoir des codes par SMS.",
+  },
+};
 
 const wrongCodesMessage = {
   nl: "Te veel foute codes. Log opnieuw in om het nog eens te proberen.",
@@ -208,6 +248,73 @@ export function createAuthGateway(deps: { auth: Auth; store: Store; publicUrl: s
     return { token };
   }
 
+  /**
+   * The phone-number plugin is for the signed-in user's own number only: it is normalised to
+   * E.164 (so a code sent to "06 12 34 56 78" is checked against the same number) and verifying
+   * always updates the caller's account without starting another session.
+   */
+  function phoneNumberBody(request: FastifyRequest, path: string, body: Record<string, unknown>) {
+    const principal = request.principal;
+    if (!principal) throw new AppError("unauthenticated");
+    const typed = typeof body.phoneNumber === "string" ? body.phoneNumber : "";
+    let number: string;
+    try {
+      number = normaliseDutchMobile(typed);
+    } catch (error) {
+      if (!(error instanceof InvalidPhoneNumberError)) throw error;
+      const message = phoneNumberMessages[error.reason];
+      throw new AppError("not_a_mobile_number", {
+        message,
+        fields: [{ path: "phoneNumber", message: message[requestMessageLocale(request)] }],
+      });
+    }
+    if (path === "/phone-number/send-otp") {
+      if (sessionUserOf(request)?.smsNumber === number) throw new AppError("sms_number_unchanged");
+      return { phoneNumber: number };
+    }
+    const code = typeof body.code === "string" ? body.code.replace(/\s/g, "") : "";
+    return { phoneNumber: number, code, updatePhoneNumber: true, disableSession: true };
+  }
+
+  /** Sign-in offers a code by text only to an account with a confirmed mobile number. */
+  async function withOfferedMethods(path: string, text: string, email: string | null): Promise<string> {
+    if (path !== "/sign-in/email" || !email) return text;
+    let payload: { twoFactorRedirect?: boolean; twoFactorMethods?: string[] };
+    try {
+      payload = JSON.parse(text) as typeof payload;
+    } catch {
+      return text;
+    }
+    if (!payload.twoFactorRedirect || !payload.twoFactorMethods?.includes("otp")) return text;
+    if (smsNumberOf(await accounts.byEmail(email))) return text;
+    return JSON.stringify({
+      ...payload,
+      twoFactorMethods: payload.twoFactorMethods.filter((method) => method !== "otp"),
+    });
+  }
+
+  /** One second factor at a time: choosing SMS retires the app, confirming the app the number. */
+  async function afterSecondFactorChange(
+    request: FastifyRequest,
+    path: string,
+    body: Record<string, unknown>,
+  ) {
+    const userId = request.principal?.userId;
+    if (!userId) return;
+    if (path === "/two-factor/enable" && body.method === "otp") {
+      await accounts.removeAuthenticator(userId);
+      await audit.record({
+        type: "two_factor_enabled",
+        ipAddress: request.ip,
+        userAgent: request.headers["user-agent"] ?? null,
+        userId,
+        details: { factor: "sms" },
+      });
+    } else if (path === "/two-factor/verify-totp" || path === "/two-factor/disable") {
+      await accounts.forgetSmsNumber(userId);
+    }
+  }
+
   async function presentAuthError(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -264,6 +371,9 @@ export function createAuthGateway(deps: { auth: Auth; store: Store; publicUrl: s
       throw new AppError("two_factor_required");
     const body = request.body as Record<string, unknown> | undefined;
     const { accountKey, twoFactorKey } = await limit(request, reply, path, body?.email);
+    const forwarded = path.startsWith("/phone-number/")
+      ? phoneNumberBody(request, path, body ?? {})
+      : await withSessionToken(request, path, body);
 
     const headers = fromNodeHeaders(request.headers);
     headers.delete(CLIENT_IP_HEADER);
@@ -273,9 +383,7 @@ export function createAuthGateway(deps: { auth: Auth; store: Store; publicUrl: s
     const authRequest = new Request(new URL(request.url, publicUrl), {
       method: request.method,
       headers,
-      ...(request.method === "POST"
-        ? { body: JSON.stringify(await withSessionToken(request, path, body)) }
-        : {}),
+      ...(request.method === "POST" ? { body: JSON.stringify(forwarded) } : {}),
     });
     const response = await requestPortal.run(request.portal?.row.id ?? null, () =>
       pendingTexts.run(outgoingTexts, () => auth.handler(authRequest)),
@@ -289,6 +397,7 @@ export function createAuthGateway(deps: { auth: Auth; store: Store; publicUrl: s
       }
     }
 
+    if (response.ok) await afterSecondFactorChange(request, path, body ?? {});
     if (response.ok && accountKey) await limits.clear(accountKey);
     if (response.ok && twoFactorKey) await limits.clear(twoFactorKey);
     await auditAuthResponse(
@@ -313,7 +422,11 @@ export function createAuthGateway(deps: { auth: Auth; store: Store; publicUrl: s
     });
     const cookies = response.headers.getSetCookie();
     if (cookies.length > 0) reply.header("set-cookie", cookies);
-    const text = await response.text();
+    const text = await withOfferedMethods(
+      path,
+      await response.text(),
+      typeof body?.email === "string" ? body.email : null,
+    );
     return reply.send(SESSION_READS.has(path) ? withoutSessionTokens(text) : text);
   };
 }

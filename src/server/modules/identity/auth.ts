@@ -3,7 +3,7 @@ import { hash, type Options, verify } from "@node-rs/argon2";
 import { betterAuth } from "better-auth";
 import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import { symmetricEncrypt } from "better-auth/crypto";
-import { twoFactor } from "better-auth/plugins";
+import { phoneNumber, twoFactor } from "better-auth/plugins";
 import type { Db } from "../../platform/db";
 import type { Env } from "../../platform/env";
 import { publicScope } from "../../platform/scope";
@@ -43,18 +43,36 @@ export interface AuthDeps {
   sendSms?(to: string, text: string): Promise<void>;
 }
 
-/** The user's number in E.164 when it is a Dutch mobile number, else null. */
-function mobileOf(phone: unknown): string | null {
-  if (typeof phone !== "string" || phone.trim() === "") return null;
+/**
+ * The number sign-in codes are texted to: the one the user confirmed with a code (better-auth's
+ * phone-number plugin), never the contact number from the profile, which nobody proved to own.
+ */
+export function smsNumberOf(user: unknown): string | null {
+  const { phoneNumber: number, phoneNumberVerified: verified } = (user ?? {}) as {
+    phoneNumber?: unknown;
+    phoneNumberVerified?: unknown;
+  };
+  if (verified !== true || typeof number !== "string" || number === "") return null;
   try {
-    return normaliseDutchMobile(phone);
+    return normaliseDutchMobile(number);
   } catch {
     return null;
   }
 }
 
 const noPhone = () =>
-  new APIError("BAD_REQUEST", { code: "NO_PHONE", message: "No mobile number on file for this user" });
+  new APIError("BAD_REQUEST", {
+    code: "NO_PHONE",
+    message: "No confirmed mobile number on file for this user",
+  });
+
+/** Hands a text to the HTTP layer, which sends it after better-auth answered (see sendOTP). */
+function queueText(send: () => Promise<void>): Promise<void> | undefined {
+  const queue = pendingTexts.getStore();
+  if (!queue) return send();
+  queue.push(send);
+  return undefined;
+}
 
 export function smsCodeText(code: string, locale: unknown): string {
   switch (locale) {
@@ -112,6 +130,9 @@ export function createAuth({
       additionalFields: {
         locale: { type: "string", required: false, defaultValue: "nl", input: false },
         phone: { type: "string", required: false, input: false },
+        // The phone-number plugin's fields, declared here too so they are read without SMS.
+        phoneNumber: { type: "string", required: false, input: false },
+        phoneNumberVerified: { type: "boolean", required: false, input: false, defaultValue: false },
         postcode: { type: "string", required: false, input: false },
         deactivatedAt: { type: "date", required: false, input: false },
       },
@@ -179,6 +200,8 @@ export function createAuth({
         "/two-factor/verify-otp": { window: 60, max: 10 },
         // Every text costs money and can be abused to spam a number.
         "/two-factor/send-otp": { window: 60, max: 3 },
+        "/phone-number/send-otp": { window: 60, max: 3 },
+        "/phone-number/verify": { window: 60, max: 10 },
       },
       customStorage: {
         consume: (key, rule) => limits.consume(`ip:${key}`, rule),
@@ -201,7 +224,7 @@ export function createAuth({
           (ctx.body as { method?: unknown } | undefined)?.method === "otp"
         ) {
           const session = await getSessionFromCtx(ctx);
-          if (session && !mobileOf((session.user as { phone?: unknown }).phone)) throw noPhone();
+          if (session && !smsNumberOf(session.user)) throw noPhone();
         }
         const field = NEW_PASSWORD_FIELD[ctx.path];
         if (!field) return;
@@ -236,6 +259,26 @@ export function createAuth({
     },
     plugins: [
       sso({ store }),
+      ...(sendSms
+        ? [
+            // Confirms a mobile number for the SMS second factor; only its send-otp and verify
+            // endpoints are open, for a signed-in user and their own number (auth-gateway.ts).
+            phoneNumber({
+              otpLength: 6,
+              expiresIn: 5 * 60,
+              allowedAttempts: 5,
+              // The gateway normalises what was typed; this keeps anything else out.
+              phoneNumberValidator: (number) => /^\+316[1-58]\d{7}$/.test(number),
+              sendOTP: ({ phoneNumber: to, code }, ctx) =>
+                queueText(() =>
+                  sendSms(
+                    to,
+                    smsCodeText(code, (ctx?.context.session?.user as { locale?: unknown })?.locale),
+                  ),
+                ),
+            }),
+          ]
+        : []),
       twoFactor({
         issuer: "Werkbrug",
         twoFactorTable: "twoFactors",
@@ -253,16 +296,9 @@ export function createAuth({
             // Inside a request the text is handed to the HTTP layer, which sends it after
             // better-auth answers and reports a gateway failure to the user.
             sendOTP: ({ user, otp }) => {
-              const { phone, locale } = user as typeof user & { phone?: unknown; locale?: unknown };
-              const to = mobileOf(phone);
+              const to = smsNumberOf(user);
               if (!to) throw noPhone();
-              const send = () => sendSms(to, smsCodeText(otp, locale));
-              const queue = pendingTexts.getStore();
-              if (queue) {
-                queue.push(send);
-                return;
-              }
-              return send();
+              return queueText(() => sendSms(to, smsCodeText(otp, (user as { locale?: unknown }).locale)));
             },
           },
         }),

@@ -50,9 +50,20 @@ export async function registerIdentity(
       const principal = principalOf(request);
       if (!principal) return { user: null };
       // The account the session lookup read; by the session's user id otherwise.
+      const accounts = store.bind(publicScope, accountsRepository);
+      const sessionUser = sessionUserOf(request);
+      const row = sessionUser ? null : await accounts.byId(principal.userId);
       const user =
-        sessionUserOf(request) ?? (await store.bind(publicScope, accountsRepository).byId(principal.userId));
+        sessionUser ?? (row && { ...row, smsNumber: row.phoneNumberVerified ? row.phoneNumber : null });
       if (!user) return { user: null };
+      // An account with both (from before the switch existed) signs in with either; the app leads.
+      const secondFactor: "app" | "sms" | null = !user.twoFactorEnabled
+        ? null
+        : (await accounts.hasAuthenticator(user.id))
+          ? "app"
+          : user.smsNumber
+            ? "sms"
+            : null;
       return {
         user: {
           id: user.id,
@@ -63,6 +74,8 @@ export async function registerIdentity(
           roles: [...principal.roles],
           twoFactorEnabled: user.twoFactorEnabled,
           needsTwoFactorSetup: principal.needsTwoFactorSetup === true,
+          secondFactor,
+          smsNumber: user.smsNumber,
         },
       };
     },

@@ -16,6 +16,8 @@ export interface SessionUser {
   image: string | null;
   locale: string;
   twoFactorEnabled: boolean;
+  /** The confirmed mobile number for SMS codes (E.164), if any. */
+  smsNumber: string | null;
 }
 
 const sessionUsers = new WeakMap<FastifyRequest, SessionUser>();
@@ -37,6 +39,8 @@ export async function resolvePrincipal(auth: Auth, request: FastifyRequest): Pro
   const user = session.user as typeof session.user & {
     locale?: string | null;
     twoFactorEnabled?: boolean | null;
+    phoneNumber?: string | null;
+    phoneNumberVerified?: boolean | null;
   };
   sessionUsers.set(request, {
     id: user.id,
@@ -45,6 +49,7 @@ export async function resolvePrincipal(auth: Auth, request: FastifyRequest): Pro
     image: user.image ?? null,
     locale: user.locale ?? "nl",
     twoFactorEnabled: user.twoFactorEnabled === true,
+    smsNumber: (user.phoneNumberVerified && user.phoneNumber) || null,
   });
   const roles = [...new Set(memberships.map((m) => m.role))];
   const twoFactorEnabled = user.twoFactorEnabled === true;

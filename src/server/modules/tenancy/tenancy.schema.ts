@@ -111,6 +111,12 @@ export const users = pgTable(
     image: text("image"),
     locale: text("locale").notNull().default("nl"),
     phone: text("phone"),
+    /**
+     * The mobile number for the SMS second factor (E.164), set only by confirming a code texted
+     * to it (better-auth's phone-number plugin); separate from the contact number above.
+     */
+    phoneNumber: text("phone_number"),
+    phoneNumberVerified: boolean("phone_number_verified").notNull().default(false),
     postcode: text("postcode"),
     twoFactorEnabled: boolean("two_factor_enabled").notNull().default(false),
     /** Privacy choices from Settings ("Instellingen > Privacy" in the HalloWerk manual). */
@@ -121,7 +127,10 @@ export const users = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
+    uniqueIndex("users_phone_number_key").on(t.phoneNumber),
+  ],
 );
 
 /**

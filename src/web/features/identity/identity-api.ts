@@ -52,17 +52,22 @@ export async function startSso(email: string, callbackURL: string): Promise<stri
   ).url;
 }
 
-/** Step 2 of signing in; `twoFactor` means the code step follows (staff); `sms` that a text can bring the code. */
+/**
+ * Step 2 of signing in; `twoFactor` means the code step follows (staff); `app` that the
+ * authenticator app (and its back-up codes) can give it, `sms` that a text can bring it (only
+ * for an account with a confirmed mobile number).
+ */
 export async function signInWithPassword(
   email: string,
   password: string,
-): Promise<{ twoFactor: boolean; sms: boolean }> {
+): Promise<{ twoFactor: boolean; app: boolean; sms: boolean }> {
   const result = await api("/api/auth/sign-in/email", SignInResponseSchema, {
     method: "POST",
     body: { email, password },
   });
   return {
     twoFactor: result.twoFactorRedirect === true,
+    app: result.twoFactorMethods?.includes("totp") ?? true,
     sms: result.twoFactorMethods?.includes("otp") ?? false,
   };
 }
@@ -97,6 +102,21 @@ export function enableTwoFactor(password: string) {
     method: "POST",
     body: { password },
   });
+}
+
+/** Texts a code to the mobile number to be confirmed for SMS sign-in codes. */
+export async function sendPhoneCode(phoneNumber: string): Promise<void> {
+  await api("/api/auth/phone-number/send-otp", OkSchema, { method: "POST", body: { phoneNumber } });
+}
+
+/** Confirms the number with the texted code; it becomes the account's number for SMS codes. */
+export async function confirmPhone(phoneNumber: string, code: string): Promise<void> {
+  await api("/api/auth/phone-number/verify", OkSchema, { method: "POST", body: { phoneNumber, code } });
+}
+
+/** Makes SMS the second factor (needs a confirmed number); the authenticator app stops working. */
+export async function enableSms(password: string): Promise<void> {
+  await api("/api/auth/two-factor/enable", OkSchema, { method: "POST", body: { method: "otp", password } });
 }
 
 export async function generateBackupCodes(password: string): Promise<string[]> {

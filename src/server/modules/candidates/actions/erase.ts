@@ -114,7 +114,7 @@ export async function anonymiseAccount(
   const erase = tx.bind(scope, erasureRepository);
   await erase.eraseAccountRows(user.id, {
     emails: emailsOf([user.email, ...rows.map((r) => r.email)]),
-    phones: phonesOf([user.phone, ...rows.map((r) => r.phone)]),
+    phones: phonesOf([user.phone, user.phoneNumber, ...rows.map((r) => r.phone)]),
     now,
   });
   await erase.recordAccountErased(user.id, {
