@@ -56,14 +56,13 @@ export async function registerIdentity(
       const user =
         sessionUser ?? (row && { ...row, smsNumber: row.phoneNumberVerified ? row.phoneNumber : null });
       if (!user) return { user: null };
-      // An account with both (from before the switch existed) signs in with either; the app leads.
+      // Without a confirmed number it is the app (no third statement for most requests); with one,
+      // the app still leads while its secret exists (a number confirmed, the switch not finished).
       const secondFactor: "app" | "sms" | null = !user.twoFactorEnabled
         ? null
-        : (await accounts.hasAuthenticator(user.id))
+        : !user.smsNumber || (await accounts.hasAuthenticator(user.id))
           ? "app"
-          : user.smsNumber
-            ? "sms"
-            : null;
+          : "sms";
       return {
         user: {
           id: user.id,
