@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, mondayOf } from "../../src/contracts/calendar-weeks";
 import { PlacementDetailResponseSchema } from "../../src/contracts/placements";
-import { addDays, mondayOf } from "../../src/server/modules/placements/weeks";
 import { todayIn } from "../../src/server/modules/vacancies";
 import { ensureWebBuild } from "../../src/server/platform/web-build";
 import { DEMO_PASSWORD } from "../../src/server/seed/demo";

@@ -1,4 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
+import { addDays, mondayOf } from "../../contracts/calendar-weeks";
 import { candidates } from "../modules/candidates/candidates.schema";
 import { contactPersons } from "../modules/employers/employers.schema";
 import { matches, matchHistory, procedurePhases, procedures } from "../modules/matches/matches.schema";
@@ -9,7 +10,6 @@ import {
   timesheetLog,
   timesheets,
 } from "../modules/placements/placements.schema";
-import { addDays, mondayOf } from "../modules/placements/weeks";
 import { todayIn } from "../modules/vacancies";
 import { vacancies } from "../modules/vacancies/vacancies.schema";
 import type { Db } from "../platform/db";

@@ -1,3 +1,4 @@
+import { isoWeek } from "../../../contracts/calendar-weeks";
 import type {
   HourKind,
   HourTotals,
@@ -7,7 +8,6 @@ import type {
 } from "../../../contracts/placements";
 import { approvedByContacts, isEditable, placementState } from "./placements.policy";
 import type { EntryRecord, PlacementRow, TimesheetRow } from "./placements.repository";
-import { isoWeek } from "./weeks";
 
 const hours = (minutes: number) => minutes / 60;
 

@@ -10,6 +10,7 @@ import { testDbKinds } from "../../../../test/support/databases";
 import { startTestServer, type TestServer } from "../../../../test/support/server";
 import { Client, signIn } from "../../../../test/support/session";
 import { startSmtpServer, type TestSmtpServer } from "../../../../test/support/smtp";
+import { addDays, mondayOf } from "../../../contracts/calendar-weeks";
 import type { ErrorResponse } from "../../../contracts/common";
 import type { ContactDashboardResponse } from "../../../contracts/contact-home";
 import type { VacancyMatchesResponse } from "../../../contracts/matches";
@@ -30,7 +31,6 @@ import { organisations, portals, users } from "../tenancy/tenancy.schema";
 import { todayIn } from "../vacancies";
 import { runTimesheetDigest } from "./placements.jobs";
 import { timesheetEntries, timesheetLog, timesheets } from "./placements.schema";
-import { addDays, mondayOf } from "./weeks";
 
 const DAY = 86_400_000;
 const day = (offset: number) => todayIn(new Date(Date.now() + offset * DAY));

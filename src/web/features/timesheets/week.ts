@@ -1,3 +1,10 @@
+import {
+  addDays,
+  isCalendarDate,
+  isoWeekOf,
+  mondayOf as mondayOfDay,
+  weekDays,
+} from "../../../contracts/calendar-weeks";
 import { HOUR_KINDS, type HourKind, type TimesheetEntry } from "../../../contracts/placements";
 
 /*
@@ -5,52 +12,26 @@ import { HOUR_KINDS, type HourKind, type TimesheetEntry } from "../../../contrac
  * hours people type ("7,75" or "7.75") and the week's grid as the API's entries.
  */
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** A calendar day as a UTC noon Date (so no time zone ever moves it to another day), or null. */
 export function parseDay(iso: string): Date | null {
-  const match = ISO_DATE.exec(iso);
-  if (!match) return null;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(y, m - 1, d, 12));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? date : null;
-}
-
-export function toIsoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  return isCalendarDate(iso) ? new Date(`${iso}T12:00:00Z`) : null;
 }
 
 export function plusDays(iso: string, days: number): string {
-  const date = parseDay(iso);
-  if (!date) return iso;
-  date.setUTCDate(date.getUTCDate() + days);
-  return toIsoDay(date);
+  return isCalendarDate(iso) ? addDays(iso, days) : iso;
 }
 
-/** The Monday of the (ISO) week a day falls in. */
+/** The Monday of the (ISO) week a day falls in; null for what is no date. */
 export function mondayOf(iso: string): string | null {
-  const date = parseDay(iso);
-  if (!date) return null;
-  const weekday = (date.getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
-  return plusDays(iso, -weekday);
+  return isCalendarDate(iso) ? mondayOfDay(iso) : null;
 }
 
 /** ISO 8601 week: the week with the year's first Thursday is week 1 (so 29 Dec can be week 1). */
 export function isoWeek(iso: string): { year: number; week: number } | null {
-  const monday = mondayOf(iso);
-  const thursday = monday ? parseDay(plusDays(monday, 3)) : null;
-  if (!thursday) return null;
-  const year = thursday.getUTCFullYear();
-  const firstThursday = parseDay(plusDays(mondayOf(`${year}-01-04`) ?? `${year}-01-04`, 3));
-  if (!firstThursday) return null;
-  const week = Math.round((thursday.getTime() - firstThursday.getTime()) / (7 * 86_400_000)) + 1;
-  return { year, week };
+  return isCalendarDate(iso) ? isoWeekOf(iso) : null;
 }
 
-/** The seven days from a Monday. */
-export function weekDays(weekStart: string): string[] {
-  return Array.from({ length: 7 }, (_, i) => plusDays(weekStart, i));
-}
+export { weekDays };
 
 /** A number of hours in a cell: a number, or what was typed ("7,", "") as text. */
 export type CellValue = number | string;

@@ -1,3 +1,4 @@
+import { addDays, daysBetween, isCalendarDate, isoWeek } from "../../../../contracts/calendar-weeks";
 import type { Locale } from "../../../../contracts/common";
 import type { TimesheetExportQuery } from "../../../../contracts/placements";
 import { AppError } from "../../../platform/errors";
@@ -6,7 +7,6 @@ import type { Caller } from "../../tenancy";
 import { placementsRepository, timesheetsRepository } from "../placements.repository";
 import { setuTimecardXml } from "../setu-timecard";
 import { timesheetExportCsv, timesheetExportXlsx } from "../timesheet-export";
-import { addDays, daysBetween, isCalendarDate, isoWeek } from "../weeks";
 import { type PlacementDeps, recruiterScope } from "./placements";
 
 const RECRUITER = { kind: "recruiter" } as const;

@@ -1,3 +1,4 @@
+import { isCalendarDate } from "../../../../contracts/calendar-weeks";
 import type {
   CreatePlacementRequest,
   Placement,
@@ -16,7 +17,6 @@ import { PLACEMENT_EVENTS, placementEvent } from "../placements.events";
 import { type PlacementTerms, RECRUITER_ROLES } from "../placements.policy";
 import { placementDto, summaryDto, sumTotals } from "../placements.presenter";
 import { type PlacementRow, placementsRepository, timesheetsRepository } from "../placements.repository";
-import { isCalendarDate } from "../weeks";
 
 export interface PlacementDeps extends MatchDeps {
   /** Today's date in the Netherlands (`YYYY-MM-DD`); tests may pin it. */

@@ -1,3 +1,4 @@
+import { isMonday, weekDays, weeksBetween } from "../../../../contracts/calendar-weeks";
 import type {
   BulkApproveRequest,
   MyPlacementsResponse,
@@ -22,7 +23,6 @@ import {
   type TimesheetRecord,
   timesheetsRepository,
 } from "../placements.repository";
-import { isMonday, weekDays, weeksBetween } from "../weeks";
 import { type PlacementDeps, recruiterScope } from "./placements";
 
 /** One way the caller reaches weeks: as their candidate, as an approving contact, as a recruiter. */

@@ -1,6 +1,7 @@
 /*
- * Calendar arithmetic on ISO dates (`YYYY-MM-DD`) for weeks of hours: weeks run Monday to
- * Sunday (ISO 8601), and dates are days, not instants, so everything is done in UTC.
+ * Calendar arithmetic on ISO dates (`YYYY-MM-DD`) for weeks of hours, shared by the server and the
+ * web app: weeks run Monday to Sunday (ISO 8601), and dates are days, not instants, so everything
+ * is done in UTC. The functions expect real dates; check unknown input with `isCalendarDate`.
  */
 
 const DAY_MS = 86_400_000;
@@ -37,12 +38,17 @@ export function weekDays(weekStart: string): string[] {
   return Array.from({ length: 7 }, (_, i) => addDays(weekStart, i));
 }
 
-/** The ISO week of a date as `YYYY-Www` (the year is the one its Thursday falls in). */
-export function isoWeek(date: string): string {
+/** The ISO week of a date: the year its Thursday falls in, and the week number in that year. */
+export function isoWeekOf(date: string): { year: number; week: number } {
   const thursday = addDays(mondayOf(date), 3);
   const year = Number(thursday.slice(0, 4));
   const firstThursday = addDays(mondayOf(`${year}-01-04`), 3);
-  const week = Math.round((toTime(thursday) - toTime(firstThursday)) / (7 * DAY_MS)) + 1;
+  return { year, week: Math.round((toTime(thursday) - toTime(firstThursday)) / (7 * DAY_MS)) + 1 };
+}
+
+/** The ISO week of a date as `YYYY-Www`. */
+export function isoWeek(date: string): string {
+  const { year, week } = isoWeekOf(date);
   return `${year}-W${String(week).padStart(2, "0")}`;
 }
 
