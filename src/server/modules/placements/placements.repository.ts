@@ -342,9 +342,12 @@ export const timesheetsRepository = repository<TenantScope | SelfScope>()({
     return (await withApprovers(db, rows))[0] ?? null;
   },
 
-  /** The candidate's placements (self scope), newest first. */
-  async placements(db, scope, reach: Reach | null): Promise<PlacementRow[]> {
-    const rows = await selectPlacements(db).where(reachSql(scope, reach)).orderBy(desc(placements.startDate));
+  /** The placements the caller reaches (the candidate's own), or those of these ids; newest first. */
+  async placements(db, scope, reach: Reach | null, ids?: readonly string[]): Promise<PlacementRow[]> {
+    if (ids?.length === 0) return [];
+    const rows = await selectPlacements(db)
+      .where(and(reachSql(scope, reach), ids ? inArray(placements.id, [...ids]) : undefined))
+      .orderBy(desc(placements.startDate));
     return withApprovers(db, rows);
   },
 

@@ -3,6 +3,7 @@ import type { Locale } from "../../../../contracts/common";
 import type { TimesheetExportQuery } from "../../../../contracts/placements";
 import { AppError } from "../../../platform/errors";
 import { fieldMessage, type MessageLocale } from "../../../platform/i18n";
+import type { TenantScope } from "../../../platform/scope";
 import type { Caller } from "../../tenancy";
 import { placementsRepository, timesheetsRepository } from "../placements.repository";
 import { setuTimecardXml } from "../setu-timecard";
@@ -13,10 +14,9 @@ const RECRUITER = { kind: "recruiter" } as const;
 const DEFAULT_TIME_ZONE = "Europe/Amsterdam";
 
 /** The time zone of the organisation the caller works for (the first of their staff memberships). */
-async function callerTimeZone(deps: PlacementDeps, caller: Caller): Promise<string> {
+async function callerTimeZone(deps: PlacementDeps, caller: Caller, scope: TenantScope): Promise<string> {
   const own = (await caller.memberships()).find((m) => m.role !== "candidate" && m.organisationId);
   if (!own?.organisationId) return DEFAULT_TIME_ZONE;
-  const scope = await recruiterScope(caller);
   return (
     (await deps.store.bind(scope, placementsRepository).timeZoneOf(own.organisationId)) ?? DEFAULT_TIME_ZONE
   );
@@ -55,7 +55,7 @@ export async function exportApprovedHours(
     approvedByName: w.decidedByName,
     approvedAt: w.decidedAt ?? new Date(0),
   }));
-  const options = { locale, timeZone: await callerTimeZone(deps, caller) };
+  const options = { locale, timeZone: await callerTimeZone(deps, caller, scope) };
   const name = `${locale === "nl" ? "uren" : "hours"}-${from}-${to}`;
   if (query.format === "csv")
     return {

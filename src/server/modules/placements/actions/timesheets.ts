@@ -21,6 +21,7 @@ import {
   type PlacementRow,
   type Reach,
   type TimesheetRecord,
+  type TimesheetRow,
   timesheetsRepository,
 } from "../placements.repository";
 import { type PlacementDeps, recruiterScope } from "./placements";
@@ -67,7 +68,7 @@ async function view(
   access: Access,
   placement: PlacementRow,
   weekStart: string,
-  row: Awaited<ReturnType<ReturnType<typeof bindTimesheets>["timesheet"]>>,
+  row: TimesheetRow | null,
 ): Promise<Timesheet> {
   const repo = bindTimesheets(deps, access);
   const id = row?.timesheet.id;
@@ -333,7 +334,7 @@ export async function listTimesheets(
     const rows = await repo.list(access.reach, status, 200);
     const placementIds = [...new Set(rows.map((r) => r.placementId))];
     const [placements, weeks] = await Promise.all([
-      Promise.all(placementIds.map((id) => repo.placement(access.reach, id))),
+      repo.placements(access.reach, placementIds),
       repo.weeks(access.reach, placementIds),
     ]);
     for (const row of rows) {
