@@ -71,6 +71,7 @@ function reachSql(scope: TenantScope | SelfScope, reach: Reach | null): SQL | un
 
 const creator = alias(users, "creator");
 const employer = alias(organisations, "employer");
+const supplier = alias(organisations, "supplier");
 const candidateName = sql<string>`trim(${candidates.firstName} || ' ' || ${candidates.lastName})`;
 
 /** What a placement shows: its terms, whose it is, and its weeks at a glance. */
@@ -261,18 +262,17 @@ export const placementsRepository = repository<TenantScope>()({
     const [row] = await db
       .select({
         employerId: employer.id,
-        employerName: employer.name,
         employerKvk: employer.kvkNumber,
-        supplierId: sql<string | null>`coalesce(${employer.managedByOrganisationId}, ${employer.id})`,
-        supplierName: sql<
-          string | null
-        >`(select o.name from organisations o where o.id = coalesce(${employer.managedByOrganisationId}, ${employer.id}))`,
-        supplierKvk: sql<
-          string | null
-        >`(select o.kvk_number from organisations o where o.id = coalesce(${employer.managedByOrganisationId}, ${employer.id}))`,
+        supplierId: supplier.id,
+        supplierKvk: supplier.kvkNumber,
       })
       .from(placements)
       .innerJoin(employer, eq(employer.id, placements.employerId))
+      // The team that keeps the employer supplies the candidate; an employer it keeps itself.
+      .innerJoin(
+        supplier,
+        sql`${supplier.id} = coalesce(${employer.managedByOrganisationId}, ${employer.id})`,
+      )
       .where(and(eq(placements.id, placementId), inTenant(scope, placements.organisationId)));
     return row ?? null;
   },

@@ -85,7 +85,7 @@ export async function setuTimecard(deps: PlacementDeps, caller: Caller, id: stri
   const p = placement.placement;
   const xml = setuTimecardXml({
     documentId: id,
-    supplier: { organisationId: parties.supplierId ?? parties.employerId, kvkNumber: parties.supplierKvk },
+    supplier: { organisationId: parties.supplierId, kvkNumber: parties.supplierKvk },
     customer: {
       organisationId: parties.employerId,
       kvkNumber: parties.employerKvk,
