@@ -25,6 +25,7 @@ import { AuthCard, BackupCodes, FormError, Notice, PasswordField } from "../feat
 import { enableTwoFactor, verifyTotp } from "../features/identity/identity-api";
 import { displayMobile, SmsSetup } from "../features/identity/sms-setup";
 import { AppLink } from "../ui/app-link";
+import { useBusyAction } from "../ui/use-busy-action";
 
 type Step =
   | { name: "password" }
@@ -76,8 +77,7 @@ export function TwoFactorSetupPage() {
   const [method, setMethod] = useState<"app" | "sms">("app");
   const [password, setPassword] = useState("");
   const [code, setCode] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run: runAction } = useBusyAction();
   const fieldRef = useRef<HTMLInputElement>(null);
   const doneRef = useRef<HTMLDivElement>(null);
   const qr = useQrCode(step.name === "scan" ? step.uri : null);
@@ -105,18 +105,7 @@ export function TwoFactorSetupPage() {
     );
   }
 
-  async function run(action: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (caught) {
-      setError(caught);
-      fieldRef.current?.focus();
-    } finally {
-      setBusy(false);
-    }
-  }
+  const run = (action: () => Promise<void>) => runAction(action, fieldRef);
 
   function submitPassword(event: FormEvent) {
     event.preventDefault();

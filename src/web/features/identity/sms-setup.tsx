@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Text, TextInput, Title } from "@mantine/core";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, type RefObject, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useBusyAction } from "../../ui/use-busy-action";
 import { FormError, fieldErrors, Notice, PasswordField } from "./forms";
 import { confirmPhone, enableSms, sendPhoneCode } from "./identity-api";
 import { displayMobile } from "./phone-display";
@@ -27,8 +28,7 @@ export function SmsSetup({
   const [code, setCode] = useState("");
   const [password, setPassword] = useState("");
   const [confirmed, setConfirmed] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run: runAction } = useBusyAction();
   const fieldRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
@@ -38,18 +38,8 @@ export function SmsSetup({
     fieldRef.current?.focus();
   }, [step]);
 
-  async function run(action: () => Promise<void>, focus = fieldRef) {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (caught) {
-      setError(caught);
-      focus.current?.focus();
-    } finally {
-      setBusy(false);
-    }
-  }
+  const run = (action: () => Promise<void>, focus: RefObject<HTMLElement | null> = fieldRef) =>
+    runAction(action, focus);
 
   function submitNumber(event: FormEvent) {
     event.preventDefault();
