@@ -1,7 +1,9 @@
-import { type CSSVariablesResolver, MantineProvider } from "@mantine/core";
+import { MantineProvider } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { RouterProvider } from "@tanstack/react-router";
 import { useMemo } from "react";
+import { colorSchemeManager, DEFAULT_COLOR_SCHEME } from "./features/appearance/color-scheme";
+import { resolveColorTokens } from "./features/appearance/color-tokens";
 import { PageTitleProvider } from "./features/navigation/page-title";
 import { portalTheme } from "./features/portal/branding";
 import { PortalProvider } from "./features/portal/portal-context";
@@ -9,13 +11,6 @@ import { currentPortalQuery } from "./features/portal/portal-query";
 import { router } from "./router";
 import { LoadingScreen, StartupErrorScreen } from "./routes/startup-screens";
 import { UnknownPortalPage } from "./routes/unknown-portal";
-
-/** Mantine's error red (red.6) is too light for text on white (WCAG 1.4.3); field errors use red.9. */
-const resolveCssVariables: CSSVariablesResolver = () => ({
-  variables: {},
-  light: { "--mantine-color-error": "var(--mantine-color-red-9)" },
-  dark: {},
-});
 
 export function App() {
   const current = useQuery(currentPortalQuery);
@@ -40,7 +35,12 @@ export function App() {
   }
 
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={resolveCssVariables}>
+    <MantineProvider
+      theme={theme}
+      defaultColorScheme={DEFAULT_COLOR_SCHEME}
+      colorSchemeManager={colorSchemeManager}
+      cssVariablesResolver={resolveColorTokens}
+    >
       {content}
     </MantineProvider>
   );

@@ -53,10 +53,53 @@ export async function axeViolations(page: Page): Promise<AxeViolationSummary[]> 
   });
 }
 
-export async function expectAccessible(page: Page, what: string): Promise<void> {
-  const violations = await axeViolations(page);
+function expectNoViolations(violations: AxeViolationSummary[], what: string): void {
   const report = violations.map((v) => `  ${v.id} (${v.impact}): ${v.help}\n    ${v.targets.join("\n    ")}`);
   expect(violations, `axe found violations on ${what}:\n${report.join("\n")}`).toEqual([]);
+}
+
+/** The scheme the page shows: the app's attribute, or the system's for server-rendered pages. */
+function shownScheme(page: Page): Promise<"light" | "dark"> {
+  return page.evaluate(() => {
+    const attribute = document.documentElement.getAttribute("data-mantine-color-scheme");
+    if (attribute === "light" || attribute === "dark") return attribute;
+    return window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+  });
+}
+
+/** Emulates the system's scheme and waits until the page shows it (the app follows "Systeem"). */
+export async function showScheme(page: Page, scheme: "light" | "dark"): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme });
+  await expect.poll(() => shownScheme(page)).toBe(scheme);
+  // Two frames: restyled colours are painted before axe reads them.
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+}
+
+/**
+ * axe in the light and the dark scheme (issue 19): the page as it is, then with the system set
+ * to dark, then back. Pages where someone picked a fixed scheme are checked in that one only.
+ */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const before = await shownScheme(page);
+  expectNoViolations(await axeViolations(page), `${what} (${before})`);
+  const other = before === "light" ? "dark" : "light";
+  const follows = await page.evaluate(() => {
+    try {
+      const stored = window.localStorage.getItem("werkbrug-color-scheme");
+      return stored !== "light" && stored !== "dark";
+    } catch {
+      return true;
+    }
+  });
+  if (!follows) return;
+  await showScheme(page, other);
+  try {
+    expectNoViolations(await axeViolations(page), `${what} (${other})`);
+  } finally {
+    await showScheme(page, before);
+  }
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AccountSlot } from "../features/account/account-slot";
 import { meQuery } from "../features/account/me-query";
+import { ColorSchemeControl } from "../features/appearance/color-scheme-control";
 import { CandidateIntakeGate } from "../features/candidates/intake-gate";
 import { LanguageControl, useLocale } from "../features/language/language-control";
 import { useUnreadMessages } from "../features/messages/messages-api";
@@ -74,7 +75,12 @@ export function RootLayout() {
           <LanguageControl />
         </>
       }
-      actions={<AccountSlot />}
+      actions={
+        <>
+          <ColorSchemeControl />
+          <AccountSlot />
+        </>
+      }
       navigation={{
         label: t("shell.mainMenu"),
         opened: menuOpened,

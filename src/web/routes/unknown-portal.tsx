@@ -2,6 +2,7 @@ import { Card, Container, Stack, Text, Title } from "@mantine/core";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { CurrentPortalResponse } from "../../contracts/tenancy";
+import { ColorSchemeControl } from "../features/appearance/color-scheme-control";
 import { LanguageControl } from "../features/language/language-control";
 import { PortalBrand } from "../features/portal/portal-brand";
 import { PortalList } from "../features/portal/portal-list";
@@ -21,7 +22,12 @@ export function UnknownPortalPage({ data }: { data: CurrentPortalResponse }) {
       skipLinkLabel={t("shell.skipLink")}
       title={title}
       brand={<PortalBrand name={null} logoUrl={null} linkHome={false} />}
-      actions={<LanguageControl />}
+      actions={
+        <>
+          <ColorSchemeControl />
+          <LanguageControl />
+        </>
+      }
     >
       <Container size="md" px={0}>
         <Card withBorder padding="xl" radius="md">

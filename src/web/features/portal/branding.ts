@@ -15,9 +15,32 @@ export function relativeLuminance(hex: string): number {
   return 0.2126 * channel((n >> 16) & 255) + 0.7152 * channel((n >> 8) & 255) + 0.0722 * channel(n & 255);
 }
 
+/** WCAG contrast between two #rrggbb colours (1..21). */
+export function contrast(a: string, b: string): number {
+  const [lighter, darker] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x) as [
+    number,
+    number,
+  ];
+  return (lighter + 0.05) / (darker + 0.05);
+}
+
 /** WCAG contrast of the colour against white (1..21). */
 export function contrastWithWhite(hex: string): number {
-  return 1.05 / (relativeLuminance(hex) + 0.05);
+  return contrast(hex, "#ffffff");
+}
+
+/**
+ * The colour itself when it reaches `ratio` against `background`, else the least mix towards
+ * black or white (whichever the background is not) that does: a portal's or a status colour stays
+ * recognisable as text on either scheme's surfaces.
+ */
+export function readableOn(color: string, background: string, ratio = 4.5): string {
+  const towards = relativeLuminance(background) > 0.18 ? "#000000" : "#ffffff";
+  for (let step = 0; step <= 20; step++) {
+    const candidate = mix(color, towards, step / 20);
+    if (contrast(candidate, background) >= ratio) return candidate;
+  }
+  return towards;
 }
 
 /**
@@ -51,7 +74,7 @@ export function portalShades(color: string): MantineColorsTuple {
 }
 
 /** `amount` of `other` blended into `color`; both #rrggbb. Hex out, so contrast can be checked. */
-function mix(color: string, other: string, amount: number): string {
+export function mix(color: string, other: string, amount: number): string {
   const a = Number.parseInt(color.slice(1), 16);
   const b = Number.parseInt(other.slice(1), 16);
   const out = [16, 8, 0].map((shift) => {

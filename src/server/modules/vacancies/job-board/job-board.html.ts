@@ -52,15 +52,58 @@ function contrast(a: string, b: string): number {
   return (x + 0.05) / (y + 0.05);
 }
 
-function palette(primary: string): { brand: string; onBrand: string; link: string } {
+/** The colour blended towards white until it reads on `background` (links in the dark scheme). */
+function lightenUntilReadable(hex: string, background: string): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  for (let step = 0; step <= 20; step++) {
+    const amount = step / 20;
+    const out = [16, 8, 0].map((shift) => {
+      const c = (n >> shift) & 255;
+      return Math.round(c + (255 - c) * amount)
+        .toString(16)
+        .padStart(2, "0");
+    });
+    const candidate = `#${out.join("")}`;
+    if (contrast(candidate, background) >= 4.5) return candidate;
+  }
+  return "#ffffff";
+}
+
+// The dark scheme's surfaces: the page, and the boxes on it (filters, apply) that links sit on.
+const DARK_PAGE = "#16181b";
+const DARK_BOX = "#25282d";
+
+function palette(primary: string): { brand: string; onBrand: string; link: string; darkLink: string } {
   const brand = /^#[0-9a-f]{6}$/i.test(primary) ? primary : "#1c4f7c";
   const darkEnough = contrast(brand, "#ffffff") >= 4.5;
-  return { brand, onBrand: darkEnough ? "#ffffff" : "#111111", link: darkEnough ? brand : "#1c4f7c" };
+  return {
+    brand,
+    onBrand: darkEnough ? "#ffffff" : "#111111",
+    link: darkEnough ? brand : "#1c4f7c",
+    darkLink: lightenUntilReadable(brand, DARK_BOX),
+  };
+}
+
+/**
+ * The dark scheme for visitors whose system asks for it (the board has no switch: it is read
+ * without signing in and without script). Every text colour reaches 4.5:1 on DARK_BOX.
+ */
+function darkStyleSheet(darkLink: string): string {
+  return `@media (prefers-color-scheme:dark){
+:root{--link:${darkLink}}
+body{color:#e9ecef;background:${DARK_PAGE}}
+.skip{background:${DARK_PAGE};color:#e9ecef}
+.filters,.apply{background:${DARK_BOX}}
+input,select{color:#e9ecef;background:${DARK_PAGE};border-color:#8c939d}
+.notice{background:#3b2f12;border-left-color:#e0a526}
+.results>li,footer{border-color:#454a52}
+.meta,.subtitle,.crumbs li+li::before,footer{color:#bcc2ca}
+}`;
 }
 
 function styleSheet(primary: string): string {
-  const { brand, onBrand, link } = palette(primary);
-  return `:root{--brand:${brand};--on-brand:${onBrand};--link:${link}}
+  const { brand, onBrand, link, darkLink } = palette(primary);
+  return `:root{--brand:${brand};--on-brand:${onBrand};--link:${link};color-scheme:light dark}
 *{box-sizing:border-box}
 body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;line-height:1.5;color:#1a1a1a;background:#fff}
 a{color:var(--link)}
@@ -96,7 +139,8 @@ input,select{font:inherit;color:#1a1a1a;background:#fff;border:1px solid #6b7280
 .pager ul{list-style:none;display:flex;gap:1.25rem;margin:0;padding:0}
 .crumbs ol{list-style:none;display:flex;flex-wrap:wrap;gap:.5rem;margin:0;padding:0}
 .crumbs li+li::before{content:"/";margin-right:.5rem;color:#444}
-footer{border-top:1px solid #d1d5db;margin-top:2rem;color:#444}`;
+footer{border-top:1px solid #d1d5db;margin-top:2rem;color:#444}
+${darkStyleSheet(darkLink)}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -148,6 +192,7 @@ export function page(frame: PageFrame, main: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
 <title>${e(frame.title)}</title>
 <meta name="description" content="${e(frame.description)}">
 ${frame.canonical ? `<link rel="canonical" href="${e(frame.canonical)}">` : '<meta name="robots" content="noindex">'}
