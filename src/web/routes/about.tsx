@@ -36,7 +36,7 @@ function Version() {
     return (
       <Group gap="xs">
         <Loader size="xs" aria-hidden="true" />
-        <Text c="gray.8">{t("about.version.loading")}</Text>
+        <Text c="dimmed">{t("about.version.loading")}</Text>
       </Group>
     );
   }
@@ -48,7 +48,7 @@ function Version() {
     );
   }
   return (
-    <Text c="gray.8">
+    <Text c="dimmed">
       {t("about.version.label")} <Code>{health.data.version}</Code>
     </Text>
   );
@@ -61,20 +61,20 @@ export function AboutPage() {
       <Stack gap="lg">
         <Section id="over-werkbrug" title={t("about.what.title")}>
           <Stack gap="xs">
-            <Text c="gray.8">{t("about.what.text1")}</Text>
-            <Text c="gray.8">{t("about.what.text2")}</Text>
+            <Text c="dimmed">{t("about.what.text1")}</Text>
+            <Text c="dimmed">{t("about.what.text2")}</Text>
           </Stack>
         </Section>
 
         <Section id="bronnen" title={t("about.sources.title")}>
-          <Text c="gray.8" mb="md">
+          <Text c="dimmed" mb="md">
             {t("about.sources.intro")}
           </Text>
           <Stack gap="md" component="ul" className="werkbrug-plain-list">
             <li>
               <Text fw={700}>{t("about.sources.esco.name")}</Text>
-              <Text c="gray.8">{t("about.sources.esco.text")}</Text>
-              <Text c="gray.8">
+              <Text c="dimmed">{t("about.sources.esco.text")}</Text>
+              <Text c="dimmed">
                 <Trans
                   i18nKey="about.sources.esco.attribution"
                   components={{ site: <ExternalLink href="https://esco.ec.europa.eu/" /> }}
@@ -83,8 +83,8 @@ export function AboutPage() {
             </li>
             <li>
               <Text fw={700}>{t("about.sources.geonames.name")}</Text>
-              <Text c="gray.8">{t("about.sources.geonames.text")}</Text>
-              <Text c="gray.8">
+              <Text c="dimmed">{t("about.sources.geonames.text")}</Text>
+              <Text c="dimmed">
                 <Trans
                   i18nKey="about.sources.geonames.attribution"
                   components={{
@@ -98,7 +98,7 @@ export function AboutPage() {
         </Section>
 
         <Section id="open-source" title={t("about.openSource.title")}>
-          <Text c="gray.8">{t("about.openSource.text")}</Text>
+          <Text c="dimmed">{t("about.openSource.text")}</Text>
         </Section>
 
         <Section id="versie" title={t("about.version.title")}>

@@ -55,10 +55,10 @@ export function DevMailPage() {
                   <Group justify="space-between" wrap="nowrap">
                     <Text fw={600}>{message.subject}</Text>
                     <Group gap="xs" wrap="nowrap">
-                      <Badge variant="outline" color="gray.8">
+                      <Badge variant="outline" color="var(--mantine-color-dimmed)">
                         {message.to}
                       </Badge>
-                      <Text size="sm" c="gray.8">
+                      <Text size="sm" c="dimmed">
                         {formatDateTime(message.createdAt, intlLocale())}
                       </Text>
                     </Group>

@@ -48,7 +48,7 @@ export function ForgotPasswordPage({ email: initialEmail }: { email?: string }) 
           <Notice color="green" status title={t("forgotPassword.sentTitle")}>
             {t("forgotPassword.sent")}
           </Notice>
-          <Text c="gray.8">{t("forgotPassword.spam")}</Text>
+          <Text c="dimmed">{t("forgotPassword.spam")}</Text>
           <Anchor component={AppLink} href="/inloggen">
             {t("forgotPassword.back")}
           </Anchor>
@@ -61,7 +61,7 @@ export function ForgotPasswordPage({ email: initialEmail }: { email?: string }) 
     <AuthCard>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <Text c="gray.8">{t("forgotPassword.intro")}</Text>
+          <Text c="dimmed">{t("forgotPassword.intro")}</Text>
           <FormError error={error} />
           <TextInput
             ref={fieldRef}

@@ -131,7 +131,7 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
           </dl>
           {preview.personalMessage && (
             <Blockquote color="portal" p="md" cite={`– ${preview.invitedBy.name}`}>
-              <Text size="sm" c="gray.7" mb={4}>
+              <Text size="sm" c="dimmed" mb={4}>
                 {t("invitation.personalMessage", { name: preview.invitedBy.name })}
               </Text>
               <Text style={{ whiteSpace: "pre-line" }}>{preview.personalMessage}</Text>
@@ -151,7 +151,7 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
             }
           />
           {preview.existingAccount ? (
-            <Text c="gray.8">{t("invitation.existingAccount")}</Text>
+            <Text c="dimmed">{t("invitation.existingAccount")}</Text>
           ) : (
             <NewPasswordFields
               label={t("identity.choosePassword")}

@@ -12,10 +12,10 @@ export function NotFoundPage() {
   return (
     <Container size="sm" px={0}>
       <Card withBorder padding="xl" radius="md">
-        <Text size="lg" c="gray.9" mb="xs">
+        <Text size="lg" c="bright" mb="xs">
           {t("notFound.text")}
         </Text>
-        <Text c="gray.8" mb="lg">
+        <Text c="dimmed" mb="lg">
           {t("notFound.path")} <code>{pathname}</code>
         </Text>
         <Group>

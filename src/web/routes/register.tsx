@@ -36,7 +36,7 @@ export function RegisterPage() {
           <Notice color="green" status>
             {t("register.confirmText", { email: mutation.variables.email })}
           </Notice>
-          <Text c="gray.8">{t("register.confirmSpam")}</Text>
+          <Text c="dimmed">{t("register.confirmSpam")}</Text>
         </Stack>
       </AuthCard>
     );
@@ -63,7 +63,7 @@ export function RegisterPage() {
     <AuthCard size={560}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <Text c="gray.8">{t("register.intro")}</Text>
+          <Text c="dimmed">{t("register.intro")}</Text>
           <FormError error={mutation.error} />
           <TextInput
             label={t("identity.name")}
@@ -98,7 +98,7 @@ export function RegisterPage() {
           <Button type="submit" loading={mutation.isPending} style={{ alignSelf: "flex-start" }}>
             {t("register.submit")}
           </Button>
-          <Text size="sm" c="gray.8">
+          <Text size="sm" c="dimmed">
             {t("register.haveAccount")}{" "}
             <Anchor component={AppLink} href="/inloggen" underline="always">
               {t("account.login")}

@@ -55,8 +55,8 @@ export function ResetPasswordPage({ token, error: linkError }: { token?: string;
     <AuthCard>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <Text c="gray.8">{t("resetPassword.intro")}</Text>
-          <Text c="gray.8">{t("identity.passwordTip")}</Text>
+          <Text c="dimmed">{t("resetPassword.intro")}</Text>
+          <Text c="dimmed">{t("identity.passwordTip")}</Text>
           <FormError error={error} />
           <NewPasswordFields
             value={value}

@@ -152,7 +152,7 @@ function SecondFactor({ user }: { user: CurrentUser }) {
           <Badge color="gray.7" variant="filled">
             {t("settings.twoFactor.off")}
           </Badge>
-          <Text c="gray.8">{t("settings.twoFactor.offText")}</Text>
+          <Text c="dimmed">{t("settings.twoFactor.offText")}</Text>
         </Group>
         <Button component={AppLink} href="/beveiliging-instellen" style={{ alignSelf: "flex-start" }}>
           {t("settings.twoFactor.setUp")}
@@ -182,7 +182,7 @@ function SecondFactor({ user }: { user: CurrentUser }) {
         <Badge color="teal.9" variant="filled" style={{ flexShrink: 0 }}>
           {t("settings.twoFactor.on")}
         </Badge>
-        <Text c="gray.8">
+        <Text c="dimmed">
           {sms ? t("smsSetup.current", { number: sms }) : t("settings.twoFactor.onText")}
         </Text>
       </Group>
@@ -217,7 +217,7 @@ function SecondFactor({ user }: { user: CurrentUser }) {
           noValidate
         >
           <Stack gap="sm" maw={480}>
-            <Text c="gray.8">{t("settings.twoFactor.newCodesText")}</Text>
+            <Text c="dimmed">{t("settings.twoFactor.newCodesText")}</Text>
             <FormError error={mutation.error} />
             <PasswordField
               label={t("identity.password")}
@@ -282,7 +282,7 @@ function Sessions() {
 
   return (
     <Stack gap="sm">
-      <Text c="gray.8">{t("settings.sessions.intro")}</Text>
+      <Text c="dimmed">{t("settings.sessions.intro")}</Text>
       <FormError error={revokeOne.error ?? revokeOthers.error} />
       {revokeOthers.isSuccess && (
         <Notice color="green" status>
@@ -312,7 +312,7 @@ function Sessions() {
                         </Badge>
                       )}
                     </Group>
-                    <Text size="sm" c="gray.8">
+                    <Text size="sm" c="dimmed">
                       {t("settings.sessions.details", {
                         ip: session.ipAddress || t("settings.sessions.unknownIp"),
                         lastUsed,
@@ -323,7 +323,7 @@ function Sessions() {
                 {!session.current && (
                   <Button
                     variant="outline"
-                    color="red.8"
+                    color="var(--mantine-color-red-text)"
                     size="xs"
                     loading={revokeOne.isPending && revokeOne.variables === session.id}
                     aria-label={t("settings.sessions.revokeOne", { device: name, lastUsed })}
@@ -339,7 +339,7 @@ function Sessions() {
       </Stack>
       <Button
         variant="outline"
-        color="red.8"
+        color="var(--mantine-color-red-text)"
         disabled={others.length === 0}
         loading={revokeOthers.isPending}
         onClick={() => revokeOthers.mutate()}

@@ -194,7 +194,7 @@ export function SignInPage({ search }: { search: SignInSearch }) {
               error={emailInvalid ? t("identity.emailInvalid") : undefined}
             />
             <Button type="submit">{t("signIn.next")}</Button>
-            <Text size="sm" c="gray.8">
+            <Text size="sm" c="dimmed">
               {t("signIn.noAccount")}{" "}
               <Anchor component={AppLink} href="/registreren" underline="always">
                 {t("signIn.register")}
@@ -216,7 +216,7 @@ export function SignInPage({ search }: { search: SignInSearch }) {
             </Title>
             {notice}
             <Group gap="xs" justify="space-between" wrap="nowrap">
-              <Text c="gray.8" style={{ overflowWrap: "anywhere" }}>
+              <Text c="dimmed" style={{ overflowWrap: "anywhere" }}>
                 {t("signIn.as", { email })}
               </Text>
               <Anchor component="button" type="button" size="sm" onClick={() => goTo("email")}>
@@ -259,7 +259,7 @@ export function SignInPage({ search }: { search: SignInSearch }) {
           <Title order={2} size="h3">
             {t("signIn.codeTitle")}
           </Title>
-          <Text c="gray.8">
+          <Text c="dimmed">
             {backup ? t("signIn.backupText") : sms ? t("signIn.smsText") : t("signIn.codeText")}
           </Text>
           {sms && smsSent && (

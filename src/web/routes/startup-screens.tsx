@@ -8,7 +8,7 @@ export function LoadingScreen() {
     <Center component="main" mih="100dvh" aria-busy="true">
       <Stack align="center" gap="sm">
         <Loader aria-hidden="true" />
-        <Text c="gray.8">{t("shell.loading")}</Text>
+        <Text c="dimmed">{t("shell.loading")}</Text>
       </Stack>
     </Center>
   );
@@ -22,7 +22,7 @@ export function StartupErrorScreen({ message, onRetry }: { message: string; onRe
         <Title order={1} size="h2">
           {t("startupError.title")}
         </Title>
-        <Text c="gray.8" ta="center">
+        <Text c="dimmed" ta="center">
           {message}
         </Text>
         <Button onClick={onRetry}>{t("startupError.retry")}</Button>

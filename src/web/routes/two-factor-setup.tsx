@@ -144,8 +144,8 @@ export function TwoFactorSetupPage() {
             <Title order={2} size="h3">
               {t("twoFactor.introTitle")}
             </Title>
-            <Text c="gray.8">{t("twoFactor.intro")}</Text>
-            {user.needsTwoFactorSetup && <Text c="gray.8">{t("twoFactor.required")}</Text>}
+            <Text c="dimmed">{t("twoFactor.intro")}</Text>
+            {user.needsTwoFactorSetup && <Text c="dimmed">{t("twoFactor.required")}</Text>}
             <Radio.Group
               label={t("smsSetup.chooseTitle")}
               description={t("smsSetup.chooseText")}
@@ -160,7 +160,7 @@ export function TwoFactorSetupPage() {
             <FormError error={error} />
             {method === "app" && (
               <>
-                <Text c="gray.8">{t("twoFactor.getApp")}</Text>
+                <Text c="dimmed">{t("twoFactor.getApp")}</Text>
                 <PasswordField
                   ref={fieldRef}
                   label={t("identity.password")}
@@ -226,13 +226,13 @@ export function TwoFactorSetupPage() {
             <Title order={2} size="h3">
               {t("twoFactor.scanTitle")}
             </Title>
-            <Text c="gray.8">{t("twoFactor.scanText")}</Text>
+            <Text c="dimmed">{t("twoFactor.scanText")}</Text>
             {qr ? (
               <Image src={qr} alt={t("twoFactor.qrAlt")} w={200} h={200} style={{ alignSelf: "center" }} />
             ) : (
               <Loader aria-label={t("shell.loading")} style={{ alignSelf: "center" }} />
             )}
-            <Text c="gray.8" id="handmatige-sleutel-uitleg">
+            <Text c="dimmed" id="handmatige-sleutel-uitleg">
               {t("twoFactor.keyText")}
             </Text>
             <Group gap="xs" wrap="nowrap">
@@ -268,7 +268,7 @@ export function TwoFactorSetupPage() {
             <Title order={2} size="h3">
               {t("twoFactor.codeTitle")}
             </Title>
-            <Text c="gray.8">{t("twoFactor.codeText")}</Text>
+            <Text c="dimmed">{t("twoFactor.codeText")}</Text>
             <FormError error={error} />
             <TextInput
               ref={fieldRef}

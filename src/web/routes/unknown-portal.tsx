@@ -32,7 +32,7 @@ export function UnknownPortalPage({ data }: { data: CurrentPortalResponse }) {
       <Container size="md" px={0}>
         <Card withBorder padding="xl" radius="md">
           <Stack gap="md">
-            <Text size="lg" c="gray.9">
+            <Text size="lg" c="bright">
               {data.requestedSlug
                 ? t("unknownPortal.textNamed", { slug: data.requestedSlug })
                 : t("unknownPortal.text")}
@@ -43,7 +43,7 @@ export function UnknownPortalPage({ data }: { data: CurrentPortalResponse }) {
             {data.portals.length > 0 ? (
               <PortalList portals={data.portals} />
             ) : (
-              <Text c="gray.8">{t("unknownPortal.none")}</Text>
+              <Text c="dimmed">{t("unknownPortal.none")}</Text>
             )}
           </Stack>
         </Card>

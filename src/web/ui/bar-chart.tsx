@@ -92,7 +92,7 @@ export function GroupedBarChart({
               x2={width}
               y1={y(t)}
               y2={y(t)}
-              stroke="var(--mantine-color-gray-3)"
+              stroke="var(--mantine-color-default-border)"
               strokeWidth={1}
             />
             <text
@@ -101,7 +101,7 @@ export function GroupedBarChart({
               textAnchor="end"
               dominantBaseline="middle"
               fontSize={11}
-              fill="var(--mantine-color-gray-8)"
+              fill="var(--mantine-color-dimmed)"
             >
               {t}
             </text>
@@ -129,7 +129,7 @@ export function GroupedBarChart({
                 y={height - 6}
                 textAnchor="middle"
                 fontSize={11}
-                fill="var(--mantine-color-gray-8)"
+                fill="var(--mantine-color-dimmed)"
               >
                 {g.label}
               </text>

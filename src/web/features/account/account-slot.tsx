@@ -64,11 +64,11 @@ export function AccountSlot() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>
-          <Text size="sm" fw={600} c="gray.9">
+          <Text size="sm" fw={600} c="bright">
             {user.name}
           </Text>
           {user.roles.length > 0 && (
-            <Text size="xs" c="gray.8">
+            <Text size="xs" c="dimmed">
               {t(`roles.${menuRole(user.roles)}`)}
             </Text>
           )}

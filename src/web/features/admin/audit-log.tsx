@@ -51,7 +51,7 @@ export function AuditLog() {
 
   return (
     <Stack gap="md">
-      <Text c="gray.8">{t("admin.audit.intro")}</Text>
+      <Text c="dimmed">{t("admin.audit.intro")}</Text>
       <Group gap="sm" align="flex-start" role="group" aria-label={t("admin.audit.filters")}>
         <NativeSelect
           label={t("admin.audit.type")}
@@ -92,7 +92,7 @@ export function AuditLog() {
         <>
           <Table.ScrollContainer minWidth={820}>
             <Table verticalSpacing="xs" striped>
-              <Table.Caption c="gray.8">{t("admin.audit.caption")}</Table.Caption>
+              <Table.Caption c="dimmed">{t("admin.audit.caption")}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t("admin.audit.at")}</Table.Th>
@@ -117,7 +117,7 @@ export function AuditLog() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <Text size="sm" c="gray.8" role="status">
+          <Text size="sm" c="dimmed" role="status">
             {t("admin.audit.count", { count: rows.length })}
           </Text>
           {events.isError && <Notice color="red">{errorText(events.error)}</Notice>}

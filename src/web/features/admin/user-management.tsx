@@ -73,7 +73,7 @@ function MembershipForm({
   if (role === null) {
     // Candidates and platform admins are not given their role by invitation, nor changed here.
     return (
-      <Text c="gray.8">
+      <Text c="dimmed">
         {membership.organisationName}: {t(`roles.${membership.role}`)}
       </Text>
     );
@@ -237,7 +237,7 @@ function UserRow({
       </Table.Td>
       <Table.Td>
         {self ? (
-          <Text size="sm" c="gray.8">
+          <Text size="sm" c="dimmed">
             {t("admin.users.you")}
           </Text>
         ) : (
@@ -254,7 +254,7 @@ function UserRow({
             <Button
               size="xs"
               variant="outline"
-              color="red.9"
+              color="var(--mantine-color-red-text)"
               onClick={onRevoke}
               disabled={user.deactivated}
               aria-label={t("admin.users.revokeOf", { name: user.name })}
@@ -289,7 +289,7 @@ function UsersTable() {
       )}
       <Table.ScrollContainer minWidth={900}>
         <Table verticalSpacing="sm" striped>
-          <Table.Caption c="gray.8">{t("admin.users.caption")}</Table.Caption>
+          <Table.Caption c="dimmed">{t("admin.users.caption")}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t("identity.name")}</Table.Th>

@@ -91,11 +91,11 @@ export function AddToVacancy({ candidateId, name }: { candidateId: string; name:
             </Button>
           </Group>
           {list.data && list.data.vacancies.length === 0 ? (
-            <Text c="gray.8">{t("addToVacancy.none", { name })}</Text>
+            <Text c="dimmed">{t("addToVacancy.none", { name })}</Text>
           ) : (
             list.data && (
               <Table striped>
-                <Table.Caption c="gray.8">{t("addToVacancy.caption", { name })}</Table.Caption>
+                <Table.Caption c="dimmed">{t("addToVacancy.caption", { name })}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">{t("addToVacancy.date")}</Table.Th>

@@ -64,7 +64,7 @@ export function AvailabilityGrid({
         >
           <Table.Caption style={{ captionSide: "top", textAlign: "left", fontWeight: 700, color: "inherit" }}>
             {gridLabel}
-            <Text size="sm" c="gray.8" fw={400}>
+            <Text size="sm" c="dimmed" fw={400}>
               {t("profile.fields.gridHint")}
             </Text>
           </Table.Caption>
@@ -78,8 +78,8 @@ export function AvailabilityGrid({
                     <Button
                       variant="subtle"
                       size="compact-sm"
-                      color="gray.9"
-                      c="gray.9"
+                      color="var(--mantine-color-bright)"
+                      c="bright"
                       aria-label={t("profile.fields.gridColumn", { part: part.label[locale] })}
                       onClick={() => onChange(toggleCells(value, cells))}
                     >
@@ -99,8 +99,8 @@ export function AvailabilityGrid({
                     <Button
                       variant="subtle"
                       size="compact-sm"
-                      color="gray.9"
-                      c="gray.9"
+                      color="var(--mantine-color-bright)"
+                      c="bright"
                       aria-label={t("profile.fields.gridRow", { day: day.label[locale] })}
                       onClick={() => onChange(toggleCells(value, cells))}
                     >
@@ -136,7 +136,7 @@ export function AvailabilityGrid({
         </Table>
       </Table.ScrollContainer>
       <Group gap="xs" mt={6}>
-        <Text size="sm" c="gray.8" aria-live="polite">
+        <Text size="sm" c="dimmed" aria-live="polite">
           {t("profile.fields.gridCount", { count: value.length })}
         </Text>
         {value.length > 0 && (
@@ -146,7 +146,7 @@ export function AvailabilityGrid({
         )}
       </Group>
       {error && (
-        <Text id="beschikbaarheid-grid-fout" size="sm" c="red.8" mt={4}>
+        <Text id="beschikbaarheid-grid-fout" size="sm" c="red" mt={4}>
           {error}
         </Text>
       )}

@@ -55,7 +55,7 @@ function MyApplications() {
                     <Anchor component={AppLink} href={`/kansen/${application.vacancyId}`} fw={600}>
                       {application.displayTitle}
                     </Anchor>
-                    <Text size="sm" c="gray.8">
+                    <Text size="sm" c="dimmed">
                       {application.organisationName} ·{" "}
                       {t("profile.dashboard.appliedOn", { date: formatDate(application.createdAt, locale) })}
                     </Text>
@@ -102,7 +102,7 @@ function SavedVacancies() {
                   ) : (
                     <Text fw={600}>{vacancy.displayTitle}</Text>
                   )}
-                  <Text size="sm" c="gray.8">
+                  <Text size="sm" c="dimmed">
                     {[
                       vacancy.organisationName,
                       vacancy.city,

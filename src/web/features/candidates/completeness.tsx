@@ -34,7 +34,7 @@ export function CompletenessMeter({ completeness }: { completeness: Completeness
       </Group>
       {missing.length === 0 ? (
         <Group gap={6} wrap="nowrap">
-          <IconCircleCheck aria-hidden="true" size={20} color="var(--mantine-color-teal-9)" />
+          <IconCircleCheck aria-hidden="true" size={20} color="var(--mantine-color-teal-text)" />
           <Text>{t("profile.completeness.complete")}</Text>
         </Group>
       ) : (

@@ -113,7 +113,7 @@ function ProfilePhoto({ profile }: { profile: CandidateProfile }) {
             </Button>
           )}
         </Group>
-        <Text size="sm" c="gray.8">
+        <Text size="sm" c="dimmed">
           {t("profile.photo.hint")}
         </Text>
         {problem && <Notice color="red">{problem}</Notice>}
@@ -374,7 +374,7 @@ export function PreferencesSection({
       <Stack gap={6} component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
         <legend style={LEGEND_STYLES.legend}>{t("profile.fields.languages")}</legend>
         {draft.languages.length === 0 && (
-          <Text size="sm" c="gray.8">
+          <Text size="sm" c="dimmed">
             {t("profile.fields.noLanguages")}
           </Text>
         )}
@@ -407,8 +407,8 @@ export function PreferencesSection({
               />
               <ActionIcon
                 variant="subtle"
-                color="red.9"
-                c="red.9"
+                color="var(--mantine-color-red-text)"
+                c="red"
                 size="lg"
                 mb={2}
                 aria-label={t("profile.editor.removeNamed", { name })}
@@ -425,7 +425,7 @@ export function PreferencesSection({
           );
         })}
         {errors.at("general.languages") && (
-          <Text size="sm" c="red.8">
+          <Text size="sm" c="red">
             {errors.at("general.languages")}
           </Text>
         )}
@@ -641,12 +641,12 @@ export function ContactSection({ profile }: { profile: CandidateProfile }) {
               value={value}
               label={t(`profile.contactPreference.${value}`)}
               description={t(`profile.contactPreference.${value}Hint`)}
-              styles={{ description: { color: "var(--mantine-color-gray-7)" } }}
+              styles={{ description: { color: "var(--mantine-color-dimmed)" } }}
             />
           ))}
         </Stack>
       </Radio.Group>
-      <Text size="sm" c="gray.8">
+      <Text size="sm" c="dimmed">
         {manager
           ? t("profile.contactPreference.manager", {
               name: manager.organisation ? `${manager.name} (${manager.organisation})` : manager.name,

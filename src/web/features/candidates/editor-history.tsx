@@ -110,7 +110,7 @@ function EntryList<Row extends { key: string }>({
     >
       <div ref={listRef}>
         {rows.length === 0 ? (
-          <Text c="gray.8">{emptyText}</Text>
+          <Text c="dimmed">{emptyText}</Text>
         ) : (
           <Stack gap="sm" component="ol" className="werkbrug-plain-list">
             {rows.map((row, index) => {
@@ -123,8 +123,8 @@ function EntryList<Row extends { key: string }>({
                     </Title>
                     <Button
                       variant="subtle"
-                      color="red.9"
-                      c="red.9"
+                      color="var(--mantine-color-red-text)"
+                      c="red"
                       size="compact-sm"
                       leftSection={<IconTrash aria-hidden="true" size={14} />}
                       aria-label={t("profile.editor.removeNamed", { name })}

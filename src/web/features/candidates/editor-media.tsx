@@ -92,8 +92,8 @@ function LinkRows({
             />
             <ActionIcon
               variant="subtle"
-              color="red.9"
-              c="red.9"
+              color="var(--mantine-color-red-text)"
+              c="red"
               size="lg"
               mt={26}
               aria-label={t("profile.editor.removeNamed", {
@@ -144,7 +144,7 @@ function MediaPhotos({ profile }: { profile: CandidateProfile }) {
         {t("profile.media.photos")}
       </Title>
       {photos.length === 0 ? (
-        <Text size="sm" c="gray.8">
+        <Text size="sm" c="dimmed">
           {t("profile.media.noPhotos")}
         </Text>
       ) : (
@@ -160,8 +160,8 @@ function MediaPhotos({ profile }: { profile: CandidateProfile }) {
               />
               <Button
                 variant="subtle"
-                color="red.9"
-                c="red.9"
+                color="var(--mantine-color-red-text)"
+                c="red"
                 size="compact-sm"
                 leftSection={<IconTrash aria-hidden="true" size={14} />}
                 loading={remove.isPending && remove.variables === photo.id}
@@ -283,7 +283,7 @@ export function MediaSection({ profile, consented }: { profile: CandidateProfile
 export function ConsentHint(): ReactNode {
   const { t } = useTranslation();
   return (
-    <Text size="sm" c="gray.8">
+    <Text size="sm" c="dimmed">
       {t("profile.media.consentHint")}{" "}
       <Anchor component={AppLink} href="/instellingen?tab=privacy">
         {t("profile.media.consentLink")}
@@ -322,11 +322,11 @@ export function DocumentsSection({ profile }: { profile: CandidateProfile }) {
     >
       <Stack gap="sm">
         {profile.documents.length === 0 ? (
-          <Text c="gray.8">{t("profile.documents.none")}</Text>
+          <Text c="dimmed">{t("profile.documents.none")}</Text>
         ) : (
           <Table.ScrollContainer minWidth={560}>
             <Table verticalSpacing="xs">
-              <Table.Caption style={{ captionSide: "top", textAlign: "left" }} c="gray.8">
+              <Table.Caption style={{ captionSide: "top", textAlign: "left" }} c="dimmed">
                 {t("profile.documents.caption")}
               </Table.Caption>
               <Table.Thead>
@@ -359,8 +359,8 @@ export function DocumentsSection({ profile }: { profile: CandidateProfile }) {
                       <Button
                         size="compact-sm"
                         variant="subtle"
-                        color="red.9"
-                        c="red.9"
+                        color="var(--mantine-color-red-text)"
+                        c="red"
                         leftSection={<IconTrash aria-hidden="true" size={14} />}
                         loading={remove.isPending && remove.variables?.id === document.id}
                         aria-label={t("profile.editor.removeNamed", { name: document.fileName })}
@@ -408,7 +408,7 @@ export function DocumentsSection({ profile }: { profile: CandidateProfile }) {
             onFile={(file) => upload.mutate(file)}
           />
         </Group>
-        <Text size="sm" c="gray.8">
+        <Text size="sm" c="dimmed">
           {t("profile.documents.hint")}
         </Text>
       </Stack>

@@ -95,7 +95,7 @@ export function EditorSection({
         {title}
       </Title>
       {intro && (
-        <Text c="gray.8" mb="md">
+        <Text c="dimmed" mb="md">
           {intro}
         </Text>
       )}
@@ -129,7 +129,7 @@ export function EditorSection({
               </Button>
               <div role="status" aria-live="polite">
                 {saved && !saving && !error && (
-                  <Text size="sm" c="teal.9">
+                  <Text size="sm" c="teal">
                     {t("profile.editor.saved")}
                   </Text>
                 )}
@@ -177,7 +177,7 @@ export function ChoiceChecks({
             value={option.value}
             label={option.label}
             description={option.description}
-            styles={{ description: { color: "var(--mantine-color-gray-7)" } }}
+            styles={{ description: { color: "var(--mantine-color-dimmed)" } }}
           />
         ))}
       </SimpleGrid>

@@ -115,7 +115,7 @@ export function FavouritesPage() {
         <Stack gap="md">
           <Table.ScrollContainer minWidth={600}>
             <Table striped>
-              <Table.Caption c="gray.8">{t("favourites.caption", { count: total })}</Table.Caption>
+              <Table.Caption c="dimmed">{t("favourites.caption", { count: total })}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <SortHeader label={t("favourites.candidate")} column="name" {...{ sort, order, onSort }} />
@@ -135,7 +135,7 @@ export function FavouritesPage() {
                       <Anchor component={AppLink} href={`/kandidaten/${f.candidateId}`} fw={600}>
                         {f.name}
                       </Anchor>
-                      <Text size="sm" c="gray.8">
+                      <Text size="sm" c="dimmed">
                         {[f.headline, f.city].filter(Boolean).join(" · ")}
                       </Text>
                     </Table.Td>
@@ -184,7 +184,7 @@ export function ContactHistoryPage() {
       ) : (
         <Stack gap="md">
           <Table striped>
-            <Table.Caption c="gray.8">{t("contactHistory.caption")}</Table.Caption>
+            <Table.Caption c="dimmed">{t("contactHistory.caption")}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t("favourites.candidate")}</Table.Th>
@@ -200,7 +200,7 @@ export function ContactHistoryPage() {
                       {h.name}
                     </Anchor>
                     {h.city && (
-                      <Text size="sm" c="gray.8">
+                      <Text size="sm" c="dimmed">
                         {h.city}
                       </Text>
                     )}

@@ -34,7 +34,7 @@ export function CandidateInbox() {
   return (
     <Section title={t("inbox.title")}>
       <Stack gap="md">
-        <Text c="gray.8">{unread > 0 ? t("inbox.unread", { count: unread }) : t("inbox.allRead")}</Text>
+        <Text c="dimmed">{unread > 0 ? t("inbox.unread", { count: unread }) : t("inbox.allRead")}</Text>
         {messages.length === 0 ? (
           <Text>{t("inbox.empty")}</Text>
         ) : (
@@ -51,7 +51,7 @@ export function CandidateInbox() {
                     </Badge>
                   )}
                 </Group>
-                <Text size="sm" c="gray.8">
+                <Text size="sm" c="dimmed">
                   {t("inbox.from", {
                     name: message.sender.name ?? t("inbox.someone"),
                     organisation: message.sender.organisation ?? "",

@@ -89,7 +89,7 @@ export function OccupationPicker({
         comboboxProps={{ withinPortal: true }}
       />
       {value.length === 0 ? (
-        <Text size="sm" c="gray.8">
+        <Text size="sm" c="dimmed">
           {t("profile.fields.noOccupations")}
         </Text>
       ) : (
@@ -110,12 +110,12 @@ export function OccupationPicker({
                 size="lg"
                 tt="none"
                 fw={600}
-                c="gray.9"
+                c="bright"
                 rightSection={
                   <ActionIcon
                     size="xs"
                     variant="transparent"
-                    c="gray.9"
+                    c="bright"
                     aria-label={t("profile.editor.removeNamed", { name })}
                     onClick={() => onChange(value.filter((v) => v !== id))}
                   >

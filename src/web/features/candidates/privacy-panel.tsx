@@ -69,7 +69,7 @@ function Visibility({ me }: { me: CandidateMeResponse }) {
 
   return (
     <Stack gap="md">
-      <Text c="gray.8">{t("privacy.visibility.intro")}</Text>
+      <Text c="dimmed">{t("privacy.visibility.intro")}</Text>
       <FormError error={mutation.error} />
       {rows.map((v) => (
         <Switch
@@ -84,12 +84,12 @@ function Visibility({ me }: { me: CandidateMeResponse }) {
             .join(" · ")}
           checked={v.visible}
           onChange={(event) => mutation.mutate({ portal: v.portal.id, visible: event.currentTarget.checked })}
-          styles={{ description: { color: "var(--mantine-color-gray-8)" } }}
+          styles={{ description: { color: "var(--mantine-color-dimmed)" } }}
         />
       ))}
       <div role="status" aria-live="polite">
         {mutation.isSuccess && changed && (
-          <Text size="sm" c="teal.9">
+          <Text size="sm" c="teal">
             {t(
               mutation.variables.visible ? "privacy.visibility.nowVisible" : "privacy.visibility.nowHidden",
               {
@@ -113,13 +113,13 @@ function ContactViews() {
   if (views.isError) return <Notice color="red">{errorText(views.error)}</Notice>;
   return (
     <Stack gap="sm">
-      <Text c="gray.8">{t("privacy.views.intro")}</Text>
+      <Text c="dimmed">{t("privacy.views.intro")}</Text>
       {views.data.length === 0 ? (
         <Text>{t("privacy.views.none")}</Text>
       ) : (
         <Table.ScrollContainer minWidth={480}>
           <Table verticalSpacing="xs" striped>
-            <Table.Caption style={{ captionSide: "top", textAlign: "left" }} c="gray.8">
+            <Table.Caption style={{ captionSide: "top", textAlign: "left" }} c="dimmed">
               {t("privacy.views.caption", { count: views.data.length })}
             </Table.Caption>
             <Table.Thead>
@@ -185,7 +185,7 @@ function Consents({ consents }: { consents: ConsentsResponse }) {
 
   return (
     <Stack gap="md">
-      <Text c="gray.8">{t("privacy.consents.intro")}</Text>
+      <Text c="dimmed">{t("privacy.consents.intro")}</Text>
       <FormError error={changeResearch.error ?? changeVideo.error} />
       {settings.isError ? (
         <Notice color="red">{errorText(settings.error)}</Notice>
@@ -199,7 +199,7 @@ function Consents({ consents }: { consents: ConsentsResponse }) {
             changeVideo.isPending ? changeVideo.variables : (settings.data?.consentEmbeddedVideo ?? false)
           }
           onChange={(event) => changeVideo.mutate(event.currentTarget.checked)}
-          styles={{ description: { color: "var(--mantine-color-gray-8)" } }}
+          styles={{ description: { color: "var(--mantine-color-dimmed)" } }}
         />
       )}
       <Switch
@@ -217,11 +217,11 @@ function Consents({ consents }: { consents: ConsentsResponse }) {
           .join(" ")}
         checked={researchGiven}
         onChange={(event) => changeResearch.mutate(event.currentTarget.checked)}
-        styles={{ description: { color: "var(--mantine-color-gray-8)" } }}
+        styles={{ description: { color: "var(--mantine-color-dimmed)" } }}
       />
       <div role="status" aria-live="polite">
         {(changeResearch.isSuccess || changeVideo.isSuccess) && (
-          <Text size="sm" c="teal.9">
+          <Text size="sm" c="teal">
             {t("settings.privacy.saved")}
           </Text>
         )}
@@ -229,7 +229,7 @@ function Consents({ consents }: { consents: ConsentsResponse }) {
       {consents.history.length > 0 && (
         <Table.ScrollContainer minWidth={560}>
           <Table verticalSpacing="xs" striped>
-            <Table.Caption style={{ captionSide: "top", textAlign: "left" }} c="gray.8">
+            <Table.Caption style={{ captionSide: "top", textAlign: "left" }} c="dimmed">
               {t("privacy.consents.history")}
             </Table.Caption>
             <Table.Thead>
@@ -266,7 +266,7 @@ function Export() {
   const { t } = useTranslation();
   return (
     <Stack gap="sm">
-      <Text c="gray.8">{t("privacy.export.intro")}</Text>
+      <Text c="dimmed">{t("privacy.export.intro")}</Text>
       <Group gap="sm">
         <Button
           component="a"
@@ -319,10 +319,10 @@ function Erase() {
 
   return (
     <Stack gap="sm">
-      <Text c="gray.8">{t("privacy.erase.intro")}</Text>
+      <Text c="dimmed">{t("privacy.erase.intro")}</Text>
       <Button
         variant="outline"
-        color="red.9"
+        color="var(--mantine-color-red-text)"
         leftSection={<IconTrash aria-hidden="true" size={18} />}
         style={{ alignSelf: "flex-start" }}
         onClick={() => setOpen(true)}

@@ -120,7 +120,7 @@ function EditorBody({
       <Grid.Col span={{ base: 12, md: 8, lg: 9 }}>
         {/* Each section keeps what was typed in it while others save, fail or reload. */}
         <Stack gap="lg">
-          <Text c="gray.8">{t("profile.editor.intro")}</Text>
+          <Text c="dimmed">{t("profile.editor.intro")}</Text>
           <GeneralSection profile={profile} lists={lists} />
           <PreferencesSection profile={profile} lists={lists} />
           <AvailabilitySection profile={profile} lists={lists} />

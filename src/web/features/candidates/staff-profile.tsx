@@ -147,7 +147,7 @@ function ContactDetails({ candidate, actions }: { candidate: CandidateStaffView;
         </Button>
         {actions}
       </Group>
-      <Text size="sm" c="gray.8">
+      <Text size="sm" c="dimmed">
         {t("candidates.profile.contact.logged")}
       </Text>
       <FormError error={mutation.error} />
@@ -179,7 +179,13 @@ function ContactCard({ details }: { details: ContactDetailsResponse }) {
     </Stack>
   );
   return (
-    <Card withBorder padding="md" radius="sm" bg="gray.0" data-testid="contact-details">
+    <Card
+      withBorder
+      padding="md"
+      radius="sm"
+      bg="var(--werkbrug-surface-muted)"
+      data-testid="contact-details"
+    >
       {details.via === "candidate" ? (
         <Stack gap="xs">
           <Text>{t("candidates.profile.contact.direct")}</Text>
@@ -248,7 +254,7 @@ function Approach({ candidate }: { candidate: CandidateStaffView }) {
       </Button>
       <div role="status" aria-live="polite">
         {mutation.isSuccess && (
-          <Text size="sm" c="teal.9">
+          <Text size="sm" c="teal">
             {t("candidates.profile.approach.sent", { name })}
           </Text>
         )}
@@ -262,7 +268,7 @@ function Approach({ candidate }: { candidate: CandidateStaffView }) {
       >
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
-            <Text c="gray.8">{t("candidates.profile.approach.intro")}</Text>
+            <Text c="dimmed">{t("candidates.profile.approach.intro")}</Text>
             {!hasFieldErrors && <FormError error={mutation.error} />}
             <TextInput
               label={t("candidates.profile.approach.subject")}
@@ -353,7 +359,7 @@ function Summary({ candidate }: { candidate: CandidateStaffView }) {
               {name}
             </Text>
             {summary.headline && (
-              <Text fs="italic" c="gray.8">
+              <Text fs="italic" c="dimmed">
                 {summary.headline}
               </Text>
             )}
@@ -482,7 +488,7 @@ function Media({ candidate }: { candidate: CandidateStaffView }) {
             </Title>
             <VideoList videos={videos} />
             {videos.some((v) => !v.embedUrl) && (
-              <Text size="sm" c="gray.8" mt={4}>
+              <Text size="sm" c="dimmed" mt={4}>
                 {t("candidates.profile.videoConsent")}
               </Text>
             )}
@@ -551,7 +557,7 @@ function Entry({
     <Stack gap={2} component="li">
       <Text fw={700}>{title}</Text>
       {(place || when) && (
-        <Text size="sm" c="gray.8">
+        <Text size="sm" c="dimmed">
           {[place, when ? `(${when})` : null].filter(Boolean).join(" ")}
         </Text>
       )}
@@ -568,7 +574,7 @@ function Entry({
 function Obtained({ children }: { children: string }) {
   return (
     <Group gap={4}>
-      <IconCheck aria-hidden="true" size={16} color="var(--mantine-color-teal-9)" />
+      <IconCheck aria-hidden="true" size={16} color="var(--mantine-color-teal-text)" />
       <Text size="sm" fw={600}>
         {children}
       </Text>
@@ -619,7 +625,7 @@ function Experience({ candidate }: { candidate: CandidateStaffView }) {
                   extra={
                     <Group gap="sm">
                       {e.level && (
-                        <Badge variant="outline" color="gray.8" tt="none">
+                        <Badge variant="outline" color="var(--mantine-color-dimmed)" tt="none">
                           {label(e.level, locale)}
                         </Badge>
                       )}

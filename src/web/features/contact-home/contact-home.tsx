@@ -17,9 +17,9 @@ import { vacancyOptionsQuery } from "../vacancies/vacancies-api";
 import { contactDashboardQuery } from "./contact-home-api";
 
 const SERIES_COLOR: Record<(typeof CONTACT_FIGURE_SERIES)[number], string> = {
-  proposed: "var(--mantine-color-indigo-8)",
-  approved: "var(--mantine-color-teal-9)",
-  declined: "var(--mantine-color-red-9)",
+  proposed: "var(--mantine-color-indigo-text)",
+  approved: "var(--mantine-color-teal-text)",
+  declined: "var(--mantine-color-red-text)",
 };
 
 // German and French too: contacts read the portal in their own language (issue 12, part 8).
@@ -56,7 +56,7 @@ function CountBlock({ title, count, text, href, linkLabel }: CountBlockProps) {
         <Text fz={40} fw={700} lh={1.1} data-count>
           {count}
         </Text>
-        <Text c="gray.8" size="sm">
+        <Text c="dimmed" size="sm">
           {text}
         </Text>
         <Anchor component={AppLink} href={href} fw={600} mt="auto" pt="xs">
@@ -105,7 +105,7 @@ function Figures({ data }: { data: ContactDashboardResponse }) {
         {t("contactHome.figures.title")}
       </Title>
       {empty && (
-        <Text c="gray.8" size="sm" mb="sm">
+        <Text c="dimmed" size="sm" mb="sm">
           {t("contactHome.figures.empty")}
         </Text>
       )}
@@ -138,7 +138,7 @@ function Dashboard() {
           <Title order={2} size="h3" id={id}>
             {t("contactHome.title")}
           </Title>
-          {employer && <Text c="gray.8">{employer}</Text>}
+          {employer && <Text c="dimmed">{employer}</Text>}
         </Stack>
         {canAdd && (
           <Button

@@ -63,7 +63,7 @@ function SettingsForm({ data }: { data: DocumentTypesResponse }) {
             {t("documents.settings.save")}
           </Button>
         ) : (
-          <Text size="sm" c="gray.8">
+          <Text size="sm" c="dimmed">
             {t("documents.settings.readOnly")}
           </Text>
         )}
@@ -85,7 +85,7 @@ export function DocumentTypeSettings() {
   if (types.isError) return <Notice color="red">{errorText(types.error)}</Notice>;
   return (
     <Stack gap="md">
-      <Text c="gray.8">{t("documents.settings.intro")}</Text>
+      <Text c="dimmed">{t("documents.settings.intro")}</Text>
       {types.data.organisations.length > 1 && (
         <NativeSelect
           label={t("documents.settings.organisation")}

@@ -25,7 +25,7 @@ function ContactDocuments() {
   const documents = useQuery(contactDocumentsQuery);
   if (documents.isPending) return <Loader aria-label={t("documents.loading")} />;
   if (documents.isError) return <Notice color="red">{errorText(documents.error)}</Notice>;
-  if (documents.data.length === 0) return <Text c="gray.8">{t("documents.page.empty")}</Text>;
+  if (documents.data.length === 0) return <Text c="dimmed">{t("documents.page.empty")}</Text>;
   return (
     <Stack gap="xl">
       {byVacancy(documents.data).map(([vacancyId, group]) => (
@@ -62,7 +62,7 @@ export function DocumentsPage() {
       {/* The page's h1 is the shell's, from the route's title (documents.page.title). */}
       {contact ? (
         <>
-          <Text c="gray.8">{t("documents.page.intro")}</Text>
+          <Text c="dimmed">{t("documents.page.intro")}</Text>
           <ContactDocuments />
         </>
       ) : (

@@ -118,7 +118,7 @@ function UploadForm({ data }: { data: MatchDocumentsData }) {
           onFile={(file) => upload.mutate(file)}
         />
       </Group>
-      <Text size="sm" c="gray.8">
+      <Text size="sm" c="dimmed">
         {t("documents.upload.hint")}
       </Text>
     </Stack>
@@ -132,11 +132,11 @@ export function MatchDocumentsList({ data }: { data: MatchDocumentsData }) {
   return (
     <Stack gap="sm">
       {data.documents.length === 0 ? (
-        <Text c="gray.8">{t("documents.list.none")}</Text>
+        <Text c="dimmed">{t("documents.list.none")}</Text>
       ) : (
         <Table.ScrollContainer minWidth={560}>
           <Table verticalSpacing="xs">
-            <Table.Caption style={{ captionSide: "top", textAlign: "left" }} c="gray.8">
+            <Table.Caption style={{ captionSide: "top", textAlign: "left" }} c="dimmed">
               {t("documents.list.caption", { name: data.candidateName })}
             </Table.Caption>
             <Table.Thead>
@@ -165,7 +165,7 @@ export function MatchDocumentsList({ data }: { data: MatchDocumentsData }) {
                   <Table.Td style={{ whiteSpace: "nowrap" }}>{format.size(document.size)}</Table.Td>
                   <Table.Td>
                     <Text size="sm">{format.date(document.createdAt)}</Text>
-                    <Text size="sm" c="gray.8">
+                    <Text size="sm" c="dimmed">
                       {document.uploadedBy
                         ? t("documents.list.uploadedBy", {
                             name: document.uploadedBy.name,

@@ -26,7 +26,7 @@ function MyEmployers({ data }: { data: AccountManagerHomeResponse }) {
     <Section title={t("employers.home.employers")}>
       <Stack gap="sm">
         {data.employers.length === 0 ? (
-          <Text c="gray.8">{t("employers.home.noEmployers")}</Text>
+          <Text c="dimmed">{t("employers.home.noEmployers")}</Text>
         ) : (
           <List spacing={6} listStyleType="none" ps={0}>
             {data.employers.map((employer) => (
@@ -35,7 +35,7 @@ function MyEmployers({ data }: { data: AccountManagerHomeResponse }) {
                   {employer.name}
                 </Anchor>
                 {employer.city && (
-                  <Text span c="gray.8" size="sm">
+                  <Text span c="dimmed" size="sm">
                     {" "}
                     · {employer.city}
                   </Text>
@@ -59,7 +59,7 @@ function MyVacancies({ data }: { data: AccountManagerHomeResponse }) {
     <Section title={t("employers.home.vacancies")}>
       <Stack gap="sm">
         {data.vacancies.length === 0 ? (
-          <Text c="gray.8">{t("employers.home.noVacancies")}</Text>
+          <Text c="dimmed">{t("employers.home.noVacancies")}</Text>
         ) : (
           <List spacing={6} listStyleType="none" ps={0}>
             {data.vacancies.map((vacancy) => (
@@ -67,7 +67,7 @@ function MyVacancies({ data }: { data: AccountManagerHomeResponse }) {
                 <Anchor component={AppLink} href={`/vacaturebeheer/${vacancy.id}`} fw={600}>
                   {vacancy.displayTitle}
                 </Anchor>
-                <Text c="gray.8" size="sm">
+                <Text c="dimmed" size="sm">
                   {vacancy.organisationName}
                   {vacancy.closesOn
                     ? ` · ${t("employers.home.closesOn", { date: formatDay(vacancy.closesOn, locale) })}`
@@ -91,7 +91,7 @@ function Changes({ data }: { data: AccountManagerHomeResponse }) {
   return (
     <Section title={t("employers.home.changes")}>
       <Stack gap="sm">
-        <Text c="gray.8" size="sm">
+        <Text c="dimmed" size="sm">
           {data.lastVisitAt
             ? t("employers.home.since", { date: formatDateTime(data.lastVisitAt, locale) })
             : t("employers.home.sinceFirst")}
@@ -120,7 +120,7 @@ function Changes({ data }: { data: AccountManagerHomeResponse }) {
                       {t(`vacancies.history.actions.${change.action}`, { defaultValue: change.action })}
                       {change.actor ? ` · ${change.actor}` : ""}
                     </Text>
-                    <Text size="sm" c="gray.8">
+                    <Text size="sm" c="dimmed">
                       <time dateTime={change.at}>{formatDateTime(change.at, locale)}</time>
                     </Text>
                   </Stack>

@@ -104,11 +104,11 @@ export function ContactsTable({
   onOpen: (contactId: string) => void;
 }) {
   const { t } = useTranslation();
-  if (employer.contacts.length === 0) return <Text c="gray.8">{t("employers.contacts.none")}</Text>;
+  if (employer.contacts.length === 0) return <Text c="dimmed">{t("employers.contacts.none")}</Text>;
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table verticalSpacing="sm" fz="sm" striped>
-        <Table.Caption c="gray.8">{t("employers.contacts.caption")}</Table.Caption>
+        <Table.Caption c="dimmed">{t("employers.contacts.caption")}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t("employers.contacts.name")}</Table.Th>
@@ -351,7 +351,7 @@ function InviteDialog({
         noValidate
       >
         <Stack gap="sm">
-          <Text c="gray.8">{t("employers.contacts.inviteIntro", { email: contact.email })}</Text>
+          <Text c="dimmed">{t("employers.contacts.inviteIntro", { email: contact.email })}</Text>
           <FormError error={mutation.error} />
           <Textarea
             label={t("employers.contacts.personalMessage")}
@@ -546,7 +546,7 @@ export function ContactPanel({
                   ],
                 ]}
               />
-              <Text size="sm" c="gray.8">
+              <Text size="sm" c="dimmed">
                 {t(`employers.contacts.accessText.${status}`)}
               </Text>
               {canInvite && (
@@ -579,7 +579,7 @@ export function ContactPanel({
                       </Button>
                       <Button
                         variant="outline"
-                        color="red.9"
+                        color="var(--mantine-color-red-text)"
                         leftSection={<IconUserOff aria-hidden="true" size={16} />}
                         loading={revoke.isPending}
                         onClick={() => {
@@ -595,7 +595,7 @@ export function ContactPanel({
                   {status === "active" && (
                     <Button
                       variant="outline"
-                      color="red.9"
+                      color="var(--mantine-color-red-text)"
                       leftSection={<IconUserOff aria-hidden="true" size={16} />}
                       onClick={() => open("revokeAccess")}
                     >
@@ -617,7 +617,7 @@ export function ContactPanel({
                 </Button>
               )}
               {canInvite && !contact.email && !hasAccess && (
-                <Text size="sm" c="gray.8" id={`${explanationId}-invite`}>
+                <Text size="sm" c="dimmed" id={`${explanationId}-invite`}>
                   {t("employers.contacts.inviteNeedsEmail")}
                 </Text>
               )}
@@ -636,7 +636,7 @@ export function ContactPanel({
                   </Button>
                   <Button
                     variant="outline"
-                    color="red.9"
+                    color="var(--mantine-color-red-text)"
                     leftSection={<IconTrash aria-hidden="true" size={16} />}
                     disabled={hasAccess}
                     aria-describedby={hasAccess ? `${explanationId}-delete` : undefined}
@@ -646,7 +646,7 @@ export function ContactPanel({
                   </Button>
                 </Group>
                 {hasAccess && (
-                  <Text size="sm" c="gray.8" id={`${explanationId}-delete`}>
+                  <Text size="sm" c="dimmed" id={`${explanationId}-delete`}>
                     {t("employers.contacts.deleteBlocked")}
                   </Text>
                 )}

@@ -124,7 +124,7 @@ function AccountManagerDialog({
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <Text c="gray.8">{t("employers.manager.dialogText", { name: employer.name })}</Text>
+          <Text c="dimmed">{t("employers.manager.dialogText", { name: employer.name })}</Text>
           {managers.isError && <Notice color="red">{errorText(managers.error)}</Notice>}
           <FormError error={mutation.error} />
           <NativeSelect
@@ -264,14 +264,14 @@ function EmployerVacancies({ employer }: { employer: Employer }) {
       ) : list.isError ? (
         <Notice color="red">{errorText(list.error)}</Notice>
       ) : list.data.vacancies.length === 0 ? (
-        <Text c="gray.8" role="status">
+        <Text c="dimmed" role="status">
           {closing === "future" ? t("employers.vacancies.noneActive") : t("employers.vacancies.noneExpired")}
         </Text>
       ) : (
         <>
           <Table.ScrollContainer minWidth={640}>
             <Table verticalSpacing="sm" fz="sm" striped aria-busy={list.isFetching}>
-              <Table.Caption c="gray.8">
+              <Table.Caption c="dimmed">
                 {closing === "future"
                   ? t("employers.vacancies.captionActive")
                   : t("employers.vacancies.captionExpired")}
@@ -443,7 +443,11 @@ export function EmployerDetail({ id }: { id: string }) {
               </IconAction>
             )}
             {permissions.delete && employer.archived && (
-              <IconAction label={t("employers.detail.delete")} color="red.9" onClick={() => open("delete")}>
+              <IconAction
+                label={t("employers.detail.delete")}
+                color="var(--mantine-color-red-text)"
+                onClick={() => open("delete")}
+              >
                 <IconTrash aria-hidden="true" size={18} />
               </IconAction>
             )}
@@ -455,7 +459,7 @@ export function EmployerDetail({ id }: { id: string }) {
             <Group gap="xs">
               <ArchivedBadge />
               {employer.archivedAt && (
-                <Text size="sm" c="gray.8">
+                <Text size="sm" c="dimmed">
                   {t("employers.detail.archivedAt", { date: formatDate(employer.archivedAt, locale) })}
                 </Text>
               )}

@@ -96,7 +96,7 @@ export function EmployerError({ error }: { error: unknown }) {
       {link && (
         <>
           {" "}
-          <Anchor component={AppLink} href={link.href} fw={700} c="red.9">
+          <Anchor component={AppLink} href={link.href} fw={700} c="red">
             {t("employers.form.openExisting", { name: link.label })}
           </Anchor>
         </>

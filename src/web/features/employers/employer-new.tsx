@@ -40,12 +40,12 @@ function ResultText({ result }: { result: RegistryResult }) {
     <Stack gap={2}>
       <Text fw={700}>{result.name}</Text>
       {result.tradeNames.length > 0 && (
-        <Text size="sm" c="gray.8">
+        <Text size="sm" c="dimmed">
           {t("employers.registry.tradeNames", { names: result.tradeNames.join(", ") })}
         </Text>
       )}
       {address && <Text size="sm">{address}</Text>}
-      <Text size="sm" c="gray.8">
+      <Text size="sm" c="dimmed">
         {t("employers.registry.kvkNumber", { number: result.kvkNumber })} ·{" "}
         {t(`employers.registry.kinds.${result.kind}`, { defaultValue: result.kind })}
       </Text>
@@ -125,7 +125,7 @@ export function NewEmployer() {
       <Section title={t("employers.new.searchTitle")}>
         <form onSubmit={search} noValidate>
           <Stack gap="sm">
-            <Text c="gray.8">{t("employers.new.searchIntro")}</Text>
+            <Text c="dimmed">{t("employers.new.searchIntro")}</Text>
             <Group align="flex-start" gap="sm" grow preventGrowOverflow={false}>
               <TextInput
                 id={qId}
@@ -179,7 +179,7 @@ export function NewEmployer() {
             <Text role="status">{t("employers.new.noResults")}</Text>
           ) : (
             <Stack gap="sm">
-              <Text c="gray.8" role="status">
+              <Text c="dimmed" role="status">
                 {results.data.source === "offline"
                   ? t("employers.new.foundOffline", { count: list.length })
                   : t("employers.new.found", { count: list.length })}
@@ -197,7 +197,13 @@ export function NewEmployer() {
                 <Stack gap="xs" mt="xs">
                   {list.map((result, index) =>
                     result.registered ? (
-                      <Card key={resultKey(result, index)} withBorder padding="md" radius="md" bg="gray.0">
+                      <Card
+                        key={resultKey(result, index)}
+                        withBorder
+                        padding="md"
+                        radius="md"
+                        bg="var(--werkbrug-surface-muted)"
+                      >
                         <Group justify="space-between" align="flex-start" wrap="nowrap">
                           <ResultText result={result} />
                           <Stack gap={4} align="flex-end">
@@ -266,7 +272,7 @@ export function NewEmployer() {
             onCancel={unavailable ? undefined : () => setManual(false)}
             autoFocus={!unavailable}
             intro={
-              <Text c="gray.8">
+              <Text c="dimmed">
                 <IconBuildingStore aria-hidden="true" size={16} style={{ verticalAlign: "text-bottom" }} />{" "}
                 {t("employers.new.manualIntro")}
               </Text>

@@ -87,7 +87,7 @@ function SortHeader({
 export function ContactNames({ names }: { names: readonly string[] }) {
   const { t } = useTranslation();
   const { first, others } = splitContacts(names);
-  if (!first) return <Text c="gray.8">–</Text>;
+  if (!first) return <Text c="dimmed">–</Text>;
   return (
     <Group gap={6} wrap="nowrap">
       <span>{first}</span>
@@ -342,7 +342,7 @@ export function EmployerOverview({ search, onSearch }: EmployerOverviewProps) {
         <Notice color="red">{errorText(list.error)}</Notice>
       ) : (
         <>
-          <Text c="gray.8" role="status">
+          <Text c="dimmed" role="status">
             {archived
               ? t("employers.overview.countArchived", { count: list.data.total })
               : t("employers.overview.count", { count: list.data.total })}
@@ -355,8 +355,14 @@ export function EmployerOverview({ search, onSearch }: EmployerOverviewProps) {
             </Text>
           ) : (
             <Table.ScrollContainer minWidth={720}>
-              <Table verticalSpacing="sm" fz="sm" striped bg="white" aria-busy={list.isFetching}>
-                <Table.Caption c="gray.8">
+              <Table
+                verticalSpacing="sm"
+                fz="sm"
+                striped
+                bg="var(--mantine-color-body)"
+                aria-busy={list.isFetching}
+              >
+                <Table.Caption c="dimmed">
                   {archived ? t("employers.overview.captionArchived") : t("employers.overview.caption")}
                 </Table.Caption>
                 <Table.Thead>

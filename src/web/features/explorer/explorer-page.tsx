@@ -46,7 +46,7 @@ function VacancyMatches({ candidateId }: { candidateId: string }) {
             <Anchor component={AppLink} href={`/vacaturebeheer/${v.id}`} fw={700}>
               {v.title}
             </Anchor>
-            <Text size="sm" c="gray.8">
+            <Text size="sm" c="dimmed">
               {[
                 v.organisationName,
                 v.city,
@@ -58,7 +58,7 @@ function VacancyMatches({ candidateId }: { candidateId: string }) {
                 .join(" · ")}
             </Text>
             {v.reason && (
-              <Text size="xs" c="gray.8" fs="italic">
+              <Text size="xs" c="dimmed" fs="italic">
                 {v.reason}
               </Text>
             )}
@@ -213,7 +213,7 @@ function Explorer({ search, onSearch }: ExplorerPageProps) {
   const profile = selected ? (
     <ProfilePane key={selected} id={selected} />
   ) : (
-    <Text c="gray.8" ta="center" py="xl">
+    <Text c="dimmed" ta="center" py="xl">
       {t("explorer.profile.choose")}
     </Text>
   );

@@ -203,7 +203,7 @@ function FacetOptions({
   const { t } = useTranslation();
   if (facet.options.length === 0) {
     return (
-      <Text size="sm" c="gray.8">
+      <Text size="sm" c="dimmed">
         {t("explorer.filters.noOptions")}
       </Text>
     );

@@ -30,7 +30,7 @@ function Hit({ hit, selected, onSelect }: { hit: ExplorerHit; selected: boolean;
                   <IconStarFilled
                     aria-hidden="true"
                     size={16}
-                    color="var(--mantine-color-yellow-8)"
+                    color="var(--mantine-color-yellow-text)"
                     style={{ flex: "none" }}
                   />
                   <VisuallyHidden>{t("explorer.results.favourite")}</VisuallyHidden>
@@ -43,12 +43,12 @@ function Hit({ hit, selected, onSelect }: { hit: ExplorerHit; selected: boolean;
               </Text>
             )}
             {hit.city && (
-              <Text size="sm" c="gray.8">
+              <Text size="sm" c="dimmed">
                 {hit.city}
               </Text>
             )}
             {hit.reason && (
-              <Text size="xs" c="gray.8" fs="italic">
+              <Text size="xs" c="dimmed" fs="italic">
                 {hit.reason}
               </Text>
             )}

@@ -151,7 +151,7 @@ function TermsField({
             <Combobox.Option value={optionValue(s)} key={optionValue(s)}>
               <Group gap={6} wrap="nowrap" justify="space-between">
                 <span>{s.label}</span>
-                <Text span size="xs" c="gray.8">
+                <Text span size="xs" c="dimmed">
                   {kindLabel(s.kind)}
                 </Text>
               </Group>

@@ -66,7 +66,7 @@ export function Notice({
       variant="light"
       title={title}
       role={status ? "status" : "alert"}
-      styles={{ title: { color: "var(--mantine-color-gray-9)" } }}
+      styles={{ title: { color: "var(--mantine-color-bright)" } }}
     >
       {children}
     </Alert>
@@ -142,7 +142,7 @@ export function NewPasswordFields({
             serverErrors.length === 1 ? (
               serverErrors[0]
             ) : (
-              <List size="sm" c="red.8" spacing={0}>
+              <List size="sm" c="red" spacing={0}>
                 {serverErrors.map((message) => (
                   <List.Item key={message}>{message}</List.Item>
                 ))}
@@ -184,13 +184,13 @@ export function TermsAcceptance({
       </Title>
       <ScrollArea.Autosize mah={180} type="auto" mb="sm">
         <Stack gap="xs">
-          <Text size="sm" c="gray.8">
+          <Text size="sm" c="dimmed">
             {t("terms.purpose")}
           </Text>
-          <Text size="sm" c="gray.8">
+          <Text size="sm" c="dimmed">
             {t("terms.confidential")}
           </Text>
-          <Text size="sm" c="gray.8">
+          <Text size="sm" c="dimmed">
             {t("terms.privacy")}
           </Text>
         </Stack>
@@ -228,9 +228,9 @@ export function BackupCodes({ codes, children }: { codes: readonly string[]; chi
       <Title order={2} size="h3" id={headingId}>
         {t("twoFactor.backup.title")}
       </Title>
-      <Text c="gray.8">{t("twoFactor.backup.text")}</Text>
-      <Text c="gray.8">{t("twoFactor.backup.once")}</Text>
-      <Card withBorder padding="md" bg="gray.0">
+      <Text c="dimmed">{t("twoFactor.backup.text")}</Text>
+      <Text c="dimmed">{t("twoFactor.backup.once")}</Text>
+      <Card withBorder padding="md" bg="var(--werkbrug-surface-muted)">
         <List
           aria-labelledby={headingId}
           listStyleType="none"

@@ -80,7 +80,7 @@ export function SmsSetup({
           <Title order={headingOrder} size="h3">
             {t("smsSetup.numberTitle")}
           </Title>
-          <Text c="gray.8">{t("smsSetup.numberText")}</Text>
+          <Text c="dimmed">{t("smsSetup.numberText")}</Text>
           {numberErrors.length === 0 && <FormError error={error} />}
           <TextInput
             ref={fieldRef}
@@ -116,7 +116,7 @@ export function SmsSetup({
             {t("smsSetup.confirmed", { number: displayMobile(number) })}
           </Notice>
         ) : (
-          <Text c="gray.8">{t("smsSetup.confirmText", { number: displayMobile(number) })}</Text>
+          <Text c="dimmed">{t("smsSetup.confirmText", { number: displayMobile(number) })}</Text>
         )}
         <FormError error={error} />
         {!confirmed && (

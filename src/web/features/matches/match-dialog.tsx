@@ -128,7 +128,7 @@ function History({ match }: { match: MatchDetail }) {
   return (
     <Table.ScrollContainer minWidth={520}>
       <Table verticalSpacing={4} striped>
-        <Table.Caption c="gray.8">{t("matches.history.title")}</Table.Caption>
+        <Table.Caption c="dimmed">{t("matches.history.title")}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t("matches.history.when")}</Table.Th>
@@ -139,7 +139,7 @@ function History({ match }: { match: MatchDetail }) {
         </Table.Thead>
         <Table.Tbody>
           {[...match.history].reverse().map((step) => (
-            <Table.Tr key={step.id} c={step.undone ? "gray.7" : undefined}>
+            <Table.Tr key={step.id} c={step.undone ? "dimmed" : undefined}>
               <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(step.at, locale)}</Table.Td>
               <Table.Td>{step.actor?.name ?? t("matches.history.system")}</Table.Td>
               <Table.Td td={step.undone ? "line-through" : undefined}>
@@ -185,7 +185,7 @@ function Evaluations({ match, vacancyId }: { match: MatchDetail; vacancyId: stri
         {t("matches.evaluations.title")}
       </Title>
       {match.evaluations.length === 0 ? (
-        <Text c="gray.8">{t("matches.evaluations.none")}</Text>
+        <Text c="dimmed">{t("matches.evaluations.none")}</Text>
       ) : (
         <List spacing={4}>
           {match.evaluations.map((e) => (
@@ -291,7 +291,7 @@ function MatchBody({ match, vacancyId }: { match: MatchDetail; vacancyId: string
         )}
       </Group>
       {match.state !== "active" && match.permissions.undo && (
-        <Text c="gray.8">{t("matches.closedHint")}</Text>
+        <Text c="dimmed">{t("matches.closedHint")}</Text>
       )}
       {match.permissions.moveTo.length > 0 && (
         <MoveForm match={match} vacancyId={vacancyId} onDone={setDone} />

@@ -31,7 +31,7 @@ function ProcedureChoice({ vacancyId, data }: { vacancyId: string; data: Vacancy
   });
   if (!data.permissions.chooseProcedure || data.procedures.length < 2)
     return (
-      <Text c="gray.8">
+      <Text c="dimmed">
         {t("matches.procedure")}: {data.procedure.name[locale]}
       </Text>
     );
@@ -153,18 +153,18 @@ export function VacancyMatches({ vacancyId }: { vacancyId: string }) {
     <Section title={t("matches.title")} action={<ProcedureChoice vacancyId={vacancyId} data={data} />}>
       <Stack gap="md">
         {data.permissions.sees === "visible_to_contacts" && (
-          <Text size="sm" c="gray.8">
+          <Text size="sm" c="dimmed">
             {t("matches.onlyVisible")}
           </Text>
         )}
-        {filled.length === 0 && <Text c="gray.8">{t("matches.none")}</Text>}
+        {filled.length === 0 && <Text c="dimmed">{t("matches.none")}</Text>}
         {filled.map((group) => (
           <div key={group.phase.id}>
             <Title order={3} size="h5" mb={4}>
               {group.phase.label[locale]}{" "}
               <Badge
                 variant="outline"
-                color="gray.8"
+                color="var(--mantine-color-dimmed)"
                 aria-label={t("matches.count", { count: group.matches.length })}
               >
                 {group.matches.length}

@@ -24,7 +24,7 @@ export function ThreadView({ id }: { id: string }) {
   return (
     <Section title={threadTitle(data, t("messages.general"))}>
       <Stack gap="sm">
-        <Text size="sm" c="gray.8">
+        <Text size="sm" c="dimmed">
           {t("messages.between", { contact: data.contact.name, employer: data.employer.name })}
         </Text>
         {data.messages.map((m) => (
@@ -73,11 +73,11 @@ function ThreadButton({
           </Badge>
         )}
       </Group>
-      <Text size="xs" c="gray.8">
+      <Text size="xs" c="dimmed">
         <time dateTime={thread.lastMessageAt}>{formatDateTime(thread.lastMessageAt, locale)}</time>
       </Text>
       {thread.last && (
-        <Text size="sm" c="gray.8" lineClamp={2}>
+        <Text size="sm" c="dimmed" lineClamp={2}>
           {thread.last.preview}
         </Text>
       )}
@@ -109,7 +109,7 @@ export function ContactMessages() {
         }
       >
         <Stack gap="sm">
-          <Text c="gray.8">{t("messages.contactIntro")}</Text>
+          <Text c="dimmed">{t("messages.contactIntro")}</Text>
           {writing && (
             <Stack gap="xs">
               <Composer

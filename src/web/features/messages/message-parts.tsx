@@ -47,7 +47,7 @@ export function FullMessage({ id }: { id: string }) {
   const m = message.data;
   return (
     <Stack gap="xs">
-      <Text size="sm" c="gray.8">
+      <Text size="sm" c="dimmed">
         {t("messages.fromAt", {
           name: m.authorName ?? t(`messages.side.${m.authorSide}`),
           date: formatDateTime(m.createdAt, locale),
@@ -86,7 +86,7 @@ export function MessageItem({ message, title }: { message: MessagePreview; title
             </Text>
             <ReadBadge message={message} />
           </Group>
-          <Text size="sm" c="gray.8">
+          <Text size="sm" c="dimmed">
             <time dateTime={message.createdAt}>{formatDateTime(message.createdAt, locale)}</time>
           </Text>
         </Group>
@@ -94,11 +94,11 @@ export function MessageItem({ message, title }: { message: MessagePreview; title
           <FullMessage id={message.id} />
         ) : (
           <>
-            <Text size="sm" c="gray.8">
+            <Text size="sm" c="dimmed">
               {message.preview}
             </Text>
             {message.attachmentCount > 0 && (
-              <Text size="xs" c="gray.8">
+              <Text size="xs" c="dimmed">
                 {t("messages.attachmentCount", { count: message.attachmentCount })}
               </Text>
             )}

@@ -48,7 +48,7 @@ export function NewMessageDialog({
         <FormError error={recipients.error} />
       ) : (
         <Stack gap="sm">
-          <Text size="sm" c="gray.8">
+          <Text size="sm" c="dimmed">
             {t("messages.newIntro")}
           </Text>
           <Composer

@@ -34,7 +34,7 @@ function OpenMessage({ item, onClose }: { item: InboxItem; onClose: () => void }
       size="lg"
     >
       <Stack gap="md">
-        <Text size="sm" c="gray.8">
+        <Text size="sm" c="dimmed">
           {t("messages.between", { contact: item.thread.contact.name, employer: item.thread.employer.name })}
         </Text>
         <FullMessage id={item.id} />
@@ -161,7 +161,7 @@ export function TeamInbox() {
                       <Text size="sm" fw={m.unreadForMe ? 700 : 400}>
                         {threadTitle(m.thread, t("messages.general"))}
                       </Text>
-                      <Text size="xs" c="gray.8" lineClamp={1}>
+                      <Text size="xs" c="dimmed" lineClamp={1}>
                         {m.preview}
                       </Text>
                     </Table.Td>

@@ -58,7 +58,7 @@ export function ExportDialog({
       closeLabel={t("placements.close")}
     >
       <Stack gap="md">
-        <Text size="sm" c="gray.8">
+        <Text size="sm" c="dimmed">
           {t("placements.export.intro")}
         </Text>
         <Group grow align="flex-start">
@@ -106,7 +106,7 @@ export function ExportDialog({
           </Group>
         </Radio.Group>
         {started && (
-          <Text size="sm" c="teal.9" role="status">
+          <Text size="sm" c="teal" role="status">
             {t("placements.export.started")}
           </Text>
         )}

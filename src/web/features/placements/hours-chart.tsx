@@ -5,9 +5,9 @@ import { type BarSeries, GroupedBarChart } from "../../ui/bar-chart";
 import { isoWeek } from "./format";
 
 const KIND_COLOR: Record<HourKind, string> = {
-  normal: "var(--mantine-color-indigo-8)",
-  overtime: "var(--mantine-color-orange-9)",
-  travel: "var(--mantine-color-teal-9)",
+  normal: "var(--mantine-color-indigo-text)",
+  overtime: "var(--mantine-color-orange-text)",
+  travel: "var(--mantine-color-teal-text)",
 };
 
 /** More bars than this no longer fit their labels: the chart shows the latest weeks. */
@@ -28,7 +28,7 @@ export function chartGroups(weeks: readonly TimesheetSummary[], longLabel: (week
 /** "Uren per week": normal, overtime and travel hours of each week as bars. */
 export function HoursChart({ weeks }: { weeks: readonly TimesheetSummary[] }) {
   const { t } = useTranslation();
-  if (weeks.length === 0) return <Text c="gray.8">{t("placements.chart.empty")}</Text>;
+  if (weeks.length === 0) return <Text c="dimmed">{t("placements.chart.empty")}</Text>;
   const series: BarSeries[] = HOUR_KINDS.map((kind) => ({
     label: t(`placements.hours.${kind}`),
     color: KIND_COLOR[kind],

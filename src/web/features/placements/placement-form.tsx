@@ -116,11 +116,11 @@ export function PlacementForm({
             <Text fw={700} size="sm">
               {t("placements.form.approvers")}
             </Text>
-            <Text size="sm" c="gray.8">
+            <Text size="sm" c="dimmed">
               {t("placements.form.noApprovers")}
             </Text>
             {fieldError("approverIds") && (
-              <Text size="sm" c="red.8">
+              <Text size="sm" c="red">
                 {fieldError("approverIds")}
               </Text>
             )}

@@ -116,15 +116,21 @@ function PlacementList({ search, onSearch }: PlacementsPageProps) {
         <Notice color="red">{errorText(list.error)}</Notice>
       ) : (
         <>
-          <Text c="gray.8" role="status">
+          <Text c="dimmed" role="status">
             {t("placements.list.count", { count: list.data.total })}
           </Text>
           {list.data.placements.length === 0 ? (
             <Text>{filtered ? t("placements.list.noneFiltered") : t("placements.list.none")}</Text>
           ) : (
             <Table.ScrollContainer minWidth={900}>
-              <Table verticalSpacing="sm" fz="sm" striped bg="white" aria-busy={list.isFetching}>
-                <Table.Caption c="gray.8">{t(`placements.list.caption.${status}`)}</Table.Caption>
+              <Table
+                verticalSpacing="sm"
+                fz="sm"
+                striped
+                bg="var(--mantine-color-body)"
+                aria-busy={list.isFetching}
+              >
+                <Table.Caption c="dimmed">{t(`placements.list.caption.${status}`)}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">{t("placements.columns.candidate")}</Table.Th>

@@ -71,7 +71,7 @@ function RecordDialog({
       size="lg"
     >
       <Stack gap="md">
-        <Text size="sm" c="gray.8">
+        <Text size="sm" c="dimmed">
           {t("placements.record.intro")}
         </Text>
         <PlacementForm
@@ -108,7 +108,7 @@ export function PlacementAction({ matchId, name }: { matchId: string; name: stri
     return (
       <Group gap={6} wrap="nowrap" justify="flex-end">
         {created && (
-          <Text size="sm" c="teal.9" role="status">
+          <Text size="sm" c="teal" role="status">
             {t("placements.record.saved")}
           </Text>
         )}

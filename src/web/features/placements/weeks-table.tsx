@@ -31,7 +31,7 @@ function Moment({ at }: { at: string }) {
   return (
     <Stack gap={0} component="span">
       <span style={{ whiteSpace: "nowrap" }}>{formatDate(at, locale)}</span>
-      <Text span size="xs" c="gray.8">
+      <Text span size="xs" c="dimmed">
         {formatTime(at, intlLocale(locale))}
       </Text>
     </Stack>
@@ -48,7 +48,7 @@ function WeekRow({ week }: { week: TimesheetSummary }) {
       <Table.Th scope="row" fw={400} style={{ whiteSpace: "nowrap" }}>
         <Stack gap={0}>
           <span>{name}</span>
-          <Text size="xs" c="gray.8">
+          <Text size="xs" c="dimmed">
             {t("placements.weeks.from", { date: formatDay(week.weekStart, locale) })}
           </Text>
         </Stack>
@@ -91,12 +91,12 @@ function WeekRow({ week }: { week: TimesheetSummary }) {
 /** Every week of the placement, newest first, with the totals under them. */
 export function WeeksTable({ weeks, totals }: { weeks: readonly TimesheetSummary[]; totals: HourTotals }) {
   const { t } = useTranslation();
-  if (weeks.length === 0) return <Text c="gray.8">{t("placements.weeks.none")}</Text>;
+  if (weeks.length === 0) return <Text c="dimmed">{t("placements.weeks.none")}</Text>;
   const newestFirst = [...weeks].sort((a, b) => b.weekStart.localeCompare(a.weekStart));
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table verticalSpacing="xs" fz="sm" striped>
-        <Table.Caption c="gray.8">{t("placements.weeks.caption")}</Table.Caption>
+        <Table.Caption c="dimmed">{t("placements.weeks.caption")}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t("placements.weeks.week")}</Table.Th>

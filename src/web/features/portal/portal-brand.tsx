@@ -29,12 +29,12 @@ export function PortalBrand({
       )}
       <Box className={classes.text}>
         {showProduct && (
-          <Text span size="xs" fw={600} c="gray.7" className={classes.product}>
+          <Text span size="xs" fw={600} c="dimmed" className={classes.product}>
             Werkbrug{" "}
           </Text>
         )}
         {name && (
-          <Text span fw={700} c="gray.9" className={classes.name}>
+          <Text span fw={700} c="bright" className={classes.name}>
             {name}
           </Text>
         )}

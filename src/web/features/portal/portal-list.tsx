@@ -14,16 +14,16 @@ export function PortalList({ portals }: { portals: readonly Portal[] }) {
       {sortPortals(portals, locale).map((portal) => (
         <Card component="li" key={portal.slug} withBorder padding="md" radius="md">
           <Group justify="space-between" wrap="nowrap" gap="xs">
-            <Anchor href={portal.url} fw={700} underline="always" c="gray.9" className="werkbrug-card-link">
+            <Anchor href={portal.url} fw={700} underline="always" c="bright" className="werkbrug-card-link">
               {portalName(portal, locale)}
             </Anchor>
             <IconArrowRight aria-hidden="true" size={18} />
           </Group>
           <Group gap="xs" mt="xs">
-            <Badge variant="outline" color="gray.8" radius="sm">
+            <Badge variant="outline" color="var(--mantine-color-dimmed)" radius="sm">
               {portal.isNational ? t("portals.national") : t("portals.regional")}
             </Badge>
-            <Text size="sm" c="gray.7">
+            <Text size="sm" c="dimmed">
               {new URL(portal.url).host}
             </Text>
           </Group>

@@ -72,7 +72,7 @@ function ProposedList() {
       <Stack gap="sm">
         <Text>{t("proposals.list.waiting", { count: waiting })}</Text>
         {query.data.length === 0 ? (
-          <Text c="gray.8">{t("proposals.list.none")}</Text>
+          <Text c="dimmed">{t("proposals.list.none")}</Text>
         ) : (
           <Table.ScrollContainer minWidth={560}>
             <Table verticalSpacing="xs">
@@ -95,7 +95,7 @@ function ProposedList() {
                     <Table.Td>{p.vacancy.displayTitle}</Table.Td>
                     <Table.Td>
                       {p.proposedBy?.name ?? "-"}
-                      <Text size="sm" c="gray.8">
+                      <Text size="sm" c="dimmed">
                         <time dateTime={p.proposedAt}>{formatDate(p.proposedAt, locale)}</time>
                       </Text>
                     </Table.Td>
@@ -217,7 +217,7 @@ function ProposedDetail({ matchId }: { matchId: string }) {
             {p.candidate.name}
           </Title>
           <Text>{t("proposals.detail.forVacancy", { title: p.vacancy.displayTitle })}</Text>
-          <Text size="sm" c="gray.8">
+          <Text size="sm" c="dimmed">
             {t("proposals.proposedBy", {
               name: p.proposedBy?.name ?? "-",
               date: formatDate(p.proposedAt, locale),
@@ -270,7 +270,7 @@ function ProposedDetail({ matchId }: { matchId: string }) {
       {p.profile ? (
         <StaffProfileContent candidate={p.profile} />
       ) : (
-        <Text c="gray.8">{t("proposals.detail.noProfile")}</Text>
+        <Text c="dimmed">{t("proposals.detail.noProfile")}</Text>
       )}
     </Stack>
   );

@@ -64,8 +64,8 @@ export function ProposeDialog({
         }}
       >
         <Stack gap="md">
-          {reviewers.isPending && <Text c="gray.8">{t("proposals.loading")}</Text>}
-          {reviewers.isError && <Text c="red.8">{errorText(reviewers.error)}</Text>}
+          {reviewers.isPending && <Text c="dimmed">{t("proposals.loading")}</Text>}
+          {reviewers.isError && <Text c="red">{errorText(reviewers.error)}</Text>}
           {reviewers.data && reviewers.data.length === 0 && <Text>{t("proposals.propose.noReviewers")}</Text>}
           {reviewers.data && reviewers.data.length > 0 && (
             <Checkbox.Group
@@ -131,7 +131,7 @@ export function DecisionBadge({ decision }: { decision: Proposal["decision"] }) 
       </Badge>
     );
   return (
-    <Badge color="gray.8" variant="outline">
+    <Badge color="var(--mantine-color-dimmed)" variant="outline">
       {t("proposals.decision.waiting")}
     </Badge>
   );
@@ -177,7 +177,7 @@ export function ProposalCell({
             date: formatDate(proposal.proposedAt, locale),
           })}
         </Text>
-        <Text size="sm" c="gray.8">
+        <Text size="sm" c="dimmed">
           {t("proposals.to", { names: proposal.reviewers.map((r) => r.name).join(", ") })}
         </Text>
         {proposal.decision && proposal.comment && (

@@ -38,7 +38,7 @@ export function ProposalVerdicts() {
       }
     >
       {verdicts.length === 0 ? (
-        <Text c="gray.8">{t("proposals.home.none")}</Text>
+        <Text c="dimmed">{t("proposals.home.none")}</Text>
       ) : (
         <List spacing="xs" listStyleType="none" ps={0}>
           {verdicts.map((n) => (
@@ -67,7 +67,7 @@ export function ProposalVerdicts() {
                     )}
                   </Anchor>
                 </Group>
-                <Text size="sm" c="gray.8">
+                <Text size="sm" c="dimmed">
                   {n.data.vacancyTitle} ·{" "}
                   <time dateTime={n.createdAt}>{formatDateTime(n.createdAt, locale)}</time>
                 </Text>

@@ -139,7 +139,7 @@ export function PersonalData() {
   if (profile.isError) return <Notice color="red">{errorText(profile.error)}</Notice>;
   return (
     <Stack gap="sm">
-      <Text c="gray.8">{t("settings.personal.intro")}</Text>
+      <Text c="dimmed">{t("settings.personal.intro")}</Text>
       <ProfilePhoto />
       <PersonalDataForm profile={profile.data} />
       <ChangeEmail current={profile.data.email} />
@@ -189,7 +189,7 @@ function ProfilePhoto() {
             </Button>
           ) : null}
         </Group>
-        <Text size="sm" c="gray.8">
+        <Text size="sm" c="dimmed">
           {t("settings.personal.photoHint")}
         </Text>
         {upload.error || remove.error ? <FormError error={upload.error ?? remove.error} /> : null}

@@ -36,7 +36,7 @@ export function Privacy() {
 
   return (
     <Stack gap="md" maw={640}>
-      <Text c="gray.8">{t("settings.privacy.intro")}</Text>
+      <Text c="dimmed">{t("settings.privacy.intro")}</Text>
       <FormError error={mutation.error} />
       {CONSENTS.map(({ key, i18n }) => (
         <Switch
@@ -46,13 +46,13 @@ export function Privacy() {
           description={t(`settings.privacy.${i18n}Text`)}
           checked={profile.data[key]}
           onChange={(event) => mutation.mutate({ [key]: event.currentTarget.checked })}
-          styles={{ description: { color: "var(--mantine-color-gray-8)" } }}
+          styles={{ description: { color: "var(--mantine-color-dimmed)" } }}
         />
       ))}
       {/* Polite confirmation, so a screen reader hears the switch was saved. */}
       <div role="status" aria-live="polite">
         {mutation.isSuccess && (
-          <Text size="sm" c="teal.9">
+          <Text size="sm" c="teal">
             {t("settings.privacy.saved")}
           </Text>
         )}

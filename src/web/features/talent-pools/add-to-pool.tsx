@@ -74,7 +74,7 @@ export function AddToTalentPool({
             </Notice>
           )}
           {pools.data && pools.data.length === 0 ? (
-            <Text c="gray.8">{t("talentPools.noPools")}</Text>
+            <Text c="dimmed">{t("talentPools.noPools")}</Text>
           ) : (
             <Select
               label={t("talentPools.pool")}

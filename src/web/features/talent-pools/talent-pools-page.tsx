@@ -71,7 +71,7 @@ function NewClientPool() {
         closeLabel={t("talentPools.close")}
       >
         <Stack gap="md">
-          <Text size="sm" c="gray.8">
+          <Text size="sm" c="dimmed">
             {t("talentPools.newClientPoolHelp")}
           </Text>
           <FormError error={create.error} />
@@ -116,10 +116,10 @@ export function TalentPoolsPage() {
   const pools = list.data ?? [];
   return (
     <Stack gap="lg" maw={1000} mx="auto">
-      <Text c="gray.8">{t(side === "team" ? "talentPools.introTeam" : "talentPools.introContact")}</Text>
+      <Text c="dimmed">{t(side === "team" ? "talentPools.introTeam" : "talentPools.introContact")}</Text>
       <Section title={t("talentPools.pools")} action={side === "team" ? <NewClientPool /> : undefined}>
         {pools.length === 0 ? (
-          <Text c="gray.8">{t("talentPools.noPools")}</Text>
+          <Text c="dimmed">{t("talentPools.noPools")}</Text>
         ) : (
           <Table.ScrollContainer minWidth={480}>
             <Table verticalSpacing="xs">
@@ -194,7 +194,7 @@ function MatchToVacancy({ poolId, member }: { poolId: string; member: TalentPool
         closeLabel={t("talentPools.close")}
       >
         <Stack gap="md">
-          <Text size="sm" c="gray.8">
+          <Text size="sm" c="dimmed">
             {t("talentPools.matchHelp")}
           </Text>
           <FormError error={match.error} />
@@ -204,7 +204,7 @@ function MatchToVacancy({ poolId, member }: { poolId: string; member: TalentPool
             </Notice>
           )}
           {vacancies.data && vacancies.data.length === 0 ? (
-            <Text c="gray.8">{t("talentPools.noVacancies")}</Text>
+            <Text c="dimmed">{t("talentPools.noVacancies")}</Text>
           ) : (
             <Select
               label={t("talentPools.vacancy")}
@@ -277,14 +277,14 @@ export function TalentPoolPage({ id }: { id: string }) {
       <Text fw={700} fz="lg">
         <PoolName pool={pool} />
       </Text>
-      <Text c="gray.8">
+      <Text c="dimmed">
         {pool.kind === "general"
           ? t("talentPools.generalHelp", { name: pool.organisation.name })
           : t("talentPools.clientHelp", { name: pool.employer?.name ?? pool.name })}
       </Text>
       <Section title={t("talentPools.members", { count: members.length })}>
         {members.length === 0 ? (
-          <Text c="gray.8">{t(side === "team" ? "talentPools.emptyTeam" : "talentPools.empty")}</Text>
+          <Text c="dimmed">{t(side === "team" ? "talentPools.emptyTeam" : "talentPools.empty")}</Text>
         ) : (
           <Table.ScrollContainer minWidth={560}>
             <Table verticalSpacing="xs">
@@ -305,7 +305,7 @@ export function TalentPoolPage({ id }: { id: string }) {
                       <Anchor component={AppLink} href={`/kandidaten/${m.candidate.id}`} fw={700}>
                         {m.candidate.name}
                       </Anchor>
-                      <Text size="sm" c="gray.8">
+                      <Text size="sm" c="dimmed">
                         {[
                           m.candidate.headline,
                           m.candidate.city,
@@ -320,7 +320,7 @@ export function TalentPoolPage({ id }: { id: string }) {
                           .join(" · ")}
                       </Text>
                       {m.note && (
-                        <Text size="sm" fs="italic" c="gray.8">
+                        <Text size="sm" fs="italic" c="dimmed">
                           {m.note}
                         </Text>
                       )}

@@ -51,7 +51,7 @@ function PlacementWeeks({ item }: { item: MyPlacement }) {
           </PlainBadge>
         </Group>
         {weeks.length === 0 ? (
-          <Text c="gray.8">
+          <Text c="dimmed">
             {t("timesheets.mine.noWeeksYet", { date: format.date(placement.startDate) })}
           </Text>
         ) : (

@@ -63,7 +63,7 @@ export function HoursGrid({ weekStart, days, kinds, grid, errors, onChange }: Ho
                 <Table.Th scope="row" fw={500} style={{ whiteSpace: "nowrap", paddingTop: 14 }}>
                   {dayLabel}
                   {!day.inPlacement && (
-                    <Text size="sm" c="gray.8" fw={400}>
+                    <Text size="sm" c="dimmed" fw={400}>
                       {t("timesheets.grid.outside")}
                     </Text>
                   )}

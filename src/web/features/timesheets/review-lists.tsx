@@ -88,7 +88,7 @@ function WaitingWeeks() {
           </Notice>
         )}
         {weeks.length === 0 ? (
-          <Text c="gray.8">{t("timesheets.review.noneWaiting")}</Text>
+          <Text c="dimmed">{t("timesheets.review.noneWaiting")}</Text>
         ) : (
           <>
             <Table.ScrollContainer minWidth={680}>
@@ -134,7 +134,7 @@ function WaitingWeeks() {
                       </Table.Td>
                       <Table.Td>
                         {w.vacancy.displayTitle}
-                        <Text size="sm" c="gray.8">
+                        <Text size="sm" c="dimmed">
                           {w.employer.name}
                         </Text>
                       </Table.Td>
@@ -192,7 +192,7 @@ function DecidedWeeks() {
   return (
     <Section title={t("timesheets.review.decidedTitle")}>
       {weeks.length === 0 ? (
-        <Text c="gray.8">{t("timesheets.review.noneDecided")}</Text>
+        <Text c="dimmed">{t("timesheets.review.noneDecided")}</Text>
       ) : (
         <Table.ScrollContainer minWidth={680}>
           <Table verticalSpacing="xs">
@@ -225,7 +225,7 @@ function DecidedWeeks() {
                   <Table.Td>
                     {w.decidedBy?.name}
                     {w.decidedAt && (
-                      <Text size="sm" c="gray.8">
+                      <Text size="sm" c="dimmed">
                         <time dateTime={w.decidedAt}>{format.moment(w.decidedAt)}</time>
                       </Text>
                     )}

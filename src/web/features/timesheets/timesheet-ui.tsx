@@ -32,7 +32,7 @@ export function TimesheetStatusBadge({ status }: { status: TimesheetStatus | nul
   const { t } = useTranslation();
   if (status === null)
     return (
-      <Badge color="gray.8" variant="outline" {...BADGE_STYLE}>
+      <Badge color="var(--mantine-color-dimmed)" variant="outline" {...BADGE_STYLE}>
         {t("timesheets.status.none")}
       </Badge>
     );
@@ -101,7 +101,7 @@ export function WeekTable({ timesheet }: { timesheet: Timesheet }) {
               <Table.Th scope="row" fw={500}>
                 {format.day(day.date)}
                 {!day.inPlacement && (
-                  <Text component="span" size="sm" c="gray.8">
+                  <Text component="span" size="sm" c="dimmed">
                     {" "}
                     ({t("timesheets.grid.outside")})
                   </Text>

@@ -116,7 +116,7 @@ function Editor({ placementId, weekStart }: { placementId: string; weekStart: st
             <Title order={3} size="h5">
               {timesheet.vacancy.displayTitle}
             </Title>
-            <Text c="gray.8">{timesheet.employer.name}</Text>
+            <Text c="dimmed">{timesheet.employer.name}</Text>
           </Stack>
           {timesheet.mayEdit ? (
             <WeekForm key={`${placementId}/${weekStart}`} timesheet={timesheet} />

@@ -133,7 +133,7 @@ export function WeekForm({ timesheet }: { timesheet: Timesheet }) {
           </Notice>
         )}
         {timesheet.days.some((d) => !d.inPlacement) && (
-          <Text size="sm" c="gray.8">
+          <Text size="sm" c="dimmed">
             {t("timesheets.editor.outsideHint")}
           </Text>
         )}

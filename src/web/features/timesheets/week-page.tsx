@@ -97,7 +97,7 @@ function WeekDetails({ id, view }: { id: string; view: TimesheetsView }) {
           <WeekTable timesheet={timesheet} />
           <div>
             <Text fw={600}>{t("timesheets.editor.remark")}</Text>
-            <Text style={{ whiteSpace: "pre-line" }} c={timesheet.remark ? undefined : "gray.8"}>
+            <Text style={{ whiteSpace: "pre-line" }} c={timesheet.remark ? undefined : "dimmed"}>
               {timesheet.remark || t("timesheets.week.noRemark")}
             </Text>
           </div>

@@ -59,8 +59,8 @@ function VacancyCard({ vacancy }: { vacancy: CandidateVacancyItem }) {
             </Title>
             {vacancy.applied && <PlainBadge color="teal.9">{t("kansen.applied")}</PlainBadge>}
           </Group>
-          <Text c="gray.8">{[vacancy.organisationName, vacancy.city].filter(Boolean).join(" · ")}</Text>
-          <Group gap="md" c="gray.9">
+          <Text c="dimmed">{[vacancy.organisationName, vacancy.city].filter(Boolean).join(" · ")}</Text>
+          <Group gap="md" c="bright">
             {vacancy.distanceKm !== null && (
               <Text size="sm">{t("kansen.distance", { km: Math.round(vacancy.distanceKm) })}</Text>
             )}
@@ -208,7 +208,7 @@ export function CandidateVacancies({ search, onSearch }: CandidateVacanciesProps
                 />
               </SimpleGrid>
               {list.isSuccess && !origin && (
-                <Text size="sm" c="gray.8">
+                <Text size="sm" c="dimmed">
                   {t("kansen.noOrigin")}{" "}
                   <Anchor component={AppLink} href="/instellingen?tab=persoonsgegevens">
                     {t("kansen.noOriginLink")}
@@ -236,7 +236,7 @@ export function CandidateVacancies({ search, onSearch }: CandidateVacanciesProps
         <Notice color="red">{errorText(list.error)}</Notice>
       ) : (
         <Stack gap="sm">
-          <Text c="gray.8" role="status">
+          <Text c="dimmed" role="status">
             {t("kansen.count", { count: list.data.total })}
           </Text>
           {list.data.vacancies.length === 0 ? (

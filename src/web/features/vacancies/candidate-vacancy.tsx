@@ -69,7 +69,7 @@ function ApplyForm({
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <Text c="gray.8">{t("kansen.apply.intro", { title: vacancy.displayTitle })}</Text>
+        <Text c="dimmed">{t("kansen.apply.intro", { title: vacancy.displayTitle })}</Text>
         {!serverFieldErrors && <FormError error={mutation.error} />}
         <Textarea
           label={t("kansen.apply.motivation")}
@@ -95,7 +95,7 @@ function ApplyForm({
           leftSection={<IconFileText aria-hidden="true" size={18} />}
           placeholder={t("kansen.apply.cvPlaceholder")}
           // Mantine's placeholder grey is too pale for text that tells what to do.
-          styles={{ input: { "--input-placeholder-color": "var(--mantine-color-gray-7)" } as CSSProperties }}
+          styles={{ input: { "--input-placeholder-color": "var(--mantine-color-dimmed)" } as CSSProperties }}
           value={cv}
           onChange={setCv}
           error={fieldErrors(mutation.error, "cv")[0] ?? cvProblem}
@@ -194,7 +194,7 @@ export function CandidateVacancy({ id }: { id: string }) {
               <Text fz="xl" fw={700}>
                 {vacancy.displayTitle}
               </Text>
-              <Text c="gray.8">{[vacancy.organisationName, vacancy.city].filter(Boolean).join(" · ")}</Text>
+              <Text c="dimmed">{[vacancy.organisationName, vacancy.city].filter(Boolean).join(" · ")}</Text>
             </div>
             {vacancy.imageUrl && <Image src={vacancy.imageUrl} alt="" maw={120} radius="sm" />}
           </Group>
@@ -299,8 +299,8 @@ export function MyApplications() {
   return (
     <Stack gap="sm" maw={1000} mx="auto">
       <Table.ScrollContainer minWidth={640}>
-        <Table verticalSpacing="sm" striped bg="white">
-          <Table.Caption c="gray.8">{t("applications.caption")}</Table.Caption>
+        <Table verticalSpacing="sm" striped bg="var(--mantine-color-body)">
+          <Table.Caption c="dimmed">{t("applications.caption")}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t("applications.vacancy")}</Table.Th>

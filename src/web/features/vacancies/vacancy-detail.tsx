@@ -332,11 +332,11 @@ function History({ id }: { id: string }) {
   const history = useQuery(vacancyHistoryQuery(id));
   if (history.isPending) return <PageLoader />;
   if (history.isError) return <Notice color="red">{errorText(history.error)}</Notice>;
-  if (history.data.length === 0) return <Text c="gray.8">{t("vacancies.history.empty")}</Text>;
+  if (history.data.length === 0) return <Text c="dimmed">{t("vacancies.history.empty")}</Text>;
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table verticalSpacing="xs" striped>
-        <Table.Caption c="gray.8">{t("vacancies.history.caption")}</Table.Caption>
+        <Table.Caption c="dimmed">{t("vacancies.history.caption")}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t("vacancies.history.when")}</Table.Th>
@@ -506,7 +506,7 @@ export function VacancyDetail({ id }: { id: string }) {
                 {vacancy.permissions.delete && (
                   <Menu.Item
                     data-autofocus
-                    color="red.9"
+                    color="var(--mantine-color-red-text)"
                     leftSection={<IconTrash aria-hidden="true" size={16} />}
                     onClick={() => setDeleting(true)}
                   >
@@ -563,11 +563,11 @@ export function VacancyDetail({ id }: { id: string }) {
             <Text fz="xl" fw={700}>
               {vacancy.displayTitle}
             </Text>
-            <Text c="gray.8">{vacancy.functionTitle}</Text>
+            <Text c="dimmed">{vacancy.functionTitle}</Text>
           </div>
           <Group gap="xs">
             <StatusBadge status={vacancy.status} />
-            <Text c="gray.8">
+            <Text c="dimmed">
               {t("vacancies.detail.addedBy", {
                 kind: t(`vacancies.createdByKind.${vacancy.createdByKind}`),
               })}
@@ -634,7 +634,11 @@ export function VacancyDetail({ id }: { id: string }) {
             {vacancy.status === "requested" && vacancy.permissions.approve && (
               <Group gap="sm">
                 <Button onClick={() => setDeciding("approve")}>{t("vacancies.detail.approve")}</Button>
-                <Button variant="outline" color="red.9" onClick={() => setDeciding("reject")}>
+                <Button
+                  variant="outline"
+                  color="var(--mantine-color-red-text)"
+                  onClick={() => setDeciding("reject")}
+                >
                   {t("vacancies.detail.reject")}
                 </Button>
               </Group>
@@ -684,7 +688,7 @@ export function VacancyDetail({ id }: { id: string }) {
             {vacancy.description ? (
               <Text className={classes.description}>{vacancy.description}</Text>
             ) : (
-              <Text c="gray.8">{t("vacancies.detail.noDescription")}</Text>
+              <Text c="dimmed">{t("vacancies.detail.noDescription")}</Text>
             )}
           </div>
         </Stack>

@@ -32,7 +32,7 @@ export function AttachmentList({
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  if (attachments.length === 0) return <Text c="gray.8">{t("vacancies.files.none")}</Text>;
+  if (attachments.length === 0) return <Text c="dimmed">{t("vacancies.files.none")}</Text>;
   return (
     <Stack gap="xs" component="ul" className="werkbrug-plain-list">
       {attachments.map((attachment) => (
@@ -42,7 +42,7 @@ export function AttachmentList({
             <Anchor href={attachment.url} download={attachment.fileName} style={{ overflowWrap: "anywhere" }}>
               {attachment.fileName}
             </Anchor>
-            <Text size="sm" c="gray.8" style={{ whiteSpace: "nowrap" }}>
+            <Text size="sm" c="dimmed" style={{ whiteSpace: "nowrap" }}>
               {fileSize(attachment.size, locale)}
             </Text>
           </Group>
@@ -50,7 +50,7 @@ export function AttachmentList({
             <Button
               size="xs"
               variant="outline"
-              color="red.9"
+              color="var(--mantine-color-red-text)"
               leftSection={<IconTrash aria-hidden="true" size={14} />}
               loading={deleting === attachment.id}
               aria-label={t("vacancies.files.removeNamed", { name: attachment.fileName })}
@@ -120,7 +120,7 @@ export function VacancyFiles({ vacancy }: { vacancy: Vacancy }) {
         {tooBig && <Notice color="red">{tooBig}</Notice>}
         <Stack gap="xs">
           <Text fw={700}>{t("vacancies.files.image")}</Text>
-          <Text size="sm" c="gray.8">
+          <Text size="sm" c="dimmed">
             {t("vacancies.files.imageHint")}
           </Text>
           {vacancy.imageUrl && (
@@ -160,7 +160,7 @@ export function VacancyFiles({ vacancy }: { vacancy: Vacancy }) {
         </Stack>
         <Stack gap="xs">
           <Text fw={700}>{t("vacancies.files.attachments")}</Text>
-          <Text size="sm" c="gray.8">
+          <Text size="sm" c="dimmed">
             {t("vacancies.files.attachmentHint")}
           </Text>
           <AttachmentList

@@ -270,7 +270,7 @@ function VacancyFormFields({
     <Stack gap="lg" maw={960} mx="auto">
       <form onSubmit={submit} noValidate>
         <Stack gap="lg">
-          <Text c="gray.8">{asRequest ? t("vacancies.form.introRequest") : t("vacancies.form.intro")}</Text>
+          <Text c="dimmed">{asRequest ? t("vacancies.form.introRequest") : t("vacancies.form.intro")}</Text>
           {optionsError ? <FormError error={optionsError} /> : null}
           {!vacancy && options.organisations.length === 0 && !optionsError && (
             <Notice color="orange">{t("vacancies.form.noOrganisations")}</Notice>
@@ -575,7 +575,7 @@ function VacancyFormFields({
 
           <Section title={t("vacancies.fields.workAddress")}>
             <Stack gap="sm">
-              <Text c="gray.8">
+              <Text c="dimmed">
                 {organisation?.headOffice.street || organisation?.headOffice.city
                   ? t("vacancies.form.headOffice", {
                       address: [organisation.headOffice.street, organisation.headOffice.city]
@@ -655,7 +655,7 @@ function VacancyFormFields({
 
           <Section title={t("vacancies.fields.publication")}>
             <Stack gap="sm">
-              <Text c="gray.8">{t("vacancies.form.publicationHint")}</Text>
+              <Text c="dimmed">{t("vacancies.form.publicationHint")}</Text>
               <Fieldset legend={t("vacancies.form.visibleFrom")} variant="unstyled" styles={LEGEND_STYLES}>
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
                   {(["organisation", "portal", "all_portals", "public"] as const).map((audience) => {
@@ -722,7 +722,7 @@ function VacancyFormFields({
       {vacancy ? (
         <VacancyFiles vacancy={vacancy} />
       ) : (
-        <Text c="gray.8" size="sm">
+        <Text c="dimmed" size="sm">
           {t("vacancies.form.filesAfterSave")}
         </Text>
       )}

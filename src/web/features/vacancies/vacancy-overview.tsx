@@ -303,7 +303,7 @@ function VacancyRow({
           <AppLink href={`/vacaturebeheer/${vacancy.id}`} style={{ fontWeight: 700, color: "inherit" }}>
             {vacancy.displayTitle}
           </AppLink>
-          <Text size="sm" c="gray.8">
+          <Text size="sm" c="dimmed">
             {vacancy.functionTitle}
           </Text>
           {/* The status and, beside it, its "pijltje": no extra column to scroll to. */}
@@ -463,7 +463,7 @@ export function VacancyOverview({ search, onSearch, fixedStatus }: VacancyOvervi
         <Notice color="red">{errorText(list.error)}</Notice>
       ) : (
         <>
-          <Text c="gray.8" role="status">
+          <Text c="dimmed" role="status">
             {t("vacancies.overview.count", { count: list.data.total })}
           </Text>
           {list.data.vacancies.length === 0 ? (
@@ -481,10 +481,10 @@ export function VacancyOverview({ search, onSearch, fixedStatus }: VacancyOvervi
                 horizontalSpacing="xs"
                 fz="sm"
                 striped
-                bg="white"
+                bg="var(--mantine-color-body)"
                 aria-busy={list.isFetching}
               >
-                <Table.Caption c="gray.8">{caption}</Table.Caption>
+                <Table.Caption c="dimmed">{caption}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
                     <SortHeader

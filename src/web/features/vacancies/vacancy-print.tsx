@@ -54,12 +54,12 @@ export function VacancyPrint({ id }: { id: string }) {
           </Group>
           <Group justify="space-between" align="flex-start" wrap="nowrap">
             <div>
-              <Text c="gray.8" fw={600}>
+              <Text c="dimmed" fw={600}>
                 {query.data.organisation.name}
                 {query.data.workAddress.city ? ` · ${query.data.workAddress.city}` : ""}
               </Text>
               <Title order={1}>{query.data.displayTitle}</Title>
-              <Text size="lg" c="gray.8">
+              <Text size="lg" c="dimmed">
                 {query.data.functionTitle}
               </Text>
             </div>
