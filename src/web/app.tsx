@@ -1,9 +1,9 @@
-import { MantineProvider } from "@mantine/core";
+import { MantineProvider, mergeThemeOverrides } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { RouterProvider } from "@tanstack/react-router";
 import { useMemo } from "react";
 import { colorSchemeManager, DEFAULT_COLOR_SCHEME } from "./features/appearance/color-scheme";
-import { resolveColorTokens } from "./features/appearance/color-tokens";
+import { resolveColorTokens, resolveVariantColors } from "./features/appearance/color-tokens";
 import { PageTitleProvider } from "./features/navigation/page-title";
 import { portalTheme } from "./features/portal/branding";
 import { PortalProvider } from "./features/portal/portal-context";
@@ -15,7 +15,10 @@ import { UnknownPortalPage } from "./routes/unknown-portal";
 export function App() {
   const current = useQuery(currentPortalQuery);
   const primaryColor = current.data?.portal?.primaryColor;
-  const theme = useMemo(() => portalTheme(primaryColor), [primaryColor]);
+  const theme = useMemo(
+    () => mergeThemeOverrides(portalTheme(primaryColor), { variantColorResolver: resolveVariantColors }),
+    [primaryColor],
+  );
 
   let content: React.ReactNode;
   if (current.isPending) {

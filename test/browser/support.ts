@@ -48,7 +48,8 @@ export async function axeViolations(page: Page): Promise<AxeViolationSummary[]> 
       id: v.id,
       impact: v.impact ?? null,
       help: v.help,
-      targets: v.nodes.map((n) => n.target.join(" ")),
+      // The check's message says what failed (for contrast: both colours and the ratio).
+      targets: v.nodes.map((n) => [n.target.join(" "), ...n.any.map((check) => check.message)].join(" — ")),
     }));
   });
 }

@@ -1,4 +1,11 @@
-import type { CSSVariablesResolver, MantineTheme } from "@mantine/core";
+import {
+  type CSSVariablesResolver,
+  defaultVariantColorsResolver,
+  type MantineTheme,
+  parseThemeColor,
+  rem,
+  type VariantColorsResolver,
+} from "@mantine/core";
 import { readableOn } from "../portal/branding";
 
 /**
@@ -59,4 +66,34 @@ export const resolveColorTokens: CSSVariablesResolver = (theme) => {
       "--werkbrug-border-strong": "var(--mantine-color-dark-3)",
     },
   };
+};
+
+/**
+ * Outline, subtle and transparent buttons, badges and icons draw text in their colour on the page
+ * itself. Mantine uses the given shade (red.9, unreadable on dark) or shade 6 (red.6, 3.3:1 on
+ * white); we use the colour's text token, readable in both schemes. Light variants get the
+ * scheme's tint instead of a fixed pale shade. Filled variants keep their shade: white text on it
+ * reads the same whatever the page around it.
+ */
+export const resolveVariantColors: VariantColorsResolver = (input) => {
+  const resolved = defaultVariantColorsResolver(input);
+  const parsed = parseThemeColor({ color: input.color || input.theme.primaryColor, theme: input.theme });
+  if (!parsed.isThemeColor || parsed.color === "dark") return resolved;
+  const text = `var(--mantine-color-${parsed.color}-text)`;
+  switch (input.variant) {
+    case "outline":
+      return { ...resolved, color: text, border: `${rem(1)} solid ${text}` };
+    case "subtle":
+    case "transparent":
+      return { ...resolved, color: text };
+    case "light":
+      return {
+        ...resolved,
+        background: `var(--mantine-color-${parsed.color}-light)`,
+        hover: `var(--mantine-color-${parsed.color}-light-hover)`,
+        color: `var(--mantine-color-${parsed.color}-light-color)`,
+      };
+    default:
+      return resolved;
+  }
 };
