@@ -55,7 +55,7 @@ export function DevMailPage() {
                   <Group justify="space-between" wrap="nowrap">
                     <Text fw={600}>{message.subject}</Text>
                     <Group gap="xs" wrap="nowrap">
-                      <Badge variant="outline" color="var(--mantine-color-dimmed)">
+                      <Badge variant="outline" color="gray">
                         {message.to}
                       </Badge>
                       <Text size="sm" c="dimmed">

@@ -323,7 +323,7 @@ function Sessions() {
                 {!session.current && (
                   <Button
                     variant="outline"
-                    color="var(--mantine-color-red-text)"
+                    color="red"
                     size="xs"
                     loading={revokeOne.isPending && revokeOne.variables === session.id}
                     aria-label={t("settings.sessions.revokeOne", { device: name, lastUsed })}
@@ -339,7 +339,7 @@ function Sessions() {
       </Stack>
       <Button
         variant="outline"
-        color="var(--mantine-color-red-text)"
+        color="red"
         disabled={others.length === 0}
         loading={revokeOthers.isPending}
         onClick={() => revokeOthers.mutate()}

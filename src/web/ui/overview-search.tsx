@@ -37,12 +37,7 @@ export function OverviewSearch({
           leftSection={<IconSearch aria-hidden="true" size={18} />}
           rightSectionWidth={40}
           rightSection={
-            <ActionIcon
-              type="submit"
-              variant="subtle"
-              color="var(--mantine-color-bright)"
-              aria-label={labels.submit}
-            >
+            <ActionIcon type="submit" variant="subtle" color="gray" aria-label={labels.submit}>
               <IconSearch aria-hidden="true" size={16} />
             </ActionIcon>
           }

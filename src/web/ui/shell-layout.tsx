@@ -114,7 +114,7 @@ export function ShellLayout({
                   component={AppLink}
                   href={back.href}
                   variant="subtle"
-                  color="var(--mantine-color-bright)"
+                  color="gray"
                   size="lg"
                   aria-label={back.label}
                   visibleFrom={navigation ? "sm" : undefined}

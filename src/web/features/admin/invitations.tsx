@@ -312,7 +312,7 @@ export function InvitationList() {
                           <Button
                             size="xs"
                             variant="outline"
-                            color="var(--mantine-color-red-text)"
+                            color="red"
                             loading={busy && action.variables?.what === "revoke"}
                             aria-label={t("admin.invitations.revokeFor", { email: invitation.email })}
                             onClick={() => {

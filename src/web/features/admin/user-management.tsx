@@ -254,7 +254,7 @@ function UserRow({
             <Button
               size="xs"
               variant="outline"
-              color="var(--mantine-color-red-text)"
+              color="red"
               onClick={onRevoke}
               disabled={user.deactivated}
               aria-label={t("admin.users.revokeOf", { name: user.name })}

@@ -78,7 +78,7 @@ export function AvailabilityGrid({
                     <Button
                       variant="subtle"
                       size="compact-sm"
-                      color="var(--mantine-color-bright)"
+                      color="gray"
                       c="bright"
                       aria-label={t("profile.fields.gridColumn", { part: part.label[locale] })}
                       onClick={() => onChange(toggleCells(value, cells))}
@@ -99,7 +99,7 @@ export function AvailabilityGrid({
                     <Button
                       variant="subtle"
                       size="compact-sm"
-                      color="var(--mantine-color-bright)"
+                      color="gray"
                       c="bright"
                       aria-label={t("profile.fields.gridRow", { day: day.label[locale] })}
                       onClick={() => onChange(toggleCells(value, cells))}

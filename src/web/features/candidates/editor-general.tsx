@@ -407,7 +407,7 @@ export function PreferencesSection({
               />
               <ActionIcon
                 variant="subtle"
-                color="var(--mantine-color-red-text)"
+                color="red"
                 c="red"
                 size="lg"
                 mb={2}

@@ -123,7 +123,7 @@ function EntryList<Row extends { key: string }>({
                     </Title>
                     <Button
                       variant="subtle"
-                      color="var(--mantine-color-red-text)"
+                      color="red"
                       c="red"
                       size="compact-sm"
                       leftSection={<IconTrash aria-hidden="true" size={14} />}

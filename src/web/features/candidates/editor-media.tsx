@@ -92,7 +92,7 @@ function LinkRows({
             />
             <ActionIcon
               variant="subtle"
-              color="var(--mantine-color-red-text)"
+              color="red"
               c="red"
               size="lg"
               mt={26}
@@ -160,7 +160,7 @@ function MediaPhotos({ profile }: { profile: CandidateProfile }) {
               />
               <Button
                 variant="subtle"
-                color="var(--mantine-color-red-text)"
+                color="red"
                 c="red"
                 size="compact-sm"
                 leftSection={<IconTrash aria-hidden="true" size={14} />}
@@ -359,7 +359,7 @@ export function DocumentsSection({ profile }: { profile: CandidateProfile }) {
                       <Button
                         size="compact-sm"
                         variant="subtle"
-                        color="var(--mantine-color-red-text)"
+                        color="red"
                         c="red"
                         leftSection={<IconTrash aria-hidden="true" size={14} />}
                         loading={remove.isPending && remove.variables?.id === document.id}

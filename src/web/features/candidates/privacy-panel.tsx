@@ -322,7 +322,7 @@ function Erase() {
       <Text c="dimmed">{t("privacy.erase.intro")}</Text>
       <Button
         variant="outline"
-        color="var(--mantine-color-red-text)"
+        color="red"
         leftSection={<IconTrash aria-hidden="true" size={18} />}
         style={{ alignSelf: "flex-start" }}
         onClick={() => setOpen(true)}

@@ -625,7 +625,7 @@ function Experience({ candidate }: { candidate: CandidateStaffView }) {
                   extra={
                     <Group gap="sm">
                       {e.level && (
-                        <Badge variant="outline" color="var(--mantine-color-dimmed)" tt="none">
+                        <Badge variant="outline" color="gray" tt="none">
                           {label(e.level, locale)}
                         </Badge>
                       )}

@@ -579,7 +579,7 @@ export function ContactPanel({
                       </Button>
                       <Button
                         variant="outline"
-                        color="var(--mantine-color-red-text)"
+                        color="red"
                         leftSection={<IconUserOff aria-hidden="true" size={16} />}
                         loading={revoke.isPending}
                         onClick={() => {
@@ -595,7 +595,7 @@ export function ContactPanel({
                   {status === "active" && (
                     <Button
                       variant="outline"
-                      color="var(--mantine-color-red-text)"
+                      color="red"
                       leftSection={<IconUserOff aria-hidden="true" size={16} />}
                       onClick={() => open("revokeAccess")}
                     >
@@ -636,7 +636,7 @@ export function ContactPanel({
                   </Button>
                   <Button
                     variant="outline"
-                    color="var(--mantine-color-red-text)"
+                    color="red"
                     leftSection={<IconTrash aria-hidden="true" size={16} />}
                     disabled={hasAccess}
                     aria-describedby={hasAccess ? `${explanationId}-delete` : undefined}

@@ -164,7 +164,7 @@ export function VacancyMatches({ vacancyId }: { vacancyId: string }) {
               {group.phase.label[locale]}{" "}
               <Badge
                 variant="outline"
-                color="var(--mantine-color-dimmed)"
+                color="gray"
                 aria-label={t("matches.count", { count: group.matches.length })}
               >
                 {group.matches.length}

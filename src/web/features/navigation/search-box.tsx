@@ -58,12 +58,7 @@ export function SearchBox() {
           leftSection={<IconSearch aria-hidden="true" size={18} />}
           rightSectionWidth={40}
           rightSection={
-            <ActionIcon
-              type="submit"
-              variant="subtle"
-              color="var(--mantine-color-bright)"
-              aria-label={t("search.submit")}
-            >
+            <ActionIcon type="submit" variant="subtle" color="gray" aria-label={t("search.submit")}>
               <IconSearch aria-hidden="true" size={16} />
             </ActionIcon>
           }

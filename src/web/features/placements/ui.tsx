@@ -61,7 +61,7 @@ export function WeekStatusBadge({ status }: { status: TimesheetStatus | null }) 
   const { t } = useTranslation();
   if (!status)
     return (
-      <Badge color="var(--mantine-color-dimmed)" variant="outline" styles={BADGE_STYLES}>
+      <Badge color="gray" variant="outline" styles={BADGE_STYLES}>
         {t("placements.weekStatus.none")}
       </Badge>
     );

@@ -20,7 +20,7 @@ export function PortalList({ portals }: { portals: readonly Portal[] }) {
             <IconArrowRight aria-hidden="true" size={18} />
           </Group>
           <Group gap="xs" mt="xs">
-            <Badge variant="outline" color="var(--mantine-color-dimmed)" radius="sm">
+            <Badge variant="outline" color="gray" radius="sm">
               {portal.isNational ? t("portals.national") : t("portals.regional")}
             </Badge>
             <Text size="sm" c="dimmed">

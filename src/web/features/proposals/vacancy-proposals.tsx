@@ -131,7 +131,7 @@ export function DecisionBadge({ decision }: { decision: Proposal["decision"] }) 
       </Badge>
     );
   return (
-    <Badge color="var(--mantine-color-dimmed)" variant="outline">
+    <Badge color="gray" variant="outline">
       {t("proposals.decision.waiting")}
     </Badge>
   );

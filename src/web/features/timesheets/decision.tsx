@@ -58,7 +58,7 @@ export function DecisionSection({
             {t("timesheets.decision.approve")}
           </Button>
           <Button
-            color="var(--mantine-color-red-text)"
+            color="red"
             variant="outline"
             leftSection={<IconX size={18} aria-hidden="true" />}
             disabled={mutation.isPending}

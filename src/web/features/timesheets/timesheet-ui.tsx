@@ -32,7 +32,7 @@ export function TimesheetStatusBadge({ status }: { status: TimesheetStatus | nul
   const { t } = useTranslation();
   if (status === null)
     return (
-      <Badge color="var(--mantine-color-dimmed)" variant="outline" {...BADGE_STYLE}>
+      <Badge color="gray" variant="outline" {...BADGE_STYLE}>
         {t("timesheets.status.none")}
       </Badge>
     );

@@ -506,7 +506,7 @@ export function VacancyDetail({ id }: { id: string }) {
                 {vacancy.permissions.delete && (
                   <Menu.Item
                     data-autofocus
-                    color="var(--mantine-color-red-text)"
+                    color="red"
                     leftSection={<IconTrash aria-hidden="true" size={16} />}
                     onClick={() => setDeleting(true)}
                   >
@@ -634,11 +634,7 @@ export function VacancyDetail({ id }: { id: string }) {
             {vacancy.status === "requested" && vacancy.permissions.approve && (
               <Group gap="sm">
                 <Button onClick={() => setDeciding("approve")}>{t("vacancies.detail.approve")}</Button>
-                <Button
-                  variant="outline"
-                  color="var(--mantine-color-red-text)"
-                  onClick={() => setDeciding("reject")}
-                >
+                <Button variant="outline" color="red" onClick={() => setDeciding("reject")}>
                   {t("vacancies.detail.reject")}
                 </Button>
               </Group>

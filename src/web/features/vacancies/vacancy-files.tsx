@@ -50,7 +50,7 @@ export function AttachmentList({
             <Button
               size="xs"
               variant="outline"
-              color="var(--mantine-color-red-text)"
+              color="red"
               leftSection={<IconTrash aria-hidden="true" size={14} />}
               loading={deleting === attachment.id}
               aria-label={t("vacancies.files.removeNamed", { name: attachment.fileName })}
