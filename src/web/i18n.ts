@@ -131,6 +131,17 @@ i18next.on("languageChanged", (lng) => {
   document.documentElement.lang = lng;
 });
 
+// A language chosen in another tab of this portal applies here too: one person, one language,
+// however many tabs they have open (the browser tells other tabs of a localStorage change).
+window.addEventListener("storage", (event) => {
+  if (event.key !== LANGUAGE_STORAGE_KEY) return;
+  const chosen = UiLocaleSchema.safeParse(event.newValue);
+  if (!chosen.success || chosen.data === currentUiLocale()) return;
+  void loadLocale(chosen.data)
+    .then(() => i18next.changeLanguage(chosen.data))
+    .catch(() => undefined);
+});
+
 const initial = storedLocale();
 
 export const i18nReady = i18next

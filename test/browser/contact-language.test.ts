@@ -107,4 +107,23 @@ describe.skipIf(skipBrowserTests)("an employer contact reads Werkbrug in German"
     // The dates of the list are German too (e.g. "7. Dez. 2026"), not Dutch.
     await screenshot(again, "contact-vacancies-de-again");
   }, 120_000);
+
+  it("follows a language chosen in another tab of the portal", async () => {
+    const first = await freshPage();
+    await signInWithForm(first, server.url, { ...CONTACT, password: DEMO_PASSWORD, code: () => totpCode() });
+    await menu(first).getByRole("link", { name: "Startseite", exact: true }).waitFor({ state: "visible" });
+    // Back to Dutch in this browser, then a second tab on the vacancies.
+    await first.getByRole("button", { name: "NL, Nederlands" }).click();
+    await expect.poll(() => first.locator("html").getAttribute("lang")).toBe("nl");
+    const second = await first.context().newPage();
+    await second.goto(`${server.url}/vacaturebeheer`);
+    await expect.poll(() => heading(second)).toBe("Vacatures");
+
+    await first.getByRole("button", { name: "EN, English" }).click();
+    // The other tab speaks English without a reload, and keeps its page.
+    await expect.poll(() => second.locator("html").getAttribute("lang")).toBe("en");
+    await expect.poll(() => heading(second)).toBe("Vacancies");
+    expect(new URL(second.url()).pathname).toBe("/vacaturebeheer");
+    await expectAccessible(second, "vacancies after another tab chose English");
+  }, 120_000);
 });

@@ -59,8 +59,10 @@ describe.skipIf(skipBrowserTests)(
 
     async function newPage(): Promise<Page> {
       clients++;
+      // A browser set to American English: the Dutch screens still write dates the Dutch way.
       const context = await browser.newContext({
         viewport: { width: 1280, height: 900 },
+        locale: "en-US",
         extraHTTPHeaders: { "x-forwarded-for": `10.79.0.${clients}` },
       });
       context.setDefaultTimeout(10_000);
@@ -155,8 +157,23 @@ describe.skipIf(skipBrowserTests)(
       await form.getByLabel(field("Huisnummer")).fill("5");
       await form.getByLabel(field("Postcode")).fill("2675 KB");
       await pick(employer, "Plaats", "Naaldwijk", /^Naaldwijk/);
-      await form.getByLabel(field("Eigen regio")).fill(day(0));
-      await form.getByLabel(field("Sluitingsdatum")).fill(day(30));
+      // Dates typed the Dutch way (day first) or pasted as ISO; both shown as dd-mm-jjjj.
+      const dutch = (iso: string) => iso.split("-").reverse().join("-");
+      await form.getByLabel(field("Eigen regio")).fill(dutch(day(0)).replace(/^0/, ""));
+      const closesOn = form.getByLabel(field("Sluitingsdatum"));
+      expect(await closesOn.getAttribute("placeholder")).toBe("dd-mm-jjjj");
+      await closesOn.fill(day(30));
+      await closesOn.press("Tab");
+      expect(await closesOn.inputValue()).toBe(dutch(day(30)));
+      expect(await form.getByLabel(field("Eigen regio")).inputValue()).toBe(dutch(day(0)));
+      // The calendar speaks Dutch and starts on Monday.
+      await closesOn.click();
+      const calendar = employer.locator("[data-dates-dropdown]");
+      await calendar.waitFor({ state: "visible" });
+      expect((await calendar.locator("thead th").allTextContents()).join(" ")).toBe("ma di wo do vr za zo");
+      await expectAccessible(employer, "vacancy form with the closing date's calendar open");
+      await closesOn.press("Escape");
+      await calendar.waitFor({ state: "hidden" });
       await screenshot(employer, "vacancy-form");
       await expectAccessible(employer, "vacancy form");
 

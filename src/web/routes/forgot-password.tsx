@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { AuthCard, FormError, Notice } from "../features/identity/forms";
 import { requestPasswordReset } from "../features/identity/identity-api";
 import { AppLink } from "../ui/app-link";
+import { useBusyAction } from "../ui/use-busy-action";
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -15,8 +16,7 @@ export function ForgotPasswordPage({ email: initialEmail }: { email?: string }) 
   const { t } = useTranslation();
   const [email, setEmail] = useState(initialEmail ?? "");
   const [invalid, setInvalid] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useBusyAction();
   const [sent, setSent] = useState(false);
   const fieldRef = useRef<HTMLInputElement>(null);
 
@@ -29,16 +29,10 @@ export function ForgotPasswordPage({ email: initialEmail }: { email?: string }) 
       return;
     }
     setInvalid(false);
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await requestPasswordReset(value);
       setSent(true);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    }, fieldRef);
   }
 
   if (sent) {

@@ -6,6 +6,7 @@ import { ApiError } from "../api";
 import { AuthCard, FormError, fieldErrors, NewPasswordFields, Notice } from "../features/identity/forms";
 import { resetPassword } from "../features/identity/identity-api";
 import { AppLink } from "../ui/app-link";
+import { useBusyAction } from "../ui/use-busy-action";
 
 function InvalidLink() {
   const { t } = useTranslation();
@@ -29,8 +30,7 @@ export function ResetPasswordPage({ token, error: linkError }: { token?: string;
   const navigate = useNavigate();
   const [value, setValue] = useState({ password: "", repeat: "" });
   const [attempted, setAttempted] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useBusyAction();
 
   if (linkError || !token) return <InvalidLink />;
   if (error instanceof ApiError && error.code === "invalid_token") return <InvalidLink />;
@@ -39,16 +39,10 @@ export function ResetPasswordPage({ token, error: linkError }: { token?: string;
     event.preventDefault();
     setAttempted(true);
     if (!value.password || value.password !== value.repeat || !token) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await resetPassword(token, value.password);
       await navigate({ to: "/inloggen", search: { reset: true } });
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -17,6 +17,7 @@ import {
 } from "../features/identity/identity-api";
 import { AppLink } from "../ui/app-link";
 import { Redirect } from "../ui/redirect";
+import { useBusyAction } from "../ui/use-busy-action";
 
 type Step = "email" | "password" | "code" | "sms" | "backup";
 
@@ -50,8 +51,7 @@ export function SignInPage({ search }: { search: SignInSearch }) {
   /** The account has an authenticator app (and back-up codes); SMS-only accounts have not. */
   const [appOffered, setAppOffered] = useState(true);
   const [smsSent, setSmsSent] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run: runBusy } = useBusyAction();
   const fieldRef = useRef<HTMLInputElement>(null);
 
   // Each step puts the cursor where the next thing must be typed; the first one as soon as the
@@ -74,22 +74,19 @@ export function SignInPage({ search }: { search: SignInSearch }) {
     setStep(next);
   }
 
-  async function run(action: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (caught) {
-      setError(caught);
-      if (caught instanceof ApiError && caught.code === "two_factor_expired") {
-        // The pending sign-in is gone; the password must be given again.
-        setPassword("");
-        setStep("password");
+  function run(action: () => Promise<void>) {
+    return runBusy(async () => {
+      try {
+        await action();
+      } catch (caught) {
+        if (caught instanceof ApiError && caught.code === "two_factor_expired") {
+          // The pending sign-in is gone; the password must be given again.
+          setPassword("");
+          setStep("password");
+        }
+        throw caught;
       }
-      fieldRef.current?.focus();
-    } finally {
-      setBusy(false);
-    }
+    }, fieldRef);
   }
 
   async function signedIn() {

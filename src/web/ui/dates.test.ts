@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { dateFormatter, formatDate, formatDateTime, formatDay, formatMonthYear } from "./dates";
+import {
+  dateFormatter,
+  formatDate,
+  formatDateTime,
+  formatDay,
+  formatMonthYear,
+  parseTypedDay,
+} from "./dates";
 
 // The test process's own locale must not matter: only the tag passed in does.
 describe("dates in the screen's language", () => {
@@ -37,5 +44,29 @@ describe("dates in the screen's language", () => {
     expect(dateFormatter("nl-NL", "medium")).toBe(dateFormatter("nl-NL", "medium"));
     expect(dateFormatter("nl-NL", "medium")).not.toBe(dateFormatter("en-GB", "medium"));
     expect(dateFormatter("nl-NL", "medium")).not.toBe(dateFormatter("nl-NL", "long"));
+  });
+});
+
+describe("a typed calendar day", () => {
+  it("is read day first, whatever separates the parts", () => {
+    expect(parseTypedDay("7-12-2026")).toBe("2026-12-07");
+    expect(parseTypedDay("07/12/2026")).toBe("2026-12-07");
+    expect(parseTypedDay(" 7.12.2026 ")).toBe("2026-12-07");
+    expect(parseTypedDay("7 12 2026")).toBe("2026-12-07");
+  });
+
+  it("also accepts the ISO form a paste or an older browser gives", () => {
+    expect(parseTypedDay("2026-12-07")).toBe("2026-12-07");
+    expect(parseTypedDay("2026-2-3")).toBe("2026-02-03");
+  });
+
+  it("refuses days that do not exist, two-digit years and other text", () => {
+    expect(parseTypedDay("31-02-2026")).toBeNull();
+    expect(parseTypedDay("29-02-2025")).toBeNull();
+    expect(parseTypedDay("29-02-2024")).toBe("2024-02-29");
+    expect(parseTypedDay("13-13-2026")).toBeNull();
+    expect(parseTypedDay("01-02-03")).toBeNull();
+    expect(parseTypedDay("morgen")).toBeNull();
+    expect(parseTypedDay("")).toBeNull();
   });
 });

@@ -14,6 +14,7 @@ import {
 import type { PlatformScope, PublicScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
 import type { MailPortal } from "../../platform/tenancy";
+import { mailPortalColumns } from "../tenancy";
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -37,10 +38,7 @@ export const accountsRepository = repository<PublicScope | PlatformScope>()({
   ): Promise<MailPortal | null> {
     const [row] = await db
       .select({
-        portalSlug: portals.slug,
-        portalParentId: portals.parentId,
-        portalNameNl: portals.nameNl,
-        portalNameEn: portals.nameEn,
+        ...mailPortalColumns,
       })
       .from(portals)
       .where(eq(portals.id, portalId))

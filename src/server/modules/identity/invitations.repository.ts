@@ -11,6 +11,7 @@ import {
 } from "../../platform/schema";
 import { type OrgScope, organisationsOf, type PlatformScope, type PublicScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
+import { mailPortalColumns } from "../tenancy";
 import { IDENTITY_EVENTS } from "./identity.mail";
 
 export type InvitationRow = typeof invitations.$inferSelect;
@@ -39,10 +40,7 @@ const delivery = sql<InvitationDelivery | null>`(
 const withContext = {
   invitation: invitations,
   organisationName: organisations.name,
-  portalNameNl: portals.nameNl,
-  portalNameEn: portals.nameEn,
-  portalSlug: portals.slug,
-  portalParentId: portals.parentId,
+  ...mailPortalColumns,
   inviterName: users.name,
   inviterEmail: users.email,
   delivery,

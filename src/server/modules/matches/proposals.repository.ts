@@ -4,6 +4,7 @@ import { type Db, queryRows } from "../../platform/db";
 import { candidates, contactPersons, portals, users, vacancies } from "../../platform/schema";
 import { type PlatformScope, reaches, type SelfScope, type TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
+import { mailPortalColumns } from "../tenancy";
 import { matches, matchProposals, matchReviewers, notifications, procedurePhases } from "./matches.schema";
 import { inTenant } from "./procedures.repository";
 
@@ -300,10 +301,7 @@ export const proposalMailRepository = repository<PlatformScope>()({
         vacancyId: vacancies.id,
         accountManagerUserId: vacancies.accountManagerUserId,
         proposerName: users.name,
-        portalSlug: portals.slug,
-        portalParentId: portals.parentId,
-        portalNameNl: portals.nameNl,
-        portalNameEn: portals.nameEn,
+        ...mailPortalColumns,
       })
       .from(matchProposals)
       .innerJoin(matches, eq(matches.id, matchProposals.matchId))

@@ -18,6 +18,7 @@ import {
 } from "../../platform/schema";
 import { type PlatformScope, reaches, type TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
+import { mailPortalColumns } from "../tenancy";
 import type { MessageSide } from "./messages.schema";
 
 export type ThreadRow = typeof messageThreads.$inferSelect;
@@ -399,10 +400,7 @@ export const messageMailRepository = repository<PlatformScope>()({
         managerLocale: manager.locale,
         managerDeactivatedAt: manager.deactivatedAt,
         teamName: organisations.name,
-        portalSlug: portals.slug,
-        portalParentId: portals.parentId,
-        portalNameNl: portals.nameNl,
-        portalNameEn: portals.nameEn,
+        ...mailPortalColumns,
       })
       .from(messages)
       .innerJoin(messageThreads, eq(messageThreads.id, messages.threadId))

@@ -16,6 +16,7 @@ import {
   type TenantScope,
 } from "../../platform/scope";
 import { repository } from "../../platform/store";
+import { mailPortalColumns } from "../tenancy";
 import {
   placementApprovers,
   placements,
@@ -664,10 +665,7 @@ export const timesheetEventsRepository = repository<PlatformScope>()({
         candidateDeactivatedAt: candidateUser.deactivatedAt,
         vacancyTitle: vacancies.displayTitle,
         employerName: employer.name,
-        portalSlug: portals.slug,
-        portalParentId: portals.parentId,
-        portalNameNl: portals.nameNl,
-        portalNameEn: portals.nameEn,
+        ...mailPortalColumns,
         deciderName: decider.name,
       })
       .from(timesheets)
@@ -751,10 +749,7 @@ export const timesheetEventsRepository = repository<PlatformScope>()({
         weekStart: timesheets.weekStart,
         candidateName,
         vacancyTitle: vacancies.displayTitle,
-        portalSlug: portals.slug,
-        portalParentId: portals.parentId,
-        portalNameNl: portals.nameNl,
-        portalNameEn: portals.nameEn,
+        ...mailPortalColumns,
         minutes: sql<number>`(select coalesce(sum(e.minutes), 0)::int from timesheet_entries e where e.timesheet_id = ${timesheets.id})`,
       })
       .from(timesheetDigestItems)

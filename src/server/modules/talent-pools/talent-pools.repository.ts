@@ -4,6 +4,7 @@ import { candidates, organisations, portals, users, vacancies } from "../../plat
 import { organisationsOf, type PortalScope, reaches, type TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
 import { visibleOnPortal } from "../candidates";
+import { mailPortalColumns } from "../tenancy";
 import { talentPoolMembers, talentPools } from "./talent-pools.schema";
 
 export type TalentPoolRow = typeof talentPools.$inferSelect;
@@ -337,10 +338,7 @@ export const poolMailRepository = repository<TenantScope>()({
         name: users.name,
         locale: users.locale,
         deactivatedAt: users.deactivatedAt,
-        portalSlug: portals.slug,
-        portalParentId: portals.parentId,
-        portalNameNl: portals.nameNl,
-        portalNameEn: portals.nameEn,
+        ...mailPortalColumns,
       })
       .from(users)
       .innerJoin(portals, eq(portals.id, portalId))

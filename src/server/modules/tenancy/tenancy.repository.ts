@@ -3,6 +3,7 @@ import type { Db } from "../../platform/db";
 import { type memberships, organisations, portals } from "../../platform/schema";
 import { type OrgScope, organisationsOf, type PlatformScope, type PublicScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
+import type { MailPortal } from "../../platform/tenancy";
 
 export type PortalRow = typeof portals.$inferSelect;
 export type OrganisationRow = typeof organisations.$inferSelect;
@@ -15,6 +16,17 @@ export type OrganisationPatch = Partial<
     "name" | "kvkNumber" | "street" | "houseNumber" | "postcode" | "city" | "lat" | "lon"
   >
 >;
+
+/**
+ * The portal columns a mail needs (`MailPortal`), for a repository that reads a mail's facts to
+ * select with the rest: `...mailPortalColumns`, with `portals` joined.
+ */
+export const mailPortalColumns = {
+  portalSlug: portals.slug,
+  portalParentId: portals.parentId,
+  portalNameNl: portals.nameNl,
+  portalNameEn: portals.nameEn,
+} satisfies Record<keyof MailPortal, unknown>;
 
 /** Portals are platform-level rows, not owned by a tenant: anyone may know which portals exist. */
 export const portalsRepository = repository<PublicScope>()({

@@ -4,6 +4,7 @@ import type { Db } from "../../platform/db";
 import { organisations, portals, users } from "../../platform/schema";
 import type { PlatformScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
+import { mailPortalColumns } from "../tenancy";
 import { audiencesOn } from "./publication";
 import { vacancies, vacancyHistory } from "./vacancies.schema";
 
@@ -166,10 +167,7 @@ export const publicationJobRepository = repository<PlatformScope>()({
         organisationName: sql<
           string | null
         >`(select ${organisations.name} from ${organisations} where ${organisations.id} = ${organisationId})`,
-        portalSlug: portals.slug,
-        portalParentId: portals.parentId,
-        portalNameNl: portals.nameNl,
-        portalNameEn: portals.nameEn,
+        ...mailPortalColumns,
       })
       .from(users)
       .innerJoin(portals, eq(portals.id, portalId))

@@ -1,7 +1,8 @@
-import { Button, Group, Loader, NativeSelect, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Button, Group, Loader, NativeSelect, Stack, Table, Text } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { DateField } from "../../ui/date-field";
 import { Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
 import {
@@ -66,19 +67,17 @@ export function AuditLog() {
             ...AUDIT_EVENT_TYPES.map((value) => ({ value, label: t(`admin.audit.types.${value}`) })),
           ]}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t("admin.audit.from")}
           value={filter.from}
           max={filter.to || undefined}
-          onChange={(event) => setFilter({ ...filter, from: event.currentTarget.value })}
+          onChange={(day) => setFilter({ ...filter, from: day })}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t("admin.audit.to")}
           value={filter.to}
           min={filter.from || undefined}
-          onChange={(event) => setFilter({ ...filter, to: event.currentTarget.value })}
+          onChange={(day) => setFilter({ ...filter, to: day })}
           error={rangeInvalid ? t("admin.audit.rangeInvalid") : undefined}
         />
       </Group>

@@ -21,6 +21,7 @@ import { useTranslation } from "react-i18next";
 import { type CandidateProfile, CONTACT_PREFERENCES, LANGUAGE_LEVELS } from "../../../contracts/candidates";
 import type { Locale } from "../../../contracts/common";
 import type { ReferenceListsResponse } from "../../../contracts/reference";
+import { DateField } from "../../ui/date-field";
 import { Notice } from "../identity/forms";
 import { useLocale } from "../language/language-control";
 import { LEGEND_STYLES, loadPlaceOptions, RemoteSelect } from "../vacancies/ui";
@@ -241,13 +242,12 @@ export function GeneralSection({ profile, lists }: { profile: CandidateProfile; 
           ]}
           error={errors.at("general.educationLevel")}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t("profile.fields.birthDate")}
           description={t("profile.fields.birthDateHint")}
           autoComplete="bday"
           value={draft.birthDate}
-          onChange={(e) => set("birthDate", e.currentTarget.value)}
+          onChange={(day) => set("birthDate", day)}
           error={errors.at("general.birthDate")}
         />
       </SimpleGrid>
@@ -568,13 +568,12 @@ export function AvailabilitySection({
         onChange={(grid) => set("grid", grid)}
         error={gridError}
       />
-      <TextInput
-        type="date"
+      <DateField
         label={t("profile.fields.availableFrom")}
         description={t("profile.fields.availableFromHint")}
         maw={240}
         value={draft.availableFrom}
-        onChange={(e) => set("availableFrom", e.currentTarget.value)}
+        onChange={(day) => set("availableFrom", day)}
         error={errors.at("availability.availableFrom")}
       />
     </EditorSection>

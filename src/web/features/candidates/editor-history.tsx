@@ -17,6 +17,7 @@ import { type ReactNode, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { CandidateProfile, UpdateCandidateProfileRequest } from "../../../contracts/candidates";
 import type { ReferenceListsResponse } from "../../../contracts/reference";
+import { DateField } from "../../ui/date-field";
 import { useLocale } from "../language/language-control";
 import { EditorSection, fieldErrorsOf, useSavePart } from "./editor-ui";
 import {
@@ -174,20 +175,18 @@ function Period({
   const { t } = useTranslation();
   return (
     <>
-      <TextInput
-        type="date"
+      <DateField
         label={t("profile.fields.from")}
         required
         value={from}
-        onChange={(e) => onFrom(e.currentTarget.value)}
+        onChange={(day) => onFrom(day)}
         error={error("from")}
       />
-      <TextInput
-        type="date"
+      <DateField
         label={t("profile.fields.to")}
         description={toHint}
         value={to}
-        onChange={(e) => onTo(e.currentTarget.value)}
+        onChange={(day) => onTo(day)}
         error={error("to")}
       />
     </>

@@ -5,6 +5,7 @@ import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type IntakeRequest, type IntakeStatus, IntakeStatusSchema } from "../../../contracts/candidates";
 import { api } from "../../api";
+import { DateField } from "../../ui/date-field";
 import { meQuery } from "../account/me-query";
 import { AuthCard, FormError, fieldErrors } from "../identity/forms";
 import { useLocale } from "../language/language-control";
@@ -113,12 +114,11 @@ function IntakeForm({ status }: { status: IntakeStatus }) {
             />
           )}
           {asks.has("birthDate") && (
-            <TextInput
+            <DateField
               label={t("intake.birthDate")}
-              type="date"
               required
               value={birthDate}
-              onChange={(e) => setBirthDate(e.currentTarget.value)}
+              onChange={(day) => setBirthDate(day)}
               error={error("birthDate")}
             />
           )}

@@ -1,18 +1,9 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from "@mantine/core";
+import { Button, Checkbox, Group, Select, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { InboxItem, InboxQuery } from "../../../contracts/messages";
+import { DateField } from "../../ui/date-field";
 import { Dialog } from "../../ui/dialog";
 import { FormError } from "../identity/forms";
 import { useLocale } from "../language/language-control";
@@ -114,17 +105,15 @@ export function TeamInbox() {
             clearable
             searchable
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t("messages.from")}
             value={filters.from ?? ""}
-            onChange={(e) => set({ from: e.currentTarget.value || undefined })}
+            onChange={(day) => set({ from: day || undefined })}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t("messages.to")}
             value={filters.to ?? ""}
-            onChange={(e) => set({ to: e.currentTarget.value || undefined })}
+            onChange={(day) => set({ to: day || undefined })}
           />
         </Group>
         {inbox.isPending ? (

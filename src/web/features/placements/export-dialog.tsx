@@ -1,7 +1,8 @@
-import { Button, Group, NativeSelect, Radio, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, NativeSelect, Radio, Stack, Text } from "@mantine/core";
 import { IconDownload } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { DateField } from "../../ui/date-field";
 import { Dialog } from "../../ui/dialog";
 import { addDays, todayIso } from "../vacancies/format";
 import { previousMonth } from "./format";
@@ -62,24 +63,22 @@ export function ExportDialog({
           {t("placements.export.intro")}
         </Text>
         <Group grow align="flex-start">
-          <TextInput
-            type="date"
+          <DateField
             label={t("placements.export.from")}
             required
             value={from}
-            onChange={(event) => {
-              setFrom(event.currentTarget.value);
+            onChange={(day) => {
+              setFrom(day);
               setStarted(false);
             }}
             error={periodError && from === "" ? periodError : undefined}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t("placements.export.to")}
             required
             value={to}
-            onChange={(event) => {
-              setTo(event.currentTarget.value);
+            onChange={(day) => {
+              setTo(day);
               setStarted(false);
             }}
             error={periodError && from !== "" ? periodError : undefined}

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { Placement } from "../../../contracts/placements";
 import { ApiError } from "../../api";
 import { intlLocale } from "../../i18n";
+import { DateField } from "../../ui/date-field";
 import { FormError } from "../identity/forms";
 import { useLocale } from "../language/language-control";
 import { parseRate, rateInput } from "./format";
@@ -145,20 +146,18 @@ export function PlacementForm({
           </Checkbox.Group>
         )}
         <Group grow align="flex-start">
-          <TextInput
-            type="date"
+          <DateField
             label={t("placements.form.startDate")}
             required
             value={startDate}
-            onChange={(event) => setStartDate(event.currentTarget.value)}
+            onChange={(day) => setStartDate(day)}
             error={fieldError("startDate")}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t("placements.form.endDate")}
             description={t("placements.form.endDateHelp")}
             value={endDate}
-            onChange={(event) => setEndDate(event.currentTarget.value)}
+            onChange={(day) => setEndDate(day)}
             error={fieldError("endDate")}
           />
         </Group>

@@ -28,6 +28,7 @@ import {
 } from "../../../contracts/vacancies";
 import { ApiError } from "../../api";
 import { AppLink } from "../../ui/app-link";
+import { DateField } from "../../ui/date-field";
 import { meQuery } from "../account/me-query";
 import { FormError, Notice } from "../identity/forms";
 import { useLocale } from "../language/language-control";
@@ -561,11 +562,10 @@ function VacancyFormFields({
                   </Group>
                 </Radio.Group>
                 {draft.durationKind === "temporary" && (
-                  <TextInput
-                    type="date"
+                  <DateField
                     label={t("vacancies.fields.durationEndsOn")}
                     value={draft.durationEndsOn}
-                    onChange={(event) => set("durationEndsOn", event.currentTarget.value)}
+                    onChange={(day) => set("durationEndsOn", day)}
                     error={error("durationEndsOn")}
                   />
                 )}
@@ -668,25 +668,23 @@ function VacancyFormFields({
                       } as const
                     )[audience];
                     return (
-                      <TextInput
+                      <DateField
                         key={audience}
-                        type="date"
                         label={t(`vacancies.audienceFrom.${audience}`)}
                         description={t(`vacancies.form.audienceHint.${audience}`)}
                         value={draft[key]}
-                        onChange={(event) => set(key, event.currentTarget.value)}
+                        onChange={(day) => set(key, day)}
                         error={error(`publication.${key}`)}
                       />
                     );
                   })}
                 </SimpleGrid>
               </Fieldset>
-              <TextInput
-                type="date"
+              <DateField
                 label={t("vacancies.fields.closesOn")}
                 description={t("vacancies.form.closesOnHint")}
                 value={draft.closesOn}
-                onChange={(event) => set("closesOn", event.currentTarget.value)}
+                onChange={(day) => set("closesOn", day)}
                 error={error("publication.closesOn")}
                 maw={{ base: "100%", sm: "calc(50% - var(--mantine-spacing-md) / 2)" }}
               />
