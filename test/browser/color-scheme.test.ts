@@ -8,6 +8,7 @@ import {
   launchBrowser,
   screenshot,
   showScheme,
+  signInAsDemoStaff,
   skipBrowserTests,
 } from "./support";
 
@@ -114,6 +115,24 @@ describe.skipIf(skipBrowserTests)("colour schemes in the browser", () => {
     await page.getByRole("radio", { name: "System" }).click();
     await expect.poll(() => schemeAttribute(page)).toBe("dark");
     await expectAccessible(page, "sign-in (en)");
+    await page.close();
+  });
+
+  it("shows an account manager's working pages dark, with readable links in the portal colour", async () => {
+    const page = await context.newPage();
+    await page.emulateMedia({ colorScheme: "dark" });
+    await signInAsDemoStaff(page, portalUrl(""), "accountmanager@demo.werkbrug.test");
+    for (const [path, name] of [
+      ["/vacaturebeheer", "vacancies"],
+      ["/werkgevers", "employers"],
+      ["/kandidaten", "explorer"],
+    ] as const) {
+      await page.goto(portalUrl(path));
+      await heading(page);
+      expect(await backgroundLuminance(page, "main")).toBeLessThan(0.2);
+      await screenshot(page, `dark-${name}`);
+      await expectAccessible(page, `${name}, dark`);
+    }
     await page.close();
   });
 
