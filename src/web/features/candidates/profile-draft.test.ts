@@ -139,7 +139,7 @@ describe("where the editor asks for something", () => {
   it("sends a missing item to its section", () => {
     expect(sectionOfMissing({ part: "general", key: "photo" })).toBe("algemeen");
     expect(sectionOfMissing({ part: "general", key: "languages" })).toBe("voorkeuren");
-    expect(sectionOfMissing({ part: "experience", key: "experienceOrEducation" })).toBe("ervaring");
+    expect(sectionOfMissing({ part: "experience", key: "experienceOrEducation" })).toBe("werkervaring");
     expect(sectionOfMissing({ part: "documents", key: "cv" })).toBe("documenten");
   });
 });
