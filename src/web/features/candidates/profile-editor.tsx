@@ -10,7 +10,6 @@ import {
   Stack,
   Text,
   Title,
-  VisuallyHidden,
 } from "@mantine/core";
 import {
   IconAlertTriangle,
@@ -120,19 +119,15 @@ function SectionNav({
         {PROFILE_SECTIONS.map((section) => {
           const active = section === current;
           const state = states[section];
+          const name = t(`profile.sections.${section}`);
           return (
             <li key={section}>
               <NavLink
                 component={AppLink}
                 href={sectionHref(section)}
-                label={
-                  <>
-                    {t(`profile.sections.${section}`)}
-                    {state !== "empty" && (
-                      <VisuallyHidden>, {t(`profile.editor.state.${state}`)}</VisuallyHidden>
-                    )}
-                  </>
-                }
+                label={name}
+                // The state is in the link's name as words, the icon only shows it.
+                aria-label={state === "empty" ? undefined : `${name}, ${t(`profile.editor.state.${state}`)}`}
                 leftSection={STATE_ICONS[state]}
                 active={active}
                 aria-current={active ? "page" : undefined}
@@ -268,7 +263,7 @@ function LeaveDialog({ changed, dirty }: { changed: readonly string[]; dirty: bo
       opened={blocker.status === "blocked"}
       onClose={() => blocker.reset?.()}
       title={t("profile.editor.leave.title")}
-      closeLabel={t("profile.editor.leave.stay")}
+      closeLabel={t("profile.editor.leave.close")}
     >
       <Stack gap="md">
         <Text>{t("profile.editor.leave.text", { sections: changed.join(", ") })}</Text>
@@ -442,7 +437,7 @@ function EditorBody({
       <Grid.Col span={{ base: 12, md: 8, lg: 9 }} order={{ base: -1, md: 0 }}>
         <form onSubmit={submit} noValidate aria-label={t("menu.profile")}>
           <Stack gap="md">
-            <Text c="dimmed">{t("profile.editor.intro")}</Text>
+            <Text c="gray.8">{t("profile.editor.intro")}</Text>
             <Stack hiddenFrom="md">
               <SectionSelect current={section} states={states} onChange={go} />
             </Stack>
