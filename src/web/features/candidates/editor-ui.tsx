@@ -6,7 +6,7 @@ import { FormError, Notice } from "../identity/forms";
 import { LEGEND_STYLES } from "../vacancies/ui";
 import type { ProfileSection } from "./profile-draft";
 
-/** The header is fixed: an anchor jump leaves the section's heading below it. */
+/** The header is fixed: a jump or a focus moved to a heading leaves it below the header. */
 export const ANCHOR_OFFSET = { scrollMarginTop: 88 } as const;
 
 /** A server message about one field, as the API names it ("experience.2.to"). */
@@ -69,7 +69,15 @@ export function EditorSection({
 
   return (
     <Card withBorder padding="lg" radius="md" component="section" id={anchor} aria-labelledby={headingId}>
-      <Title order={2} size="h3" id={headingId} mb="xs" tabIndex={-1} data-section-heading>
+      <Title
+        order={2}
+        size="h3"
+        id={headingId}
+        mb="xs"
+        tabIndex={-1}
+        data-section-heading
+        style={ANCHOR_OFFSET}
+      >
         {title}
       </Title>
       {intro && (

@@ -46,7 +46,7 @@ import {
 } from "./editor-general";
 import { CoursesSection, EducationSection, ExperienceSection } from "./editor-history";
 import { DocumentsSection, MediaSection } from "./editor-media";
-import { type DraftUpdate, type FieldMessage, fieldErrorsOf } from "./editor-ui";
+import { type DraftUpdate, fieldErrorsOf } from "./editor-ui";
 import { PROFILE_SECTIONS, type ProfileSection, sectionHref } from "./profile-draft";
 import {
   afterSave,
@@ -103,10 +103,10 @@ const STATE_ICONS: Record<SectionState, ReactNode> = {
 /** The sections as a side list: one link each, with its state as an icon and in words. */
 function SectionNav({
   current,
-  states,
+  stateOf,
 }: {
   current: ProfileSection;
-  states: Record<ProfileSection, SectionState>;
+  stateOf: (section: ProfileSection) => SectionState;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -118,7 +118,7 @@ function SectionNav({
       <Stack gap={2} component="ul" className="werkbrug-plain-list">
         {PROFILE_SECTIONS.map((section) => {
           const active = section === current;
-          const state = states[section];
+          const state = stateOf(section);
           const name = t(`profile.sections.${section}`);
           return (
             <li key={section}>
@@ -145,11 +145,11 @@ function SectionNav({
 /** On a phone the side list is a choice on top, with the same states in words. */
 function SectionSelect({
   current,
-  states,
+  stateOf,
   onChange,
 }: {
   current: ProfileSection;
-  states: Record<ProfileSection, SectionState>;
+  stateOf: (section: ProfileSection) => SectionState;
   onChange: (section: ProfileSection) => void;
 }) {
   const { t } = useTranslation();
@@ -162,7 +162,7 @@ function SectionSelect({
         if (next) onChange(next);
       }}
       data={PROFILE_SECTIONS.map((section) => {
-        const state = states[section];
+        const state = stateOf(section);
         const name = t(`profile.sections.${section}`);
         return {
           value: section,
@@ -280,8 +280,6 @@ function LeaveDialog({ changed, dirty }: { changed: readonly string[]; dirty: bo
   );
 }
 
-const noFields: readonly FieldMessage[] = [];
-
 function EditorBody({
   me,
   lists,
@@ -312,22 +310,15 @@ function EditorBody({
 
   const changed = changedSections(edits, profile);
   const fields = fieldErrorsOf(failure?.error).fields;
-  const fieldsOf = (of: ProfileSection) => {
-    const own = fields.filter((f) => sectionOfPath(f.path) === of);
-    return own.length > 0 ? own : noFields;
-  };
+  const fieldsOf = (of: ProfileSection) => fields.filter((f) => sectionOfPath(f.path) === of);
   const invalid = PROFILE_SECTIONS.filter((s) => fields.some((f) => sectionOfPath(f.path) === s));
-  const states = Object.fromEntries(
-    PROFILE_SECTIONS.map((s) => [
-      s,
-      sectionState(s, {
-        profile,
-        missing: me.completeness.missing,
-        changed: new Set<ProfileSection>(changed),
-        invalid: new Set(invalid),
-      }),
-    ]),
-  ) as Record<ProfileSection, SectionState>;
+  const facts = {
+    profile,
+    missing: me.completeness.missing,
+    changed: new Set<ProfileSection>(changed),
+    invalid: new Set(invalid),
+  };
+  const stateOf = (s: ProfileSection) => sectionState(s, facts);
   const name = (s: ProfileSection) => t(`profile.sections.${s}`);
 
   function draftOf<S extends DraftSection>(of: S): SectionDrafts[S] {
@@ -421,7 +412,7 @@ function EditorBody({
       <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>
         <Stack gap="md" style={{ position: "sticky", top: 80 }}>
           <Card withBorder padding="md" radius="md" visibleFrom="md">
-            <SectionNav current={section} states={states} />
+            <SectionNav current={section} stateOf={stateOf} />
           </Card>
           <Card withBorder padding="md" radius="md" component="section" aria-labelledby={completenessId}>
             <Title order={2} size="h5" id={completenessId} mb="xs">
@@ -439,7 +430,7 @@ function EditorBody({
           <Stack gap="md">
             <Text c="gray.8">{t("profile.editor.intro")}</Text>
             <Stack hiddenFrom="md">
-              <SectionSelect current={section} states={states} onChange={go} />
+              <SectionSelect current={section} stateOf={stateOf} onChange={go} />
             </Stack>
             <div ref={sectionRef}>{sectionBody[section]()}</div>
             <Group justify="space-between" gap="sm">
