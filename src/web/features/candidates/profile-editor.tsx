@@ -24,7 +24,7 @@ import {
 } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useBlocker, useNavigate } from "@tanstack/react-router";
-import { type FormEvent, type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, type Ref, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { CandidateMeResponse } from "../../../contracts/candidates";
 import type { ReferenceListsResponse } from "../../../contracts/reference";
@@ -195,7 +195,7 @@ function SaveBar({
   failure: Failure | null;
   /** Names of the sections with a refused field. */
   invalid: readonly string[];
-  messageRef: React.Ref<HTMLParagraphElement>;
+  messageRef: Ref<HTMLParagraphElement>;
 }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
