@@ -1,6 +1,7 @@
 import { createRootRoute, createRoute, createRouter, Outlet, useMatches } from "@tanstack/react-router";
 import { z } from "zod";
 import { ContactHistoryPage, FavouritesPage } from "./features/candidates/favourites";
+import { PROFILE_SECTIONS } from "./features/candidates/profile-draft";
 import { RegisterJobSeekerPage } from "./features/candidates/register-job-seeker";
 import { DocumentsPage } from "./features/documents/documents-page";
 import { EmployerSearchSchema } from "./features/employers/search-params";
@@ -325,7 +326,10 @@ const claimAccountRoute = createRoute({
 const profileRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/profiel",
-  component: ProfilePage,
+  validateSearch: z.object({ onderdeel: z.enum(PROFILE_SECTIONS).optional().catch(undefined) }),
+  component: function ProfileRoute() {
+    return <ProfilePage section={profileRoute.useSearch().onderdeel} />;
+  },
   staticData: { titleKey: "menu.profile", parent: "/" },
 });
 

@@ -66,11 +66,13 @@ describe.skipIf(skipBrowserTests)(
       await signInWithForm(page, base, { email, password, ...(code ? { code } : {}) });
     }
 
-    /** Saves one section of the editor and waits for its "Opgeslagen.". */
-    async function save(page: Page, name: string) {
-      const part = section(page, name);
-      await part.getByRole("button", { name: `${name} opslaan` }).click();
-      await expect.poll(() => part.getByRole("status").textContent()).toBe("Opgeslagen.");
+    const saveBar = (page: Page) => main(page).getByTestId("save-bar");
+    /** "Volgende" in the editor, to the section of that name. */
+    async function next(page: Page, name: string) {
+      await main(page)
+        .getByRole("link", { name: `Volgende: ${name}` })
+        .click();
+      await section(page, name).waitFor();
     }
 
     it("lets a new candidate fill in a profile that the account manager sees only while it is visible", async () => {
@@ -111,7 +113,7 @@ describe.skipIf(skipBrowserTests)(
         await dashboard.getByText("Je profiel is voor geen enkele werkgever zichtbaar.").isVisible(),
       ).toBe(true);
       expect(await dashboard.getByRole("link", { name: "Oneliner" }).getAttribute("href")).toBe(
-        "/profiel#algemeen",
+        "/profiel?onderdeel=algemeen",
       );
       await section(candidate, "Mijn sollicitaties")
         .getByText("Je hebt nog niet op een vacature gereageerd.")
@@ -137,8 +139,9 @@ describe.skipIf(skipBrowserTests)(
         .first()
         .click();
       await general.getByLabel(field("Werk- en denkniveau")).selectOption({ label: "Middelbaar" });
-      await save(candidate, "Algemeen");
 
+      // Section by section with "Volgende"; what was typed waits for one "Opslaan".
+      await next(candidate, "Voorkeuren");
       const preferences = section(candidate, "Voorkeuren");
       await preferences.getByRole("checkbox", { name: /^Aanpakken/ }).check();
       await preferences
@@ -152,8 +155,8 @@ describe.skipIf(skipBrowserTests)(
         .getByRole("list", { name: "Gekozen: Favoriete functies" })
         .getByText("magazijnmedewerker")
         .waitFor();
-      await save(candidate, "Voorkeuren");
 
+      await next(candidate, "Beschikbaarheid");
       const availability = section(candidate, "Beschikbaarheid");
       await availability.getByLabel(field("Minimaal")).fill("24");
       await availability.getByLabel(field("Maximaal")).fill("32");
@@ -168,14 +171,14 @@ describe.skipIf(skipBrowserTests)(
         .toBe("Dinsdag middag");
       await candidate.keyboard.press("Space");
       await availability.getByText("9 dagdelen gekozen").waitFor();
-      await save(candidate, "Beschikbaarheid");
 
+      await next(candidate, "Contactgegevens");
       const contact = section(candidate, "Contactgegevens");
       await contact.getByLabel(field("Telefoonnummer")).fill(CANDIDATE.phone);
       await contact.getByRole("radio", { name: /^Rechtstreeks met mij/ }).check();
-      await save(candidate, "Contactgegevens");
 
       // An experience that ends before it starts: the message is under "Tot", nothing typed is lost.
+      await next(candidate, "Werkervaring");
       const experience = section(candidate, "Werkervaring");
       await experience.getByRole("button", { name: "Werkervaring toevoegen" }).click();
       const job = experience.getByRole("listitem");
@@ -187,20 +190,37 @@ describe.skipIf(skipBrowserTests)(
       await job.getByLabel(field("Werkgever")).fill("Westland Logistiek");
       await job.getByLabel(field("Van")).fill("2022-03-01");
       await job.getByLabel(field("Tot")).fill("2021-12-31");
-      await experience.getByRole("button", { name: "Werkervaring opslaan" }).click();
-      const to = job.getByLabel(field("Tot"));
-      await expect.poll(() => to.getAttribute("aria-invalid")).toBe("true");
-      expect(
-        await experience.getByText("Niet opgeslagen: controleer de gemarkeerde velden.").isVisible(),
-      ).toBe(true);
-      expect(await job.getByLabel(field("Werkgever")).inputValue()).toBe("Westland Logistiek");
+      const bar = saveBar(candidate);
+      await bar
+        .getByText(
+          "Niet-opgeslagen wijzigingen in: Algemeen, Voorkeuren, Beschikbaarheid, Contactgegevens, Werkervaring",
+        )
+        .waitFor();
+
+      // Saved from another section: the refusal brings the editor back to the field.
+      const nav = main(candidate).getByRole("navigation", { name: "Onderdelen" });
+      await nav.getByRole("link", { name: /^Algemeen/ }).click();
       expect(await general.getByLabel(field("Oneliner")).inputValue()).toBe(
         "Aanpakker die graag in de logistiek werkt",
       );
+      await bar.getByRole("button", { name: "Opslaan" }).click();
+      const to = job.getByLabel(field("Tot"));
+      await expect.poll(() => to.getAttribute("aria-invalid")).toBe("true");
+      await expect.poll(() => to.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(
+        await experience.getByText("Niet opgeslagen: controleer de gemarkeerde velden.").isVisible(),
+      ).toBe(true);
+      await bar.getByText("Niet opgeslagen: controleer de gemarkeerde velden in Werkervaring.").waitFor();
+      await nav.getByRole("link", { name: "Werkervaring, controleren" }).waitFor();
+      // Nothing was half saved, and nothing typed is lost.
+      await nav.getByRole("link", { name: "Algemeen, niet opgeslagen" }).waitFor();
+      expect(await job.getByLabel(field("Werkgever")).inputValue()).toBe("Westland Logistiek");
       await screenshot(candidate, "candidate-editor-error");
       await expectAccessible(candidate, "profile editor with a field error");
       await to.fill("2023-06-30");
-      await save(candidate, "Werkervaring");
+      await bar.getByRole("button", { name: "Opslaan" }).click();
+      await expect.poll(() => bar.getByRole("status").textContent()).toBe("Alle wijzigingen opgeslagen");
+      await nav.getByRole("link", { name: "Werkervaring, ingevuld" }).waitFor();
       await screenshot(candidate, "candidate-editor");
       await expectAccessible(candidate, "profile editor");
 
@@ -335,12 +355,15 @@ describe.skipIf(skipBrowserTests)(
       await expectAccessible(manager, "hidden candidate: not found");
 
       // The editor in English.
-      await candidate.goto(`${haaglanden}/profiel`);
+      await candidate.goto(`${haaglanden}/profiel?onderdeel=werkervaring`);
       await candidate.getByRole("button", { name: "EN, English" }).click();
       expect(await heading(candidate)).toBe("My profile");
       await section(candidate, "Work experience")
-        .getByRole("button", { name: "Save Work experience" })
+        .getByText("Orderpicker", { exact: false })
+        .first()
         .waitFor();
+      await expect.poll(() => saveBar(candidate).getByRole("status").textContent()).toBe("All changes saved");
+      await main(candidate).getByRole("link", { name: "Next: Education" }).waitFor();
       await expectAccessible(candidate, "profile editor in English");
       // A long journey (registration to hiding); CI machines are busier than this one.
     }, 120_000);

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { meQuery } from "../features/account/me-query";
 import { PrivacyPanel } from "../features/candidates/privacy-panel";
+import type { ProfileSection } from "../features/candidates/profile-draft";
 import { ProfileEditor } from "../features/candidates/profile-editor";
 import { StaffCandidateProfile } from "../features/candidates/staff-profile";
 import { CandidateExplorer, type ExplorerPageProps } from "../features/explorer/explorer-page";
@@ -22,7 +23,7 @@ function RequireSignIn({ path, children }: { path: string; children: ReactNode }
 type ProfileTab = "profiel" | "privacy";
 
 /** "Mijn profiel" and its privacy tab, each at an address of its own. */
-function ProfileTabs({ tab }: { tab: ProfileTab }) {
+function ProfileTabs({ tab, section }: { tab: ProfileTab; section?: ProfileSection }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const tabs: PageTab<ProfileTab>[] = [
@@ -36,16 +37,19 @@ function ProfileTabs({ tab }: { tab: ProfileTab }) {
       onChange={(next) => void navigate({ to: next === "privacy" ? "/profiel/privacy" : "/profiel" })}
       tabs={tabs}
     >
-      <PageTabs.Panel value="profiel">{tab === "profiel" && <ProfileEditor />}</PageTabs.Panel>
+      <PageTabs.Panel value="profiel">
+        {tab === "profiel" && <ProfileEditor section={section} />}
+      </PageTabs.Panel>
       <PageTabs.Panel value="privacy">{tab === "privacy" && <PrivacyPanel />}</PageTabs.Panel>
     </PageTabs>
   );
 }
 
-export function ProfilePage() {
+/** The editor, at the section the address names ("/profiel?onderdeel=werkervaring"). */
+export function ProfilePage({ section }: { section: ProfileSection | undefined }) {
   return (
-    <RequireSignIn path="/profiel">
-      <ProfileTabs tab="profiel" />
+    <RequireSignIn path={section ? `/profiel?onderdeel=${section}` : "/profiel"}>
+      <ProfileTabs tab="profiel" section={section} />
     </RequireSignIn>
   );
 }

@@ -4,7 +4,7 @@ import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import type { Completeness } from "../../../contracts/candidates";
 import { AppLink } from "../../ui/app-link";
-import { sectionOfMissing } from "./profile-draft";
+import { sectionHref, sectionOfMissing } from "./profile-draft";
 
 /**
  * The completeness meter: the ring with the percentage, and "Nog in te vullen" with a link to
@@ -45,7 +45,7 @@ export function CompletenessMeter({ completeness }: { completeness: Completeness
           <List spacing={2} size="sm" aria-labelledby={headingId}>
             {missing.map((item) => (
               <List.Item key={`${item.part}.${item.key}`}>
-                <Anchor component={AppLink} href={`/profiel#${sectionOfMissing(item)}`}>
+                <Anchor component={AppLink} href={sectionHref(sectionOfMissing(item))}>
                   {t(`profile.missing.${item.key}`, {
                     defaultValue: t(`profile.sections.${sectionOfMissing(item)}`),
                   })}

@@ -27,21 +27,13 @@ import { useLocale } from "../language/language-control";
 import { LEGEND_STYLES, loadPlaceOptions, RemoteSelect } from "../vacancies/ui";
 import { AvailabilityGrid } from "./availability-grid";
 import { candidateKeys, removeMyPhoto, uploadMyPhoto } from "./candidates-api";
-import { ChoiceChecks, EditorSection, fieldErrorsOf, UploadError, useSavePart } from "./editor-ui";
+import { ChoiceChecks, type DraftProps, EditorSection, fieldMessages, UploadError } from "./editor-ui";
 import { OccupationPicker } from "./occupation-picker";
 import {
   type AvailabilityDraft,
-  availabilityDraft,
-  availabilityPatch,
   type ContactDraft,
-  contactDraft,
-  contactPatch,
   type GeneralDraft,
-  generalDraft,
-  generalPatch,
   type PreferencesDraft,
-  preferencesDraft,
-  preferencesPatch,
   rowKey,
 } from "./profile-draft";
 
@@ -142,12 +134,16 @@ const GENERAL_PATHS = new Set([
 ]);
 
 /** "Algemeen": what staff see first in the profile's summary block. */
-export function GeneralSection({ profile, lists }: { profile: CandidateProfile; lists: Lists | undefined }) {
+export function GeneralSection({
+  profile,
+  lists,
+  draft,
+  onChange: setDraft,
+  fields,
+}: { profile: CandidateProfile; lists: Lists | undefined } & DraftProps<GeneralDraft>) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [draft, setDraft] = useState<GeneralDraft>(() => generalDraft(profile));
-  const save = useSavePart();
-  const errors = fieldErrorsOf(save.error);
+  const errors = fieldMessages(fields);
   const set = <K extends keyof GeneralDraft>(key: K, value: GeneralDraft[K]) =>
     setDraft((old) => ({ ...old, [key]: value }));
 
@@ -157,10 +153,7 @@ export function GeneralSection({ profile, lists }: { profile: CandidateProfile; 
       title={t("profile.sections.algemeen")}
       intro={t("profile.intro.algemeen")}
       before={<ProfilePhoto profile={profile} />}
-      onSave={() => save.mutate(generalPatch(draft, profile))}
-      saving={save.isPending}
-      saved={save.isSuccess}
-      error={save.error}
+      fields={fields}
       placed={(path) => GENERAL_PATHS.has(path)}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -285,18 +278,14 @@ function fieldOf(path: string): string {
 
 /** "Voorkeuren": what the candidate wants to do and brings along (the explorer matches on these). */
 export function PreferencesSection({
-  profile,
   lists,
-}: {
-  profile: CandidateProfile;
-  lists: Lists | undefined;
-}) {
+  draft,
+  onChange: setDraft,
+  fields,
+}: { lists: Lists | undefined } & DraftProps<PreferencesDraft>) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [draft, setDraft] = useState<PreferencesDraft>(() => preferencesDraft(profile));
-  const save = useSavePart();
-  const errors = fieldErrorsOf(save.error);
-  const { fields } = errors;
+  const errors = fieldMessages(fields);
   const rowError = (index: number) =>
     fields
       .filter((f) => f.path.startsWith(`general.languages.${index}.`))
@@ -324,10 +313,7 @@ export function PreferencesSection({
       anchor="voorkeuren"
       title={t("profile.sections.voorkeuren")}
       intro={t("profile.intro.voorkeuren")}
-      onSave={() => save.mutate(preferencesPatch(draft))}
-      saving={save.isPending}
-      saved={save.isSuccess}
-      error={save.error}
+      fields={fields}
       placed={(path) => PREFERENCE_PREFIXES.some((p) => path.startsWith(p))}
     >
       <ChoiceChecks
@@ -513,16 +499,13 @@ const AVAILABILITY_PATHS = /^availability\.(hoursMin|hoursMax|grid|availableFrom
 
 /** "Beschikbaarheid": hours per week and the days × parts of the day. */
 export function AvailabilitySection({
-  profile,
   lists,
-}: {
-  profile: CandidateProfile;
-  lists: Lists | undefined;
-}) {
+  draft,
+  onChange: setDraft,
+  fields,
+}: { lists: Lists | undefined } & DraftProps<AvailabilityDraft>) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<AvailabilityDraft>(() => availabilityDraft(profile));
-  const save = useSavePart();
-  const errors = fieldErrorsOf(save.error);
+  const errors = fieldMessages(fields);
   const gridError = errors.fields
     .filter((f) => f.path.startsWith("availability.grid"))
     .map((f) => f.message)[0];
@@ -549,10 +532,7 @@ export function AvailabilitySection({
       anchor="beschikbaarheid"
       title={t("profile.sections.beschikbaarheid")}
       intro={t("profile.intro.beschikbaarheid")}
-      onSave={() => save.mutate(availabilityPatch(draft))}
-      saving={save.isPending}
-      saved={save.isSuccess}
-      error={save.error}
+      fields={fields}
       placed={(path) => AVAILABILITY_PATHS.test(path)}
     >
       <Stack gap={4} component="fieldset" style={{ border: 0, padding: 0, margin: 0 }} maw={480}>
@@ -583,11 +563,14 @@ export function AvailabilitySection({
 const CONTACT_PATHS = new Set(["contact.email", "contact.phone", "contact.contactPreference"]);
 
 /** "Contact": how employers reach the candidate, directly or through the account manager. */
-export function ContactSection({ profile }: { profile: CandidateProfile }) {
+export function ContactSection({
+  profile,
+  draft,
+  onChange: setDraft,
+  fields,
+}: { profile: CandidateProfile } & DraftProps<ContactDraft>) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<ContactDraft>(() => contactDraft(profile));
-  const save = useSavePart();
-  const errors = fieldErrorsOf(save.error);
+  const errors = fieldMessages(fields);
   const set = <K extends keyof ContactDraft>(key: K, value: ContactDraft[K]) =>
     setDraft((old) => ({ ...old, [key]: value }));
   const manager = profile.contact.accountManager;
@@ -597,10 +580,7 @@ export function ContactSection({ profile }: { profile: CandidateProfile }) {
       anchor="contact"
       title={t("profile.sections.contact")}
       intro={t("profile.intro.contact")}
-      onSave={() => save.mutate(contactPatch(draft))}
-      saving={save.isPending}
-      saved={save.isSuccess}
-      error={save.error}
+      fields={fields}
       placed={(path) => CONTACT_PATHS.has(path)}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -657,19 +637,14 @@ export function ContactSection({ profile }: { profile: CandidateProfile }) {
 }
 
 /** "Hobby's en interesses". */
-export function HobbiesSection({ profile }: { profile: CandidateProfile }) {
+export function HobbiesSection({ draft: hobbies, onChange: setHobbies, fields }: DraftProps<string>) {
   const { t } = useTranslation();
-  const [hobbies, setHobbies] = useState(profile.hobbies);
-  const save = useSavePart();
-  const errors = fieldErrorsOf(save.error);
+  const errors = fieldMessages(fields);
   return (
     <EditorSection
       anchor="hobbys"
       title={t("profile.sections.hobbys")}
-      onSave={() => save.mutate({ hobbies: hobbies.trim() })}
-      saving={save.isPending}
-      saved={save.isSuccess}
-      error={save.error}
+      fields={fields}
       placed={(path) => path === "hobbies"}
     >
       <Textarea

@@ -13,38 +13,31 @@ import {
   Title,
 } from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
-import { type ReactNode, useRef, useState } from "react";
+import { type ReactNode, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import type { CandidateProfile, UpdateCandidateProfileRequest } from "../../../contracts/candidates";
 import type { ReferenceListsResponse } from "../../../contracts/reference";
 import { DateField } from "../../ui/date-field";
 import { useLocale } from "../language/language-control";
-import { EditorSection, fieldErrorsOf, useSavePart } from "./editor-ui";
+import { type DraftProps, EditorSection, type FieldMessage, fieldMessages } from "./editor-ui";
 import {
   type CourseRow,
-  courseRows,
-  coursesPatch,
   type EducationRow,
   type ExperienceRow,
-  educationPatch,
-  educationRows,
   emptyCourse,
   emptyEducation,
   emptyExperience,
-  experiencePatch,
-  experienceRows,
   type ProfileSection,
 } from "./profile-draft";
 
 /**
  * A list of entries edited in place (work experience, education, courses): each entry a card
- * with its own remove button, "toevoegen" below, and one "Opslaan" for the whole list. A new
- * entry gets the focus in its first field.
+ * with its own remove button, "toevoegen" below. A new entry gets the focus in its first field.
  */
 function EntryList<Row extends { key: string }>({
   anchor,
   part,
-  toPatch,
+  sent,
+  fields,
   title,
   intro,
   entryTitle,
@@ -57,7 +50,9 @@ function EntryList<Row extends { key: string }>({
 }: {
   anchor: ProfileSection;
   part: "experience" | "education" | "courses";
-  toPatch: (rows: Row[]) => UpdateCandidateProfileRequest;
+  /** The row keys in the order of the last save: server messages name rows by that index. */
+  sent: readonly string[];
+  fields: readonly FieldMessage[];
   title: string;
   intro: string;
   entryTitle: (row: Row, index: number) => string;
@@ -73,11 +68,8 @@ function EntryList<Row extends { key: string }>({
   ) => ReactNode;
 }) {
   const { t } = useTranslation();
-  const save = useSavePart();
-  const errors = fieldErrorsOf(save.error);
+  const errors = fieldMessages(fields);
   const listRef = useRef<HTMLDivElement>(null);
-  // The rows as they were sent: server messages name them by their index then.
-  const [sent, setSent] = useState<string[]>([]);
   const errorOf = (key: string, field: string) => {
     const index = sent.indexOf(key);
     return index < 0 ? undefined : errors.at(`${part}.${index}.${field}`);
@@ -97,13 +89,7 @@ function EntryList<Row extends { key: string }>({
       anchor={anchor}
       title={title}
       intro={intro}
-      onSave={() => {
-        setSent(rows.map((r) => r.key));
-        save.mutate(toPatch(rows));
-      }}
-      saving={save.isPending}
-      saved={save.isSuccess}
-      error={save.error}
+      fields={fields}
       placed={(path) => {
         const match = new RegExp(`^${part}\\.(\\d+)\\.`).exec(path);
         return match !== null && Number(match[1]) < sent.length;
@@ -157,6 +143,8 @@ function EntryList<Row extends { key: string }>({
   );
 }
 
+type HistoryProps<Row> = DraftProps<Row[]> & { sent: readonly string[] };
+
 function Period({
   from,
   to,
@@ -194,16 +182,21 @@ function Period({
 }
 
 /** "Werkervaring": jobs with from and to ("nu" while it lasts). */
-export function ExperienceSection({ profile }: { profile: CandidateProfile }) {
+export function ExperienceSection({
+  draft: rows,
+  onChange: setRows,
+  fields,
+  sent,
+}: HistoryProps<ExperienceRow>) {
   const { t } = useTranslation();
-  const [rows, setRows] = useState(() => experienceRows(profile.experience));
   return (
     <EntryList<ExperienceRow>
-      anchor="ervaring"
+      anchor="werkervaring"
       part="experience"
-      toPatch={experiencePatch}
-      title={t("profile.sections.ervaring")}
-      intro={t("profile.intro.ervaring")}
+      sent={sent}
+      fields={fields}
+      title={t("profile.sections.werkervaring")}
+      intro={t("profile.intro.werkervaring")}
       entryTitle={(row, i) => row.title.trim() || t("profile.experience.entry", { number: i + 1 })}
       rows={rows}
       setRows={setRows}
@@ -261,15 +254,14 @@ export function ExperienceSection({ profile }: { profile: CandidateProfile }) {
 
 /** "Opleidingen", with "diploma behaald". */
 export function EducationSection({
-  profile,
   lists,
-}: {
-  profile: CandidateProfile;
-  lists: ReferenceListsResponse | undefined;
-}) {
+  draft: rows,
+  onChange: setRows,
+  fields,
+  sent,
+}: { lists: ReferenceListsResponse | undefined } & HistoryProps<EducationRow>) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [rows, setRows] = useState(() => educationRows(profile.education));
   const levels = [...(lists?.educationLevels ?? [])]
     .sort((a, b) => a.order - b.order)
     .map((l) => ({ value: l.id, label: l.label[locale] }));
@@ -277,7 +269,8 @@ export function EducationSection({
     <EntryList<EducationRow>
       anchor="opleidingen"
       part="education"
-      toPatch={educationPatch}
+      sent={sent}
+      fields={fields}
       title={t("profile.sections.opleidingen")}
       intro={t("profile.intro.opleidingen")}
       entryTitle={(row, i) => row.title.trim() || t("profile.education.entry", { number: i + 1 })}
@@ -349,14 +342,14 @@ export function EducationSection({
 }
 
 /** "Cursussen en trainingen", with "certificaat behaald". */
-export function CoursesSection({ profile }: { profile: CandidateProfile }) {
+export function CoursesSection({ draft: rows, onChange: setRows, fields, sent }: HistoryProps<CourseRow>) {
   const { t } = useTranslation();
-  const [rows, setRows] = useState(() => courseRows(profile.courses));
   return (
     <EntryList<CourseRow>
       anchor="cursussen"
       part="courses"
-      toPatch={coursesPatch}
+      sent={sent}
+      fields={fields}
       title={t("profile.sections.cursussen")}
       intro={t("profile.intro.cursussen")}
       entryTitle={(row, i) => row.title.trim() || t("profile.courses.entry", { number: i + 1 })}

@@ -37,8 +37,9 @@ import {
   uploadDocument,
 } from "./candidates-api";
 import { IMAGE_TYPES, PHOTO_MAX_BYTES } from "./editor-general";
-import { EditorSection, fieldErrorsOf, UploadError, useSavePart } from "./editor-ui";
-import { type LinkRow, mediaPatch, mediaRows, rowKey, sentIndexes } from "./profile-draft";
+import { type DraftProps, EditorSection, fieldMessages, UploadError } from "./editor-ui";
+import { type LinkRow, rowKey } from "./profile-draft";
+import type { MediaDraft } from "./profile-edits";
 import { VideoList } from "./video";
 
 export const DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -214,17 +215,23 @@ function MediaPhotos({ profile }: { profile: CandidateProfile }) {
 }
 
 /** "Media": photos, videos and links (own website, social media). */
-export function MediaSection({ profile, consented }: { profile: CandidateProfile; consented: boolean }) {
+export function MediaSection({
+  profile,
+  consented,
+  draft: { videos, links },
+  onChange,
+  fields,
+  sent,
+}: {
+  profile: CandidateProfile;
+  consented: boolean;
+  /** The link rows of the last save by their index in it (empty rows are not sent). */
+  sent: { videos: ReadonlyMap<number, string>; links: ReadonlyMap<number, string> };
+} & DraftProps<MediaDraft>) {
   const { t } = useTranslation();
-  const [rows] = useState(() => mediaRows(profile.media));
-  const [videos, setVideos] = useState(rows.videos);
-  const [links, setLinks] = useState(rows.links);
-  const [sent, setSent] = useState<{ videos: Map<number, string>; links: Map<number, string> }>({
-    videos: new Map(),
-    links: new Map(),
-  });
-  const save = useSavePart();
-  const errors = fieldErrorsOf(save.error);
+  const errors = fieldMessages(fields);
+  const setVideos = (rows: LinkRow[]) => onChange((old) => ({ ...old, videos: rows }));
+  const setLinks = (rows: LinkRow[]) => onChange((old) => ({ ...old, links: rows }));
   const errorAt =
     (list: "videos" | "links") =>
     (key: string, field: "url" | "label"): string | undefined => {
@@ -239,13 +246,7 @@ export function MediaSection({ profile, consented }: { profile: CandidateProfile
       title={t("profile.sections.media")}
       intro={t("profile.intro.media")}
       before={<MediaPhotos profile={profile} />}
-      onSave={() => {
-        setSent({ videos: sentIndexes(videos), links: sentIndexes(links) });
-        save.mutate(mediaPatch(videos, links));
-      }}
-      saving={save.isPending}
-      saved={save.isSuccess}
-      error={save.error}
+      fields={fields}
       placed={(path) => /^media\.(videos|links)\.\d+\./.test(path)}
     >
       <LinkRows

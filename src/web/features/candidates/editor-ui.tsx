@@ -1,30 +1,29 @@
-import { Button, Card, Checkbox, Group, List, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { IconDeviceFloppy } from "@tabler/icons-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, type ReactNode, useEffect, useId, useRef } from "react";
+import { Card, Checkbox, List, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { type ReactNode, useId } from "react";
 import { useTranslation } from "react-i18next";
-import type { UpdateCandidateProfileRequest } from "../../../contracts/candidates";
 import { ApiError } from "../../api";
 import { FormError, Notice } from "../identity/forms";
 import { LEGEND_STYLES } from "../vacancies/ui";
-import { candidateKeys, updateMyProfile } from "./candidates-api";
 import type { ProfileSection } from "./profile-draft";
 
-/** The header is fixed: an anchor jump leaves the section's heading below it. */
+/** The header is fixed: a jump or a focus moved to a heading leaves it below the header. */
 export const ANCHOR_OFFSET = { scrollMarginTop: 88 } as const;
 
-/** Saves one part of the profile; the answer (the whole profile) replaces the cached one. */
-export function useSavePart() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (patch: UpdateCandidateProfileRequest) => updateMyProfile(patch),
-    onSuccess: (me) => queryClient.setQueryData(candidateKeys.me, me),
-  });
+/** A server message about one field, as the API names it ("experience.2.to"). */
+export type FieldMessage = { path: string; message: string };
+
+/** Sets a section's draft, like React's state setter. */
+export type DraftUpdate<D> = (next: D | ((old: D) => D)) => void;
+
+/** What the editor gives each section: its draft, how to change it, and its refused fields. */
+export interface DraftProps<D> {
+  draft: D;
+  onChange: DraftUpdate<D>;
+  fields: readonly FieldMessage[];
 }
 
-/** The server's messages per field path ("experience.2.to"), joined when there are several. */
-export function fieldErrorsOf(error: unknown) {
-  const fields = error instanceof ApiError ? error.fields : [];
+/** The messages per field path, joined when there are several. */
+export function fieldMessages(fields: readonly FieldMessage[]) {
   return {
     fields,
     at(path: string): string | undefined {
@@ -34,9 +33,15 @@ export function fieldErrorsOf(error: unknown) {
   };
 }
 
+/** The server's messages per field path of a refused request. */
+export function fieldErrorsOf(error: unknown) {
+  return fieldMessages(error instanceof ApiError ? error.fields : []);
+}
+
 /**
- * One section of the profile editor: a card with its anchor, its own form and its own "Opslaan".
- * Field messages go under the fields; what no field shows is listed above the button.
+ * One section of the profile editor: a card with its heading (which takes the focus when the
+ * candidate moves to the section) and its fields. Field messages go under the fields; what no
+ * field shows is listed above them. Saving is the editor's, for all sections at once.
  */
 export function EditorSection({
   anchor,
@@ -44,101 +49,57 @@ export function EditorSection({
   intro,
   children,
   before,
-  onSave,
-  saving,
-  saved,
-  error,
+  fields = [],
   placed,
 }: {
   anchor: ProfileSection;
   title: string;
   intro?: ReactNode;
   children?: ReactNode;
-  /** Controls that act at once (photo, uploads): outside the form, above it. */
+  /** Controls that act at once (photo, uploads), above the fields that wait for "Opslaan". */
   before?: ReactNode;
-  onSave?: () => void;
-  saving?: boolean;
-  saved?: boolean;
-  error?: unknown;
+  /** The last refused save's messages for this section. */
+  fields?: readonly FieldMessage[];
   /** Whether a field of this section shows the message for this path itself. */
   placed?: (path: string) => boolean;
 }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const formRef = useRef<HTMLFormElement>(null);
-  const { fields } = fieldErrorsOf(error);
   const unplaced = fields.filter((f) => !placed?.(f.path));
 
-  // After a refused save the cursor goes to the first field with a message.
-  useEffect(() => {
-    if (!error) return;
-    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    invalid?.focus();
-  }, [error]);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    onSave?.();
-  }
-
   return (
-    <Card
-      withBorder
-      padding="lg"
-      radius="md"
-      component="section"
-      id={anchor}
-      aria-labelledby={headingId}
-      style={ANCHOR_OFFSET}
-    >
-      <Title order={2} size="h3" id={headingId} mb="xs" tabIndex={-1} data-section-heading>
+    <Card withBorder padding="lg" radius="md" component="section" id={anchor} aria-labelledby={headingId}>
+      <Title
+        order={2}
+        size="h3"
+        id={headingId}
+        mb="xs"
+        tabIndex={-1}
+        data-section-heading
+        style={ANCHOR_OFFSET}
+      >
         {title}
       </Title>
       {intro && (
-        <Text c="dimmed" mb="md">
+        <Text c="gray.8" mb="md">
           {intro}
         </Text>
       )}
       {before && <div style={{ marginBottom: "var(--mantine-spacing-md)" }}>{before}</div>}
-      {onSave && (
-        <form ref={formRef} onSubmit={submit} noValidate aria-labelledby={headingId}>
-          <Stack gap="md">
-            {children}
-            {error ? (
-              fields.length > 0 ? (
-                <Notice color="red" title={t("profile.editor.checkFields")}>
-                  {unplaced.length > 0 && (
-                    <List size="sm">
-                      {unplaced.map((f) => (
-                        <List.Item key={`${f.path}:${f.message}`}>{f.message}</List.Item>
-                      ))}
-                    </List>
-                  )}
-                </Notice>
-              ) : (
-                <FormError error={error} />
-              )
-            ) : null}
-            <Group gap="sm">
-              <Button
-                type="submit"
-                loading={saving}
-                leftSection={<IconDeviceFloppy aria-hidden="true" size={18} />}
-              >
-                {t("profile.editor.save", { section: title })}
-              </Button>
-              <div role="status" aria-live="polite">
-                {saved && !saving && !error && (
-                  <Text size="sm" c="teal">
-                    {t("profile.editor.saved")}
-                  </Text>
-                )}
-              </div>
-            </Group>
-          </Stack>
-        </form>
-      )}
-      {!onSave && children}
+      <Stack gap="md">
+        {fields.length > 0 && (
+          <Notice color="red" title={t("profile.editor.checkFields")}>
+            {unplaced.length > 0 && (
+              <List size="sm">
+                {unplaced.map((f) => (
+                  <List.Item key={`${f.path}:${f.message}`}>{f.message}</List.Item>
+                ))}
+              </List>
+            )}
+          </Notice>
+        )}
+        {children}
+      </Stack>
     </Card>
   );
 }
@@ -177,7 +138,7 @@ export function ChoiceChecks({
             value={option.value}
             label={option.label}
             description={option.description}
-            styles={{ description: { color: "var(--mantine-color-dimmed)" } }}
+            styles={{ description: { color: "var(--mantine-color-gray-7)" } }}
           />
         ))}
       </SimpleGrid>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CandidateProfile } from "../../../contracts/candidates";
+import { profile } from "./profile.testing";
 import {
   availabilityPatch,
   coursesPatch,
@@ -17,59 +17,6 @@ import {
   sentIndexes,
   toggleCells,
 } from "./profile-draft";
-
-const profile: CandidateProfile = {
-  id: "00000000-0000-4000-8000-000000000001",
-  portal: {
-    id: "00000000-0000-4000-8000-000000000002",
-    slug: "haaglanden",
-    name: { nl: "Haaglanden", en: "Haaglanden" },
-    isNational: false,
-  },
-  general: {
-    firstName: "Sam",
-    lastName: "de Vries",
-    photoUrl: null,
-    headline: "",
-    summary: "",
-    place: { id: null, name: "Ypenburg" },
-    postcode: null,
-    birthDate: null,
-    workLevel: null,
-    educationLevel: "mbo-2",
-    targetGroups: [],
-    languages: [{ code: "nl", level: "native" }],
-    drivingLicences: ["B"],
-    certificates: [],
-    physicalLimitations: [],
-  },
-  preferences: {
-    desiredOccupationIds: ["8332.2"],
-    workTypes: ["maken"],
-    sectors: [],
-    transportModes: [],
-    maxTravelKm: 25,
-  },
-  availability: { hoursMin: 24, hoursMax: 32, grid: ["maandag-ochtend"], availableFrom: null },
-  contact: { email: null, phone: null, contactPreference: "account_manager", accountManager: null },
-  experience: [
-    {
-      title: "Orderpicker",
-      occupationId: null,
-      employer: "Westland Logistiek",
-      place: "",
-      from: "2020-01-01",
-      to: null,
-      description: "",
-    },
-  ],
-  education: [],
-  courses: [],
-  media: { photos: [], videos: [], links: [] },
-  hobbies: "",
-  documents: [],
-  profileUpdatedAt: "2026-01-01T00:00:00.000Z",
-};
 
 describe("the profile editor's drafts", () => {
   it("sends empty fields as null and keeps a place typed by hand until another is chosen", () => {
@@ -139,7 +86,7 @@ describe("where the editor asks for something", () => {
   it("sends a missing item to its section", () => {
     expect(sectionOfMissing({ part: "general", key: "photo" })).toBe("algemeen");
     expect(sectionOfMissing({ part: "general", key: "languages" })).toBe("voorkeuren");
-    expect(sectionOfMissing({ part: "experience", key: "experienceOrEducation" })).toBe("ervaring");
+    expect(sectionOfMissing({ part: "experience", key: "experienceOrEducation" })).toBe("werkervaring");
     expect(sectionOfMissing({ part: "documents", key: "cv" })).toBe("documenten");
   });
 });

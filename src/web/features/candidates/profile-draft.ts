@@ -10,15 +10,15 @@ import type {
 } from "../../../contracts/candidates";
 
 /**
- * The profile editor's sections, in the order of the page, with the anchor each one has
- * ("/profiel#ervaring"). The Dutch anchors are what people see in the address bar.
+ * The profile editor's sections, in the order of the side list, as the address names them
+ * ("/profiel?onderdeel=werkervaring"): Dutch, because people see them in the address bar.
  */
 export const PROFILE_SECTIONS = [
   "algemeen",
   "voorkeuren",
   "beschikbaarheid",
   "contact",
-  "ervaring",
+  "werkervaring",
   "opleidingen",
   "cursussen",
   "media",
@@ -27,12 +27,15 @@ export const PROFILE_SECTIONS = [
 ] as const;
 export type ProfileSection = (typeof PROFILE_SECTIONS)[number];
 
+/** The editor's address for one section. */
+export const sectionHref = (section: ProfileSection) => `/profiel?onderdeel=${section}`;
+
 const SECTION_OF_PART: Record<ProfilePart, ProfileSection> = {
   general: "algemeen",
   preferences: "voorkeuren",
   availability: "beschikbaarheid",
   contact: "contact",
-  experience: "ervaring",
+  experience: "werkervaring",
   education: "opleidingen",
   courses: "cursussen",
   media: "media",
