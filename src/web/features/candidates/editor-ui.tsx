@@ -81,7 +81,7 @@ export function EditorSection({
         {title}
       </Title>
       {intro && (
-        <Text c="gray.8" mb="md">
+        <Text c="dimmed" mb="md">
           {intro}
         </Text>
       )}
@@ -138,7 +138,7 @@ export function ChoiceChecks({
             value={option.value}
             label={option.label}
             description={option.description}
-            styles={{ description: { color: "var(--mantine-color-gray-7)" } }}
+            styles={{ description: { color: "var(--mantine-color-dimmed)" } }}
           />
         ))}
       </SimpleGrid>

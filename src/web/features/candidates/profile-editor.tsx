@@ -92,10 +92,10 @@ export function VisibilitySummary({ me }: { me: CandidateMeResponse }) {
 }
 
 const STATE_ICONS: Record<SectionState, ReactNode> = {
-  invalid: <IconAlertTriangle aria-hidden="true" size={18} color="var(--mantine-color-red-8)" />,
-  unsaved: <IconPointFilled aria-hidden="true" size={18} color="var(--mantine-color-orange-8)" />,
-  todo: <IconCircleDashed aria-hidden="true" size={18} color="var(--mantine-color-gray-7)" />,
-  complete: <IconCircleCheck aria-hidden="true" size={18} color="var(--mantine-color-teal-9)" />,
+  invalid: <IconAlertTriangle aria-hidden="true" size={18} color="var(--mantine-color-red-text)" />,
+  unsaved: <IconPointFilled aria-hidden="true" size={18} color="var(--mantine-color-orange-text)" />,
+  todo: <IconCircleDashed aria-hidden="true" size={18} color="var(--mantine-color-dimmed)" />,
+  complete: <IconCircleCheck aria-hidden="true" size={18} color="var(--mantine-color-teal-text)" />,
   // Keeps the labels in one column.
   empty: <span aria-hidden="true" style={{ display: "inline-block", width: 18 }} />,
 };
@@ -222,7 +222,7 @@ function SaveBar({
       <Group justify="space-between" gap="sm" wrap="nowrap" align="center">
         <div role="status" aria-live="polite" style={{ minWidth: 0 }}>
           {problem && (
-            <Text c="red.8" fw={700} ref={messageRef} tabIndex={-1}>
+            <Text c="red" fw={700} ref={messageRef} tabIndex={-1}>
               <IconAlertTriangle
                 aria-hidden="true"
                 size={18}
@@ -428,7 +428,7 @@ function EditorBody({
       <Grid.Col span={{ base: 12, md: 8, lg: 9 }} order={{ base: -1, md: 0 }}>
         <form onSubmit={submit} noValidate aria-label={t("menu.profile")}>
           <Stack gap="md">
-            <Text c="gray.8">{t("profile.editor.intro")}</Text>
+            <Text c="dimmed">{t("profile.editor.intro")}</Text>
             <Stack hiddenFrom="md">
               <SectionSelect current={section} stateOf={stateOf} onChange={go} />
             </Stack>
