@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gt, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db";
+import { dateTimeFormat } from "../../platform/intl";
 import {
   contactPersons,
   invitations,
@@ -36,7 +37,7 @@ const CREATING_ACTIONS = sql.raw(`('created', 'requested', 'copied')`);
 
 /** Today in the Netherlands (YYYY-MM-DD), the day a vacancy's closing date is compared with. */
 function today(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
+  return dateTimeFormat("en-CA", {
     timeZone: "Europe/Amsterdam",
     year: "numeric",
     month: "2-digit",
