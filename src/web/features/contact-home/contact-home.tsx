@@ -44,8 +44,8 @@ interface CountBlockProps {
   linkLabel: string;
 }
 
-/** One thing that waits for the contact: its number and where to deal with it. */
-function CountBlock({ title, count, text, href, linkLabel }: CountBlockProps) {
+/** One thing that waits for someone: its number and where to deal with it (the staff home's too). */
+export function CountBlock({ title, count, text, href, linkLabel }: CountBlockProps) {
   const id = useId();
   return (
     <Card withBorder padding="lg" radius="md" component="section" aria-labelledby={id}>
