@@ -39,7 +39,7 @@ export const staffDashboardRepository = repository<TenantScope>()({
     }>(
       db,
       sql`with listed as (
-          select ${vacancies.closesOn} as closes_on, ${newApplicationsOf(vacancies.id)} as fresh
+          select ${vacancies.closesOn} as closes_on, ${newApplicationsOf(scope, vacancies.id)} as fresh
           from ${vacancies} where ${sql.join(conditions, sql` and `)}
         )
         select coalesce(sum(fresh), 0) as applications,

@@ -33,8 +33,10 @@ export const PAGE_SIZE = 20;
  * in, with no step since (an undone step does not count). The staff home and the overview's
  * "new applications" filter count the same way.
  */
-export function newApplicationsOf(vacancyId: AnyColumn | SQL): SQL<number> {
+export function newApplicationsOf(scope: TenantScope, vacancyId: AnyColumn | SQL): SQL<number> {
+  const scoped = inScope(scope, sql`m.organisation_id`) ?? sql`true`;
   return sql<number>`(select count(*) from ${matches} m where m.vacancy_id = ${vacancyId} and m.source = 'applied'
+    and ${scoped}
     and not exists (select 1 from ${matchHistory} h where h.match_id = m.id and h.seq > 0 and h.undone_at is null))`;
 }
 
@@ -266,7 +268,7 @@ export const vacancyRepository = repository<TenantScope>()({
     if (query.visible === "no") filters.push(sql`not ${visible}`);
     if (query.proposed === "yes") filters.push(sql`${proposed} > 0`);
     if (query.proposed === "no") filters.push(sql`${proposed} = 0`);
-    if (query.applications === "new") filters.push(sql`${newApplicationsOf(vacancies.id)} > 0`);
+    if (query.applications === "new") filters.push(sql`${newApplicationsOf(scope, vacancies.id)} > 0`);
     if (query.createdBy) filters.push(eq(vacancies.createdByKind, query.createdBy));
     if (query.serviceModel) filters.push(eq(vacancies.serviceModel, query.serviceModel));
     if (query.organisationId) filters.push(eq(vacancies.organisationId, query.organisationId));

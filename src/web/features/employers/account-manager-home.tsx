@@ -126,7 +126,7 @@ function Changes({ data }: { data: AccountManagerHomeResponse }) {
                         ? ` · ${t("employers.home.by", { names: change.actors.join(", ") })}`
                         : ""}
                     </Text>
-                    <Text size="sm" c="dimmed">
+                    <Text size="sm" c="gray.8">
                       <time dateTime={change.at}>{formatDateTime(change.at, locale)}</time>
                     </Text>
                   </Stack>
