@@ -74,6 +74,16 @@ describe.skipIf(skipBrowserTests)("the staff home in the browser", () => {
     await screenshot(page, "staff-home");
     await expectAccessible(page, "the staff home of an account manager");
 
+    // "Naar de oordelen" goes down this page to the verdicts themselves.
+    const verdicts = main(page).getByRole("region", { name: "Oordelen op je voorstellen" });
+    await waiting.getByRole("link", { name: "Naar de oordelen" }).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe("#oordelen");
+    await expect
+      .poll(() =>
+        verdicts.evaluate((el) => Math.abs(el.getBoundingClientRect().top) < window.innerHeight / 2),
+      )
+      .toBe(true);
+
     // The block's link opens the overview filtered to exactly those vacancies.
     await waiting.getByRole("link", { name: "Bekijk de vacatures met nieuwe sollicitaties" }).click();
     await page.waitForURL((u) => u.pathname === "/vacaturebeheer");

@@ -59,9 +59,16 @@ export function CountBlock({ title, count, text, href, linkLabel }: CountBlockPr
         <Text c="gray.8" size="sm">
           {text}
         </Text>
-        <Anchor component={AppLink} href={href} fw={600} mt="auto" pt="xs">
-          {linkLabel}
-        </Anchor>
+        {/* A link within the page (#…) is the browser's: it scrolls there and moves the focus start. */}
+        {href.startsWith("#") ? (
+          <Anchor href={href} fw={600} mt="auto" pt="xs">
+            {linkLabel}
+          </Anchor>
+        ) : (
+          <Anchor component={AppLink} href={href} fw={600} mt="auto" pt="xs">
+            {linkLabel}
+          </Anchor>
+        )}
       </Stack>
     </Card>
   );
