@@ -202,17 +202,26 @@ export const AccountManagerHomeResponseSchema = z.object({
       closesOn: z.string().nullable(),
     }),
   ),
+  /** What changed since the last visit: one row per vacancy, the latest change first. */
   changes: z.array(
     z.object({
-      at: z.string(),
-      kind: z.enum(["vacancy", "application"]),
-      /** The vacancy history action ("created", "published", …) or "applied". */
-      action: z.string(),
+      vacancyId: z.string().uuid(),
       /** The vacancy's display title. */
       title: z.string(),
-      /** Who did it, when known. */
-      actor: z.string().nullable(),
       link: z.string(),
+      /** The latest change. */
+      at: z.string(),
+      /**
+       * What happened, each once, the latest first: vacancy history actions ("updated",
+       * "published_to", …) and "applied" for new applications.
+       */
+      actions: z.array(z.string()),
+      /** How many applications came in. */
+      applications: z.number().int().min(0),
+      /** Who made the changes (others than the caller), each once. */
+      actors: z.array(z.string()),
+      /** Closed or archived, or past its closing date: marked "Gesloten". */
+      closed: z.boolean(),
     }),
   ),
   lastVisitAt: z.string().nullable(),

@@ -285,9 +285,12 @@ export const VacancyListQuerySchema = z.object({
   accountManager: z.string().max(100).optional(),
   contactVia: ContactViaSchema.optional(),
   status: z.enum(VACANCY_LIST_VIEWS).default("active"),
-  closing: z.enum(["all", "future", "expired"]).default("all"),
+  /** "soon": open and closing today or within the next 7 days (the staff home's block). */
+  closing: z.enum(["all", "future", "soon", "expired"]).default("all"),
   visible: z.enum(["all", "yes", "no"]).default("all"),
   proposed: z.enum(["all", "yes", "no"]).default("all"),
+  /** "new": with applications nobody has moved on from the phase they arrived in. */
+  applications: z.enum(["all", "new"]).default("all"),
   createdBy: CreatedByKindSchema.optional(),
   serviceModel: ServiceModelSchema.optional(),
   organisationId: z.string().uuid().optional(),

@@ -45,14 +45,16 @@ import {
   registerMatchRoutes,
   registerProposalRoutes,
   registerProposalSubscribers,
+  unreadNoticesCount,
 } from "./modules/matches";
-import { registerMessageRoutes, registerMessageSubscribers } from "./modules/messages";
+import { registerMessageRoutes, registerMessageSubscribers, unreadMessagesCount } from "./modules/messages";
 import {
   registerPlacementJobs,
   registerPlacementRoutes,
   registerPlacementSubscribers,
   timesheetsWaitingCount,
 } from "./modules/placements";
+import { registerStaffHomeRoutes } from "./modules/staff-home";
 import { registerTalentPoolRoutes, registerTalentPoolSubscribers } from "./modules/talent-pools";
 import { registerTaxonomy } from "./modules/taxonomy/taxonomy.routes";
 import { callerOf } from "./modules/tenancy";
@@ -231,6 +233,16 @@ export async function buildApp({
       today: () => todayIn(),
       proposalsWaiting: (caller) => proposalsAwaitingCount({ store, files }, caller),
       timesheetsWaiting: (caller) => timesheetsWaitingCount(placements, caller),
+    },
+  });
+  await registerStaffHomeRoutes(app, {
+    staffHome: {
+      store,
+      today: () => todayIn(),
+      verdictsUnread: (caller) => unreadNoticesCount({ store }, caller),
+      messagesUnread: (caller) => unreadMessagesCount({ store, files }, caller),
+      invitationsOpen: async (caller) =>
+        (await invitations.list(caller)).filter((i) => i.status === "pending").length,
     },
   });
   registerEmployerSubscribers(events, { mailer, store });

@@ -1,4 +1,5 @@
 // `npm start`: build the web app if needed, then serve everything from one process.
+import { PortalListResponseSchema } from "../contracts/tenancy";
 import { startServer } from "./main";
 import { loadEnvOrExit } from "./platform/env";
 import { ensureWebBuild, webDistDir } from "./platform/web-build";
@@ -10,13 +11,13 @@ async function run(): Promise<void> {
   const started = Date.now();
   await ensureWebBuild(log);
   const server = await startServer(env, { webDir: webDistDir, log });
-  const national = env.PUBLIC_URL;
-  const example = new URL(national);
-  example.hostname = `haaglanden.${example.hostname}`;
+  // The portals this database has (a production start has only the national one), as the API lists them.
+  const listed = await server.app.inject({ method: "GET", url: "/api/v1/portals" });
+  const { portals } = PortalListResponseSchema.parse(listed.json());
+  const width = Math.max("API documentation".length, ...portals.map((p) => p.name.nl.length)) + 2;
   log(`Werkbrug is ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  log(`  National portal:   ${national}/`);
-  log(`  Haaglanden portal: ${example.origin}/`);
-  log(`  API documentation: ${national}/api/docs`);
+  for (const portal of portals) log(`  ${`${portal.name.nl}:`.padEnd(width)}${portal.url}`);
+  log(`  ${"API documentation:".padEnd(width)}${env.PUBLIC_URL}/api/docs`);
   const shutdown = async () => {
     await server.close();
     process.exit(0);

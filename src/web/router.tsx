@@ -144,9 +144,16 @@ const resetPasswordRoute = createRoute({
 const settingsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/instellingen",
-  validateSearch: z.object({ tab: z.enum(SETTINGS_TABS).optional().catch(undefined) }),
+  validateSearch: z.object({
+    tab: z.enum(SETTINGS_TABS).optional().catch(undefined),
+    // "open": the invitations list starts with those not yet accepted (the staff home's link).
+    uitnodigingen: z.enum(["open"]).optional().catch(undefined),
+  }),
   component: function SettingsRoute() {
-    return <SettingsPage tab={settingsRoute.useSearch().tab ?? "beveiliging"} />;
+    const search = settingsRoute.useSearch();
+    return (
+      <SettingsPage tab={search.tab ?? "beveiliging"} openInvitations={search.uitnodigingen === "open"} />
+    );
   },
   staticData: { titleKey: "menu.settings", parent: "/" },
 });
@@ -375,7 +382,11 @@ const candidateProfileRoute = createRoute({
 const messagesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/berichten",
-  component: MessagesRoutePage,
+  // "?unread=true": the team inbox opens with only the unopened messages (the staff home's link).
+  validateSearch: z.object({ unread: z.enum(["true"]).optional().catch(undefined) }),
+  component: function MessagesRoute() {
+    return <MessagesRoutePage unread={messagesRoute.useSearch().unread === "true"} />;
+  },
   staticData: { titleKey: "inbox.title", parent: "/" },
 });
 

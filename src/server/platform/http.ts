@@ -10,7 +10,7 @@ import Fastify, {
   type FastifyRequest,
 } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
-import type { core, ZodType } from "zod";
+import { type core, ZodObject, type ZodType } from "zod";
 import { type ErrorResponse, ErrorResponseSchema } from "../../contracts/common";
 import { type Access, accessOf, authorise, enforceRouteAccessDeclarations } from "./access";
 import type { Env } from "./env";
@@ -32,7 +32,17 @@ class RequestValidationError extends Error {
  * Our own validator compiler so that every issue keeps its input (`reportInput`) and can be
  * translated into the caller's language when the error is presented.
  */
-function validatorCompiler({ schema }: { schema: ZodType }) {
+/**
+ * A request body with a field the route does not know is refused (400, the field named), not
+ * silently dropped: `PATCH {closesOn}` once answered 200 and changed nothing, the field
+ * belonging under `publication`. Query strings stay lenient (links carry utm_* and the like).
+ */
+function strictBody(schema: ZodType, httpPart: string | undefined): ZodType {
+  return httpPart === "body" && schema instanceof ZodObject ? schema.strict() : schema;
+}
+
+function validatorCompiler({ schema: declared, httpPart }: { schema: ZodType; httpPart?: string }) {
+  const schema = strictBody(declared, httpPart);
   return (data: unknown) => {
     const result = schema.safeParse(data, { reportInput: true });
     if (result.success) return { value: result.data };

@@ -4,6 +4,8 @@
  * from that list, so the two can never say different things.
  */
 
+import { dateTimeFormat } from "./intl";
+
 /**
  * Mail languages. Every mail exists in Dutch and English; the invitation also in German and
  * French, for employer contact persons whose language is set to one of those (Carerix: language
@@ -112,13 +114,11 @@ const TIME_ZONE = "Europe/Amsterdam";
 const intlLocale: Record<MailLocale, string> = { nl: "nl-NL", en: "en-GB", de: "de-DE", fr: "fr-FR" };
 
 function longDate(locale: MailLocale, date: Date): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: "long", timeZone: TIME_ZONE }).format(date);
+  return dateTimeFormat(intlLocale[locale], { dateStyle: "long", timeZone: TIME_ZONE }).format(date);
 }
 
 function time(locale: MailLocale, date: Date): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], { timeStyle: "short", timeZone: TIME_ZONE }).format(
-    date,
-  );
+  return dateTimeFormat(intlLocale[locale], { timeStyle: "short", timeZone: TIME_ZONE }).format(date);
 }
 
 /** Links come from our own URL builders; refusing anything but http(s) keeps a `javascript:` out of href. */

@@ -14,6 +14,7 @@ import type { SeedOrganisation, SeedPortal } from "./generate";
 import { seedDemoMessages } from "./messages";
 import { seedDemoPlacement } from "./placements";
 import { seedDemoProposals } from "./proposals";
+import { seedDemoStaffHome } from "./staff-home";
 import { seedTalentPools } from "./talent-pools";
 
 export const DEMO_PASSWORD = "Werkbrug-demo-2026!";
@@ -430,6 +431,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
   await seedDemoMessages(db, DEMO_NOW);
   await seedDemoProposals(db, orgIds.get("westland")!);
   await seedDemoPlacement(db, orgIds.get("westland")!);
+  await seedDemoStaffHome(db, orgIds.get("westland")!);
   log(
     `Seeded ${candidateCount} candidates and ${vacancyCount} vacancies in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );

@@ -352,7 +352,13 @@ function Sessions() {
 }
 
 /** The manual's "Instellingen": personal data, privacy and the security of the account. */
-export function SettingsPage({ tab }: { tab: SettingsTab }) {
+export function SettingsPage({
+  tab,
+  openInvitations = false,
+}: {
+  tab: SettingsTab;
+  openInvitations?: boolean;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const me = useQuery(meQuery);
@@ -443,7 +449,7 @@ export function SettingsPage({ tab }: { tab: SettingsTab }) {
       </PageTabs.Panel>
       {admin && (
         <PageTabs.Panel value="gebruikers">
-          <UserManagement />
+          <UserManagement openInvitations={openInvitations} />
         </PageTabs.Panel>
       )}
       {admin && (

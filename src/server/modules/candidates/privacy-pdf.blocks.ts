@@ -1,4 +1,5 @@
 import type { PersonalDataExport } from "../../../contracts/privacy";
+import { dateTimeFormat, numberFormat } from "../../platform/intl";
 import {
   getCertificates,
   getDayparts,
@@ -34,7 +35,7 @@ function day(value: string | null, locale: PdfLocale): string {
   if (!value) return "";
   const [y, m, d] = value.slice(0, 10).split("-").map(Number);
   if (!y || !m || !d) return value;
-  return new Intl.DateTimeFormat(INTL[locale], { dateStyle: "long", timeZone: "UTC" }).format(
+  return dateTimeFormat(INTL[locale], { dateStyle: "long", timeZone: "UTC" }).format(
     new Date(Date.UTC(y, m - 1, d)),
   );
 }
@@ -43,21 +44,21 @@ function day(value: string | null, locale: PdfLocale): string {
 function weekday(value: string, locale: PdfLocale): string {
   const [y, m, d] = value.slice(0, 10).split("-").map(Number);
   if (!y || !m || !d) return value;
-  return new Intl.DateTimeFormat(INTL[locale], { dateStyle: "full", timeZone: "UTC" }).format(
+  return dateTimeFormat(INTL[locale], { dateStyle: "full", timeZone: "UTC" }).format(
     new Date(Date.UTC(y, m - 1, d)),
   );
 }
 
 /** Hours as the person's language writes them: 7,75 or 7.75. */
 function hours(value: number, locale: PdfLocale): string {
-  return new Intl.NumberFormat(INTL[locale], { maximumFractionDigits: 2 }).format(value);
+  return numberFormat(INTL[locale], { maximumFractionDigits: 2 }).format(value);
 }
 
 export function moment(value: string | null, locale: PdfLocale): string {
   if (!value) return "";
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(INTL[locale], {
+  return dateTimeFormat(INTL[locale], {
     dateStyle: "long",
     timeStyle: "short",
     timeZone: TIME_ZONE,

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import type { Locale } from "../../../contracts/common";
+import { dateTimeFormat } from "../../platform/intl";
 import type { ActivityRow } from "./employers.presenter";
 
 /** The columns of the activity overview (HalloWerk "Download activiteiten overzicht"). */
@@ -31,7 +32,7 @@ function cell(row: ActivityRow, key: keyof ActivityRow, locale: Locale): string 
 
 /** ISO 8601 in the Dutch time zone, readable and sortable in any spreadsheet. */
 function dateText(date: Date): string {
-  return new Intl.DateTimeFormat("sv-SE", {
+  return dateTimeFormat("sv-SE", {
     timeZone: "Europe/Amsterdam",
     dateStyle: "short",
     timeStyle: "short",

@@ -1,5 +1,7 @@
-import { and, count, desc, eq, gt, inArray, isNull, ne, or, sql } from "drizzle-orm";
-import type { Db } from "../../platform/db";
+import { and, count, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { type Db, queryRows } from "../../platform/db";
+import { dateTimeFormat } from "../../platform/intl";
 import {
   contactPersons,
   invitations,
@@ -36,7 +38,7 @@ const CREATING_ACTIONS = sql.raw(`('created', 'requested', 'copied')`);
 
 /** Today in the Netherlands (YYYY-MM-DD), the day a vacancy's closing date is compared with. */
 function today(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
+  return dateTimeFormat("en-CA", {
     timeZone: "Europe/Amsterdam",
     year: "numeric",
     month: "2-digit",
@@ -259,55 +261,70 @@ async function vacanciesManagedBy(db: Db, scope: TenantScope, userId: string) {
     .limit(20);
 }
 
-/** What others did to the family's vacancies since a moment, newest first. */
-async function vacancyChanges(
+export interface VacancyChangeRow {
+  vacancyId: string;
+  title: string;
+  /** The latest change. */
+  at: Date;
+  /** Every change, newest first (an action may repeat: once per audience level, per application). */
+  actions: string[];
+  /** Who made the changes (never the caller; applicants are not named). */
+  actors: string[];
+  closed: boolean;
+}
+
+/**
+ * What happened to the family's vacancies since a moment, one row per vacancy (newest change
+ * first): what others did to them, and the applications that came in. A vacancy is closed when
+ * its status says so or its closing date has passed.
+ */
+async function changesByVacancy(
   db: Db,
   scope: TenantScope,
   family: readonly string[],
   after: Date,
   exceptUserId: string,
-) {
+): Promise<VacancyChangeRow[]> {
   if (family.length === 0) return [];
-  return db
-    .select({
-      at: vacancyHistory.at,
-      action: vacancyHistory.action,
-      vacancyId: vacancyHistory.vacancyId,
-      title: vacancies.displayTitle,
-      who: users.name,
-    })
-    .from(vacancyHistory)
-    .innerJoin(vacancies, eq(vacancies.id, vacancyHistory.vacancyId))
-    .leftJoin(users, eq(users.id, vacancyHistory.userId))
-    .where(
-      and(
-        inArray(vacancyHistory.organisationId, [...family]),
-        inScope(scope, vacancyHistory.organisationId),
-        gt(vacancyHistory.at, after),
-        sql`${vacancyHistory.userId} is distinct from ${exceptUserId}`,
-      ),
-    )
-    .orderBy(desc(vacancyHistory.at))
-    .limit(30);
-}
-
-/** Applications on the family's vacancies since a moment, newest first. */
-async function applicationsSince(db: Db, scope: TenantScope, family: readonly string[], after: Date) {
-  if (family.length === 0) return [];
-  return db
-    .select({ at: matches.createdAt, vacancyId: matches.vacancyId, title: vacancies.displayTitle })
-    .from(matches)
-    .innerJoin(vacancies, eq(vacancies.id, matches.vacancyId))
-    .where(
-      and(
-        inArray(vacancies.organisationId, [...family]),
-        inScope(scope, vacancies.organisationId),
-        eq(matches.source, "applied"),
-        gt(matches.createdAt, after),
-      ),
-    )
-    .orderBy(desc(matches.createdAt))
-    .limit(30);
+  const inFamily = (column: AnyPgColumn) =>
+    and(inArray(column, [...family]), inScope(scope, column)) ?? sql`true`;
+  const rows = await queryRows<{
+    vacancy_id: string;
+    title: string;
+    at: Date | string;
+    actions: string[];
+    actors: string[] | null;
+    closed: boolean;
+  }>(
+    db,
+    sql`with happened as (
+        select ${vacancyHistory.vacancyId} as vacancy_id, ${vacancyHistory.action} as action,
+          ${vacancyHistory.at} as at, ${users.name} as who
+        from ${vacancyHistory} left join ${users} on ${users.id} = ${vacancyHistory.userId}
+        where ${inFamily(vacancyHistory.organisationId)} and ${vacancyHistory.at} > ${after.toISOString()}::timestamptz
+          and ${vacancyHistory.userId} is distinct from ${exceptUserId}
+        union all
+        select ${matches.vacancyId}, 'applied', ${matches.createdAt}, null
+        from ${matches}
+        where ${inFamily(matches.organisationId)} and ${matches.source} = 'applied' and ${matches.createdAt} > ${after.toISOString()}::timestamptz
+      )
+      select h.vacancy_id, ${vacancies.displayTitle} as title, max(h.at) as at,
+        array_agg(h.action order by h.at desc) as actions,
+        array_agg(distinct h.who) filter (where h.who is not null) as actors,
+        (${vacancies.status} in ('closed', 'archived') or coalesce(${vacancies.closesOn} < ${today()}, false)) as closed
+      from happened h join ${vacancies} on ${vacancies.id} = h.vacancy_id
+      group by h.vacancy_id, ${vacancies.displayTitle}, ${vacancies.status}, ${vacancies.closesOn}
+      order by max(h.at) desc
+      limit 30`,
+  );
+  return rows.map((r) => ({
+    vacancyId: r.vacancy_id,
+    title: r.title,
+    at: new Date(r.at),
+    actions: r.actions,
+    actors: r.actors ?? [],
+    closed: r.closed,
+  }));
 }
 
 export const employerActivityRepository = repository<TenantScope>()({
@@ -320,8 +337,7 @@ export const employerActivityRepository = repository<TenantScope>()({
   lastSignIns,
   contactsOfEmployers,
   vacanciesManagedBy,
-  vacancyChanges,
-  applicationsSince,
+  changesByVacancy,
 });
 
 /** When the person last looked at a page, for "what changed since your last visit". */

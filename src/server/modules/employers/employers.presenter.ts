@@ -1,6 +1,11 @@
-import type { ContactPerson, Employer, EmployerListItem } from "../../../contracts/employers";
+import type {
+  AccountManagerHomeResponse,
+  ContactPerson,
+  Employer,
+  EmployerListItem,
+} from "../../../contracts/employers";
 import type { ContactPersonRow } from "./contact-persons.repository";
-import type { VacancyActivity } from "./employer-activity.repository";
+import type { VacancyActivity, VacancyChangeRow } from "./employer-activity.repository";
 import type { ContactAccess } from "./employers.policy";
 import type { EmployerRow, PersonRef } from "./employers.repository";
 
@@ -117,5 +122,19 @@ export function presentActivityRow(
     reviews: 0,
     invitationsSent: i?.sent ?? 0,
     lastActivityAt: dates.length ? new Date(Math.max(...dates.map((d) => d.getTime()))) : null,
+  };
+}
+
+/** One vacancy of "Wat is er veranderd": its changes once each, the applications counted. */
+export function presentChange(row: VacancyChangeRow): AccountManagerHomeResponse["changes"][number] {
+  return {
+    vacancyId: row.vacancyId,
+    title: row.title,
+    link: `/vacaturebeheer/${row.vacancyId}`,
+    at: row.at.toISOString(),
+    actions: [...new Set(row.actions)],
+    applications: row.actions.filter((a) => a === "applied").length,
+    actors: row.actors,
+    closed: row.closed,
   };
 }

@@ -19,7 +19,7 @@ import { mailOutbox } from "../../platform/mail.schema";
 import { DEMO_PASSWORD } from "../../seed/demo";
 import { hashPassword } from "../identity";
 import { accounts, memberships, organisations, portals, users } from "../tenancy/tenancy.schema";
-import { vacancies } from "../vacancies/vacancies.schema";
+import { vacancies, vacancyHistory } from "../vacancies/vacancies.schema";
 
 async function closedPort(): Promise<number> {
   return new Promise((resolve) => {
@@ -454,14 +454,77 @@ describe.each(testDbKinds())("employers CRM on %s", (kind) => {
     expect(second.lastVisitAt).not.toBeNull();
     expect(second.changes).toContainEqual(
       expect.objectContaining({
-        kind: "vacancy",
-        action: "created",
         title: "Nieuwe planner",
-        actor: "Wim van Westen",
+        actions: ["created"],
+        actors: ["Wim van Westen"],
+        closed: false,
       }),
     );
     const third = (await manager.call("/api/v1/employers/home")).json<AccountManagerHomeResponse>();
     expect(third.changes).toEqual([]);
+  });
+
+  it("lists each changed vacancy once, with all that changed, and marks closed ones", async () => {
+    const { db } = server.database;
+    const employer = new Client(server, `haaglanden.localhost:${server.port}`);
+    await signIn(employer, "werkgever@demo.werkbrug.test");
+    const made = await employer.call("/api/v1/vacancies", {
+      body: {
+        organisationId: westlandId,
+        displayTitle: "Teamleider kas",
+        functionTitle: "Teamleider",
+        workAddress: null,
+      },
+    });
+    expect(made.status, made.text).toBe(201);
+    const vacancyId = made.json<{ vacancy: { id: string } }>().vacancy.id;
+    const open = await employer.call("/api/v1/vacancies", {
+      body: {
+        organisationId: westlandId,
+        displayTitle: "Heftruckchauffeur",
+        functionTitle: "Chauffeur",
+        workAddress: null,
+      },
+    });
+    expect(open.status, open.text).toBe(201);
+    // The publication job writes a row per audience that can see it; then it closed.
+    const later = (seconds: number) => new Date(Date.now() + seconds * 1000);
+    await db.insert(vacancyHistory).values(
+      [1, 2, 3].map((seconds) => ({
+        vacancyId,
+        organisationId: westlandId,
+        userId: null,
+        action: "published_to",
+        changes: {},
+        at: later(seconds),
+      })),
+    );
+    await db.insert(vacancyHistory).values({
+      vacancyId,
+      organisationId: westlandId,
+      userId: "demo-werkgever",
+      action: "closed",
+      at: later(4),
+    });
+    await db.update(vacancies).set({ status: "closed" }).where(eq(vacancies.id, vacancyId));
+
+    const home = (await manager.call("/api/v1/employers/home")).json<AccountManagerHomeResponse>();
+    const rows = home.changes.filter((c) => c.vacancyId === vacancyId);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      title: "Teamleider kas",
+      link: `/vacaturebeheer/${vacancyId}`,
+      actions: ["closed", "published_to", "created"],
+      actors: ["Wim van Westen"],
+      applications: 0,
+      closed: true,
+    });
+    expect(Date.parse(rows[0]!.at)).toBeGreaterThan(Date.now());
+    // One row per vacancy in the whole list, newest change first; the open one is not marked.
+    const ids = home.changes.map((c) => c.vacancyId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.slice(0, 2)).toEqual([vacancyId, open.json<{ vacancy: { id: string } }>().vacancy.id]);
+    expect(home.changes.find((c) => c.title === "Heftruckchauffeur")?.closed).toBe(false);
   });
 
   it("lets an account manager of another organisation neither read nor change this team's employer", async () => {

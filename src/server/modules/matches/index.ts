@@ -1,7 +1,7 @@
 // The matches module's public surface: what other modules may import (decision 0014).
 export { type MatchDeps, matchContext } from "./actions/context";
 export { contactsWithPortalAccess } from "./actions/proposals";
-export { proposalsAwaitingCount } from "./actions/reviews";
+export { proposalsAwaitingCount, unreadNoticesCount } from "./actions/reviews";
 export { createMatchInTransaction } from "./actions/saved-candidates";
 export { type VisibleMatch, visibleMatch, visibleMatches } from "./actions/visible-matches";
 export { MATCH_EVENTS } from "./matches.events";

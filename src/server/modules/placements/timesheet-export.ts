@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import type { Locale } from "../../../contracts/common";
+import { dateTimeFormat } from "../../platform/intl";
 
 /** One placement's approved week, as payroll and invoicing need it. */
 export interface TimesheetExportRow {
@@ -71,7 +72,7 @@ interface WallClock {
 
 export function wallClock(date: Date, timeZone: string): WallClock {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
+    dateTimeFormat("en-US", {
       timeZone,
       year: "numeric",
       month: "2-digit",

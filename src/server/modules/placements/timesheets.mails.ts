@@ -1,3 +1,4 @@
+import { dateTimeFormat, numberFormat } from "../../platform/intl";
 import {
   type MailContent,
   type MailLocale,
@@ -33,7 +34,7 @@ function isoWeekNumber(monday: Date): number {
 /** "30 november – 6 december 2026": Monday to Sunday, calendar dates (so in UTC, never shifted). */
 function weekDates(locale: MailLocale, monday: Date): string {
   const sunday = new Date(monday.getTime() + 6 * DAY_MS);
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+  return dateTimeFormat(INTL_LOCALE[locale], {
     day: "numeric",
     month: "long",
     year: "numeric",
@@ -53,7 +54,7 @@ function week(locale: MailLocale, weekStart: string): Week {
 
 /** "38,75 uur", "1 hour", "7,5 Stunden", "1,5 heure". */
 function hours(locale: MailLocale, value: number): string {
-  const amount = new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 2 }).format(value);
+  const amount = numberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 2 }).format(value);
   switch (locale) {
     case "nl":
       return `${amount} uur`;

@@ -16,6 +16,7 @@ export {
   type VacancyFacts,
   vacancyPermissions,
 } from "./vacancies.policy";
+export { inScope as vacancyInScope, newApplicationsOf } from "./vacancies.repository";
 export { registerVacancyRoutes, type VacancyRouteDeps } from "./vacancies.routes";
 export { type PdfLocale, toWinAnsi } from "./vacancy-pdf";
 export {

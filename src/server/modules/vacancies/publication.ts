@@ -1,4 +1,5 @@
 import type { Audience } from "../../../contracts/vacancies";
+import { dateTimeFormat } from "../../platform/intl";
 
 /**
  * Who sees a vacancy is computed at read time from its dates, in days of the Dutch calendar:
@@ -9,7 +10,7 @@ import type { Audience } from "../../../contracts/vacancies";
  */
 export function todayIn(now: Date = new Date(), timeZone = "Europe/Amsterdam"): string {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", {
+  return dateTimeFormat("en-CA", {
     timeZone,
     year: "numeric",
     month: "2-digit",

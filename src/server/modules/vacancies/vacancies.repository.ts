@@ -12,9 +12,11 @@ import {
   type SQL,
   sql,
 } from "drizzle-orm";
+import { addDays } from "../../../contracts/calendar-weeks";
+import { CLOSING_SOON_DAYS } from "../../../contracts/staff-home";
 import { LIST_VIEW_STATUSES, type VacancyListQuery } from "../../../contracts/vacancies";
 import { type Db, containsText as textMatches } from "../../platform/db";
-import { matches, organisations, users } from "../../platform/schema";
+import { matches, matchHistory, organisations, users } from "../../platform/schema";
 import { organisationsOf, reaches, type TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
 import { vacancies, vacancyAttachments, vacancyHistory } from "./vacancies.schema";
@@ -25,6 +27,18 @@ export type NewVacancyRow = typeof vacancies.$inferInsert;
 export type VacancyAttachmentRow = typeof vacancyAttachments.$inferSelect;
 
 export const PAGE_SIZE = 20;
+
+/**
+ * How many applications on the vacancy nobody has handled yet: still in the phase they arrived
+ * in, with no step since (an undone step does not count). The staff home and the overview's
+ * "new applications" filter count the same way.
+ */
+export function newApplicationsOf(scope: TenantScope, vacancyId: AnyColumn | SQL): SQL<number> {
+  const scoped = inScope(scope, sql`m.organisation_id`) ?? sql`true`;
+  return sql<number>`(select count(*) from ${matches} m where m.vacancy_id = ${vacancyId} and m.source = 'applied'
+    and ${scoped}
+    and not exists (select 1 from ${matchHistory} h where h.match_id = m.id and h.seq > 0 and h.undone_at is null))`;
+}
 
 /** Only the rows of the scope's organisations (every row for the platform). */
 export function inScope(
@@ -246,12 +260,15 @@ export const vacancyRepository = repository<TenantScope>()({
     if (query.contactVia) filters.push(eq(vacancies.contactVia, query.contactVia));
     if (query.closing === "future")
       filters.push(or(isNull(vacancies.closesOn), sql`${vacancies.closesOn} >= ${today}`));
+    if (query.closing === "soon")
+      filters.push(sql`${vacancies.closesOn} between ${today} and ${addDays(today, CLOSING_SOON_DAYS)}`);
     if (query.closing === "expired")
       filters.push(and(isNotNull(vacancies.closesOn), sql`${vacancies.closesOn} < ${today}`));
     if (query.visible === "yes") filters.push(visible);
     if (query.visible === "no") filters.push(sql`not ${visible}`);
     if (query.proposed === "yes") filters.push(sql`${proposed} > 0`);
     if (query.proposed === "no") filters.push(sql`${proposed} = 0`);
+    if (query.applications === "new") filters.push(sql`${newApplicationsOf(scope, vacancies.id)} > 0`);
     if (query.createdBy) filters.push(eq(vacancies.createdByKind, query.createdBy));
     if (query.serviceModel) filters.push(eq(vacancies.serviceModel, query.serviceModel));
     if (query.organisationId) filters.push(eq(vacancies.organisationId, query.organisationId));

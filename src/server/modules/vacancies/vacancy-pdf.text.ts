@@ -1,4 +1,5 @@
 import type { PersonRef, Vacancy, VacancyKind } from "../../../contracts/vacancies";
+import { dateTimeFormat, numberFormat } from "../../platform/intl";
 
 /** The words and numbers of a vacancy's PDF: labels per language, the facts table, the text. */
 
@@ -169,19 +170,17 @@ const TIME_ZONE = "Europe/Amsterdam";
 export function formatDay(iso: string, locale: VacancyPdfLocale): string {
   const [y, m, d] = iso.split("-").map(Number);
   if (!y || !m || !d) return iso;
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "long", timeZone: "UTC" }).format(
+  return dateTimeFormat(INTL_LOCALE[locale], { dateStyle: "long", timeZone: "UTC" }).format(
     new Date(Date.UTC(y, m - 1, d)),
   );
 }
 
 export function formatMoment(date: Date, locale: VacancyPdfLocale): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "long", timeZone: TIME_ZONE }).format(
-    date,
-  );
+  return dateTimeFormat(INTL_LOCALE[locale], { dateStyle: "long", timeZone: TIME_ZONE }).format(date);
 }
 
 function euro(amount: number, locale: VacancyPdfLocale): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale], {
+  return numberFormat(INTL_LOCALE[locale], {
     style: "currency",
     currency: "EUR",
     maximumFractionDigits: 0,

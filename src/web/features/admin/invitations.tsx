@@ -104,7 +104,7 @@ export function InviteForm({ onSent, onCancel }: { onSent: (email: string) => vo
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <Text c="dimmed">{t("admin.invite.intro")}</Text>
+        <Text c="gray.8">{t("admin.invite.intro")}</Text>
         <FormError error={mutation.error} />
         <TextInput
           label={t("identity.email")}
@@ -212,8 +212,10 @@ function DeliveryBadge({ invitation }: { invitation: Invitation }) {
   );
 }
 
-export function InvitationList() {
+/** The organisation's invitations; `openOnly` starts with only those not yet accepted (the staff home's link). */
+export function InvitationList({ openOnly = false }: { openOnly?: boolean }) {
   const { t } = useTranslation();
+  const [onlyOpen, setOnlyOpen] = useState(openOnly);
   const locale = useLocale();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
@@ -237,7 +239,10 @@ export function InvitationList() {
   if (invitations.isPending) return <Loader size="sm" aria-label={t("shell.loading")} />;
   if (invitations.isError) return <Notice color="red">{errorText(invitations.error)}</Notice>;
   if (invitations.data.invitations.length === 0)
-    return <Text c="dimmed">{t("admin.invitations.empty")}</Text>;
+    return <Text c="gray.8">{t("admin.invitations.empty")}</Text>;
+  const shown = onlyOpen
+    ? invitations.data.invitations.filter((i) => i.status === "pending")
+    : invitations.data.invitations;
 
   return (
     <Stack gap="sm">
@@ -247,91 +252,100 @@ export function InvitationList() {
         </Notice>
       )}
       <FormError error={action.error} />
-      <Table.ScrollContainer minWidth={860}>
-        <Table verticalSpacing="sm" striped>
-          <Table.Caption c="dimmed">{t("admin.invitations.caption")}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("identity.email")}</Table.Th>
-              <Table.Th scope="col">{t("admin.users.organisationRole")}</Table.Th>
-              <Table.Th scope="col">{t("admin.users.status")}</Table.Th>
-              <Table.Th scope="col">{t("admin.invitations.invitedBy")}</Table.Th>
-              <Table.Th scope="col">{t("admin.invitations.lastSent")}</Table.Th>
-              <Table.Th scope="col">{t("admin.invitations.expires")}</Table.Th>
-              <Table.Th scope="col">{t("admin.actions")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {invitations.data.invitations.map((invitation) => {
-              const busy = action.isPending && action.variables?.id === invitation.id;
-              return (
-                <Table.Tr key={invitation.id}>
-                  <Table.Th scope="row" fw={600} style={{ overflowWrap: "anywhere" }}>
-                    {invitation.email}
-                  </Table.Th>
-                  <Table.Td>
-                    {invitation.organisationName}: {t(`roles.${invitation.role}`)}
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={6}>
-                      <Badge
-                        color={STATUS_COLOR[invitation.status]}
-                        variant="filled"
-                        style={{ overflow: "visible" }}
-                        styles={{ label: { overflow: "visible" } }}
-                      >
-                        {t(`admin.invitations.status.${invitation.status}`)}
-                      </Badge>
-                      <DeliveryBadge invitation={invitation} />
-                    </Group>
-                    {invitation.status === "pending" && invitation.delivery === "failed" && (
-                      <Text size="sm" c="red" mt={4}>
-                        {t("admin.invitations.deliveryFailedHint")}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{invitation.invitedBy.name}</Table.Td>
-                  <Table.Td>{format.format(new Date(invitation.lastSentAt))}</Table.Td>
-                  <Table.Td>{format.format(new Date(invitation.expiresAt))}</Table.Td>
-                  <Table.Td>
-                    {(invitation.status === "pending" || invitation.status === "expired") && (
-                      <Group gap="xs" wrap="nowrap">
-                        <Button
-                          size="xs"
-                          variant="outline"
-                          loading={busy && action.variables?.what === "resend"}
-                          aria-label={t("admin.invitations.resendTo", { email: invitation.email })}
-                          onClick={() => {
-                            setDone(null);
-                            action.mutate({ id: invitation.id, what: "resend", email: invitation.email });
-                          }}
+      <Checkbox
+        label={t("admin.invitations.onlyOpen")}
+        checked={onlyOpen}
+        onChange={(event) => setOnlyOpen(event.currentTarget.checked)}
+      />
+      {shown.length === 0 ? (
+        <Text c="dimmed">{t("admin.invitations.noneOpen")}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={860}>
+          <Table verticalSpacing="sm" striped>
+            <Table.Caption c="gray.8">{t("admin.invitations.caption")}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("identity.email")}</Table.Th>
+                <Table.Th scope="col">{t("admin.users.organisationRole")}</Table.Th>
+                <Table.Th scope="col">{t("admin.users.status")}</Table.Th>
+                <Table.Th scope="col">{t("admin.invitations.invitedBy")}</Table.Th>
+                <Table.Th scope="col">{t("admin.invitations.lastSent")}</Table.Th>
+                <Table.Th scope="col">{t("admin.invitations.expires")}</Table.Th>
+                <Table.Th scope="col">{t("admin.actions")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {shown.map((invitation) => {
+                const busy = action.isPending && action.variables?.id === invitation.id;
+                return (
+                  <Table.Tr key={invitation.id}>
+                    <Table.Th scope="row" fw={600} style={{ overflowWrap: "anywhere" }}>
+                      {invitation.email}
+                    </Table.Th>
+                    <Table.Td>
+                      {invitation.organisationName}: {t(`roles.${invitation.role}`)}
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={6}>
+                        <Badge
+                          color={STATUS_COLOR[invitation.status]}
+                          variant="filled"
+                          style={{ overflow: "visible" }}
+                          styles={{ label: { overflow: "visible" } }}
                         >
-                          {t("admin.invitations.resend")}
-                        </Button>
-                        {invitation.status === "pending" && (
+                          {t(`admin.invitations.status.${invitation.status}`)}
+                        </Badge>
+                        <DeliveryBadge invitation={invitation} />
+                      </Group>
+                      {invitation.status === "pending" && invitation.delivery === "failed" && (
+                        <Text size="sm" c="red.9" mt={4}>
+                          {t("admin.invitations.deliveryFailedHint")}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{invitation.invitedBy.name}</Table.Td>
+                    <Table.Td>{format.format(new Date(invitation.lastSentAt))}</Table.Td>
+                    <Table.Td>{format.format(new Date(invitation.expiresAt))}</Table.Td>
+                    <Table.Td>
+                      {(invitation.status === "pending" || invitation.status === "expired") && (
+                        <Group gap="xs" wrap="nowrap">
                           <Button
                             size="xs"
                             variant="outline"
-                            color="red"
-                            loading={busy && action.variables?.what === "revoke"}
-                            aria-label={t("admin.invitations.revokeFor", { email: invitation.email })}
+                            loading={busy && action.variables?.what === "resend"}
+                            aria-label={t("admin.invitations.resendTo", { email: invitation.email })}
                             onClick={() => {
                               setDone(null);
-                              action.mutate({ id: invitation.id, what: "revoke", email: invitation.email });
+                              action.mutate({ id: invitation.id, what: "resend", email: invitation.email });
                             }}
                           >
-                            {t("admin.invitations.revoke")}
+                            {t("admin.invitations.resend")}
                           </Button>
-                        )}
-                      </Group>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+                          {invitation.status === "pending" && (
+                            <Button
+                              size="xs"
+                              variant="outline"
+                              color="red.9"
+                              loading={busy && action.variables?.what === "revoke"}
+                              aria-label={t("admin.invitations.revokeFor", { email: invitation.email })}
+                              onClick={() => {
+                                setDone(null);
+                                action.mutate({ id: invitation.id, what: "revoke", email: invitation.email });
+                              }}
+                            >
+                              {t("admin.invitations.revoke")}
+                            </Button>
+                          )}
+                        </Group>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
     </Stack>
   );
 }

@@ -333,7 +333,7 @@ function UsersTable() {
 }
 
 /** The manual's "Gebruikersbeheer": the people of the organisation, their roles and invitations. */
-export function UserManagement() {
+export function UserManagement({ openInvitations = false }: { openInvitations?: boolean }) {
   const { t } = useTranslation();
   const [inviting, setInviting] = useState(false);
   const [sentTo, setSentTo] = useState<string | null>(null);
@@ -362,7 +362,7 @@ export function UserManagement() {
               {t("admin.invite.sent", { email: sentTo })}
             </Notice>
           )}
-          <InvitationList />
+          <InvitationList openOnly={openInvitations} />
         </Stack>
       </Section>
       <Dialog

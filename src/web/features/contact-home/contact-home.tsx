@@ -44,8 +44,8 @@ interface CountBlockProps {
   linkLabel: string;
 }
 
-/** One thing that waits for the contact: its number and where to deal with it. */
-function CountBlock({ title, count, text, href, linkLabel }: CountBlockProps) {
+/** One thing that waits for someone: its number and where to deal with it (the staff home's too). */
+export function CountBlock({ title, count, text, href, linkLabel }: CountBlockProps) {
   const id = useId();
   return (
     <Card withBorder padding="lg" radius="md" component="section" aria-labelledby={id}>
@@ -59,9 +59,16 @@ function CountBlock({ title, count, text, href, linkLabel }: CountBlockProps) {
         <Text c="dimmed" size="sm">
           {text}
         </Text>
-        <Anchor component={AppLink} href={href} fw={600} mt="auto" pt="xs">
-          {linkLabel}
-        </Anchor>
+        {/* A link within the page (#…) is the browser's: it scrolls there and moves the focus start. */}
+        {href.startsWith("#") ? (
+          <Anchor href={href} fw={600} mt="auto" pt="xs">
+            {linkLabel}
+          </Anchor>
+        ) : (
+          <Anchor component={AppLink} href={href} fw={600} mt="auto" pt="xs">
+            {linkLabel}
+          </Anchor>
+        )}
       </Stack>
     </Card>
   );

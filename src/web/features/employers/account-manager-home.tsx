@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, List, SimpleGrid, Stack, Text } from "@mantine/core";
+import { Anchor, Badge, Box, Button, Group, List, SimpleGrid, Stack, Text } from "@mantine/core";
 import { IconUserPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -14,11 +14,6 @@ import { formatDateTime, formatDay } from "./ui";
 
 /** The roles whose home shows their employers (HalloWerk's account manager home). */
 export const ACCOUNT_MANAGER_HOME_ROLES = ["account_manager", "org_admin"] as const;
-
-const CHANGE_COLOR: Record<AccountManagerHomeResponse["changes"][number]["kind"], string> = {
-  vacancy: "indigo.9",
-  application: "teal.9",
-};
 
 function MyEmployers({ data }: { data: AccountManagerHomeResponse }) {
   const { t } = useTranslation();
@@ -100,33 +95,44 @@ function Changes({ data }: { data: AccountManagerHomeResponse }) {
           <Text>{t("employers.home.nothingNew")}</Text>
         ) : (
           <List spacing="xs" listStyleType="none" ps={0}>
-            {data.changes.map((change) => (
-              <List.Item key={`${change.at}-${change.link}-${change.action}`}>
-                <Group gap="xs" wrap="nowrap" align="flex-start">
-                  <Badge
-                    color={CHANGE_COLOR[change.kind]}
-                    variant="filled"
-                    size="sm"
-                    style={{ overflow: "visible", flexShrink: 0 }}
-                    styles={{ label: { overflow: "visible" } }}
-                  >
-                    {t(`employers.home.kinds.${change.kind}`)}
-                  </Badge>
+            {data.changes.map((change) => {
+              const actions = change.actions
+                .filter((action) => action !== "applied")
+                .map((action) => t(`vacancies.history.actions.${action}`, { defaultValue: action }));
+              if (change.applications > 0)
+                actions.push(t("employers.home.applications", { count: change.applications }));
+              return (
+                <List.Item key={change.vacancyId}>
                   <Stack gap={0}>
-                    <Anchor component={AppLink} href={change.link} fw={600}>
-                      {change.title}
-                    </Anchor>
+                    <Group gap="xs" wrap="wrap">
+                      <Anchor component={AppLink} href={change.link} fw={600}>
+                        {change.title}
+                      </Anchor>
+                      {change.closed && (
+                        <Badge
+                          color="gray.8"
+                          variant="filled"
+                          size="sm"
+                          style={{ overflow: "visible" }}
+                          styles={{ label: { overflow: "visible" } }}
+                        >
+                          {t("employers.home.closed")}
+                        </Badge>
+                      )}
+                    </Group>
                     <Text size="sm">
-                      {t(`vacancies.history.actions.${change.action}`, { defaultValue: change.action })}
-                      {change.actor ? ` · ${change.actor}` : ""}
+                      {actions.join(", ")}
+                      {change.actors.length > 0
+                        ? ` · ${t("employers.home.by", { names: change.actors.join(", ") })}`
+                        : ""}
                     </Text>
                     <Text size="sm" c="dimmed">
                       <time dateTime={change.at}>{formatDateTime(change.at, locale)}</time>
                     </Text>
                   </Stack>
-                </Group>
-              </List.Item>
-            ))}
+                </List.Item>
+              );
+            })}
           </List>
         )}
       </Stack>
@@ -151,7 +157,10 @@ function HomeSections() {
       >
         {t("jobSeeker.homeAction")}
       </Button>
-      <ProposalVerdicts />
+      {/* The staff home's "Oordelen op je voorstellen" block links here. */}
+      <Box id="oordelen">
+        <ProposalVerdicts />
+      </Box>
       <Changes data={home.data} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <MyEmployers data={home.data} />

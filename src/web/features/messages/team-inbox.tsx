@@ -49,11 +49,14 @@ export function ThreadDialog({ id, onClose }: { id: string; onClose: () => void 
   );
 }
 
-/** "RPO-berichten": every message with the contacts of the team's employers, filtered and exported. */
-export function TeamInbox() {
+/**
+ * "RPO-berichten": every message with the contacts of the team's employers, filtered and exported.
+ * `unread` starts with only the unopened ones (the staff home's "Berichten" block links here).
+ */
+export function TeamInbox({ unread = false }: { unread?: boolean }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [filters, setFilters] = useState<InboxQuery>({});
+  const [filters, setFilters] = useState<InboxQuery>(unread ? { unread: "true" } : {});
   const [opened, setOpened] = useState<InboxItem | null>(null);
   const [writing, setWriting] = useState(false);
   const [thread, setThread] = useState<string | null>(null);

@@ -15,7 +15,7 @@ describe("the overview's address bar", () => {
       StaffSearchSchema.parse({
         q: "  heftruck ",
         status: "archived",
-        closing: "soon",
+        closing: "someday",
         sort: "company",
         order: "sideways",
         page: "3",

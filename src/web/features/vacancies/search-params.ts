@@ -17,7 +17,8 @@ const page = z.coerce.number().int().min(1).max(10_000).optional().catch(undefin
 /** The overview's views (tabs): the active vacancies, the archive (closed and archived), requests. */
 export const STAFF_STATUSES = ["active", "archived", "requested"] as const;
 export type StaffView = (typeof STAFF_STATUSES)[number];
-export const CLOSING_FILTERS = ["all", "future", "expired"] as const;
+export const CLOSING_FILTERS = ["all", "future", "soon", "expired"] as const;
+export const APPLICATION_FILTERS = ["all", "new"] as const;
 export const TRI_FILTERS = ["all", "yes", "no"] as const;
 export type VacancySort = (typeof VACANCY_SORTS)[number];
 export type SortOrder = "asc" | "desc";
@@ -31,6 +32,7 @@ export const StaffSearchSchema = z.object({
   closing: z.enum(CLOSING_FILTERS).optional().catch(undefined),
   visible: z.enum(TRI_FILTERS).optional().catch(undefined),
   proposed: z.enum(TRI_FILTERS).optional().catch(undefined),
+  applications: z.enum(APPLICATION_FILTERS).optional().catch(undefined),
   createdBy: CreatedByKindSchema.optional().catch(undefined),
   serviceModel: ServiceModelSchema.optional().catch(undefined),
   organisationId: z.string().uuid().optional().catch(undefined),
@@ -46,6 +48,7 @@ export const STAFF_DEFAULTS = {
   closing: "all",
   visible: "all",
   proposed: "all",
+  applications: "all",
   sort: "created",
   order: "desc",
   page: 1,
@@ -58,6 +61,7 @@ export const STAFF_FILTER_KEYS = [
   "closing",
   "visible",
   "proposed",
+  "applications",
   "createdBy",
   "serviceModel",
   "organisationId",

@@ -42,6 +42,7 @@ import { useLocale } from "../language/language-control";
 import { menuRole } from "../navigation/menu";
 import { formatDate, formatDay, isExpired, todayIso } from "./format";
 import {
+  APPLICATION_FILTERS,
   activeStaffFilterCount,
   CLOSING_FILTERS,
   clearStaffFilters,
@@ -166,6 +167,17 @@ function FilterPanel({
               data={TRI_FILTERS.map((value) => ({
                 value,
                 label: t(`vacancies.filters.proposedOptions.${value}`),
+              }))}
+            />
+            <NativeSelect
+              label={t("vacancies.filters.applications")}
+              value={search.applications ?? STAFF_DEFAULTS.applications}
+              onChange={(event) =>
+                set({ applications: APPLICATION_FILTERS.find((v) => v === event.currentTarget.value) })
+              }
+              data={APPLICATION_FILTERS.map((value) => ({
+                value,
+                label: t(`vacancies.filters.applicationsOptions.${value}`),
               }))}
             />
             <NativeSelect

@@ -6,7 +6,7 @@ import type {
 import type { Caller } from "../../tenancy";
 import { employerActivityRepository, visitsRepository } from "../employer-activity.repository";
 import { crmScopesOf } from "../employers.policy";
-import { presentListItem } from "../employers.presenter";
+import { presentChange, presentListItem } from "../employers.presenter";
 import { EMPLOYER_PAGE_SIZE, employersRepository } from "../employers.repository";
 import type { EmployerDeps } from "./context";
 
@@ -50,28 +50,7 @@ export async function accountManagerHome(
   const myVacancies = await store.bind(scopes.work, employerActivityRepository).vacanciesManagedBy(userId);
   const after = since ?? new Date(Date.now() - FIRST_VISIT_DAYS * 86_400_000);
   const family = await employers.families(mine.rows.map((r) => r.id));
-  const changes: AccountManagerHomeResponse["changes"] = [];
-  for (const h of await activity.vacancyChanges(family, after, userId)) {
-    changes.push({
-      at: h.at.toISOString(),
-      kind: "vacancy",
-      action: h.action,
-      title: h.title,
-      actor: h.who,
-      link: `/vacaturebeheer/${h.vacancyId}`,
-    });
-  }
-  for (const a of await activity.applicationsSince(family, after)) {
-    changes.push({
-      at: a.at.toISOString(),
-      kind: "application",
-      action: "applied",
-      title: a.title,
-      actor: null,
-      link: `/vacaturebeheer/${a.vacancyId}`,
-    });
-  }
-  changes.sort((a, b) => b.at.localeCompare(a.at));
+  const changes = (await activity.changesByVacancy(family, after, userId)).map(presentChange);
   await visits.record(HOME, new Date());
   const managers = new Map(
     (await store.bind(scopes.team, employerActivityRepository).teamManagers()).map((m) => [m.id, m] as const),
@@ -84,7 +63,7 @@ export async function accountManagerHome(
       ),
     ),
     vacancies: myVacancies,
-    changes: changes.slice(0, 30),
+    changes,
     lastVisitAt: since?.toISOString() ?? null,
   };
 }

@@ -200,6 +200,11 @@ function notificationDto(row: NotificationRow): Notification {
   };
 }
 
+/** How many of the caller's notices (verdicts on their proposals) are unread: the staff home's count. */
+export async function unreadNoticesCount(deps: Pick<MatchDeps, "store">, caller: Caller): Promise<number> {
+  return deps.store.bind(await caller.self(), notificationsRepository).unread();
+}
+
 /** The caller's own notices, newest first, with the unread count. */
 export async function listNotifications(deps: MatchDeps, caller: Caller): Promise<NotificationListResponse> {
   const repo = deps.store.bind(await caller.self(), notificationsRepository);

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Locale } from "../../../../contracts/common";
 import type { InboxFilters, InboxItem } from "../../../../contracts/messages";
+import { dateTimeFormat } from "../../../platform/intl";
 import type { Caller } from "../../tenancy";
 import { EXPORT_LIMIT, inbox, type MessageDeps } from "./messages";
 
@@ -41,7 +42,7 @@ function rowOf(item: InboxItem, locale: Locale): ExportRow {
 }
 
 function dateText(date: Date): string {
-  return new Intl.DateTimeFormat("sv-SE", {
+  return dateTimeFormat("sv-SE", {
     timeZone: "Europe/Amsterdam",
     dateStyle: "short",
     timeStyle: "short",

@@ -1,6 +1,7 @@
 /** The words and numbers of the open job board: labels and texts per language, formats. */
 import type { Locale } from "../../../../contracts/common";
 import type { VacancyKind } from "../../../../contracts/vacancies";
+import { dateTimeFormat, numberFormat } from "../../../platform/intl";
 import type { PublicVacancy } from "./job-board.repository";
 
 export const KIND_LABELS: Record<VacancyKind, Record<Locale, string>> = {
@@ -163,21 +164,21 @@ export function texts(locale: Locale): Texts {
 const intlLocale = (locale: Locale) => (locale === "nl" ? "nl-NL" : "en-GB");
 
 function fmtInt(n: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale(locale)).format(n);
+  return numberFormat(intlLocale(locale)).format(n);
 }
 
 function fmtDecimal(n: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 }).format(n);
+  return numberFormat(intlLocale(locale), { maximumFractionDigits: 1 }).format(n);
 }
 
 export function formatDate(day: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "long", timeZone: "UTC" }).format(
+  return dateTimeFormat(intlLocale(locale), { dateStyle: "long", timeZone: "UTC" }).format(
     new Date(`${day}T00:00:00Z`),
   );
 }
 
 function formatEuro(n: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale(locale), {
+  return numberFormat(intlLocale(locale), {
     style: "currency",
     currency: "EUR",
     maximumFractionDigits: 0,

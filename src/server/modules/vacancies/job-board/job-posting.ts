@@ -5,6 +5,7 @@
  */
 import type { Locale } from "../../../../contracts/common";
 import type { VacancyKind } from "../../../../contracts/vacancies";
+import { dateTimeFormat } from "../../../platform/intl";
 import { getEducationLevels, getOccupation, getPlace } from "../../taxonomy";
 import type { PublicVacancy } from "./job-board.repository";
 
@@ -102,7 +103,7 @@ export function jsonForScript(value: unknown): string {
 /** UTC offset of Europe/Amsterdam on a day, "+01:00" (winter) or "+02:00" (summer). */
 export function amsterdamOffset(day: string): string {
   // Clocks change at night; at noon the day's offset is the one that holds at its end too.
-  const zone = new Intl.DateTimeFormat("en-US", {
+  const zone = dateTimeFormat("en-US", {
     timeZone: "Europe/Amsterdam",
     timeZoneName: "longOffset",
   })
