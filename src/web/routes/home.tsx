@@ -35,7 +35,7 @@ export function HomePage() {
             <Title order={2} mb="sm">
               {t("home.heroTitle")}
             </Title>
-            <Text size="lg" c="gray.8" maw={720}>
+            <Text size="lg" c="dimmed" maw={720}>
               {portal.isNational ? t("home.introNational") : t("home.introRegional", { portal: name })}
             </Text>
           </Card>
@@ -58,8 +58,8 @@ export function HomePage() {
                 <Title order={2} size="h3">
                   {t("home.candidates.title")}
                 </Title>
-                <Text c="gray.8">{t("home.candidates.text")}</Text>
-                <List spacing={4} c="gray.8">
+                <Text c="dimmed">{t("home.candidates.text")}</Text>
+                <List spacing={4} c="dimmed">
                   <List.Item>{t("home.candidates.point1")}</List.Item>
                   <List.Item>{t("home.candidates.point2")}</List.Item>
                   <List.Item>{t("home.candidates.point3")}</List.Item>
@@ -81,8 +81,8 @@ export function HomePage() {
                 <Title order={2} size="h3">
                   {t("home.employers.title")}
                 </Title>
-                <Text c="gray.8">{t("home.employers.text")}</Text>
-                <List spacing={4} c="gray.8">
+                <Text c="dimmed">{t("home.employers.text")}</Text>
+                <List spacing={4} c="dimmed">
                   <List.Item>{t("home.employers.point1")}</List.Item>
                   <List.Item>{t("home.employers.point2")}</List.Item>
                   <List.Item>{t("home.employers.point3")}</List.Item>
@@ -107,7 +107,7 @@ export function HomePage() {
             <Title order={2} size="h3" id="andere-portalen" mb={4}>
               {portal.isNational ? t("home.portals.titleNational") : t("home.portals.titleRegional")}
             </Title>
-            <Text c="gray.8" mb="md">
+            <Text c="dimmed" mb="md">
               {portal.isNational ? t("home.portals.textNational") : t("home.portals.textRegional")}
             </Text>
             <PortalList portals={others} />

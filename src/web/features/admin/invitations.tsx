@@ -104,7 +104,7 @@ export function InviteForm({ onSent, onCancel }: { onSent: (email: string) => vo
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <Text c="gray.8">{t("admin.invite.intro")}</Text>
+        <Text c="dimmed">{t("admin.invite.intro")}</Text>
         <FormError error={mutation.error} />
         <TextInput
           label={t("identity.email")}
@@ -239,7 +239,7 @@ export function InvitationList({ openOnly = false }: { openOnly?: boolean }) {
   if (invitations.isPending) return <Loader size="sm" aria-label={t("shell.loading")} />;
   if (invitations.isError) return <Notice color="red">{errorText(invitations.error)}</Notice>;
   if (invitations.data.invitations.length === 0)
-    return <Text c="gray.8">{t("admin.invitations.empty")}</Text>;
+    return <Text c="dimmed">{t("admin.invitations.empty")}</Text>;
   const shown = onlyOpen
     ? invitations.data.invitations.filter((i) => i.status === "pending")
     : invitations.data.invitations;
@@ -262,7 +262,7 @@ export function InvitationList({ openOnly = false }: { openOnly?: boolean }) {
       ) : (
         <Table.ScrollContainer minWidth={860}>
           <Table verticalSpacing="sm" striped>
-            <Table.Caption c="gray.8">{t("admin.invitations.caption")}</Table.Caption>
+            <Table.Caption c="dimmed">{t("admin.invitations.caption")}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t("identity.email")}</Table.Th>
@@ -298,7 +298,7 @@ export function InvitationList({ openOnly = false }: { openOnly?: boolean }) {
                         <DeliveryBadge invitation={invitation} />
                       </Group>
                       {invitation.status === "pending" && invitation.delivery === "failed" && (
-                        <Text size="sm" c="red.9" mt={4}>
+                        <Text size="sm" c="red" mt={4}>
                           {t("admin.invitations.deliveryFailedHint")}
                         </Text>
                       )}
@@ -325,7 +325,7 @@ export function InvitationList({ openOnly = false }: { openOnly?: boolean }) {
                             <Button
                               size="xs"
                               variant="outline"
-                              color="red.9"
+                              color="red"
                               loading={busy && action.variables?.what === "revoke"}
                               aria-label={t("admin.invitations.revokeFor", { email: invitation.email })}
                               onClick={() => {

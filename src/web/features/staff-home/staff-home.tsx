@@ -34,10 +34,10 @@ export function isStaffHome(role: MenuRole): boolean {
 }
 
 const SERIES_COLOR: Record<(typeof STAFF_FIGURE_SERIES)[number], string> = {
-  published: "var(--mantine-color-indigo-8)",
-  applications: "var(--mantine-color-teal-9)",
-  proposals: "var(--mantine-color-orange-9)",
-  placements: "var(--mantine-color-grape-8)",
+  published: "var(--mantine-color-indigo-text)",
+  applications: "var(--mantine-color-teal-text)",
+  proposals: "var(--mantine-color-orange-text)",
+  placements: "var(--mantine-color-grape-text)",
 };
 
 /** The vacancy overview with these filters; "mine" for those who count their own vacancies. */
