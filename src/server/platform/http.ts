@@ -211,8 +211,14 @@ export async function createHttp({ env, version, logger = true }: HttpOptions): 
           "Public REST API of Werkbrug. Errors always have the shape {error:{code,message,fields?},requestId}.",
         version,
       },
+      components: {
+        securitySchemes: {
+          // better-auth's session cookie (`cookiePrefix: "werkbrug"`); staff sessions need 2FA.
+          session: { type: "apiKey", in: "cookie", name: "werkbrug.session_token" },
+        },
+      },
     },
-    transform: jsonSchemaTransform,
+    transform: documentOperation,
   });
   await app.register(fastifySwaggerUi, {
     routePrefix: "/api/docs",
@@ -220,6 +226,39 @@ export async function createHttp({ env, version, logger = true }: HttpOptions): 
   });
   return app;
 }
+
+/**
+ * `GET /api/v1/vacancies/:id/attachments` -> `getVacanciesByIdAttachments`: unique per method and
+ * path, stable while the path is, and safe in a URL (what clients generated from the document
+ * name their functions by).
+ */
+export function operationIdOf(method: string, url: string): string {
+  const words = url
+    .split("/")
+    .filter((part) => part !== "" && part !== "api" && !/^v\d+$/.test(part))
+    .flatMap((part) => (part.startsWith(":") ? ["by", part.slice(1)] : part.split(/[^A-Za-z0-9]+/)))
+    .filter((word) => word !== "" && word !== "*");
+  const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+  return method.toLowerCase() + words.map(capital).join("");
+}
+
+/**
+ * Each documented operation gets an operationId (unless it names one) and says how it is
+ * authorised: public routes need nothing, every other one the session cookie.
+ */
+const documentOperation: typeof jsonSchemaTransform = (input) => {
+  const documented = jsonSchemaTransform(input);
+  const method = input.route.method;
+  const schema: Record<string, unknown> = { ...documented.schema };
+  if (typeof method === "string" && schema.operationId === undefined) {
+    schema.operationId = operationIdOf(method, documented.url);
+  }
+  if (schema.security === undefined) {
+    const access = accessOf(input.route);
+    schema.security = access === "public" || access === "development" ? [] : [{ session: [] }];
+  }
+  return { ...documented, schema };
+};
 
 /**
  * The error answers a route documents in OpenAPI, all in the one error shape:

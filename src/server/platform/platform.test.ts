@@ -67,6 +67,30 @@ describe.each(testDbKinds())("HTTP platform on %s", (kind) => {
     expect(initializer.text).toContain("/api/openapi.json");
   });
 
+  it("names every operation (unique operationIds) and says which need the session cookie", async () => {
+    type Operation = { operationId?: string; security?: Record<string, string[]>[] };
+    const spec = (await request(server, "/api/openapi.json")).json<{
+      paths: Record<string, Record<string, Operation>>;
+      components: { securitySchemes: Record<string, { type: string; in?: string }> };
+    }>();
+    expect(spec.components.securitySchemes.session).toMatchObject({ type: "apiKey", in: "cookie" });
+    const operations = Object.entries(spec.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ at: `${method} ${path}`, ...op })),
+    );
+    expect(operations.length).toBeGreaterThan(100);
+    expect(operations.filter((op) => !op.operationId).map((op) => op.at)).toEqual([]);
+    const ids = operations.map((op) => op.operationId!);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every((id) => /^[a-z][A-Za-z0-9]*$/.test(id))).toBe(true);
+    expect(operations.filter((op) => op.security === undefined).map((op) => op.at)).toEqual([]);
+    const byAt = new Map(operations.map((op) => [op.at, op]));
+    expect(byAt.get("get /api/v1/portals")).toMatchObject({ operationId: "getPortals", security: [] });
+    expect(byAt.get("patch /api/v1/vacancies/{id}")).toMatchObject({
+      operationId: "patchVacanciesById",
+      security: [{ session: [] }],
+    });
+  });
+
   it("answers unknown API paths with a JSON 404 in the user's language", async () => {
     const nl = await request(server, "/api/v1/bestaat-niet");
     expect(nl.status).toBe(404);

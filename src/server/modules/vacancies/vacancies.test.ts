@@ -267,6 +267,21 @@ describe.each(testDbKinds())("vacancies on %s", (kind) => {
       expect(after.hoursMin).toBe(24);
     });
 
+    it("refuses a field it does not know instead of dropping it, and names it", async () => {
+      const vacancy = await create(employer, complete());
+      // The closing date belongs under `publication`: at the top it would change nothing.
+      const res = await employer.call(`/api/v1/vacancies/${vacancy.id}`, {
+        method: "PATCH",
+        body: { displayTitle: "Nieuwe titel", closesOn: "2027-01-31" },
+      });
+      expect(res.status).toBe(400);
+      const fields = res.json<ErrorResponse>().error.fields ?? [];
+      expect(fields.map((f) => f.message).join(" ")).toContain("closesOn");
+      const after = (await employer.call(`/api/v1/vacancies/${vacancy.id}`)).json<{ vacancy: Vacancy }>()
+        .vacancy;
+      expect(after.displayTitle).toBe(vacancy.displayTitle);
+    });
+
     it("judges attachments by content, limits them to 10 MB and serves them as downloads", async () => {
       const vacancy = await create(employer, complete());
       const fake = await employer.call(`/api/v1/vacancies/${vacancy.id}/attachments?fileName=virus.pdf`, {
