@@ -82,8 +82,24 @@ export async function showScheme(page: Page, scheme: "light" | "dark"): Promise<
  * axe in the light and the dark scheme (issue 19): the page as it is, then with the system set
  * to dark, then back. Pages where someone picked a fixed scheme are checked in that one only.
  */
+/**
+ * Lets opening dialogs and colour transitions finish (spinners, which never end, excepted): axe
+ * measures the colours on screen, and a half-faded modal is no page anyone reads.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+}
+
 export async function expectAccessible(page: Page, what: string): Promise<void> {
   const before = await shownScheme(page);
+  await settled(page);
   expectNoViolations(await axeViolations(page), `${what} (${before})`);
   const other = before === "light" ? "dark" : "light";
   const follows = await page.evaluate(() => {
@@ -97,6 +113,7 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
   if (!follows) return;
   await showScheme(page, other);
   try {
+    await settled(page);
     expectNoViolations(await axeViolations(page), `${what} (${other})`);
   } finally {
     await showScheme(page, before);
