@@ -57,39 +57,57 @@ function UnusableInvitation({
   );
 }
 
-function AcceptForm({ token, preview }: { token: string; preview: InvitationPreviewResponse }) {
+interface Accepted {
+  email: string;
+  existingAccount: boolean;
+}
+
+/** The account is ready: on to signing in with the e-mail address filled in. */
+function InvitationAccepted({ accepted }: { accepted: Accepted }) {
+  const { t } = useTranslation();
+  return (
+    <AuthCard size={560}>
+      <Stack gap="md">
+        <Notice color="green" status title={t("invitation.doneTitle")}>
+          {accepted.existingAccount ? t("invitation.doneExisting") : t("invitation.done")}
+        </Notice>
+        <Button
+          component={AppLink}
+          href={`/inloggen?email=${encodeURIComponent(accepted.email)}`}
+          style={{ alignSelf: "flex-start" }}
+        >
+          {t("account.login")}
+        </Button>
+      </Stack>
+    </AuthCard>
+  );
+}
+
+function AcceptForm({
+  token,
+  preview,
+  onAccepted,
+}: {
+  token: string;
+  preview: InvitationPreviewResponse;
+  onAccepted: (accepted: Accepted) => void;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [name, setName] = useState("");
   const [password, setPassword] = useState({ password: "", repeat: "" });
   const [terms, setTerms] = useState(false);
   const [attempted, setAttempted] = useState(false);
-  const mutation = useMutation({ mutationFn: acceptInvitation });
+  const mutation = useMutation({
+    mutationFn: acceptInvitation,
+    onSuccess: (result) => onAccepted({ email: result.email, existingAccount: preview.existingAccount }),
+  });
   const expires = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "long" }).format(
     new Date(preview.expiresAt),
   );
 
   if (mutation.error instanceof ApiError && mutation.error.status === 410) {
     return <UnusableInvitation reason="unknown" invitedBy={preview.invitedBy} />;
-  }
-
-  if (mutation.isSuccess) {
-    return (
-      <AuthCard size={560}>
-        <Stack gap="md">
-          <Notice color="green" status title={t("invitation.doneTitle")}>
-            {preview.existingAccount ? t("invitation.doneExisting") : t("invitation.done")}
-          </Notice>
-          <Button
-            component={AppLink}
-            href={`/inloggen?email=${encodeURIComponent(mutation.data.email)}`}
-            style={{ alignSelf: "flex-start" }}
-          >
-            {t("account.login")}
-          </Button>
-        </Stack>
-      </AuthCard>
-    );
   }
 
   function submit(event: FormEvent) {
@@ -189,9 +207,13 @@ export function InvitationPage({ token }: { token?: string }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const preview = useQuery({ ...invitationPreviewQuery(token ?? ""), enabled: Boolean(token) });
+  // Kept here, not in the form: once accepted, the invitation reads "accepted" when it is fetched
+  // again (another language, another tab), and this page must still say the account is ready.
+  const [accepted, setAccepted] = useState<Accepted | null>(null);
   useInvitationLanguage(preview.data?.locale);
 
   if (!token) return <UnusableInvitation reason="unknown" />;
+  if (accepted) return <InvitationAccepted accepted={accepted} />;
   if (preview.isPending) return <Loader aria-label={t("shell.loading")} />;
   if (preview.isError) {
     const error = preview.error;
@@ -207,5 +229,5 @@ export function InvitationPage({ token }: { token?: string }) {
   const data = preview.data;
   if (data.status !== "pending")
     return <UnusableInvitation reason={data.status} invitedBy={data.invitedBy} />;
-  return <AcceptForm token={token} preview={data} />;
+  return <AcceptForm token={token} preview={data} onAccepted={setAccepted} />;
 }
