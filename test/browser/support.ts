@@ -97,7 +97,8 @@ async function settled(page: Page): Promise<void> {
   );
 }
 
-export async function expectAccessible(page: Page, what: string): Promise<void> {
+/** axe in the scheme the page shows and, unless someone fixed one, in the other (light, dark). */
+async function expectAccessibleInSchemes(page: Page, what: string): Promise<void> {
   const before = await shownScheme(page);
   await settled(page);
   expectNoViolations(await axeViolations(page), `${what} (${before})`);
@@ -117,6 +118,24 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
     expectNoViolations(await axeViolations(page), `${what} (${other})`);
   } finally {
     await showScheme(page, before);
+  }
+}
+
+/**
+ * axe with 0 violations on the page in light and dark and, for the app in Dutch or English, in
+ * the other of those two languages as well (issue 19: "in nl and en, light and dark"). The page
+ * is left in the language and scheme it had.
+ */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  await expectAccessibleInSchemes(page, what);
+  const language = await appLanguage(page);
+  if (language !== "nl" && language !== "en") return;
+  const other = language === "nl" ? "en" : "nl";
+  await showLanguage(page, other);
+  try {
+    await expectAccessibleInSchemes(page, `${what}, in ${other}`);
+  } finally {
+    await showLanguage(page, language);
   }
 }
 
@@ -181,4 +200,24 @@ export async function openPage(browser: Browser, ip: string, errors: string[]): 
 export async function signInAsDemoStaff(page: Page, base: string, email: string): Promise<void> {
   await signInWithForm(page, base, { email, password: DEMO_PASSWORD, code: () => totpCode() });
   await page.getByRole("button", { name: /Accountmenu van/ }).waitFor({ state: "visible" });
+}
+
+/** The app's language (the screen's `<html lang>`), or null on a server-rendered page. */
+function appLanguage(page: Page): Promise<string | null> {
+  return page.evaluate(() => (document.getElementById("root") ? document.documentElement.lang : null));
+}
+
+/**
+ * Shows the app in `language` as when another tab of the portal chose it: the app follows the
+ * `storage` event of its language key ("werkbrug.lang", `LANGUAGE_STORAGE_KEY` in src/web/i18n.ts)
+ * without saving anything, so the account's and the browser's choice stay as they were.
+ */
+async function showLanguage(page: Page, language: string): Promise<void> {
+  await page.evaluate((newValue) => {
+    window.dispatchEvent(new StorageEvent("storage", { key: "werkbrug.lang", newValue }));
+  }, language);
+  await expect.poll(() => appLanguage(page)).toBe(language);
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
 }

@@ -245,7 +245,7 @@ describe.skipIf(skipBrowserTests)(
       await menuLink(am, /^Plaatsingen/).click();
       expect(await heading(am)).toBe("Plaatsingen");
       await main(am).getByRole("link", { name: CANDIDATE.name }).click();
-      expect(await heading(am)).toBe(`Plaatsing van ${CANDIDATE.name}`);
+      await expect.poll(() => heading(am)).toBe(`Plaatsing van ${CANDIDATE.name}`);
       const placementId = new URL(am.url()).pathname.split("/").at(-1)!;
       const weeks = section(am, "Weken");
       await weeks.getByRole("table").waitFor();
