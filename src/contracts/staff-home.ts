@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Role } from "./tenancy";
 
 /** One week of the team's figures, counted on the vacancies the caller's team works on. */
 export const StaffWeekFiguresSchema = z.object({
@@ -13,6 +14,20 @@ export const StaffWeekFiguresSchema = z.object({
 export type StaffWeekFigures = z.infer<typeof StaffWeekFiguresSchema>;
 
 /** The series of the figures over time, in the order the chart draws them. */
+/**
+ * The staff whose home is a dashboard: everyone who works for an organisation, apart from the
+ * employers' contact persons (their own dashboard) and candidates.
+ */
+export const STAFF_HOME_ROLES = [
+  "platform_admin",
+  "org_admin",
+  "account_manager",
+  "hr_officer",
+  "selection_officer",
+  "jury_member",
+  "referrer",
+] as const satisfies readonly Role[];
+
 export const STAFF_FIGURE_SERIES = ["published", "applications", "proposals", "placements"] as const;
 /** How many weeks the chart shows, the current one last. */
 export const STAFF_FIGURE_WEEKS = 8;

@@ -1,19 +1,6 @@
+import { STAFF_HOME_ROLES } from "../../../contracts/staff-home";
 import type { Role } from "../../../contracts/tenancy";
 import type { Access } from "../../platform/access";
-
-/**
- * The staff whose home is a dashboard: everyone who works for an organisation, apart from the
- * employers' contact persons (their own dashboard) and candidates.
- */
-export const STAFF_HOME_ROLES = [
-  "platform_admin",
-  "org_admin",
-  "account_manager",
-  "hr_officer",
-  "selection_officer",
-  "jury_member",
-  "referrer",
-] as const satisfies readonly Role[];
 
 /** The roles whose menu has the vacancy overview, where the vacancy blocks lead. */
 export const VACANCY_BLOCK_ROLES = [

@@ -6,7 +6,8 @@ import { useTranslation } from "react-i18next";
 import type { Locale } from "../../../contracts/common";
 import { CONTACT_FIGURE_SERIES, type ContactDashboardResponse } from "../../../contracts/contact-home";
 import { AppLink } from "../../ui/app-link";
-import { type BarSeries, GroupedBarChart } from "../../ui/bar-chart";
+import type { BarSeries } from "../../ui/bar-chart";
+import { FiguresCard } from "../../ui/figures-card";
 import { meQuery } from "../account/me-query";
 import { Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
@@ -92,7 +93,6 @@ export function TimesheetsBlock({ figure }: { figure: ContactDashboardResponse["
 function Figures({ data }: { data: ContactDashboardResponse }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const id = useId();
   const series: BarSeries[] = CONTACT_FIGURE_SERIES.map((key) => ({
     label: t(`contactHome.figures.${key}`),
     color: SERIES_COLOR[key],
@@ -105,24 +105,15 @@ function Figures({ data }: { data: ContactDashboardResponse }) {
       values: CONTACT_FIGURE_SERIES.map((key) => f[key]),
     };
   });
-  const empty = data.figures.every((f) => f.proposed + f.approved + f.declined === 0);
   return (
-    <Card withBorder padding="lg" radius="md" component="section" aria-labelledby={id}>
-      <Title order={3} size="h4" id={id} mb="sm">
-        {t("contactHome.figures.title")}
-      </Title>
-      {empty && (
-        <Text c="dimmed" size="sm" mb="sm">
-          {t("contactHome.figures.empty")}
-        </Text>
-      )}
-      <GroupedBarChart
-        caption={t("contactHome.figures.caption")}
-        groupHeader={t("contactHome.figures.month")}
-        series={series}
-        groups={groups}
-      />
-    </Card>
+    <FiguresCard
+      title={t("contactHome.figures.title")}
+      emptyText={t("contactHome.figures.empty")}
+      caption={t("contactHome.figures.caption")}
+      groupHeader={t("contactHome.figures.month")}
+      series={series}
+      groups={groups}
+    />
   );
 }
 

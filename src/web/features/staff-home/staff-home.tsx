@@ -1,11 +1,15 @@
-import { Card, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { isoWeekOf } from "../../../contracts/calendar-weeks";
-import { STAFF_FIGURE_SERIES, type StaffDashboardResponse } from "../../../contracts/staff-home";
-import type { Role } from "../../../contracts/tenancy";
-import { type BarSeries, GroupedBarChart } from "../../ui/bar-chart";
+import {
+  STAFF_FIGURE_SERIES,
+  STAFF_HOME_ROLES,
+  type StaffDashboardResponse,
+} from "../../../contracts/staff-home";
+import type { BarSeries } from "../../ui/bar-chart";
+import { FiguresCard } from "../../ui/figures-card";
 import { meQuery } from "../account/me-query";
 import { CountBlock } from "../contact-home/contact-home";
 import { AccountManagerHome } from "../employers/account-manager-home";
@@ -16,17 +20,6 @@ import { useSide } from "../navigation/side";
 import { formatDay } from "../vacancies/format";
 import { PageLoader } from "../vacancies/ui";
 import { staffDashboardQuery } from "./staff-home-api";
-
-/** The roles whose home is the staff dashboard (the server's `STAFF_HOME_ROLES`). */
-export const STAFF_HOME_ROLES = [
-  "platform_admin",
-  "org_admin",
-  "account_manager",
-  "hr_officer",
-  "selection_officer",
-  "jury_member",
-  "referrer",
-] as const satisfies readonly Role[];
 
 /** Whether someone looking from this side gets the staff dashboard instead of the welcome. */
 export function isStaffHome(role: MenuRole): boolean {
@@ -115,7 +108,6 @@ function Blocks({ data }: { data: StaffDashboardResponse }) {
 function Figures({ data }: { data: StaffDashboardResponse }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const id = useId();
   const series: BarSeries[] = STAFF_FIGURE_SERIES.map((key) => ({
     label: t(`staffHome.figures.${key}`),
     color: SERIES_COLOR[key],
@@ -128,24 +120,15 @@ function Figures({ data }: { data: StaffDashboardResponse }) {
       values: STAFF_FIGURE_SERIES.map((key) => f[key]),
     };
   });
-  const empty = data.figures.every((f) => STAFF_FIGURE_SERIES.every((key) => f[key] === 0));
   return (
-    <Card withBorder padding="lg" radius="md" component="section" aria-labelledby={id}>
-      <Title order={3} size="h4" id={id} mb="sm">
-        {t("staffHome.figures.title")}
-      </Title>
-      {empty && (
-        <Text c="dimmed" size="sm" mb="sm">
-          {t("staffHome.figures.empty")}
-        </Text>
-      )}
-      <GroupedBarChart
-        caption={t("staffHome.figures.caption")}
-        groupHeader={t("staffHome.figures.week")}
-        series={series}
-        groups={groups}
-      />
-    </Card>
+    <FiguresCard
+      title={t("staffHome.figures.title")}
+      emptyText={t("staffHome.figures.empty")}
+      caption={t("staffHome.figures.caption")}
+      groupHeader={t("staffHome.figures.week")}
+      series={series}
+      groups={groups}
+    />
   );
 }
 

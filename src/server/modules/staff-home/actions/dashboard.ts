@@ -2,18 +2,14 @@ import { addDays, mondayOf } from "../../../../contracts/calendar-weeks";
 import {
   CLOSING_SOON_DAYS,
   STAFF_FIGURE_WEEKS,
+  STAFF_HOME_ROLES,
   type StaffDashboardResponse,
   type StaffWeekFigures,
 } from "../../../../contracts/staff-home";
 import type { Store } from "../../../platform/store";
 import type { Caller } from "../../tenancy";
 import { vacancyScopeOf } from "../../vacancies";
-import {
-  INVITATION_BLOCK_ROLES,
-  STAFF_HOME_ROLES,
-  TEAM_BLOCK_ROLES,
-  VACANCY_BLOCK_ROLES,
-} from "../staff-home.policy";
+import { INVITATION_BLOCK_ROLES, TEAM_BLOCK_ROLES, VACANCY_BLOCK_ROLES } from "../staff-home.policy";
 import { staffDashboardRepository } from "../staff-home.repository";
 
 export interface StaffHomeDeps {
