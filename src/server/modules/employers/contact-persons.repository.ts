@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type AnyColumn, and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db";
 import {
   auditEvents,
@@ -224,26 +224,7 @@ async function organisationName(db: Db, scope: TenantScope, id: string): Promise
   return row?.name ?? null;
 }
 
-/**
- * Whether a contact person (their account, `userId`) has portal access: an account, not
- * deactivated, holding the employer_contact role at one of `organisationIds` (a list, or the
- * column of an organisation in the query). The one rule for who reviews proposals, approves hours
- * and receives the team's messages in the portal.
- */
-export function hasPortalAccess(userId: AnyColumn, organisationIds: readonly string[] | AnyColumn): SQL {
-  const where = Array.isArray(organisationIds)
-    ? organisationIds.length === 0
-      ? sql`false`
-      : sql`${memberships.organisationId} in (${sql.join(
-          organisationIds.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})`
-    : sql`${memberships.organisationId} = ${organisationIds}`;
-  return sql`exists (select 1 from ${memberships} join ${users} on ${users.id} = ${memberships.userId}
-    where ${memberships.userId} = ${userId} and ${memberships.role} = 'employer_contact'
-    and ${users.deactivatedAt} is null and ${where})`;
-}
-
+/** An employer's contact persons and their portal access, bound to the caller's employers. */
 /** The employer's record of a contact follows the language the contact chose for their account. */
 async function setLanguageOfUser(
   db: Db,

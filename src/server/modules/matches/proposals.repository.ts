@@ -4,7 +4,6 @@ import { type Db, queryRows } from "../../platform/db";
 import { candidates, contactPersons, portals, users, vacancies } from "../../platform/schema";
 import { type PlatformScope, reaches, type SelfScope, type TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
-import { hasPortalAccess } from "../employers";
 import { mailPortalColumns } from "../tenancy";
 import { matches, matchProposals, matchReviewers, notifications, procedurePhases } from "./matches.schema";
 import { inTenant } from "./procedures.repository";
@@ -36,6 +35,17 @@ async function familyOf(db: Db, organisationId: string): Promise<string[]> {
 
 const candidateName = sql<string>`trim(${candidates.firstName} || ' ' || ${candidates.lastName})`;
 
+/**
+ * Contact persons with portal access: an account (not deactivated) holding employer_contact on
+ * the employer's family.
+ */
+const hasPortalAccess = (family: readonly string[]) => sql`exists (
+  select 1 from memberships m where m.user_id = ${contactPersons.userId}
+  and m.role = 'employer_contact' and m.organisation_id in (${sql.join(
+    family.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )}))`;
+
 /** The recruiter's side: reviewers, proposing and withdrawing, within the caller's organisations. */
 export const proposalsRepository = repository<TenantScope>()({
   /** The contacts of the organisation's employer (its family) who can review proposals. */
@@ -58,7 +68,7 @@ export const proposalsRepository = repository<TenantScope>()({
           inArray(contactPersons.organisationId, family),
           inTenant(scope, contactPersons.organisationId),
           isNull(users.deactivatedAt),
-          hasPortalAccess(contactPersons.userId, family),
+          hasPortalAccess(family),
         ),
       )
       .orderBy(asc(contactPersons.name));

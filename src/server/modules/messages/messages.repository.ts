@@ -6,6 +6,7 @@ import {
   candidates,
   contactPersons,
   matches,
+  memberships,
   messageAttachments,
   messageReads,
   messages,
@@ -17,7 +18,6 @@ import {
 } from "../../platform/schema";
 import { type PlatformScope, reaches, type TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
-import { hasPortalAccess } from "../employers";
 import { mailPortalColumns } from "../tenancy";
 import type { MessageSide } from "./messages.schema";
 
@@ -177,7 +177,9 @@ export const messagesRepository = repository<TenantScope>()({
         contactPersonId: contactPersons.id,
         contactName: contactPersons.name,
         email: contactPersons.email,
-        hasAccess: sql<boolean>`${hasPortalAccess(contactPersons.userId, organisations.id)}`,
+        hasAccess: sql<boolean>`${contactPersons.userId} is not null and exists (select 1 from ${memberships}
+          where ${memberships.userId} = ${contactPersons.userId} and ${memberships.role} = 'employer_contact'
+          and ${memberships.organisationId} = ${organisations.id})`,
       })
       .from(organisations)
       .leftJoin(contactPersons, eq(contactPersons.organisationId, organisations.id))
