@@ -177,9 +177,11 @@ export const messagesRepository = repository<TenantScope>()({
         contactPersonId: contactPersons.id,
         contactName: contactPersons.name,
         email: contactPersons.email,
+        // An account that is not deactivated, holding the employer_contact role here.
         hasAccess: sql<boolean>`${contactPersons.userId} is not null and exists (select 1 from ${memberships}
+          join ${users} on ${users.id} = ${memberships.userId}
           where ${memberships.userId} = ${contactPersons.userId} and ${memberships.role} = 'employer_contact'
-          and ${memberships.organisationId} = ${organisations.id})`,
+          and ${users.deactivatedAt} is null and ${memberships.organisationId} = ${organisations.id})`,
       })
       .from(organisations)
       .leftJoin(contactPersons, eq(contactPersons.organisationId, organisations.id))

@@ -20,7 +20,7 @@ import type {
 import { mailOutbox } from "../../platform/mail.schema";
 import { candidates } from "../candidates/candidates.schema";
 import { contactPersons } from "../employers/employers.schema";
-import { organisations, portals } from "../tenancy/tenancy.schema";
+import { organisations, portals, users } from "../tenancy/tenancy.schema";
 import { vacancies } from "../vacancies/vacancies.schema";
 import { messageAttachments, messageReads, messages, messageThreads } from "./messages.schema";
 
@@ -530,5 +530,14 @@ describe.each(testDbKinds())("messages between contacts and the team on %s", (ki
     expect((await manager.call("/api/v1/messages/recipients?employerId=westland")).status).toBe(400);
     expect((await employer.call("/api/v1/messages/recipients")).status).toBe(403);
     expect((await candidate.call("/api/v1/messages/recipients")).status).toBe(403);
+
+    // A deactivated account has no portal access: its contact person is no longer offered.
+    await db().update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, "test-marieke"));
+    try {
+      const after = (await manager.call("/api/v1/messages/recipients")).json<RecipientsResponse>().employers;
+      expect(after.find((e) => e.id === duinenId)?.contacts ?? []).toEqual([]);
+    } finally {
+      await db().update(users).set({ deactivatedAt: null }).where(eq(users.id, "test-marieke"));
+    }
   });
 });
