@@ -471,7 +471,7 @@ export const CandidateOnVacancySchema = z.object({
   vacancyId: z.string().uuid(),
   displayTitle: z.string(),
   organisationName: z.string(),
-  source: z.enum(["applied", "saved", "proposed"]),
+  source: z.enum(["applied", "saved", "proposed", "referred"]),
   addedBy: z.string().nullable(),
   addedAt: z.string(),
   proposed: z.boolean(),

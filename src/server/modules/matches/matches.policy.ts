@@ -38,6 +38,7 @@ const ENTRY_KEYS: Record<MatchSummary["source"], readonly string[]> = {
   applied: ["applied", "submitted", "referred"],
   saved: ["saved", "submitted", "referred"],
   proposed: ["proposed"],
+  referred: ["referred"],
 };
 
 /** The first suitable phase of a procedure for a new match. */

@@ -162,6 +162,7 @@ export const matchesRepository = repository<TenantScope>()({
       fromPhaseId: string;
       toPhaseId: string;
       outcome: Outcome | null;
+      outcomeOption?: string | null;
       comment: string | null;
       actorUserId: string;
     },
@@ -176,6 +177,7 @@ export const matchesRepository = repository<TenantScope>()({
         fromPhaseId: step.fromPhaseId,
         toPhaseId: step.toPhaseId,
         outcome: step.outcome,
+        outcomeOption: step.outcomeOption ?? null,
         comment: step.comment,
         actorUserId: step.actorUserId,
       })

@@ -21,6 +21,7 @@ import {
   PHASE_MEANINGS,
   PROCEDURE_KINDS,
 } from "../../../contracts/matches";
+import type { OutcomeOption } from "../../../contracts/referrals";
 import { APPLICATION_STATUSES } from "../../../contracts/vacancies";
 import { candidates } from "../candidates/candidates.schema";
 import { contactPersons } from "../employers/employers.schema";
@@ -78,6 +79,11 @@ export const procedurePhases = pgTable(
     /** The outcomes a step into this phase may carry; empty for none. */
     outcomes: text("outcomes").array().$type<Outcome[]>().notNull().default(sql`'{}'::text[]`),
     meaning: text("meaning", { enum: PHASE_MEANINGS }).notNull().default("active"),
+    /**
+     * The named choices of a referral milestone ("Ja, telefonisch bereikt"), each with the
+     * colour it gives; empty where the outcomes are given by colour alone.
+     */
+    outcomeOptions: jsonb("outcome_options").$type<OutcomeOption[]>().notNull().default([]),
   },
   (t) => [
     uniqueIndex("procedure_phases_procedure_key").on(t.procedureId, t.key),
@@ -136,7 +142,7 @@ export const matches = pgTable(
     uniqueIndex("matches_vacancy_candidate_key").on(t.vacancyId, t.candidateId),
     index("matches_candidate_idx").on(t.candidateId),
     index("matches_organisation_idx").on(t.organisationId),
-    check("matches_source_valid", sql`${t.source} in ('applied', 'saved', 'proposed')`),
+    check("matches_source_valid", sql`${t.source} in (${inList(MATCH_SOURCES)})`),
     check("matches_outcome_valid", sql`${t.outcome} is null or ${t.outcome} in (${inList(OUTCOMES)})`),
   ],
 );
@@ -162,6 +168,8 @@ export const matchHistory = pgTable(
       .notNull()
       .references(() => procedurePhases.id),
     outcome: text("outcome", { enum: OUTCOMES }),
+    /** The named choice the outcome was given with (a key of the phase's outcome options). */
+    outcomeOption: text("outcome_option"),
     comment: text("comment"),
     actorUserId: text("actor_user_id").references(() => users.id, { onDelete: "set null" }),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),

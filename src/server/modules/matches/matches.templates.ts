@@ -1,4 +1,5 @@
 import type { Labels, Outcome, PhaseMeaning, ProcedureKind } from "../../../contracts/matches";
+import type { OutcomeOption, ReferralColour } from "../../../contracts/referrals";
 
 export interface PhaseTemplate {
   key: string;
@@ -6,6 +7,7 @@ export interface PhaseTemplate {
   visibleToContacts: boolean;
   outcomes: readonly Outcome[];
   meaning: PhaseMeaning;
+  outcomeOptions: readonly OutcomeOption[];
 }
 
 export interface ProcedureTemplate {
@@ -22,14 +24,162 @@ const TRAFFIC_LIGHT: readonly Outcome[] = ["green", "orange", "red"];
 const phase = (
   key: string,
   name: Labels,
-  options: { visible?: boolean; outcomes?: readonly Outcome[]; meaning?: PhaseMeaning } = {},
+  options: {
+    visible?: boolean;
+    outcomes?: readonly Outcome[];
+    meaning?: PhaseMeaning;
+    outcomeOptions?: readonly OutcomeOption[];
+  } = {},
 ): PhaseTemplate => ({
   key,
   label: name,
   visibleToContacts: options.visible ?? false,
   outcomes: options.outcomes ?? [],
   meaning: options.meaning ?? "active",
+  outcomeOptions: options.outcomeOptions ?? [],
 });
+
+const option = (key: string, colour: ReferralColour, name: Labels): OutcomeOption => ({
+  key,
+  colour,
+  label: name,
+});
+
+/**
+ * The referral portal's milestones (seed 003) in order, each with its list of outcomes: green
+ * opens the next milestone, orange keeps it open, red archives the candidate.
+ */
+export const REFERRAL_MILESTONES: readonly (readonly [string, Labels, readonly OutcomeOption[]])[] = [
+  [
+    "contact_made",
+    label("Contact gemaakt?", "Contact made?", "Kontakt aufgenommen?", "Contact établi ?"),
+    [
+      option(
+        "reached",
+        "green",
+        label("Ja, contact gemaakt", "Yes, in contact", "Ja, Kontakt aufgenommen", "Oui, contact établi"),
+      ),
+      option(
+        "not_reached",
+        "orange",
+        label("Nog niet bereikt", "Not reached yet", "Noch nicht erreicht", "Pas encore joint"),
+      ),
+      option(
+        "not_interested",
+        "red",
+        label("Niet geïnteresseerd", "Not interested", "Kein Interesse", "Pas intéressé"),
+      ),
+    ],
+  ],
+  [
+    "interview_planned",
+    label("Gesprek gepland", "Interview scheduled", "Gespräch geplant", "Entretien planifié"),
+    [
+      option(
+        "planned",
+        "green",
+        label("Gesprek gepland", "Interview scheduled", "Gespräch geplant", "Entretien planifié"),
+      ),
+      option(
+        "no_date_yet",
+        "orange",
+        label("Nog geen datum", "No date yet", "Noch kein Termin", "Pas encore de date"),
+      ),
+      option(
+        "no_interview",
+        "red",
+        label("Geen gesprek", "No interview", "Kein Gespräch", "Pas d'entretien"),
+      ),
+    ],
+  ],
+  [
+    "interview_done",
+    label("Interview voltooid", "Interview completed", "Gespräch geführt", "Entretien terminé"),
+    [
+      option(
+        "positive",
+        "green",
+        label("Voltooid, positief", "Completed, positive", "Geführt, positiv", "Terminé, positif"),
+      ),
+      option(
+        "second_interview",
+        "orange",
+        label(
+          "Tweede gesprek nodig",
+          "Second interview needed",
+          "Zweites Gespräch nötig",
+          "Deuxième entretien nécessaire",
+        ),
+      ),
+      option("not_suitable", "red", label("Niet geschikt", "Not suitable", "Nicht geeignet", "Pas adapté")),
+    ],
+  ],
+  [
+    "offer_made",
+    label("Aanbod gedaan", "Offer made", "Angebot gemacht", "Offre faite"),
+    [
+      option(
+        "accepted",
+        "green",
+        label("Aanbod aangenomen", "Offer accepted", "Angebot angenommen", "Offre acceptée"),
+      ),
+      option(
+        "thinking",
+        "orange",
+        label("Bedenktijd", "Thinking it over", "Bedenkzeit", "Temps de réflexion"),
+      ),
+      option(
+        "declined",
+        "red",
+        label("Aanbod afgewezen", "Offer declined", "Angebot abgelehnt", "Offre refusée"),
+      ),
+    ],
+  ],
+  [
+    "started",
+    label("Begonnen werk", "Started work", "Arbeit aufgenommen", "A commencé à travailler"),
+    [
+      option("started", "green", label("Begonnen", "Started", "Angefangen", "A commencé")),
+      option(
+        "start_moved",
+        "orange",
+        label(
+          "Startdatum verschoven",
+          "Start date moved",
+          "Starttermin verschoben",
+          "Date de début reportée",
+        ),
+      ),
+      option(
+        "did_not_start",
+        "red",
+        label("Niet begonnen", "Did not start", "Nicht angefangen", "N'a pas commencé"),
+      ),
+    ],
+  ],
+  [
+    "still_working",
+    label(
+      "Is de kandidaat nog aan het werk na 3 maanden?",
+      "Is the candidate still working after 3 months?",
+      "Ist die Person nach 3 Monaten noch beschäftigt?",
+      "Le candidat travaille-t-il encore après 3 mois ?",
+    ),
+    [
+      option(
+        "still_working",
+        "green",
+        label("Ja, nog aan het werk", "Yes, still working", "Ja, noch beschäftigt", "Oui, toujours en poste"),
+      ),
+      option(
+        "not_known_yet",
+        "orange",
+        label("Nog niet bekend", "Not known yet", "Noch nicht bekannt", "Pas encore connu"),
+      ),
+      option("left", "red", label("Uit dienst", "Has left", "Ausgeschieden", "A quitté")),
+    ],
+  ],
+];
 
 /**
  * The procedures every organisation gets (decision 0016). Migration 0018 copied these into each
@@ -102,33 +252,9 @@ export const PROCEDURE_TEMPLATES: readonly ProcedureTemplate[] = [
       phase("referred", label("Aangemeld door verwijzer", "Referred", "Empfohlen", "Recommandé"), {
         visible: true,
       }),
-      ...(
-        [
-          ["contact_made", label("Contact gemaakt", "Contact made", "Kontakt aufgenommen", "Contact établi")],
-          [
-            "interview_planned",
-            label("Interview gepland", "Interview scheduled", "Gespräch geplant", "Entretien planifié"),
-          ],
-          [
-            "interview_done",
-            label("Interview voltooid", "Interview completed", "Gespräch geführt", "Entretien terminé"),
-          ],
-          ["offer_made", label("Aanbod gedaan", "Offer made", "Angebot gemacht", "Offre faite")],
-          [
-            "started",
-            label("Begonnen met werk", "Started work", "Arbeit aufgenommen", "A commencé à travailler"),
-          ],
-          [
-            "still_working",
-            label(
-              "Nog aan het werk na 3 maanden",
-              "Still working after 3 months",
-              "Nach 3 Monaten noch beschäftigt",
-              "Toujours en poste après 3 mois",
-            ),
-          ],
-        ] as const
-      ).map(([key, name]) => phase(key, name, { visible: true, outcomes: TRAFFIC_LIGHT })),
+      ...REFERRAL_MILESTONES.map(([key, name, options]) =>
+        phase(key, name, { visible: true, outcomes: TRAFFIC_LIGHT, outcomeOptions: options }),
+      ),
       phase("archived", label("Gearchiveerd", "Archived", "Archiviert", "Archivé"), {
         visible: true,
         meaning: "archived",

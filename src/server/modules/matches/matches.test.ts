@@ -271,12 +271,12 @@ describe.each(testDbKinds())("matches with procedures and phases on %s", (kind) 
     const referral = ofKind(list, "referral");
     expect(referral.isDefault).toBe(false);
     expect(referral.phases.filter((p) => p.outcomes.length > 0).map((p) => p.label.nl)).toEqual([
-      "Contact gemaakt",
-      "Interview gepland",
+      "Contact gemaakt?",
+      "Gesprek gepland",
       "Interview voltooid",
       "Aanbod gedaan",
-      "Begonnen met werk",
-      "Nog aan het werk na 3 maanden",
+      "Begonnen werk",
+      "Is de kandidaat nog aan het werk na 3 maanden?",
     ]);
     expect(referral.phases.find((p) => p.key === "contact_made")!.outcomes).toEqual([
       "green",

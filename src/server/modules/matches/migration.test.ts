@@ -212,7 +212,8 @@ describe.each(testDbKinds())("migrating old matches (0018) on %s", (kind) => {
     );
     expect(referral).toMatchObject({
       outcomes: ["green", "orange", "red"],
-      label: { nl: "Contact gemaakt" },
+      // Migration 0025 named the milestones as the referral portal does.
+      label: { nl: "Contact gemaakt?" },
     });
   });
 

@@ -83,6 +83,7 @@ async function ensureProcedures(db: Db, scope: TenantScope | SelfScope, organisa
       visibleToContacts: phase.visibleToContacts,
       outcomes: [...phase.outcomes],
       meaning: phase.meaning,
+      outcomeOptions: [...phase.outcomeOptions],
     })),
   );
   if (phases.length > 0) await db.insert(procedurePhases).values(phases);

@@ -193,3 +193,56 @@ export const memberships = pgTable(
     ),
   ],
 );
+
+/**
+ * A site ("locatie", "vestiging") of an organisation: an address where its people work (the
+ * referral portal: care homes of one group). Vacancies belong to a site; staff may be limited
+ * to some sites. A site with history is deactivated, never deleted.
+ */
+export const organisationSites = pgTable(
+  "organisation_sites",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    street: text("street").notNull(),
+    houseNumber: text("house_number").notNull(),
+    postcode: text("postcode").notNull(),
+    city: text("city").notNull(),
+    /** Place from data/reference/places.json; lat and lon are copied from it. */
+    placeId: text("place_id"),
+    lat: doublePrecision("lat"),
+    lon: doublePrecision("lon"),
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("organisation_sites_name_key").on(t.organisationId, sql`lower(${t.name})`),
+    index("organisation_sites_organisation_idx").on(t.organisationId),
+  ],
+);
+
+/** Staff limited to sites: someone with rows here works only with those sites' vacancies. */
+export const siteStaff = pgTable(
+  "site_staff",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => organisationSites.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("site_staff_site_user_key").on(t.siteId, t.userId),
+    index("site_staff_user_idx").on(t.userId),
+  ],
+);

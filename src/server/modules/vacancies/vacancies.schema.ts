@@ -23,7 +23,7 @@ import {
   VACANCY_STATUSES,
 } from "../../../contracts/vacancies";
 import { procedures } from "../matches/matches.schema";
-import { organisations, portals, users } from "../tenancy/tenancy.schema";
+import { organisationSites, organisations, portals, users } from "../tenancy/tenancy.schema";
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
 
@@ -96,6 +96,10 @@ export const vacancies = pgTable(
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     /** How its matches move (decision 0016); null: the organisation's default procedure. */
     procedureId: uuid("procedure_id").references((): AnyPgColumn => procedures.id, { onDelete: "set null" }),
+    /** The site (location) of the organisation the work is at, if it has sites. */
+    siteId: uuid("site_id").references((): AnyPgColumn => organisationSites.id, { onDelete: "set null" }),
+    /** Whether the vacancy's owner hears of every newly referred candidate (referral portal). */
+    notifyOnReferral: boolean("notify_on_referral").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -4,8 +4,26 @@ import type { Caller } from "../../tenancy";
 import { MATCH_EVENTS, matchEvent } from "../matches.events";
 import { applicationStatus, isClosed, matchState, mayUndo, movablePhases } from "../matches.policy";
 import { evaluationDto, matchSummaryDto, procedureDto, stepDto } from "../matches.presenter";
-import { matchesRepository } from "../matches.repository";
+import type { TenantScope } from "../../../platform/scope";
+import type { TxStore } from "../../../platform/store";
+import { type MatchRow, matchesRepository, type StepRow } from "../matches.repository";
+import type { PhaseRow } from "../procedures.repository";
 import { type MatchDeps, matchContext } from "./context";
+
+/**
+ * What a domain built on matches (referrals) does in the transaction of a step, so that its own
+ * rows (the referrer's points) change together with the match or not at all.
+ */
+export interface StepHooks {
+  moved?: (
+    tx: TxStore,
+    facts: { scope: TenantScope; step: StepRow; match: MatchRow; target: PhaseRow },
+  ) => Promise<void>;
+  undone?: (
+    tx: TxStore,
+    facts: { scope: TenantScope; undone: StepRow; match: MatchRow; back: PhaseRow },
+  ) => Promise<void>;
+}
 
 /** One match with its procedure, full history and evaluations, and what the caller may do. */
 export async function getMatch(deps: MatchDeps, caller: Caller, matchId: string): Promise<MatchDetail> {
@@ -51,7 +69,8 @@ export async function moveMatch(
   deps: MatchDeps,
   caller: Caller,
   matchId: string,
-  input: MoveMatchRequest,
+  input: MoveMatchRequest & { outcomeOption?: string },
+  hooks: StepHooks = {},
 ): Promise<MatchDetail> {
   const { scope, access, match, procedure } = await matchContext(deps, caller, matchId);
   if (!access.steer) throw new AppError("forbidden");
@@ -61,7 +80,12 @@ export async function moveMatch(
   if (!movablePhases(access, procedure).includes(target)) throw new AppError("forbidden");
   const current = procedure.phases.find((p) => p.id === match.phaseId)!;
   if (isClosed(matchState(current, match.outcome))) throw new AppError("match_closed");
-  const outcome = input.outcome ?? null;
+  // A named choice (a referral milestone's "Niet bereikt") carries its colour as the outcome.
+  const option =
+    input.outcomeOption === undefined ? null : target.outcomeOptions.find((o) => o.key === input.outcomeOption);
+  if (option === undefined) throw new AppError("outcome_not_allowed");
+  const outcome = option?.colour ?? input.outcome ?? null;
+  if (option && input.outcome != null && input.outcome !== option.colour) throw new AppError("outcome_not_allowed");
   if (outcome !== null && !target.outcomes.includes(outcome)) throw new AppError("outcome_not_allowed");
   if (target.id === match.phaseId && outcome === match.outcome) throw new AppError("already_in_phase");
   const userId = caller.userId();
@@ -85,9 +109,11 @@ export async function moveMatch(
       fromPhaseId: match.phaseId,
       toPhaseId: target.id,
       outcome,
+      outcomeOption: option?.key ?? null,
       comment: input.comment || null,
       actorUserId: userId,
     });
+    await hooks.moved?.(tx, { scope, step, match, target });
     await tx.emit(
       matchEvent(MATCH_EVENTS.moved, match, userId, {
         stepId: step.id,
@@ -105,7 +131,12 @@ export async function moveMatch(
 }
 
 /** Undoes the last step that still stands: the match goes back to where the step before left it. */
-export async function undoMatch(deps: MatchDeps, caller: Caller, matchId: string): Promise<MatchDetail> {
+export async function undoMatch(
+  deps: MatchDeps,
+  caller: Caller,
+  matchId: string,
+  hooks: StepHooks = {},
+): Promise<MatchDetail> {
   const { scope, access, match, procedure } = await matchContext(deps, caller, matchId);
   if (!access.steer) throw new AppError("forbidden");
   const repo = deps.store.bind(scope, matchesRepository);
@@ -132,6 +163,7 @@ export async function undoMatch(deps: MatchDeps, caller: Caller, matchId: string
       },
     );
     if (!restored) throw new AppError("match_changed");
+    await hooks.undone?.(tx, { scope, undone: last, match, back });
     await tx.emit(
       matchEvent(MATCH_EVENTS.undone, match, userId, {
         stepId: last.id,
