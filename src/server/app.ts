@@ -54,7 +54,7 @@ import {
   registerPlacementSubscribers,
   timesheetsWaitingCount,
 } from "./modules/placements";
-import { referralStepHooks, registerReferralRoutes } from "./modules/referrals";
+import { referralStepHooks, registerReferralRoutes, registerReferralSubscribers } from "./modules/referrals";
 import { registerStaffHomeRoutes } from "./modules/staff-home";
 import { registerTalentPoolRoutes, registerTalentPoolSubscribers } from "./modules/talent-pools";
 import { registerTaxonomy } from "./modules/taxonomy/taxonomy.routes";
@@ -230,6 +230,7 @@ export async function buildApp({
   registerPlacementSubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL, today: () => todayIn() });
   if (jobs) await registerPlacementJobs(jobs, { store });
   await registerPlacementRoutes(app, { placements });
+  registerReferralSubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL });
   await registerReferralRoutes(app, { referrals: matchDeps });
   await registerContactHomeRoutes(app, {
     contactHome: {

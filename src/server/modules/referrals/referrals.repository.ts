@@ -446,11 +446,29 @@ export const referralNoticeRepository = repository<TenantScope>()({
     return row ?? null;
   },
 
+  /** The phase an (undone) step had moved the match to. */
+  async phaseOfStep(db, scope, stepId: string) {
+    const [row] = await db
+      .select({ key: procedurePhases.key, label: procedurePhases.label })
+      .from(matchHistory)
+      .innerJoin(procedurePhases, eq(procedurePhases.id, matchHistory.toPhaseId))
+      .where(and(eq(matchHistory.id, stepId), inTenant(scope, matchHistory.organisationId)))
+      .limit(1);
+    return row ?? null;
+  },
+
+  /** The points a step gave, or for an undone step its award (the reversal is its negative). */
   async pointsOfStep(db, scope, stepId: string): Promise<number> {
     const [row] = await db
       .select({ n: sql<number>`coalesce(sum(${referralPoints.points}), 0)::int` })
       .from(referralPoints)
-      .where(and(eq(referralPoints.stepId, stepId), inTenant(scope, referralPoints.organisationId)));
+      .where(
+        and(
+          eq(referralPoints.stepId, stepId),
+          isNull(referralPoints.reversesId),
+          inTenant(scope, referralPoints.organisationId),
+        ),
+      );
     return row?.n ?? 0;
   },
 
