@@ -45,6 +45,7 @@ import {
   registerMatchRoutes,
   registerProposalRoutes,
   registerProposalSubscribers,
+  unreadNotices,
   unreadNoticesCount,
 } from "./modules/matches";
 import { registerMessageRoutes, registerMessageSubscribers, unreadMessagesCount } from "./modules/messages";
@@ -54,7 +55,12 @@ import {
   registerPlacementSubscribers,
   timesheetsWaitingCount,
 } from "./modules/placements";
-import { referralStepHooks, registerReferralRoutes, registerReferralSubscribers } from "./modules/referrals";
+import {
+  referralReach,
+  referralStepHooks,
+  registerReferralRoutes,
+  registerReferralSubscribers,
+} from "./modules/referrals";
 import { registerStaffHomeRoutes } from "./modules/staff-home";
 import { registerTalentPoolRoutes, registerTalentPoolSubscribers } from "./modules/talent-pools";
 import { registerTaxonomy } from "./modules/taxonomy/taxonomy.routes";
@@ -238,6 +244,7 @@ export async function buildApp({
       today: () => todayIn(),
       proposalsWaiting: (caller) => proposalsAwaitingCount({ store, files }, caller),
       timesheetsWaiting: (caller) => timesheetsWaitingCount(placements, caller),
+      referrals: (caller) => referralReach(matchDeps, caller),
     },
   });
   await registerStaffHomeRoutes(app, {
@@ -246,6 +253,8 @@ export async function buildApp({
       today: () => todayIn(),
       verdictsUnread: (caller) => unreadNoticesCount({ store }, caller),
       messagesUnread: (caller) => unreadMessagesCount({ store, files }, caller),
+      referrals: (caller) => referralReach(matchDeps, caller),
+      referralProgressUnread: (caller) => unreadNotices({ store }, caller, "referral_progress"),
       invitationsOpen: async (caller) =>
         (await invitations.list(caller)).filter((i) => i.status === "pending").length,
     },

@@ -1,6 +1,7 @@
 // The referrals module's public surface: what other modules and the app may import (decision 0014).
 export type { ReferralDeps } from "./actions/context";
 export { referralStepHooks } from "./actions/points";
+export { referralReach } from "./actions/staff";
 export {
   REFERRAL_EVENTS,
   type ReferralSubscriberDeps,
