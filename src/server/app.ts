@@ -54,6 +54,7 @@ import {
   registerPlacementSubscribers,
   timesheetsWaitingCount,
 } from "./modules/placements";
+import { registerReferrerRoutes, registerReferrerSubscribers } from "./modules/referrals";
 import { registerStaffHomeRoutes } from "./modules/staff-home";
 import { registerTalentPoolRoutes, registerTalentPoolSubscribers } from "./modules/talent-pools";
 import { registerTaxonomy } from "./modules/taxonomy/taxonomy.routes";
@@ -245,6 +246,9 @@ export async function buildApp({
         (await invitations.list(caller)).filter((i) => i.status === "pending").length,
     },
   });
+  // The referral portal, the referrer's side: referring, the confirmation link, own progress and points.
+  registerReferrerSubscribers(events, { store, mailer, sealer, publicUrl: env.PUBLIC_URL });
+  await registerReferrerRoutes(app, { referrer: { store, files, sealer, publicUrl: env.PUBLIC_URL } });
   registerEmployerSubscribers(events, { mailer, store });
   await registerEmployerRoutes(app, {
     employers: createEmployerService({ store, invitations, registry: createCompanyRegistry(env) }),
