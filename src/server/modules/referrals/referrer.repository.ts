@@ -38,6 +38,7 @@ const vacancyColumns = {
   displayTitle: vacancies.displayTitle,
   city: vacancies.city,
   closesOn: vacancies.closesOn,
+  publishPublicFrom: vacancies.publishPublicFrom,
   organisationId: vacancies.organisationId,
   portalId: vacancies.portalId,
   procedureId: vacancies.procedureId,
@@ -51,6 +52,7 @@ export type ReferrableVacancyRow = {
   displayTitle: string;
   city: string | null;
   closesOn: string | null;
+  publishPublicFrom: string | null;
   organisationId: string;
   portalId: string;
   procedureId: string | null;

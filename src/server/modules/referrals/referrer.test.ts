@@ -18,6 +18,7 @@ import { candidates } from "../candidates/candidates.schema";
 import { matches, matchHistory, procedurePhases } from "../matches/matches.schema";
 import { findPlaceByName } from "../taxonomy";
 import { organisations, users } from "../tenancy/tenancy.schema";
+import { todayIn } from "../vacancies";
 import { vacancies } from "../vacancies/vacancies.schema";
 import { referralPoints, referrals } from "./referrals.schema";
 
@@ -132,7 +133,11 @@ describe.each(testDbKinds())("the referrer's side of referrals on %s", (kind) =>
       expect(row).toMatchObject({ organisationId: duinenId, status: "published" });
       const url = new URL(v.shareUrl);
       expect(url.hostname).toBe("haaglanden.localhost");
-      expect(url.pathname).toMatch(new RegExp(`^/vacatures/${v.id}-`));
+      // On the public job board when published there; otherwise the vacancy's page in the app.
+      const onBoard = row!.publishPublicFrom !== null && row!.publishPublicFrom <= todayIn();
+      expect(url.pathname).toMatch(
+        onBoard ? new RegExp(`^/vacatures/${v.id}-`) : new RegExp(`^/kansen/${v.id}$`),
+      );
       expect(url.searchParams.get("ref")).toMatch(/^[A-Za-z0-9_-]{16}$/);
     }
     // The demo: Vincent referred two people to "Verzorgende IG" and one to "Medewerker huishouding".
@@ -155,6 +160,20 @@ describe.each(testDbKinds())("the referrer's side of referrals on %s", (kind) =>
     expect(west.json<{ vacancies: ReferrableVacancy[] }>().vacancies).toEqual([]);
     // Staff are not referrers.
     expect((await staff.call("/api/v1/referrer/vacancies")).status).toBe(403);
+  });
+
+  it("shares the job board's page, whose apply button keeps the code on the way to the application", async () => {
+    const url = new URL(first().shareUrl);
+    const anon = new Client(server, host("haaglanden"));
+    const page = await anon.call(`${url.pathname}${url.search}`);
+    expect(page.status).toBe(200);
+    const code = url.searchParams.get("ref")!;
+    expect(page.text).toContain(
+      `href="/inloggen?redirect=${encodeURIComponent(`/kansen/${first().id}?ref=${code}`).replace(/&/g, "&amp;")}"`,
+    );
+    // Without a code, or with something that is no code, the button is as it always was.
+    const plain = await anon.call(`${url.pathname}?ref=%22%3E%3Cscript%3E`);
+    expect(plain.text).toContain(`href="/inloggen?redirect=/kansen/${first().id}"`);
   });
 
   it("refers a person: a hidden candidate without an account, a referred match, the referral, and a mail to confirm", async () => {
@@ -493,6 +512,15 @@ describe.each(testDbKinds())("the referrer's side of referrals on %s", (kind) =>
     const fatima = (await mine(vincent)).find((r) => r.id === row!.id)!;
     expect(fatima.confirmedAt).toBe(answer.confirmedAt);
     expect((await anon.call("/api/v1/public/referrals/not-a-token")).status).toBe(404);
+  });
+
+  it("slows down an address that keeps trying tokens (429)", async () => {
+    const prober = new Client(server, host("haaglanden"));
+    const answers: number[] = [];
+    for (let i = 0; i < 31; i++)
+      answers.push((await prober.call(`/api/v1/public/referrals/guess-${i}`)).status);
+    expect(answers.slice(0, 30).every((s) => s === 404)).toBe(true);
+    expect(answers[30]).toBe(429);
   });
 
   it("answers 410 for an expired link and changes nothing", async () => {

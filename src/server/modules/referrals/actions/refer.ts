@@ -15,8 +15,14 @@ import { myReferral } from "./my-referrals";
 const newLinkCode = () => randomBytes(12).toString("base64url");
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
+/**
+ * The vacancy's page on the public job board with the code; a vacancy not (yet) on the board is
+ * shared as its page in the app, where candidates of the portal sign in to see and apply.
+ */
 function shareUrl(deps: ReferrerDeps, vacancy: ReferrableVacancyRow, code: string): string {
-  const url = new URL(vacancyPath(vacancy), mailPortalUrl(deps.publicUrl, vacancy));
+  const onBoard = vacancy.publishPublicFrom !== null && vacancy.publishPublicFrom <= today(deps);
+  const path = onBoard ? vacancyPath(vacancy) : `/kansen/${vacancy.id}`;
+  const url = new URL(path, mailPortalUrl(deps.publicUrl, vacancy));
   url.searchParams.set("ref", code);
   return url.toString();
 }
