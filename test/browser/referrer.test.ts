@@ -1,11 +1,13 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ReferrableVacancy } from "../../src/contracts/referrals";
+import { referrals } from "../../src/server/modules/referrals/referrals.schema";
 import { mailOutbox } from "../../src/server/platform/mail.schema";
 import { ensureWebBuild } from "../../src/server/platform/web-build";
 import { DEMO_PASSWORD } from "../../src/server/seed/demo";
 import { startTestServer, type TestServer } from "../support/server";
-import { totpCode } from "../support/session";
+import { Client, signIn, totpCode } from "../support/session";
 import {
   expectAccessible,
   fieldLabel,
@@ -40,6 +42,7 @@ describe.skipIf(skipBrowserTests)("referring someone on a phone", () => {
       viewport: PHONE,
       isMobile: true,
       hasTouch: true,
+      locale: "nl-NL",
       extraHTTPHeaders: { "x-forwarded-for": ip },
     });
     context.setDefaultTimeout(10_000);
@@ -131,6 +134,37 @@ describe.skipIf(skipBrowserTests)("referring someone on a phone", () => {
       .getByRole("article", { name: "Eva Jansen" })
       .getByText(/belangstelling bevestigd op/)
       .waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("counts a friend who applies through the shared link on the job board as referred", async () => {
+    const vincent = new Client(server, `haaglanden.localhost:${server.port}`);
+    await signIn(vincent, "verwijzer@demo.werkbrug.test");
+    const { vacancies } = (await vincent.call("/api/v1/referrer/vacancies")).json<{
+      vacancies: ReferrableVacancy[];
+    }>();
+    const shared = vacancies.find((v) => v.title === "Gastvrouw/gastheer restaurant")!;
+    const friend = await phonePage("10.77.0.3");
+    await friend.goto(shared.shareUrl);
+    await friend.getByRole("link", { name: "Reageren" }).first().click();
+    const main = friend.getByRole("main");
+    await main.getByLabel("E-mailadres").fill("kandidaat@demo.werkbrug.test");
+    await main.getByRole("button", { name: "Volgende" }).click();
+    await main.getByLabel(fieldLabel("Wachtwoord")).fill(DEMO_PASSWORD);
+    await main.getByRole("button", { name: "Inloggen", exact: true }).click();
+    await friend.waitForURL((u) => u.pathname === `/kansen/${shared.id}`);
+    await main.getByRole("button", { name: "Reageren" }).click();
+    const dialog = friend.getByRole("dialog", { name: "Reageren op deze vacature" });
+    await dialog.getByLabel(fieldLabel("Motivatie")).fill("Ik werk graag met mensen en ken Vincent.");
+    await dialog.getByRole("button", { name: "Reactie versturen" }).click();
+    await dialog.waitFor({ state: "hidden" });
+
+    await server.app.events.drain();
+    const [row] = await server.database.db
+      .select()
+      .from(referrals)
+      .where(and(eq(referrals.vacancyId, shared.id), eq(referrals.channel, "link")));
+    expect(row).toMatchObject({ referrerUserId: "demo-verwijzer", email: "kandidaat@demo.werkbrug.test" });
     expect(pageErrors).toEqual([]);
   });
 });
