@@ -60,6 +60,8 @@ import {
   referralStepHooks,
   registerReferralRoutes,
   registerReferralSubscribers,
+  registerReferrerRoutes,
+  registerReferrerSubscribers,
 } from "./modules/referrals";
 import { registerStaffHomeRoutes } from "./modules/staff-home";
 import { registerTalentPoolRoutes, registerTalentPoolSubscribers } from "./modules/talent-pools";
@@ -259,6 +261,9 @@ export async function buildApp({
         (await invitations.list(caller)).filter((i) => i.status === "pending").length,
     },
   });
+  // The referral portal, the referrer's side: referring, the confirmation link, own progress and points.
+  registerReferrerSubscribers(events, { store, mailer, sealer, publicUrl: env.PUBLIC_URL });
+  await registerReferrerRoutes(app, { referrer: { store, files, sealer, publicUrl: env.PUBLIC_URL } });
   registerEmployerSubscribers(events, { mailer, store });
   await registerEmployerRoutes(app, {
     employers: createEmployerService({ store, invitations, registry: createCompanyRegistry(env) }),
