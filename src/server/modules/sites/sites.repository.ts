@@ -1,6 +1,13 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../platform/db";
-import { memberships, organisationSites, organisations, siteStaff, users, vacancies } from "../../platform/schema";
+import {
+  memberships,
+  organisationSites,
+  organisations,
+  siteStaff,
+  users,
+  vacancies,
+} from "../../platform/schema";
 import { reaches, type TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
 
@@ -146,7 +153,9 @@ export const sitesRepository = repository<TenantScope>()({
   /** Replaces the staff limited to the site. */
   async setStaff(db, scope, organisationId: string, siteId: string, userIds: readonly string[]) {
     if (!reaches(scope, organisationId)) return;
-    await db.delete(siteStaff).where(and(eq(siteStaff.organisationId, organisationId), eq(siteStaff.siteId, siteId)));
+    await db
+      .delete(siteStaff)
+      .where(and(eq(siteStaff.organisationId, organisationId), eq(siteStaff.siteId, siteId)));
     if (userIds.length > 0)
       await db
         .insert(siteStaff)

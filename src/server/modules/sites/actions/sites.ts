@@ -178,7 +178,9 @@ export async function setSiteActive(
   const scope = await managedScope(caller, organisationId);
   const current = await found(store, scope, organisationId, siteId);
   if ((current.site.deactivatedAt === null) !== active)
-    await bindSites(store, scope).update(organisationId, siteId, { deactivatedAt: active ? null : new Date() });
+    await bindSites(store, scope).update(organisationId, siteId, {
+      deactivatedAt: active ? null : new Date(),
+    });
   return presentSite(await found(store, scope, organisationId, siteId));
 }
 
