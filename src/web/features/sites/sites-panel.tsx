@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Checkbox,
   Group,
@@ -19,7 +18,14 @@ import type { Site, SitePerson } from "../../../contracts/sites";
 import { ApiError } from "../../api";
 import { Dialog } from "../../ui/dialog";
 import { FormError, fieldErrors, Notice, useErrorText } from "../identity/forms";
-import { loadPlaceOptions, PageLoader, type RemoteOption, RemoteSelect, Section } from "../vacancies/ui";
+import {
+  loadPlaceOptions,
+  PageLoader,
+  PlainBadge,
+  type RemoteOption,
+  RemoteSelect,
+  Section,
+} from "../vacancies/ui";
 import { createSite, setSiteActive, setSiteStaff, siteKeys, siteListQuery, updateSite } from "./sites-api";
 
 interface SiteValues {
@@ -209,7 +215,8 @@ function StaffDialog({
             value={chosen}
             onChange={setChosen}
             nothingFoundMessage={t("sites.noStaffFound")}
-            comboboxProps={{ withinPortal: true }}
+            // Inside the dialog, so the open list is part of it (not loose content on the page).
+            comboboxProps={{ withinPortal: false }}
           />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={onClose}>
@@ -324,14 +331,10 @@ export function SitesPanel({ organisationId }: { organisationId: string }) {
                         )}
                       </Table.Td>
                       <Table.Td>{site.vacancyCount}</Table.Td>
-                      <Table.Td>
-                        <Badge
-                          color={site.active ? "green.9" : "gray.8"}
-                          variant="filled"
-                          style={{ overflow: "visible" }}
-                        >
+                      <Table.Td style={{ whiteSpace: "nowrap" }}>
+                        <PlainBadge color={site.active ? "teal.9" : "dark.6"}>
                           {t(site.active ? "sites.active" : "sites.inactive")}
-                        </Badge>
+                        </PlainBadge>
                       </Table.Td>
                       <Table.Td>
                         <Group gap={6} wrap="nowrap">
