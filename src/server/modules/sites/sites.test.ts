@@ -86,6 +86,13 @@ describe.each(testDbKinds())("sites on %s", (kind) => {
     // Its staff to choose from: the referrer works there.
     expect(body.staff.map((p) => p.email)).toContain("verwijzer@demo.werkbrug.test");
 
+    // De Duinen's own recruiter (a contact person who manages its vacancies) manages them too.
+    const zorg = new Client(server, `haaglanden.localhost:${server.port}`);
+    await signIn(zorg, "zorg@demo.werkbrug.test");
+    expect((await list(zorg, duinen)).sites).toHaveLength(3);
+    const own = (await zorg.call("/api/v1/sites/organisations")).json<ManagedSiteOrganisationsResponse>();
+    expect(own.organisations.map((o) => o.name)).toEqual(["Zorgcentrum De Duinen"]);
+
     const managed = (
       await manager.call("/api/v1/sites/organisations")
     ).json<ManagedSiteOrganisationsResponse>();
