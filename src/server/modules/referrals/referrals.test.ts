@@ -470,12 +470,13 @@ describe.each(testDbKinds())("referrals, the organisation's side, on %s", (kind)
   });
 
   it("shows staff limited to a site only that site's referred candidates", async () => {
+    // Sites of their own: the demo's (De Duinen Kijkduin, ...) hold the seeded vacancies.
     const [kijkduin, scheveningen] = await db
       .insert(organisationSites)
       .values(
         ["Kijkduin", "Scheveningen"].map((name) => ({
           organisationId: duinenId,
-          name: `De Duinen ${name}`,
+          name: `Proef ${name}`,
           street: "Duinweg",
           houseNumber: "1",
           postcode: "2585 JV",
@@ -500,13 +501,13 @@ describe.each(testDbKinds())("referrals, the organisation's side, on %s", (kind)
     await signIn(sofie, "sofie@duinen.test");
     const hers = (await sofie.call("/api/v1/referrals?pageSize=100")).json<ReferralListResponse>();
     expect(hers.items).toEqual([]);
-    expect(hers.facets.sites.map((s) => s.name)).toEqual(["De Duinen Scheveningen"]);
+    expect(hers.facets.sites.map((s) => s.name)).toEqual(["Proef Scheveningen"]);
     expect((await sofie.call(`/api/v1/referrals/${id}`)).status).toBe(404);
     // Someone limited to sites does not change the organisation's milestones.
     expect((await sofie.call("/api/v1/referrals/settings")).status).toBe(403);
     const all = await list(`?siteId=${kijkduin!.id}&pageSize=100`);
     expect(all.items.map((i) => i.id)).toContain(id);
-    for (const item of all.items) expect(item.site).toEqual({ id: kijkduin!.id, name: "De Duinen Kijkduin" });
+    for (const item of all.items) expect(item.site).toEqual({ id: kijkduin!.id, name: "Proef Kijkduin" });
     expect(all.items.every((i) => i.vacancy.id === otherVacancyId)).toBe(true);
     await db.update(siteStaff).set({ siteId: kijkduin!.id }).where(eq(siteStaff.userId, "test-site-manager"));
     expect((await sofie.call(`/api/v1/referrals/${id}`)).status).toBe(200);
