@@ -245,6 +245,26 @@ export const referralsRepository = repository<TenantScope>()({
     return { ...row, contact: contact! };
   },
 
+  /** Whether the vacancy's owner hears of new referrals; null for a vacancy outside the scope. */
+  async notifySetting(db, scope, vacancyId: string): Promise<boolean | null> {
+    const [row] = await db
+      .select({ notify: vacancies.notifyOnReferral })
+      .from(vacancies)
+      .where(and(eq(vacancies.id, vacancyId), inTenant(scope, vacancies.organisationId)))
+      .limit(1);
+    return row?.notify ?? null;
+  },
+
+  /** The vacancies module owns the row; this column is the referral portal's (decision 0023). */
+  async setNotify(db, scope, vacancyId: string, notify: boolean): Promise<boolean> {
+    const rows = await db
+      .update(vacancies)
+      .set({ notifyOnReferral: notify })
+      .where(and(eq(vacancies.id, vacancyId), inTenant(scope, vacancies.organisationId)))
+      .returning({ id: vacancies.id });
+    return rows.length > 0;
+  },
+
   /** Whether an organisation of the scope takes referrals: a referral procedure in use, or referrals. */
   async takesReferrals(db, scope): Promise<boolean> {
     const [row] = await db
