@@ -1,4 +1,4 @@
-import { Button, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Button, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,7 @@ import { ApiError } from "../../api";
 import { AuthCard, FormError, fieldErrors, Notice, useErrorText } from "../identity/forms";
 import { PageLoader, type RemoteOption, RemoteSelect } from "../vacancies/ui";
 import { searchPlaces } from "../vacancies/vacancies-api";
+import { PersonFields } from "./person-fields";
 import { confirmInvitation, invitationQuery } from "./referrer-api";
 
 /**
@@ -107,38 +108,12 @@ function ConfirmForm({
             {t("referrer.confirm.check")}
           </Text>
           <FormError error={mutation.error} />
-          <TextInput
-            label={t("referrer.form.firstName")}
-            required
-            autoComplete="given-name"
-            value={values.firstName}
-            onChange={set("firstName")}
-            error={error("firstName")}
-          />
-          <TextInput
-            label={t("referrer.form.lastName")}
-            required
-            autoComplete="family-name"
-            value={values.lastName}
-            onChange={set("lastName")}
-            error={error("lastName")}
-          />
-          <TextInput
-            label={t("referrer.form.phone")}
-            required
-            type="tel"
-            autoComplete="tel"
-            value={values.phone}
-            onChange={set("phone")}
-            error={error("phone")}
-          />
-          <TextInput
-            label={t("referrer.form.postcode")}
-            required
-            autoComplete="postal-code"
-            value={values.postcode}
-            onChange={set("postcode")}
-            error={error("postcode")}
+          <PersonFields
+            values={values}
+            // The person confirms without an e-mail field: the address the referrer gave stays.
+            set={(field) => (field === "email" ? () => {} : set(field))}
+            error={(field) => (field === "email" ? undefined : error(field))}
+            self
           />
           <RemoteSelect
             label={t("referrer.confirm.place")}

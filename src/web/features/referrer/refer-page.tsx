@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Checkbox, Group, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Badge, Button, Card, Checkbox, Group, Stack, Text, Textarea, Title } from "@mantine/core";
 import { IconMapPin, IconShare, IconUserPlus } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
@@ -9,6 +9,7 @@ import { FormError, fieldErrors, Notice, useErrorText } from "../identity/forms"
 import { useLocale } from "../language/language-control";
 import { formatDay } from "../vacancies/format";
 import { PageLoader } from "../vacancies/ui";
+import { PersonFields } from "./person-fields";
 import { referPerson, referrableVacanciesQuery, referrerKeys } from "./referrer-api";
 
 /** "Verwijzen": the open vacancies of the referrer's organisation, to share or to refer someone to. */
@@ -205,51 +206,7 @@ function ReferForm({
           {t("referrer.form.intro")}
         </Text>
         <FormError error={mutation.error} />
-        <TextInput
-          label={t("referrer.form.firstName")}
-          required
-          autoComplete="off"
-          value={values.firstName}
-          onChange={set("firstName")}
-          error={error("firstName")}
-        />
-        <TextInput
-          label={t("referrer.form.lastName")}
-          required
-          autoComplete="off"
-          value={values.lastName}
-          onChange={set("lastName")}
-          error={error("lastName")}
-        />
-        <TextInput
-          label={t("referrer.form.phone")}
-          required
-          type="tel"
-          inputMode="tel"
-          autoComplete="off"
-          value={values.phone}
-          onChange={set("phone")}
-          error={error("phone")}
-        />
-        <TextInput
-          label={t("referrer.form.email")}
-          required
-          type="email"
-          inputMode="email"
-          autoComplete="off"
-          value={values.email}
-          onChange={set("email")}
-          error={error("email")}
-        />
-        <TextInput
-          label={t("referrer.form.postcode")}
-          description={t("referrer.form.postcodeHint")}
-          required
-          autoComplete="off"
-          value={values.postcode}
-          onChange={set("postcode")}
-          error={error("postcode")}
-        />
+        <PersonFields values={values} set={set} error={error} self={false} />
         <Textarea
           label={t("referrer.form.reason")}
           required
