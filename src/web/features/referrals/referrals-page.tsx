@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Card,
   Drawer,
@@ -110,14 +109,14 @@ function ReferralCard({ referral }: { referral: ReferralSummary }) {
         <Milestone referral={referral} />
         <Stack component="dl" gap={2} m={0}>
           {facts.map(([label, value]) => (
-            <Text key={label} size="sm">
-              <Text component="dt" span fw={700}>
+            <Group key={label} gap={4} fz="sm" wrap="wrap">
+              <Text component="dt" size="sm" fw={700}>
                 {label}:
-              </Text>{" "}
-              <Text component="dd" span m={0}>
+              </Text>
+              <Text component="dd" size="sm" m={0}>
                 {value}
               </Text>
-            </Text>
+            </Group>
           ))}
         </Stack>
       </Stack>
@@ -273,17 +272,9 @@ function ReferralList({ search, onSearch }: ReferralsPageProps) {
         <Button
           variant="outline"
           leftSection={<IconFilter aria-hidden="true" size={18} />}
-          rightSection={
-            count > 0 ? (
-              <Badge size="sm" variant="filled" color="indigo.9" aria-hidden="true">
-                {count}
-              </Badge>
-            ) : undefined
-          }
-          aria-label={count > 0 ? t("referrals.filters.buttonActive", { count }) : undefined}
           onClick={() => setFiltering(true)}
         >
-          {t("referrals.filters.button")}
+          {count > 0 ? t("referrals.filters.buttonActive", { count }) : t("referrals.filters.button")}
         </Button>
       </Group>
 
