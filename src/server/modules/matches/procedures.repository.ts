@@ -4,7 +4,7 @@ import type { Db } from "../../platform/db";
 import { organisations, vacancies } from "../../platform/schema";
 import { organisationsOf, reaches, type SelfScope, type TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
-import { matches, procedurePhases, procedures } from "./matches.schema";
+import { matches, matchHistory, procedurePhases, procedures } from "./matches.schema";
 import { PROCEDURE_TEMPLATES } from "./matches.templates";
 
 export type ProcedureRow = typeof procedures.$inferSelect;
@@ -175,5 +175,102 @@ export const proceduresRepository = repository<TenantScope>()({
       .where(and(eq(vacancies.id, vacancyId), inTenant(scope, vacancies.organisationId)))
       .returning({ id: vacancies.id });
     return updated.length > 0;
+  },
+});
+
+/** A phase as an organisation edits it: an existing one by id, or a new one (id null). */
+export interface PhaseEdit {
+  id: string | null;
+  label: PhaseRow["label"];
+  outcomeOptions: PhaseRow["outcomeOptions"];
+}
+
+/** Editing an organisation's own copy of a procedure (rename, add, reorder, remove phases). */
+export const procedureEditsRepository = repository<TenantScope>()({
+  /** The organisation's procedure copied from this template. */
+  async ofTemplate(db, scope, organisationId: string, template: string): Promise<ProcedureWithPhases | null> {
+    if (!reaches(scope, organisationId)) return null;
+    const rows = await db
+      .select()
+      .from(procedures)
+      .where(and(eq(procedures.organisationId, organisationId), eq(procedures.template, template)))
+      .limit(1);
+    return (await withPhases(db, rows))[0] ?? null;
+  },
+
+  /** The ids of these phases that a match is in or ever stepped into: they cannot be removed. */
+  async phasesInUse(db, scope, phaseIds: readonly string[]): Promise<string[]> {
+    if (phaseIds.length === 0) return [];
+    const rows = await db
+      .select({ id: procedurePhases.id })
+      .from(procedurePhases)
+      .where(
+        and(
+          inArray(procedurePhases.id, [...phaseIds]),
+          inTenant(scope, procedurePhases.organisationId),
+          sql`(exists (select 1 from ${matches} m where m.phase_id = ${procedurePhases.id})
+            or exists (select 1 from ${matchHistory} h
+              where h.to_phase_id = ${procedurePhases.id} or h.from_phase_id = ${procedurePhases.id}))`,
+        ),
+      );
+    return rows.map((r) => r.id);
+  },
+
+  /**
+   * Puts the procedure's phases in the given order: `middle` between the phases that stay first
+   * and last (`head`, `tail`), renaming existing ones, adding new ones (with `keyOf`), and
+   * deleting `removed` (the caller checked they are unused). Positions are rewritten in full.
+   */
+  async replacePhases(
+    db,
+    scope,
+    procedure: Pick<ProcedureRow, "id" | "organisationId">,
+    plan: {
+      head: readonly string[];
+      middle: readonly PhaseEdit[];
+      tail: readonly string[];
+      removed: readonly string[];
+      template: Pick<PhaseRow, "visibleToContacts" | "outcomes" | "meaning">;
+      keyOf: (index: number) => string;
+    },
+  ): Promise<void> {
+    if (!reaches(scope, procedure.organisationId)) throw new Error("procedure outside the scope");
+    const mine = and(
+      eq(procedurePhases.procedureId, procedure.id),
+      eq(procedurePhases.organisationId, procedure.organisationId),
+    );
+    if (plan.removed.length > 0)
+      await db.delete(procedurePhases).where(and(mine, inArray(procedurePhases.id, [...plan.removed])));
+    let position = 0;
+    for (const id of plan.head)
+      await db
+        .update(procedurePhases)
+        .set({ position: position++ })
+        .where(and(mine, eq(procedurePhases.id, id)));
+    for (const [index, phase] of plan.middle.entries()) {
+      if (phase.id) {
+        await db
+          .update(procedurePhases)
+          .set({ position: position++, label: phase.label, outcomeOptions: phase.outcomeOptions })
+          .where(and(mine, eq(procedurePhases.id, phase.id)));
+      } else {
+        await db.insert(procedurePhases).values({
+          procedureId: procedure.id,
+          organisationId: procedure.organisationId,
+          key: plan.keyOf(index),
+          position: position++,
+          label: phase.label,
+          visibleToContacts: plan.template.visibleToContacts,
+          outcomes: [...plan.template.outcomes],
+          meaning: plan.template.meaning,
+          outcomeOptions: phase.outcomeOptions,
+        });
+      }
+    }
+    for (const id of plan.tail)
+      await db
+        .update(procedurePhases)
+        .set({ position: position++ })
+        .where(and(mine, eq(procedurePhases.id, id)));
   },
 });
