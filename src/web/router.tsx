@@ -550,7 +550,13 @@ const referralSettingsRoute = createRoute({
   path: "/verwijzingen/instellingen",
   validateSearch: z.object({ organisationId: z.string().uuid().optional().catch(undefined) }),
   component: function ReferralSettingsRoute() {
-    return <ReferralSettingsPage organisationId={referralSettingsRoute.useSearch().organisationId} />;
+    const navigate = referralSettingsRoute.useNavigate();
+    return (
+      <ReferralSettingsPage
+        organisationId={referralSettingsRoute.useSearch().organisationId}
+        onOrganisation={(organisationId) => void navigate({ search: { organisationId } })}
+      />
+    );
   },
   staticData: { titleKey: "referrals.titles.settings", parent: "/verwijzingen" },
 });

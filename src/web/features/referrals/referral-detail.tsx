@@ -17,6 +17,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Fragment, type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReferralColour, ReferralDetail, StaffMilestone } from "../../../contracts/referrals";
+import { AppLink } from "../../ui/app-link";
 import { Dialog } from "../../ui/dialog";
 import { useBusyAction } from "../../ui/use-busy-action";
 import { FormError, Notice, useErrorText } from "../identity/forms";
@@ -335,7 +336,8 @@ function Detail({ id }: { id: string }) {
       )}
       {referral.archived && (
         <Notice color="orange" status>
-          {t("referrals.detail.archived")}
+          {t("referrals.detail.archived")}{" "}
+          <AppLink href="/verwijzingen?archief=ja">{t("referrals.detail.toArchive")}</AppLink>
         </Notice>
       )}
       <Section title={t("referrals.detail.person")}>

@@ -18,6 +18,8 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { REFERRAL_COLOURS, type ReferralSettings } from "../../../contracts/referrals";
 import { useBusyAction } from "../../ui/use-busy-action";
+import { meQuery } from "../account/me-query";
+import { employerListQuery } from "../employers/employers-api";
 import { FormError, Notice, useErrorText } from "../identity/forms";
 import { PageLoader } from "../vacancies/ui";
 import { referralKeys, referralSettingsQuery, updateReferralSettings } from "./referrals-api";
@@ -310,12 +312,55 @@ function Editor({ settings }: { settings: ReferralSettings }) {
   );
 }
 
-function Settings({ organisationId }: { organisationId?: string | undefined }) {
+/**
+ * An account manager works for several employers: they choose whose milestones to edit among
+ * the employers they manage. Others edit their own organisation's (the server's default).
+ */
+function OrganisationPicker({
+  current,
+  onChange,
+}: {
+  current: string | undefined;
+  onChange: (organisationId: string | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  const me = useQuery(meQuery);
+  const managesEmployers = (me.data?.roles ?? []).some((r) => r === "account_manager");
+  const employers = useQuery({ ...employerListQuery({ accountManager: "mine" }), enabled: managesEmployers });
+  const list = employers.data?.employers ?? [];
+  if (!managesEmployers || list.length === 0) return null;
+  return (
+    <NativeSelect
+      label={t("referrals.settings.organisation")}
+      value={current ?? ""}
+      onChange={(event) => onChange(event.currentTarget.value || undefined)}
+      data={[
+        ...(list.some((e) => e.id === current)
+          ? []
+          : [{ value: current ?? "", label: t("referrals.settings.ownOrganisation") }]),
+        ...list.map((e) => ({ value: e.id, label: e.name })),
+      ]}
+      maw={400}
+    />
+  );
+}
+
+function Settings({
+  organisationId,
+  onOrganisation,
+}: {
+  organisationId?: string | undefined;
+  onOrganisation: (organisationId: string | undefined) => void;
+}) {
   const errorText = useErrorText();
   const settings = useQuery(referralSettingsQuery(organisationId));
   return (
     <Stack gap="md">
       <ReferralsNav current="settings" />
+      <OrganisationPicker
+        current={settings.data?.settings.organisationId ?? organisationId}
+        onChange={onOrganisation}
+      />
       {settings.isPending ? (
         <PageLoader />
       ) : settings.isError ? (
@@ -328,10 +373,16 @@ function Settings({ organisationId }: { organisationId?: string | undefined }) {
 }
 
 /** "Instellingen": the organisation's milestones, their outcome options and the points they give. */
-export function ReferralSettingsPage({ organisationId }: { organisationId?: string | undefined }) {
+export function ReferralSettingsPage({
+  organisationId,
+  onOrganisation,
+}: {
+  organisationId?: string | undefined;
+  onOrganisation: (organisationId: string | undefined) => void;
+}) {
   return (
     <RequireReferralStaff path="/verwijzingen/instellingen">
-      <Settings organisationId={organisationId} />
+      <Settings organisationId={organisationId} onOrganisation={onOrganisation} />
     </RequireReferralStaff>
   );
 }

@@ -1,0 +1,183 @@
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ReferrableVacancy } from "../../src/contracts/referrals";
+import { ensureWebBuild } from "../../src/server/platform/web-build";
+import { DEMO_USERS } from "../../src/server/seed/demo";
+import { startTestServer, type TestServer } from "../support/server";
+import { Client, signIn } from "../support/session";
+import {
+  expectAccessible,
+  heading,
+  launchBrowser,
+  openPage,
+  screenshot,
+  signInAsDemoStaff,
+  skipBrowserTests,
+} from "./support";
+
+const REFERRER = "verwijzer@demo.werkbrug.test";
+// De Duinen's managing contact person when the demo has one, else its account manager.
+const RECRUITER = DEMO_USERS.some((u) => u.email === "zorg@demo.werkbrug.test")
+  ? "zorg@demo.werkbrug.test"
+  : "accountmanager@demo.werkbrug.test";
+const VACANCY = "Verzorgende IG";
+const FRIEND = { firstName: "Noor", lastName: "Journeyman", email: "noor.journeyman@example.test" };
+const NAME = `${FRIEND.firstName} ${FRIEND.lastName}`;
+
+describe.skipIf(skipBrowserTests)("referrals in the browser", () => {
+  let browser: Browser;
+  let server: TestServer;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    await ensureWebBuild();
+    server = await startTestServer();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const main = (page: Page) => page.getByRole("main");
+
+  /** The card of one milestone on the referral's page. */
+  const milestone = (page: Page, label: string): Locator =>
+    main(page)
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { name: label, exact: true }) });
+
+  /** Chooses an outcome on an open milestone and saves it; waits for the page to confirm. */
+  async function mark(page: Page, label: string, option: string, done: RegExp): Promise<void> {
+    const card = milestone(page, label);
+    await card.getByRole("radio", { name: new RegExp(`^${option}`) }).check();
+    await card.getByRole("button", { name: "Opslaan" }).click();
+    await main(page).getByRole("status").filter({ hasText: done }).waitFor();
+  }
+
+  /** The referrer enters the friend: on the referrer's pages when they are there, else over the API. */
+  async function refer(page: Page, base: string): Promise<void> {
+    const client = new Client(server, new URL(base).host);
+    await signIn(client, REFERRER);
+    const offered = await client.call("/api/v1/referrer/vacancies");
+    expect(offered.status, offered.text).toBe(200);
+    const vacancy = offered
+      .json<{ vacancies: ReferrableVacancy[] }>()
+      .vacancies.find((v) => v.title === VACANCY);
+    expect(vacancy, `${VACANCY} is offered to the referrer`).toBeDefined();
+    const created = await client.call("/api/v1/referrer/referrals", {
+      body: {
+        vacancyId: vacancy!.id,
+        ...FRIEND,
+        phone: "06 98765432",
+        postcode: "2582 AB",
+        reason: "Zorgt al jaren voor haar oma en wil de opleiding doen.",
+        consent: true,
+      },
+    });
+    expect(created.status, created.text).toBe(201);
+    void page;
+  }
+
+  it("a friend referred on a phone goes through the milestones; the referrer sees every step and the points", async () => {
+    const haaglanden = server.portalUrl("haaglanden");
+
+    // The referrer, on a phone.
+    const referrer = await openPage(browser, "10.81.0.1", pageErrors);
+    await referrer.setViewportSize({ width: 390, height: 844 });
+    await signInAsDemoStaff(referrer, haaglanden, REFERRER);
+    await refer(referrer, haaglanden);
+
+    // The recruiter finds the friend among the live candidates.
+    const recruiter = await openPage(browser, "10.81.0.2", pageErrors);
+    await signInAsDemoStaff(recruiter, haaglanden, RECRUITER);
+    await recruiter.goto(`${haaglanden}/verwijzingen`);
+    expect(await heading(recruiter)).toBe("Verwezen kandidaten");
+    await main(recruiter).getByRole("radio", { name: "Live kandidaten" }).waitFor();
+    const search = main(recruiter).getByRole("searchbox", {
+      name: "Zoek op naam van kandidaat of verwijzer",
+    });
+    await search.fill(FRIEND.lastName);
+    await search.press("Enter");
+    await expect.poll(() => new URL(recruiter.url()).searchParams.get("q")).toBe(FRIEND.lastName);
+    const row = main(recruiter).getByRole("row", { name: new RegExp(NAME) });
+    await row.waitFor();
+    expect(await row.textContent()).toContain("Nog geen uitkomst");
+    await expectAccessible(recruiter, "the referred candidates");
+
+    // The map pin beside the name: contact details with the postcode and the distance.
+    await row.getByRole("button", { name: `Contactgegevens van ${NAME}` }).click();
+    const contact = recruiter.getByRole("dialog", { name: `Contactgegevens van ${NAME}` });
+    await contact.getByText("2582 AB").waitFor();
+    await contact.getByText(/\d km$/).waitFor();
+    await expectAccessible(recruiter, "a referred candidate's contact details");
+    await recruiter.keyboard.press("Escape");
+    await contact.waitFor({ state: "hidden" });
+
+    // The Filter panel sorts alphabetically; the address keeps it.
+    await main(recruiter).getByRole("button", { name: "Filter" }).click();
+    const panel = recruiter.getByRole("dialog", { name: "Sorteren en filteren" });
+    await panel.getByRole("radio", { name: "Alfabetisch (naam)" }).check();
+    await expect.poll(() => new URL(recruiter.url()).searchParams.get("sort")).toBe("name");
+    await expectAccessible(recruiter, "the candidates' Filter panel");
+    await panel.getByRole("button", { name: "Klaar" }).click();
+
+    await row.getByRole("link", { name: NAME }).click();
+    expect(await heading(recruiter)).toBe(NAME);
+    await milestone(recruiter, "Contact gemaakt?").getByRole("radio").first().waitFor();
+    await expectAccessible(recruiter, "a referred candidate's milestones");
+
+    await mark(recruiter, "Contact gemaakt?", "Ja, contact gemaakt", /Contact gemaakt\? is positief/);
+    await mark(recruiter, "Gesprek gepland", "Gesprek gepland", /Gesprek gepland is positief/);
+    await mark(recruiter, "Interview voltooid", "Voltooid, positief", /Interview voltooid is positief/);
+    const interview = milestone(recruiter, "Interview voltooid");
+    const points = await interview.getByText(/^\+\d+ punten voor de verwijzer$/).textContent();
+    const award = Number(/\+(\d+)/.exec(points ?? "")?.[1]);
+    expect(award).toBeGreaterThan(0);
+    await screenshot(recruiter, "referral-interview-done");
+
+    // Undo "Interview voltooid", with a confirmation; the milestone is open again.
+    await interview.getByRole("button", { name: "Ongedaan maken: Interview voltooid" }).click();
+    const confirm = recruiter.getByRole("dialog", {
+      name: "Uitkomst van Interview voltooid ongedaan maken?",
+    });
+    await confirm
+      .getByText(`de ${award} punten van de verwijzer worden teruggenomen`, { exact: false })
+      .waitFor();
+    await expectAccessible(recruiter, "undoing a milestone's outcome");
+    await confirm.getByRole("button", { name: "Ongedaan maken", exact: true }).click();
+    await main(recruiter).getByRole("status").filter({ hasText: "is ongedaan gemaakt" }).waitFor();
+    await interview.getByRole("radio").first().waitFor();
+    await expect
+      .poll(() => interview.getByText(/voor de verwijzer$/).textContent())
+      .toMatch(/^Een groene uitkomst/);
+
+    // Marked again, then red on "Aanbod gedaan": the candidate moves to the archive.
+    await mark(recruiter, "Interview voltooid", "Voltooid, positief", /Interview voltooid is positief/);
+    await mark(recruiter, "Aanbod gedaan", "Aanbod afgewezen", /staat nu bij Gearchiveerde kandidaten/);
+    await main(recruiter)
+      .getByText(/Deze kandidaat staat bij Gearchiveerde kandidaten/)
+      .waitFor();
+    await expectAccessible(recruiter, "a candidate after a red outcome");
+    await screenshot(recruiter, "referral-archived");
+
+    await recruiter.goto(`${haaglanden}/verwijzingen?q=${FRIEND.lastName}`);
+    await main(recruiter).getByText("Geen kandidaten gevonden met deze zoekopdracht of filters.").waitFor();
+    await main(recruiter).getByRole("radio", { name: "Gearchiveerde kandidaten" }).check({ force: true });
+    await main(recruiter)
+      .getByRole("row", { name: new RegExp(NAME) })
+      .getByText("Niet verder")
+      .waitFor();
+    await expectAccessible(recruiter, "the archived candidates");
+
+    // Results: the referrer on the leaderboard, and the chart's table.
+    await recruiter.goto(`${haaglanden}/verwijzingen/resultaten`);
+    await main(recruiter)
+      .getByRole("row", { name: /Vincent Verhoeven/ })
+      .waitFor();
+    await expectAccessible(recruiter, "the referral results");
+
+    expect(pageErrors).toEqual([]);
+  }, 300_000);
+});
