@@ -244,7 +244,10 @@ function ReferralList({ search, onSearch }: ReferralsPageProps) {
           { value: "live", label: t("referrals.list.live") },
           { value: "archived", label: t("referrals.list.archived") },
         ]}
-        style={{ alignSelf: "flex-start" }}
+        // On a phone the two long names stand one above the other instead of running off screen.
+        orientation={phone ? "vertical" : "horizontal"}
+        fullWidth={phone === true}
+        style={phone ? undefined : { alignSelf: "flex-start" }}
       />
       <Group align="flex-end" gap="sm">
         <OverviewSearch
