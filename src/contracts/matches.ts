@@ -28,6 +28,18 @@ export const MATCH_SOURCES = ["applied", "saved", "proposed", "referred"] as con
 export const LabelsSchema = z.object({ nl: z.string(), en: z.string(), de: z.string(), fr: z.string() });
 export type Labels = z.infer<typeof LabelsSchema>;
 
+/** The colour of a referral outcome: green opens the next milestone, orange keeps it open, red archives. */
+export const REFERRAL_COLOURS = ["green", "orange", "red"] as const;
+export type ReferralColour = (typeof REFERRAL_COLOURS)[number];
+
+/** One choice in a milestone's list ("Ja, telefonisch bereikt"), with its colour. */
+export const OutcomeOptionSchema = z.object({
+  key: z.string().regex(/^[a-z0-9_]{1,40}$/),
+  colour: z.enum(REFERRAL_COLOURS),
+  label: LabelsSchema,
+});
+export type OutcomeOption = z.infer<typeof OutcomeOptionSchema>;
+
 export const PhaseSchema = z.object({
   id: z.string().uuid(),
   procedureId: z.string().uuid(),
@@ -39,6 +51,8 @@ export const PhaseSchema = z.object({
   visibleToContacts: z.boolean(),
   outcomes: z.array(z.enum(OUTCOMES)),
   meaning: z.enum(PHASE_MEANINGS),
+  /** The named outcomes of a referral milestone, each with its colour (empty elsewhere). */
+  outcomeOptions: z.array(OutcomeOptionSchema),
 });
 export type Phase = z.infer<typeof PhaseSchema>;
 
@@ -104,6 +118,8 @@ export const MatchStepSchema = z.object({
   fromPhaseId: z.string().uuid().nullable(),
   toPhaseId: z.string().uuid(),
   outcome: z.enum(OUTCOMES).nullable(),
+  /** The named outcome (a key of the phase's options) the step was given with. */
+  outcomeOption: z.string().nullable(),
   comment: z.string().nullable(),
   /** Set when the step was undone. */
   undone: z.object({ at: z.string(), by: ActorSchema.nullable() }).nullable(),

@@ -1,23 +1,13 @@
 import { z } from "zod";
-import { LabelsSchema } from "./matches";
+import { LabelsSchema, OutcomeOptionSchema, REFERRAL_COLOURS } from "./matches";
+
+export { type OutcomeOption, OutcomeOptionSchema, REFERRAL_COLOURS, type ReferralColour } from "./matches";
 
 /**
  * The referral portal (seed 003): employees ("verwijzers") refer people they know to their
  * organisation's vacancies; the organisation moves each referred candidate through milestones
  * whose outcomes are green, orange or red; referrers follow progress and earn points.
  */
-
-/** The colour of an outcome: green opens the next milestone, orange keeps it open, red archives. */
-export const REFERRAL_COLOURS = ["green", "orange", "red"] as const;
-export type ReferralColour = (typeof REFERRAL_COLOURS)[number];
-
-/** One choice in a milestone's list ("Ja, telefonisch bereikt"), with its colour. */
-export const OutcomeOptionSchema = z.object({
-  key: z.string().regex(/^[a-z0-9_]{1,40}$/),
-  colour: z.enum(REFERRAL_COLOURS),
-  label: LabelsSchema,
-});
-export type OutcomeOption = z.infer<typeof OutcomeOptionSchema>;
 
 /** How the referral came: the referrer entered the person, or the person applied via the link. */
 export const REFERRAL_CHANNELS = ["direct", "link"] as const;
@@ -141,7 +131,10 @@ export const REFERRAL_SORTS = ["updated", "name", "eoi"] as const;
 export const REFERRAL_STATUSES = ["none", ...REFERRAL_COLOURS] as const;
 
 export const ReferralListQuerySchema = z.strictObject({
-  archived: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  archived: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   siteId: z.string().uuid().optional(),
   /** Candidate's or referrer's name. */
   q: z.string().trim().max(100).optional(),
@@ -299,7 +292,10 @@ export const UpdateReferralSettingsRequestSchema = z.strictObject({
         options: z
           .array(
             z.strictObject({
-              key: z.string().regex(/^[a-z0-9_]{1,40}$/).optional(),
+              key: z
+                .string()
+                .regex(/^[a-z0-9_]{1,40}$/)
+                .optional(),
               colour: z.enum(REFERRAL_COLOURS),
               label: z.strictObject({
                 nl: z.string().trim().min(1).max(120),

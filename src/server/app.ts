@@ -54,6 +54,7 @@ import {
   registerPlacementSubscribers,
   timesheetsWaitingCount,
 } from "./modules/placements";
+import { referralStepHooks, registerReferralRoutes, registerReferralSubscribers } from "./modules/referrals";
 import { registerStaffHomeRoutes } from "./modules/staff-home";
 import { registerTalentPoolRoutes, registerTalentPoolSubscribers } from "./modules/talent-pools";
 import { registerTaxonomy } from "./modules/taxonomy/taxonomy.routes";
@@ -199,21 +200,23 @@ export async function buildApp({
   await registerJobSeekerRoutes(app, { jobSeekers: createJobSeekerService({ store, secret }) });
   const outreach = createOutreachService(candidateDeps);
   await registerOutreachRoutes(app, { outreach });
+  // Every step of a referral's match, whichever screen makes it, keeps the referrer's points.
+  const matchDeps = { store, files, stepHooks: { referral: referralStepHooks } };
   await registerMatchRoutes(app, {
-    matches: { store, files },
+    matches: matchDeps,
     // Staff save only candidates they may see through the portal (decision 0011).
     assertCandidateVisible: (request, candidateId) => outreach.assertVisible(callerOf(request), candidateId),
   });
   await registerDocumentRoutes(app, { documents: createDocumentService({ store, files }) });
   registerTalentPoolSubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL });
   await registerTalentPoolRoutes(app, {
-    talentPools: { store, matches: { store, files }, assertCandidateVisible: outreach.assertVisible },
+    talentPools: { store, matches: matchDeps, assertCandidateVisible: outreach.assertVisible },
   });
   await registerMessageRoutes(app, { messages: { store, files } });
   registerMessageSubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL });
   registerProposalSubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL });
   await registerProposalRoutes(app, {
-    matches: { store, files },
+    matches: matchDeps,
     assertCandidateVisible: (request, candidateId) => outreach.assertVisible(callerOf(request), candidateId),
     // A contact sees the profile as the candidates module shows it to them, or only the name.
     candidateProfile: (request, candidateId) =>
@@ -227,6 +230,8 @@ export async function buildApp({
   registerPlacementSubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL, today: () => todayIn() });
   if (jobs) await registerPlacementJobs(jobs, { store });
   await registerPlacementRoutes(app, { placements });
+  registerReferralSubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL });
+  await registerReferralRoutes(app, { referrals: matchDeps });
   await registerContactHomeRoutes(app, {
     contactHome: {
       store,

@@ -33,6 +33,32 @@ export function isClosed(state: PhaseMeaning): boolean {
   return state !== "active";
 }
 
+/**
+ * The milestones of a referral procedure, in order: the phases that take an outcome. Each is
+ * taken in turn (seed 003): the first is open until it has a green outcome, then the next.
+ */
+type PhaseFacts = Pick<PhaseRow, "id" | "meaning" | "outcomes">;
+
+export function milestonesOf<P extends PhaseFacts>(procedure: { phases: readonly P[] }): P[] {
+  return procedure.phases.filter((p) => p.meaning === "active" && p.outcomes.length > 0);
+}
+
+/**
+ * The milestone that may take an outcome now: the current one while it has none or an orange
+ * one, the next after a green one; none once the match is archived or every milestone is green.
+ */
+export function openMilestone<P extends PhaseFacts>(
+  procedure: { phases: readonly P[] },
+  match: { phaseId: string; outcome: Outcome | null },
+): P | null {
+  const milestones = milestonesOf(procedure);
+  const current = procedure.phases.find((p) => p.id === match.phaseId);
+  if (!current || isClosed(matchState(current, match.outcome))) return null;
+  const index = milestones.findIndex((m) => m.id === match.phaseId);
+  if (index === -1) return milestones[0] ?? null;
+  return match.outcome === "green" ? (milestones[index + 1] ?? null) : milestones[index]!;
+}
+
 /** The phases where a new match starts, by how it came: the first of these the procedure has. */
 const ENTRY_KEYS: Record<MatchSummary["source"], readonly string[]> = {
   applied: ["applied", "submitted", "referred"],

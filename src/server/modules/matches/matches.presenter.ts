@@ -14,6 +14,7 @@ export function phaseDto(row: PhaseRow): Phase {
     visibleToContacts: row.visibleToContacts,
     outcomes: row.outcomes,
     meaning: row.meaning,
+    outcomeOptions: row.outcomeOptions,
   };
 }
 
@@ -58,6 +59,7 @@ export function stepDto(row: {
     fromPhaseId: step.fromPhaseId,
     toPhaseId: step.toPhaseId,
     outcome: step.outcome,
+    outcomeOption: step.outcomeOption,
     comment: step.comment,
     undone: step.undoneAt
       ? { at: step.undoneAt.toISOString(), by: person(step.undoneByUserId, row.undoneByName) }

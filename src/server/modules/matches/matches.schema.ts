@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { OutcomeOption } from "../../../contracts/matches";
 import {
   EVALUATION_VERDICTS,
   type EvaluationVerdict,
@@ -21,7 +22,6 @@ import {
   PHASE_MEANINGS,
   PROCEDURE_KINDS,
 } from "../../../contracts/matches";
-import type { OutcomeOption } from "../../../contracts/referrals";
 import { APPLICATION_STATUSES } from "../../../contracts/vacancies";
 import { candidates } from "../candidates/candidates.schema";
 import { contactPersons } from "../employers/employers.schema";

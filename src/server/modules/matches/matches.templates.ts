@@ -1,5 +1,11 @@
-import type { Labels, Outcome, PhaseMeaning, ProcedureKind } from "../../../contracts/matches";
-import type { OutcomeOption, ReferralColour } from "../../../contracts/referrals";
+import type {
+  Labels,
+  Outcome,
+  OutcomeOption,
+  PhaseMeaning,
+  ProcedureKind,
+  ReferralColour,
+} from "../../../contracts/matches";
 
 export interface PhaseTemplate {
   key: string;

@@ -1,17 +1,8 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { REFERRAL_CHANNELS } from "../../../contracts/referrals";
 import { candidates } from "../candidates/candidates.schema";
-import { matchHistory, matches } from "../matches/matches.schema";
+import { matches, matchHistory } from "../matches/matches.schema";
 import { organisations, portals, users } from "../tenancy/tenancy.schema";
 import { vacancies } from "../vacancies/vacancies.schema";
 

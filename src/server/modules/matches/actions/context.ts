@@ -1,3 +1,4 @@
+import type { ProcedureKind } from "../../../../contracts/matches";
 import { AppError } from "../../../platform/errors";
 import type { FileStorage } from "../../../platform/files";
 import type { SelfScope, TenantScope } from "../../../platform/scope";
@@ -12,6 +13,7 @@ import {
   templatesRepository,
   vacancyProcedureRepository,
 } from "../procedures.repository";
+import type { StepHooks } from "./move-match";
 
 /** What the matches actions work with: repositories through the store, never the database. */
 export interface MatchDeps {
@@ -19,6 +21,11 @@ export interface MatchDeps {
   files: FileStorage;
   /** Today's date in the Netherlands; tests may pin it. */
   today?: () => string;
+  /**
+   * What the domain built on a kind of procedure does in the transaction of every step of its
+   * matches, whichever screen made it (referrals: the referrer's points).
+   */
+  stepHooks?: Partial<Record<ProcedureKind, StepHooks>>;
 }
 
 export const today = (deps: MatchDeps) => (deps.today ?? (() => todayIn()))();

@@ -1,11 +1,18 @@
 import type { MatchDetail, MoveMatchRequest } from "../../../../contracts/matches";
 import { AppError } from "../../../platform/errors";
-import type { Caller } from "../../tenancy";
-import { MATCH_EVENTS, matchEvent } from "../matches.events";
-import { applicationStatus, isClosed, matchState, mayUndo, movablePhases } from "../matches.policy";
-import { evaluationDto, matchSummaryDto, procedureDto, stepDto } from "../matches.presenter";
 import type { TenantScope } from "../../../platform/scope";
 import type { TxStore } from "../../../platform/store";
+import type { Caller } from "../../tenancy";
+import { MATCH_EVENTS, matchEvent } from "../matches.events";
+import {
+  applicationStatus,
+  isClosed,
+  matchState,
+  mayUndo,
+  movablePhases,
+  openMilestone,
+} from "../matches.policy";
+import { evaluationDto, matchSummaryDto, procedureDto, stepDto } from "../matches.presenter";
 import { type MatchRow, matchesRepository, type StepRow } from "../matches.repository";
 import type { PhaseRow } from "../procedures.repository";
 import { type MatchDeps, matchContext } from "./context";
@@ -70,10 +77,11 @@ export async function moveMatch(
   caller: Caller,
   matchId: string,
   input: MoveMatchRequest & { outcomeOption?: string },
-  hooks: StepHooks = {},
+  given?: StepHooks,
 ): Promise<MatchDetail> {
   const { scope, access, match, procedure } = await matchContext(deps, caller, matchId);
   if (!access.steer) throw new AppError("forbidden");
+  const hooks = given ?? deps.stepHooks?.[procedure.kind] ?? {};
   // An unknown id and a phase of another procedure are the same mistake to the person making it.
   const target = procedure.phases.find((p) => p.id === input.phaseId);
   if (!target) throw new AppError("phase_unknown");
@@ -82,12 +90,21 @@ export async function moveMatch(
   if (isClosed(matchState(current, match.outcome))) throw new AppError("match_closed");
   // A named choice (a referral milestone's "Niet bereikt") carries its colour as the outcome.
   const option =
-    input.outcomeOption === undefined ? null : target.outcomeOptions.find((o) => o.key === input.outcomeOption);
+    input.outcomeOption === undefined
+      ? null
+      : target.outcomeOptions.find((o) => o.key === input.outcomeOption);
   if (option === undefined) throw new AppError("outcome_not_allowed");
   const outcome = option?.colour ?? input.outcome ?? null;
-  if (option && input.outcome != null && input.outcome !== option.colour) throw new AppError("outcome_not_allowed");
+  if (option && input.outcome != null && input.outcome !== option.colour)
+    throw new AppError("outcome_not_allowed");
   if (outcome !== null && !target.outcomes.includes(outcome)) throw new AppError("outcome_not_allowed");
   if (target.id === match.phaseId && outcome === match.outcome) throw new AppError("already_in_phase");
+  // Referral milestones are taken in turn, each with an outcome: none is skipped.
+  if (
+    procedure.kind === "referral" &&
+    (openMilestone(procedure, match)?.id !== target.id || outcome === null)
+  )
+    throw new AppError(outcome === null ? "outcome_not_allowed" : "milestone_not_open");
   const userId = caller.userId();
   await deps.store.transaction(async (tx) => {
     const repo = tx.bind(scope, matchesRepository);
@@ -135,10 +152,11 @@ export async function undoMatch(
   deps: MatchDeps,
   caller: Caller,
   matchId: string,
-  hooks: StepHooks = {},
+  given?: StepHooks,
 ): Promise<MatchDetail> {
   const { scope, access, match, procedure } = await matchContext(deps, caller, matchId);
   if (!access.steer) throw new AppError("forbidden");
+  const hooks = given ?? deps.stepHooks?.[procedure.kind] ?? {};
   const repo = deps.store.bind(scope, matchesRepository);
   const [last, before] = await repo.liveSteps(match.id, 2);
   // The first step is where the match began: there is nothing before it to go back to.

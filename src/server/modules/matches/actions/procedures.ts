@@ -1,13 +1,22 @@
+import { randomBytes } from "node:crypto";
 import type { Locale } from "../../../../contracts/common";
 import type { Procedure, VacancyMatchesResponse } from "../../../../contracts/matches";
 import { AppError } from "../../../platform/errors";
 import { fieldMessage } from "../../../platform/i18n";
-import { reaches } from "../../../platform/scope";
+import { reaches, type TenantScope } from "../../../platform/scope";
+import type { TxStore } from "../../../platform/store";
 import type { Caller } from "../../tenancy";
 import { VACANCY_STAFF_ROLES, vacancyScopeOf } from "../../vacancies";
 import { MATCH_EVENTS } from "../matches.events";
+import { milestonesOf } from "../matches.policy";
 import { procedureDto } from "../matches.presenter";
-import { proceduresRepository, templatesRepository } from "../procedures.repository";
+import {
+  type PhaseEdit,
+  type ProcedureWithPhases,
+  procedureEditsRepository,
+  proceduresRepository,
+  templatesRepository,
+} from "../procedures.repository";
 import { type MatchDeps, procedureFor, vacancyContext } from "./context";
 import { listVacancyMatches } from "./vacancy-matches";
 
@@ -69,4 +78,52 @@ export async function chooseVacancyProcedure(
     });
   });
   return listVacancyMatches(deps, caller, vacancyId);
+}
+
+/** The organisation's copy of the referral procedure (made on first use, as every procedure). */
+export async function referralProcedureOf(
+  deps: Pick<MatchDeps, "store">,
+  scope: TenantScope,
+  organisationId: string,
+): Promise<ProcedureWithPhases> {
+  if (!reaches(scope, organisationId)) throw new AppError("not_found");
+  await deps.store.bind(scope, templatesRepository).ensureProcedures([organisationId]);
+  const found = await deps.store.bind(scope, procedureEditsRepository).ofTemplate(organisationId, "referral");
+  if (!found) throw new AppError("not_found");
+  return found;
+}
+
+/**
+ * Renames, adds, reorders and removes the milestones of a referral procedure, in the caller's
+ * transaction. The entry phase stays first and the archive last; a milestone a candidate is in
+ * or ever passed cannot be removed (its history must stay readable), only renamed.
+ */
+export async function editMilestones(
+  tx: TxStore,
+  scope: TenantScope,
+  procedure: ProcedureWithPhases,
+  milestones: readonly (PhaseEdit & { key?: string })[],
+): Promise<void> {
+  const current = milestonesOf(procedure);
+  const currentIds = new Set(current.map((m) => m.id));
+  if (milestones.some((m) => m.id !== null && !currentIds.has(m.id))) throw new AppError("milestone_unknown");
+  const kept = new Set(milestones.map((m) => m.id));
+  const removed = current.filter((m) => !kept.has(m.id)).map((m) => m.id);
+  const repo = tx.bind(scope, procedureEditsRepository);
+  if ((await repo.phasesInUse(removed)).length > 0) throw new AppError("milestone_in_use");
+  const template = current[0] ?? procedure.phases.find((p) => p.outcomes.length > 0);
+  const firstMilestone = current[0]?.position ?? Number.POSITIVE_INFINITY;
+  const rest = procedure.phases.filter((p) => !currentIds.has(p.id));
+  await repo.replacePhases(procedure, {
+    head: rest.filter((p) => p.meaning === "active" && p.position < firstMilestone).map((p) => p.id),
+    middle: milestones,
+    tail: rest.filter((p) => !(p.meaning === "active" && p.position < firstMilestone)).map((p) => p.id),
+    removed,
+    template: template ?? {
+      visibleToContacts: true,
+      outcomes: ["green", "orange", "red"],
+      meaning: "active",
+    },
+    keyOf: (index) => milestones[index]?.key ?? `m_${randomBytes(4).toString("hex")}`,
+  });
 }
