@@ -180,4 +180,82 @@ describe.skipIf(skipBrowserTests)("referrals in the browser", () => {
 
     expect(pageErrors).toEqual([]);
   }, 300_000);
+
+  it("the account manager sets De Duinen's milestones with the keyboard; a milestone in use stays", async () => {
+    const haaglanden = server.portalUrl("haaglanden");
+    const page = await openPage(browser, "10.81.0.3", pageErrors);
+    await signInAsDemoStaff(page, haaglanden, "accountmanager@demo.werkbrug.test");
+    await page.goto(`${haaglanden}/verwijzingen/instellingen`);
+    expect(await heading(page)).toBe("Instellingen van verwijzingen");
+    // An account manager works for several employers: they choose whose milestones to set.
+    await main(page)
+      .getByText("Kies de organisatie waarvan je de mijlpalen en punten wilt instellen.")
+      .waitFor();
+    await main(page)
+      .getByRole("combobox", { name: "Organisatie" })
+      .selectOption({ label: "Zorgcentrum De Duinen" });
+    const title = (n: number, name: string) =>
+      main(page).getByRole("heading", { name: `${n}. ${name}`, exact: true });
+    await title(1, "Contact gemaakt?").waitFor();
+    await title(3, "Interview voltooid").waitFor();
+    await expectAccessible(page, "the referral milestones' settings");
+
+    // Up and down with the keys; the focus stays on the button that moved the milestone.
+    const up = main(page).getByRole("button", { name: "Gesprek gepland omhoog" });
+    await up.focus();
+    await page.keyboard.press("Enter");
+    await title(1, "Gesprek gepland").waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label")))
+      .toBe("Gesprek gepland omlaag");
+    await page.keyboard.press("Enter");
+    await title(2, "Gesprek gepland").waitFor();
+
+    // A new milestone with its outcomes and points, saved; then taken away again.
+    await main(page).getByRole("button", { name: "Mijlpaal toevoegen" }).click();
+    const count = await main(page)
+      .getByRole("heading", { name: /^\d+\. / })
+      .count();
+    // The new milestone comes last, named by its number until it has a name.
+    await title(count, `Mijlpaal ${count}`).waitFor();
+    const added = main(page).getByRole("listitem").last();
+    await added.getByRole("textbox", { name: "Naam (Nederlands)" }).fill("Proeftijd voorbij");
+    await added.getByRole("textbox", { name: "Naam (Engels)" }).fill("Probation passed");
+    await added.getByRole("textbox", { name: "Punten bij groen" }).fill("40");
+    const texts = [
+      ["Ja", "Yes"],
+      ["Nog onzeker", "Not sure yet"],
+      ["Nee", "No"],
+    ];
+    for (const [i, [nl, en]] of texts.entries()) {
+      const group = added.getByRole("group", { name: `Uitkomst ${i + 1} van Proeftijd voorbij` });
+      await group.getByRole("textbox", { name: "Tekst (Nederlands)" }).fill(nl!);
+      await group.getByRole("textbox", { name: "Tekst (Engels)" }).fill(en!);
+    }
+    await main(page).getByRole("button", { name: "Mijlpalen opslaan" }).click();
+    await main(page).getByRole("status").filter({ hasText: "De mijlpalen zijn opgeslagen." }).waitFor();
+    await main(page)
+      .getByText(/Opgeslagen volgorde: .*Proeftijd voorbij$/)
+      .waitFor();
+    await main(page).getByRole("button", { name: "Proeftijd voorbij verwijderen" }).click();
+    await main(page).getByRole("button", { name: "Mijlpalen opslaan" }).click();
+    await main(page).getByRole("status").filter({ hasText: "De mijlpalen zijn opgeslagen." }).waitFor();
+    await expect
+      .poll(() =>
+        main(page)
+          .getByText(/Proeftijd voorbij/)
+          .count(),
+      )
+      .toBe(0);
+
+    // "Contact gemaakt?" has outcomes (the journey above): the server keeps it, and says why.
+    await main(page).getByRole("button", { name: "Contact gemaakt? verwijderen" }).click();
+    await main(page).getByRole("button", { name: "Mijlpalen opslaan" }).click();
+    await main(page).getByRole("alert").waitFor();
+    await expectAccessible(page, "a refused change of the milestones");
+    await screenshot(page, "referral-settings-refused");
+    await main(page).getByRole("button", { name: "Wijzigingen terugdraaien" }).click();
+    await title(1, "Contact gemaakt?").waitFor();
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
 });

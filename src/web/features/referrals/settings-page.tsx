@@ -312,37 +312,13 @@ function Editor({ settings }: { settings: ReferralSettings }) {
   );
 }
 
-/**
- * An account manager works for several employers: they choose whose milestones to edit among
- * the employers they manage. Others edit their own organisation's (the server's default).
- */
-function OrganisationPicker({
-  current,
-  onChange,
-}: {
-  current: string | undefined;
-  onChange: (organisationId: string | undefined) => void;
-}) {
-  const { t } = useTranslation();
+/** The employers an account manager manages: theirs to choose from; null for anyone else. */
+function useManagedEmployers(): { id: string; name: string }[] | null {
   const me = useQuery(meQuery);
   const managesEmployers = (me.data?.roles ?? []).some((r) => r === "account_manager");
   const employers = useQuery({ ...employerListQuery({ accountManager: "mine" }), enabled: managesEmployers });
   const list = employers.data?.employers ?? [];
-  if (!managesEmployers || list.length === 0) return null;
-  return (
-    <NativeSelect
-      label={t("referrals.settings.organisation")}
-      value={current ?? ""}
-      onChange={(event) => onChange(event.currentTarget.value || undefined)}
-      data={[
-        ...(list.some((e) => e.id === current)
-          ? []
-          : [{ value: current ?? "", label: t("referrals.settings.ownOrganisation") }]),
-        ...list.map((e) => ({ value: e.id, label: e.name })),
-      ]}
-      maw={400}
-    />
-  );
+  return managesEmployers && list.length > 0 ? list : null;
 }
 
 function Settings({
@@ -352,19 +328,41 @@ function Settings({
   organisationId?: string | undefined;
   onOrganisation: (organisationId: string | undefined) => void;
 }) {
+  const { t } = useTranslation();
   const errorText = useErrorText();
   const settings = useQuery(referralSettingsQuery(organisationId));
+  // An account manager works for several employers and chooses whose milestones to edit;
+  // others edit their own organisation's (the server's default).
+  const employers = useManagedEmployers();
+  const current = settings.data?.settings.organisationId ?? organisationId;
+  const mustChoose = employers !== null && current === undefined;
   return (
     <Stack gap="md">
       <ReferralsNav current="settings" />
-      <OrganisationPicker
-        current={settings.data?.settings.organisationId ?? organisationId}
-        onChange={onOrganisation}
-      />
+      {employers && (
+        <NativeSelect
+          label={t("referrals.settings.organisation")}
+          value={current ?? ""}
+          onChange={(event) => onOrganisation(event.currentTarget.value || undefined)}
+          data={[
+            ...(current === undefined
+              ? [{ value: "", label: t("referrals.settings.chooseOrganisation"), disabled: true }]
+              : employers.some((e) => e.id === current)
+                ? []
+                : [{ value: current, label: t("referrals.settings.ownOrganisation") }]),
+            ...employers.map((e) => ({ value: e.id, label: e.name })),
+          ]}
+          maw={400}
+        />
+      )}
       {settings.isPending ? (
         <PageLoader />
       ) : settings.isError ? (
-        <Notice color="orange">{errorText(settings.error)}</Notice>
+        mustChoose ? (
+          <Text>{t("referrals.settings.choose")}</Text>
+        ) : (
+          <Notice color="orange">{errorText(settings.error)}</Notice>
+        )
       ) : (
         <Editor key={settings.data.settings.organisationId} settings={settings.data.settings} />
       )}
