@@ -57,12 +57,19 @@ export const TENANT_OWNED_TABLES: readonly string[] = [
   "organisations",
   "memberships",
   "accounts",
+  "organisation_sites",
+  "site_staff",
   // identity
   "sessions",
   "two_factors",
   "audit_events",
   "invitations",
   "sso_connections",
+  // referrals
+  "referrals",
+  "referral_links",
+  "referral_point_rules",
+  "referral_points",
   // employers
   "contact_persons",
   "last_visits",

@@ -271,6 +271,14 @@ export const DEMO_USERS: DemoUser[] = [
     locale: "en",
   },
   {
+    // The referral portal's recruiter: moves referred candidates through the milestones.
+    email: "zorg@demo.werkbrug.test",
+    name: "Marieke de Wit",
+    role: "employer_contact",
+    organisation: "duinen",
+    mayManageVacancies: true,
+  },
+  {
     email: "verwijzer@demo.werkbrug.test",
     name: "Vincent Verhoeven",
     role: "referrer",
@@ -507,9 +515,10 @@ async function linkDemoPeople(db: Db, orgIds: Map<string, string>): Promise<void
     {
       organisationId: orgIds.get("duinen")!,
       name: "Marieke de Wit",
-      email: "m.dewit@zorgcentrumdeduinen.test",
+      email: "zorg@demo.werkbrug.test",
       phone: "070 345 6789",
       mayManageVacancies: true,
+      userId: "demo-zorg",
     },
     {
       organisationId: orgIds.get("duinen")!,

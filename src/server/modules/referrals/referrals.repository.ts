@@ -34,7 +34,7 @@ const candidateName = sql<string>`trim(${candidates.firstName} || ' ' || ${candi
 /** The vacancy's place: its site's city, else its own. */
 const placeOfWork = sql<string | null>`coalesce(${organisationSites.city}, ${vacancies.city})`;
 /** Archived: a red outcome, or a phase that ends the match (the procedure's "archived"). */
-const archived = sql<boolean>`(${matches.outcome} = 'red' or ${procedurePhases.meaning} <> 'active')`;
+const archived = sql<boolean>`(coalesce(${matches.outcome} = 'red', false) or ${procedurePhases.meaning} <> 'active')`;
 const lastUpdate = sql<Date>`greatest(${referrals.updatedAt}, ${matches.updatedAt})`;
 /** A milestone is a phase with outcomes to give; the entry phase ("referred") has none. */
 const isMilestone = sql<boolean>`cardinality(${procedurePhases.outcomes}) > 0`;
