@@ -98,7 +98,12 @@ export async function moveMatch(
   if (option && input.outcome != null && input.outcome !== option.colour)
     throw new AppError("outcome_not_allowed");
   if (outcome !== null && !target.outcomes.includes(outcome)) throw new AppError("outcome_not_allowed");
-  if (target.id === match.phaseId && outcome === match.outcome) throw new AppError("already_in_phase");
+  if (target.id === match.phaseId && outcome === match.outcome) {
+    // Another named outcome of the same colour ("Nog niet bereikt", then "Voicemail ingesproken")
+    // is news; the same one again is not.
+    const [last] = option ? await deps.store.bind(scope, matchesRepository).liveSteps(match.id, 1) : [];
+    if (!option || last?.outcomeOption === option.key) throw new AppError("already_in_phase");
+  }
   // Referral milestones are taken in turn, each with an outcome: none is skipped.
   if (
     procedure.kind === "referral" &&
