@@ -14,6 +14,7 @@ import { startTestServer, type TestServer } from "../support/server";
 import { Client, signIn } from "../support/session";
 import {
   expectAccessible,
+  fieldLabel,
   heading,
   launchBrowser,
   openPage,
@@ -28,6 +29,8 @@ const RECRUITER = DEMO_USERS.some((u) => u.email === "zorg@demo.werkbrug.test")
   ? "zorg@demo.werkbrug.test"
   : "accountmanager@demo.werkbrug.test";
 const VACANCY = "Helpende zorg en welzijn";
+/** A vacancy of De Duinen's demo, at its site, offered to the referrer. */
+const REFERRED_VACANCY = "Verzorgende IG";
 const FRIEND = { firstName: "Noor", lastName: "Journeyman", email: "noor.journeyman@example.test" };
 const NAME = `${FRIEND.firstName} ${FRIEND.lastName}`;
 const POSTCODE = "2582 AB";
@@ -161,14 +164,67 @@ describe.skipIf(skipBrowserTests)("referrals in the browser", () => {
     });
   }
 
+  /** The referrer refers the friend on their phone, from the vacancy's card on "Verwijzen". */
+  async function referOnPhone(page: Page, base: string, vacancy: string): Promise<void> {
+    await page.goto(`${base}/verwijzen`);
+    expect(await heading(page)).toBe("Verwijzen");
+    await main(page)
+      .getByRole("button", { name: `Iemand aanmelden voor ${vacancy}` })
+      .click();
+    const dialog = page.getByRole("dialog", { name: `Iemand aanmelden voor ${vacancy}` });
+    await dialog.getByLabel(fieldLabel("Voornaam")).fill(FRIEND.firstName);
+    await dialog.getByLabel(fieldLabel("Achternaam")).fill(FRIEND.lastName);
+    await dialog.getByLabel(fieldLabel("Telefoonnummer")).fill("06 98765432");
+    await dialog.getByLabel(fieldLabel("E-mailadres")).fill(FRIEND.email);
+    await dialog.getByLabel(fieldLabel("Postcode")).fill(POSTCODE);
+    await dialog.getByLabel(/^Waarom past deze persoon bij de vacature\?/).fill(REASON);
+    await dialog.getByLabel(/Ik heb toestemming gevraagd en gekregen/).check();
+    await expectAccessible(page, "referring a friend on a phone");
+    await dialog.getByRole("button", { name: "Aanmelden" }).click();
+    await main(page)
+      .getByRole("status")
+      .filter({ hasText: `${NAME} is aangemeld voor ${vacancy}` })
+      .waitFor();
+  }
+
+  /** What the referrer sees of one milestone on "Mijn verwijzingen" ("Gelukt", "Niet verder", "Nog niet"). */
+  async function referrerSees(page: Page, base: string, milestoneLabel: string, word: string): Promise<void> {
+    await page.goto(`${base}/mijn-verwijzingen`);
+    const card = main(page).getByRole("article", { name: NAME });
+    const step = card
+      .getByRole("list", { name: `Voortgang van ${NAME}` })
+      .getByRole("listitem")
+      .filter({ hasText: milestoneLabel });
+    await expect.poll(() => step.textContent()).toContain(word);
+  }
+
+  /** The referrer's points balance on "Punten". */
+  async function balance(page: Page, base: string): Promise<number> {
+    await page.goto(`${base}/punten`);
+    expect(await heading(page)).toBe("Punten");
+    const shown = main(page).getByRole("heading", { name: /^-?\d+ punten?$/ });
+    return Number.parseInt((await shown.textContent()) ?? "", 10);
+  }
+
   it("a friend referred on a phone goes through the milestones; the referrer sees every step and the points", async () => {
     const haaglanden = server.portalUrl("haaglanden");
 
-    // The referrer, on a phone.
+    // The referrer, on a phone, refers a friend (on the referrer's pages once they are there).
     const referrer = await openPage(browser, "10.81.0.1", pageErrors);
     await referrer.setViewportSize({ width: 390, height: 844 });
     await signInAsDemoStaff(referrer, haaglanden, REFERRER);
-    await referViaDatabase(haaglanden);
+    const probe = new Client(server, new URL(haaglanden).host);
+    await signIn(probe, REFERRER);
+    const referrerSide = (await probe.call("/api/v1/referrer/vacancies")).status === 200;
+    let before = 0;
+    if (referrerSide) {
+      before = await balance(referrer, haaglanden);
+      await referOnPhone(referrer, haaglanden, REFERRED_VACANCY);
+      await referrerSees(referrer, haaglanden, "Contact gemaakt?", "Nog niet");
+      await expectAccessible(referrer, "my referrals on a phone");
+    } else {
+      await referViaDatabase(haaglanden);
+    }
 
     // The recruiter finds the friend among the live candidates.
     const recruiter = await openPage(browser, "10.81.0.2", pageErrors);
@@ -212,13 +268,19 @@ describe.skipIf(skipBrowserTests)("referrals in the browser", () => {
     await expectAccessible(recruiter, "a referred candidate's milestones");
 
     await mark(recruiter, "Contact gemaakt?", "Ja, contact gemaakt", /Contact gemaakt\? is positief/);
+    if (referrerSide) await referrerSees(referrer, haaglanden, "Contact gemaakt?", "Gelukt");
     await mark(recruiter, "Gesprek gepland", "Gesprek gepland", /Gesprek gepland is positief/);
+    if (referrerSide) await referrerSees(referrer, haaglanden, "Gesprek gepland", "Gelukt");
     await mark(recruiter, "Interview voltooid", "Voltooid, positief", /Interview voltooid is positief/);
     const interview = milestone(recruiter, "Interview voltooid");
     const points = await interview.getByText(/^\+\d+ punten voor de verwijzer$/).textContent();
     const award = Number(/\+(\d+)/.exec(points ?? "")?.[1]);
     expect(award).toBeGreaterThan(0);
     await screenshot(recruiter, "referral-interview-done");
+    if (referrerSide) {
+      await referrerSees(referrer, haaglanden, "Interview voltooid", "Gelukt");
+      expect(await balance(referrer, haaglanden)).toBe(before + award);
+    }
 
     // Undo "Interview voltooid", with a confirmation; the milestone is open again.
     await interview.getByRole("button", { name: "Ongedaan maken: Interview voltooid" }).click();
@@ -233,6 +295,14 @@ describe.skipIf(skipBrowserTests)("referrals in the browser", () => {
     await main(recruiter).getByRole("status").filter({ hasText: "is ongedaan gemaakt" }).waitFor();
     await interview.getByRole("radio").first().waitFor();
     await interview.getByText(`Een groene uitkomst geeft de verwijzer +${award} punten`).waitFor();
+    if (referrerSide) {
+      // The points are taken back in the ledger (a reversal line), and the step is open again.
+      expect(await balance(referrer, haaglanden)).toBe(before);
+      await main(referrer)
+        .getByRole("row", { name: new RegExp(`${NAME}.*Teruggedraaid`) })
+        .waitFor();
+      await referrerSees(referrer, haaglanden, "Interview voltooid", "Nog niet");
+    }
 
     // Marked again, then red on "Aanbod gedaan": the candidate moves to the archive.
     await mark(recruiter, "Interview voltooid", "Voltooid, positief", /Interview voltooid is positief/);
@@ -242,6 +312,15 @@ describe.skipIf(skipBrowserTests)("referrals in the browser", () => {
       .waitFor();
     await expectAccessible(recruiter, "a candidate after a red outcome");
     await screenshot(recruiter, "referral-archived");
+    if (referrerSide) {
+      // The referrer sees "Niet verder" (never the reason) and keeps the points of the interview.
+      await referrerSees(referrer, haaglanden, "Interview voltooid", "Gelukt");
+      await referrerSees(referrer, haaglanden, "Aanbod gedaan", "Niet verder");
+      await expectAccessible(referrer, "my referrals after a red outcome, on a phone");
+      await screenshot(referrer, "referral-referrer-stopped-phone");
+      expect(await balance(referrer, haaglanden)).toBe(before + award);
+      await expectAccessible(referrer, "my points on a phone");
+    }
 
     await recruiter.goto(`${haaglanden}/verwijzingen?q=${FRIEND.lastName}`);
     await main(recruiter).getByText("Geen kandidaten gevonden met deze zoekopdracht of filters.").waitFor();
