@@ -312,3 +312,20 @@ export const UpdateReferralSettingsRequestSchema = z.strictObject({
     .max(20),
 });
 export type UpdateReferralSettingsRequest = z.infer<typeof UpdateReferralSettingsRequestSchema>;
+
+// --- Whether the caller works with referrals, and their unread referral notices --------------
+
+export const ReferralReachResponseSchema = z.object({
+  /** The caller manages an organisation that takes referrals: "Verwijzingen" leads somewhere. */
+  works: z.boolean(),
+  /** Unread notices about referrals: new referred candidates (staff) or progress (referrers). */
+  unread: z.number().int().min(0),
+});
+export type ReferralReachResponse = z.infer<typeof ReferralReachResponseSchema>;
+
+export const READABLE_REFERRAL_NOTICES = ["new", "progress"] as const;
+export const ReadReferralNoticesRequestSchema = z.strictObject({
+  /** "new": new referred candidates (the list was opened); "progress": the referrer's updates. */
+  kind: z.enum(READABLE_REFERRAL_NOTICES),
+});
+export const ReadReferralNoticesResponseSchema = z.object({ read: z.number().int().min(0) });

@@ -4,7 +4,12 @@ export { getMatch, moveMatch, type StepHooks, undoMatch } from "./actions/move-m
 export { editMilestones, referralProcedureOf } from "./actions/procedures";
 export { contactsWithPortalAccess } from "./actions/proposals";
 export { createReferredMatchInTransaction } from "./actions/referred-match";
-export { proposalsAwaitingCount, unreadNoticesCount } from "./actions/reviews";
+export {
+  proposalsAwaitingCount,
+  readNotices,
+  unreadNotices,
+  unreadNoticesCount,
+} from "./actions/reviews";
 export { createMatchInTransaction } from "./actions/saved-candidates";
 export { type VisibleMatch, visibleMatch, visibleMatches } from "./actions/visible-matches";
 export { MATCH_EVENTS } from "./matches.events";

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, like, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { type Db, queryRows } from "../../platform/db";
 import { candidates, contactPersons, portals, users, vacancies } from "../../platform/schema";
@@ -359,12 +359,35 @@ export const notificationsRepository = repository<SelfScope>()({
       .limit(limit);
   },
 
-  async unread(db, scope): Promise<number> {
+  /** Unread notices of the kinds that start with `prefix` ("proposal_", "referral_"). */
+  async unread(db, scope, prefix: string): Promise<number> {
     const [row] = await db
       .select({ n: sql<number>`count(*)::int` })
       .from(notifications)
-      .where(and(eq(notifications.userId, scope.userId), isNull(notifications.readAt)));
+      .where(
+        and(
+          eq(notifications.userId, scope.userId),
+          isNull(notifications.readAt),
+          like(notifications.kind, `${prefix}%`),
+        ),
+      );
     return row?.n ?? 0;
+  },
+
+  /** Marks every notice of these kinds read (the page that shows what they are about was opened). */
+  async markAllRead(db, scope, prefix: string): Promise<number> {
+    const rows = await db
+      .update(notifications)
+      .set({ readAt: sql`now()` })
+      .where(
+        and(
+          eq(notifications.userId, scope.userId),
+          isNull(notifications.readAt),
+          like(notifications.kind, `${prefix}%`),
+        ),
+      )
+      .returning({ id: notifications.id });
+    return rows.length;
   },
 
   /** Unread notices about these matches (the vacancy page's badges). */
@@ -377,6 +400,7 @@ export const notificationsRepository = repository<SelfScope>()({
         and(
           eq(notifications.userId, scope.userId),
           isNull(notifications.readAt),
+          like(notifications.kind, "proposal_%"),
           inArray(notifications.matchId, [...matchIds]),
         ),
       );

@@ -251,6 +251,26 @@ export const referralsRepository = repository<TenantScope>()({
     return rows.map((r) => r.siteId);
   },
 
+  /** Whether an organisation of the scope takes referrals: a referral procedure in use, or referrals. */
+  async takesReferrals(db, scope): Promise<boolean> {
+    const [row] = await db
+      .select({ one: sql`1` })
+      .from(procedures)
+      .where(
+        and(
+          eq(procedures.kind, "referral"),
+          inTenant(scope, procedures.organisationId),
+          or(
+            eq(procedures.isDefault, true),
+            sql`exists (select 1 from ${vacancies} v where v.procedure_id = ${procedures.id})`,
+            sql`exists (select 1 from ${referrals} r where r.organisation_id = ${procedures.organisationId})`,
+          ),
+        ),
+      )
+      .limit(1);
+    return row !== undefined;
+  },
+
   /** The referral that made this match, if one did. */
   async byMatch(db, scope, matchId: string): Promise<ReferralRow | null> {
     const [row] = await db

@@ -2,10 +2,13 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
+  ReadReferralNoticesRequestSchema,
+  ReadReferralNoticesResponseSchema,
   RecordOutcomeRequestSchema,
   ReferralDetailResponseSchema,
   ReferralListQuerySchema,
   ReferralListResponseSchema,
+  ReferralReachResponseSchema,
   ReferralSettingsQuerySchema,
   ReferralSettingsResponseSchema,
   ReferralStatsQuerySchema,
@@ -17,7 +20,14 @@ import { callerOf } from "../tenancy";
 import { todayIn } from "../vacancies";
 import type { ReferralDeps } from "./actions/context";
 import { getReferralSettings, referralStats, updateReferralSettings } from "./actions/results";
-import { getReferral, listReferrals, recordOutcome, undoOutcome } from "./actions/staff";
+import {
+  getReferral,
+  listReferrals,
+  readReferralNotices,
+  recordOutcome,
+  referralReach,
+  undoOutcome,
+} from "./actions/staff";
 import { referralsPolicy } from "./referrals.policy";
 
 const errors = errorResponses(400, 401, 403, 404, 409);
@@ -51,6 +61,35 @@ export async function registerReferralRoutes(app: FastifyInstance, deps: Referra
         },
       },
       async (request) => listReferrals(referrals, callerOf(request), request.query),
+    );
+
+    r.get(
+      "/api/v1/referrals/reach",
+      {
+        config: { access: "signed-in" },
+        schema: {
+          tags: ["referrals"],
+          summary: "Whether the caller works with referred candidates, and their unread notices of new ones",
+          response: { 200: ReferralReachResponseSchema, ...errors },
+        },
+      },
+      async (request) => referralReach(referrals, callerOf(request)),
+    );
+
+    r.post(
+      "/api/v1/referrals/notices/read",
+      {
+        config: { access: "signed-in" },
+        schema: {
+          tags: ["referrals"],
+          summary: "Mark my notices of new referred candidates, or of my referrals' progress, read",
+          body: ReadReferralNoticesRequestSchema,
+          response: { 200: ReadReferralNoticesResponseSchema, ...errors },
+        },
+      },
+      async (request) => ({
+        read: await readReferralNotices(referrals, callerOf(request), request.body.kind),
+      }),
     );
 
     r.get(

@@ -448,6 +448,13 @@ describe.each(testDbKinds())("referrals, the organisation's side, on %s", (kind)
     );
     expect(steer.status).toBe(404);
     expect((await westland.call("/api/v1/referrals/settings")).status).not.toBe(200);
+    // "Verwijzingen" is in the menu only of those it leads somewhere for.
+    const reach = async (client: Client) =>
+      (await client.call("/api/v1/referrals/reach")).json<{ works: boolean }>().works;
+    expect(await reach(recruiter)).toBe(true);
+    expect(await reach(manager)).toBe(true);
+    expect(await reach(westland)).toBe(false);
+    expect(await reach(referrer)).toBe(false);
     // The account manager who keeps De Duinen works with its referrals too.
     expect((await detail(id, manager)).candidateName).toBe("Eva Privé");
     const [step] = await db

@@ -202,13 +202,13 @@ function notificationDto(row: NotificationRow): Notification {
 
 /** How many of the caller's notices (verdicts on their proposals) are unread: the staff home's count. */
 export async function unreadNoticesCount(deps: Pick<MatchDeps, "store">, caller: Caller): Promise<number> {
-  return deps.store.bind(await caller.self(), notificationsRepository).unread();
+  return deps.store.bind(await caller.self(), notificationsRepository).unread("proposal_");
 }
 
 /** The caller's own notices, newest first, with the unread count. */
 export async function listNotifications(deps: MatchDeps, caller: Caller): Promise<NotificationListResponse> {
   const repo = deps.store.bind(await caller.self(), notificationsRepository);
-  const [rows, unread] = await Promise.all([repo.list(50), repo.unread()]);
+  const [rows, unread] = await Promise.all([repo.list(50), repo.unread("")]);
   return { notifications: rows.map(notificationDto), unread };
 }
 
@@ -216,4 +216,14 @@ export async function readNotification(deps: MatchDeps, caller: Caller, id: stri
   const row = await deps.store.bind(await caller.self(), notificationsRepository).markRead(id);
   if (!row) throw new AppError("not_found");
   return notificationDto(row);
+}
+
+/** The caller's unread notices of the kinds starting with `prefix` (a domain's own, "referral_"). */
+export async function unreadNotices(deps: Pick<MatchDeps, "store">, caller: Caller, prefix: string) {
+  return deps.store.bind(await caller.self(), notificationsRepository).unread(prefix);
+}
+
+/** Marks the caller's notices of these kinds read, once the page they are about was opened. */
+export async function readNotices(deps: Pick<MatchDeps, "store">, caller: Caller, prefix: string) {
+  return deps.store.bind(await caller.self(), notificationsRepository).markAllRead(prefix);
 }

@@ -2,9 +2,18 @@ import type {
   RecordOutcomeRequest,
   ReferralDetail,
   ReferralListResponse,
+  ReferralReachResponse,
 } from "../../../../contracts/referrals";
 import { AppError } from "../../../platform/errors";
-import { getMatch, milestonesOf, moveMatch, openMilestone, undoMatch } from "../../matches";
+import {
+  getMatch,
+  milestonesOf,
+  moveMatch,
+  openMilestone,
+  readNotices,
+  undoMatch,
+  unreadNotices,
+} from "../../matches";
 import type { Caller } from "../../tenancy";
 import { distanceKm, referralSummaryDto, staffMilestones } from "../referrals.presenter";
 import { type ParsedQuery, referralsRepository } from "../referrals.repository";
@@ -112,4 +121,28 @@ export async function undoOutcome(
   if (last.toPhaseId !== phaseId) throw new AppError("milestone_not_last");
   await undoMatch(deps, caller, referral.matchId, referralStepHooks);
   return getReferral(deps, caller, id);
+}
+
+/**
+ * Whether "Verwijzingen" leads somewhere for the caller (they manage an organisation that takes
+ * referrals), with their unread notices of new referred candidates.
+ */
+export async function referralReach(deps: ReferralDeps, caller: Caller): Promise<ReferralReachResponse> {
+  const unread = await unreadNotices(deps, caller, "referral_new");
+  try {
+    const { scope } = await staffReach(deps, caller);
+    return { works: await deps.store.bind(scope, referralsRepository).takesReferrals(), unread };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "forbidden") return { works: false, unread };
+    throw error;
+  }
+}
+
+/** Marks the caller's notices of new referrals, or of their referrals' progress, read. */
+export async function readReferralNotices(
+  deps: ReferralDeps,
+  caller: Caller,
+  kind: "new" | "progress",
+): Promise<number> {
+  return readNotices(deps, caller, kind === "new" ? "referral_new" : "referral_progress");
 }
