@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import {
+  ReadReferralNoticesResponseSchema,
   type RecordOutcomeRequest,
   ReferralDetailResponseSchema,
   ReferralListResponseSchema,
@@ -90,4 +91,14 @@ export async function undoOutcome(id: string, phaseId: string) {
 
 export async function updateReferralSettings(body: UpdateReferralSettingsRequest) {
   return (await api(`${base}/settings`, ReferralSettingsResponseSchema, { method: "PUT", body })).settings;
+}
+
+/** The list was opened: the caller's notices of new referred candidates are read. */
+export async function readNewReferralNotices() {
+  return (
+    await api(`${base}/notices/read`, ReadReferralNoticesResponseSchema, {
+      method: "POST",
+      body: { kind: "new" },
+    })
+  ).read;
 }
