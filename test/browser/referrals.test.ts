@@ -269,7 +269,20 @@ describe.skipIf(skipBrowserTests)("referrals in the browser", () => {
 
     await mark(recruiter, "Contact gemaakt?", "Ja, contact gemaakt", /Contact gemaakt\? is positief/);
     if (referrerSide) await referrerSees(referrer, haaglanden, "Contact gemaakt?", "Gelukt");
-    await mark(recruiter, "Gesprek gepland", "Gesprek gepland", /Gesprek gepland is positief/);
+    // "Gesprek gepland" with the keyboard alone: the option, a comment for the team, "Opslaan".
+    const planned = milestone(recruiter, "Gesprek gepland");
+    await planned.getByRole("radio").first().focus();
+    await recruiter.keyboard.press("Space");
+    await expect.poll(() => planned.getByRole("radio", { name: /^Gesprek gepland/ }).isChecked()).toBe(true);
+    await recruiter.keyboard.press("Tab");
+    await recruiter.keyboard.type("Dinsdag om 10 uur");
+    await recruiter.keyboard.press("Tab");
+    await recruiter.keyboard.press("Enter");
+    await main(recruiter)
+      .getByRole("status")
+      .filter({ hasText: /Gesprek gepland is positief/ })
+      .waitFor();
+    await planned.getByText("Dinsdag om 10 uur").waitFor();
     if (referrerSide) await referrerSees(referrer, haaglanden, "Gesprek gepland", "Gelukt");
     await mark(recruiter, "Interview voltooid", "Voltooid, positief", /Interview voltooid is positief/);
     const interview = milestone(recruiter, "Interview voltooid");
