@@ -27,6 +27,8 @@ export const ContactDashboardResponseSchema = z.object({
   /** Matches on the employer's vacancies in a "proposed" phase, waiting for a verdict. */
   proposed: CountSchema,
   timesheets: CountSchema.nullable().optional(),
+  /** Newly referred candidates not yet looked at; null when the employer takes no referrals. */
+  newReferrals: CountSchema.nullable().optional(),
   /** The last 12 months, oldest first, the current month last. */
   figures: z.array(ContactMonthFiguresSchema).length(12),
 });

@@ -57,6 +57,10 @@ export const StaffDashboardResponseSchema = z.object({
   messages: CountSchema.nullable(),
   /** Invitations to the caller's organisation not yet accepted (and not expired or revoked). */
   invitations: CountSchema.nullable(),
+  /** Newly referred candidates not yet looked at, for those who work with referrals. */
+  newReferrals: CountSchema.nullable(),
+  /** A referrer's unread news about the people they referred. */
+  referralProgress: CountSchema.nullable(),
   /** Whether the counts are over the caller's own vacancies ("mine") or their organisation's. */
   vacancyFilter: z.enum(["mine", "all"]),
   /** The last 8 weeks, oldest first, the current week last. */

@@ -45,6 +45,7 @@ import {
   registerMatchRoutes,
   registerProposalRoutes,
   registerProposalSubscribers,
+  unreadNotices,
   unreadNoticesCount,
 } from "./modules/matches";
 import { registerMessageRoutes, registerMessageSubscribers, unreadMessagesCount } from "./modules/messages";
@@ -54,7 +55,14 @@ import {
   registerPlacementSubscribers,
   timesheetsWaitingCount,
 } from "./modules/placements";
-import { referralStepHooks, registerReferralRoutes, registerReferralSubscribers } from "./modules/referrals";
+import {
+  referralReach,
+  referralStepHooks,
+  registerReferralRoutes,
+  registerReferralSubscribers,
+  registerReferrerRoutes,
+  registerReferrerSubscribers,
+} from "./modules/referrals";
 import { registerStaffHomeRoutes } from "./modules/staff-home";
 import { registerTalentPoolRoutes, registerTalentPoolSubscribers } from "./modules/talent-pools";
 import { registerTaxonomy } from "./modules/taxonomy/taxonomy.routes";
@@ -238,6 +246,7 @@ export async function buildApp({
       today: () => todayIn(),
       proposalsWaiting: (caller) => proposalsAwaitingCount({ store, files }, caller),
       timesheetsWaiting: (caller) => timesheetsWaitingCount(placements, caller),
+      referrals: (caller) => referralReach(matchDeps, caller),
     },
   });
   await registerStaffHomeRoutes(app, {
@@ -246,10 +255,15 @@ export async function buildApp({
       today: () => todayIn(),
       verdictsUnread: (caller) => unreadNoticesCount({ store }, caller),
       messagesUnread: (caller) => unreadMessagesCount({ store, files }, caller),
+      referrals: (caller) => referralReach(matchDeps, caller),
+      referralProgressUnread: (caller) => unreadNotices({ store }, caller, "referral_progress"),
       invitationsOpen: async (caller) =>
         (await invitations.list(caller)).filter((i) => i.status === "pending").length,
     },
   });
+  // The referral portal, the referrer's side: referring, the confirmation link, own progress and points.
+  registerReferrerSubscribers(events, { store, mailer, sealer, publicUrl: env.PUBLIC_URL });
+  await registerReferrerRoutes(app, { referrer: { store, files, sealer, publicUrl: env.PUBLIC_URL } });
   registerEmployerSubscribers(events, { mailer, store });
   await registerEmployerRoutes(app, {
     employers: createEmployerService({ store, invitations, registry: createCompanyRegistry(env) }),

@@ -16,6 +16,13 @@ import { ReferralsPage } from "./features/referrals/referrals-page";
 import { ResultsPage } from "./features/referrals/results-page";
 import { ReferralSearchSchema } from "./features/referrals/search-params";
 import { ReferralSettingsPage } from "./features/referrals/settings-page";
+import { rememberReferralCode } from "./features/referrer/referral-code";
+import {
+  ConfirmReferralPage,
+  MyReferralsRoutePage,
+  PointsRoutePage,
+  ReferRoutePage,
+} from "./features/referrer/referrer-pages";
 import { TalentPoolPage, TalentPoolsPage } from "./features/talent-pools/talent-pools-page";
 import { TimesheetsPage } from "./features/timesheets/timesheets-page";
 import { WeekEditorPage } from "./features/timesheets/week-editor";
@@ -275,8 +282,12 @@ const kansenRoute = createRoute({
 const kansRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/kansen/$id",
+  // `ref`: an employee's personal link from the job board (referral portal), kept for applying.
+  validateSearch: z.object({ ref: z.string().max(64).optional().catch(undefined) }),
   component: function KansRoute() {
-    return <KansPage id={kansRoute.useParams().id} />;
+    const { id } = kansRoute.useParams();
+    rememberReferralCode(id, kansRoute.useSearch().ref);
+    return <KansPage id={id} />;
   },
   staticData: { titleKey: "kansen.detailTitle", parent: "/kansen" },
 });
@@ -569,11 +580,47 @@ const referralRoute = createRoute({
   staticData: { titleKey: "referrals.detail.title", parent: "/verwijzingen" },
 });
 
+const referRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/verwijzen",
+  component: ReferRoutePage,
+  staticData: { titleKey: "referrer.titles.refer", parent: "/" },
+});
+
+const myReferralsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/mijn-verwijzingen",
+  component: MyReferralsRoutePage,
+  staticData: { titleKey: "referrer.titles.mine", parent: "/" },
+});
+
+const pointsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/punten",
+  component: PointsRoutePage,
+  staticData: { titleKey: "referrer.titles.points", parent: "/" },
+});
+
+const confirmReferralRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/verwijzing/bevestigen",
+  validateSearch: z.object({ token: optionalText }),
+  component: function ConfirmReferralRoute() {
+    const { token } = confirmReferralRoute.useSearch();
+    return <ConfirmReferralPage {...(token ? { token } : {})} />;
+  },
+  staticData: { titleKey: "referrer.titles.confirm", parent: "/" },
+});
+
 const routeTree = rootRoute.addChildren([
   referralsRoute,
   referralResultsRoute,
   referralSettingsRoute,
   referralRoute,
+  referRoute,
+  myReferralsRoute,
+  pointsRoute,
+  confirmReferralRoute,
   placementsRoute,
   placementRoute,
   timesheetsRoute,

@@ -222,6 +222,27 @@ export const ERROR_CODES = {
     de: "Sie haben sich bereits auf diese Stelle gemeldet.",
     fr: "Vous avez déjà répondu à cette offre d'emploi.",
   },
+  referral_duplicate: {
+    status: 409,
+    nl: "Deze persoon is al aangemeld voor deze vacature.",
+    en: "This person has already been referred to this vacancy.",
+    de: "Diese Person wurde bereits für diese Stelle empfohlen.",
+    fr: "Cette personne a déjà été recommandée pour cette offre.",
+  },
+  referral_token_invalid: {
+    status: 404,
+    nl: "Deze link is al gebruikt of bestaat niet. Heb je je belangstelling al bevestigd? Dan hoef je niets meer te doen.",
+    en: "This link has already been used or does not exist. Have you already confirmed your interest? Then there is nothing more to do.",
+    de: "Dieser Link wurde bereits verwendet oder existiert nicht. Haben Sie Ihr Interesse schon bestätigt? Dann ist nichts mehr zu tun.",
+    fr: "Ce lien a déjà été utilisé ou n'existe pas. Avez-vous déjà confirmé votre intérêt ? Alors il n'y a plus rien à faire.",
+  },
+  referral_token_expired: {
+    status: 410,
+    nl: "Deze link is verlopen. Vraag degene die je heeft aangemeld om je opnieuw aan te melden.",
+    en: "This link has expired. Ask the person who referred you to refer you again.",
+    de: "Dieser Link ist abgelaufen. Bitten Sie die Person, die Sie empfohlen hat, Sie erneut zu empfehlen.",
+    fr: "Ce lien a expiré. Demandez à la personne qui vous a recommandé de vous recommander à nouveau.",
+  },
   phase_unknown: {
     status: 400,
     nl: "Deze fase hoort niet bij de procedure van deze kandidaat.",

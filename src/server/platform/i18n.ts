@@ -213,6 +213,12 @@ export const fieldMessages: Record<string, Record<MessageLocale, string>> = {
     de: "Geben Sie eine Webadresse ein, die mit https:// beginnt.",
     fr: "Saisissez une adresse web commençant par https://.",
   },
+  consent_required: {
+    nl: "Vink aan dat je toestemming hebt gevraagd en gekregen.",
+    en: "Tick the box to confirm that you asked for and got permission.",
+    de: "Bestätigen Sie, dass Sie um Erlaubnis gebeten und sie erhalten haben.",
+    fr: "Cochez la case pour confirmer que vous avez demandé et obtenu l'autorisation.",
+  },
   email_invalid: {
     nl: "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.",
     en: "Enter a valid e-mail address, e.g. name@example.com.",

@@ -14,6 +14,7 @@ import type { SeedOrganisation, SeedPortal } from "./generate";
 import { seedDemoMessages } from "./messages";
 import { seedDemoPlacement } from "./placements";
 import { seedDemoProposals } from "./proposals";
+import { seedDemoReferrals } from "./referrals";
 import { seedDemoStaffHome } from "./staff-home";
 import { seedTalentPools } from "./talent-pools";
 
@@ -440,6 +441,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
   await seedDemoProposals(db, orgIds.get("westland")!);
   await seedDemoPlacement(db, orgIds.get("westland")!);
   await seedDemoStaffHome(db, orgIds.get("westland")!);
+  await seedDemoReferrals(db, orgIds.get("duinen")!, DEMO_NOW);
   log(
     `Seeded ${candidateCount} candidates and ${vacancyCount} vacancies in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );

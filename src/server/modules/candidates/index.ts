@@ -26,3 +26,9 @@ export {
 export { registerPrivacyRoutes } from "./privacy.routes";
 export { createPrivacyService, type PrivacyService } from "./privacy.service";
 export { fileTail } from "./profile";
+export {
+  type ConfirmedPerson,
+  completeReferredCandidateInTransaction,
+  createReferredCandidateInTransaction,
+  type ReferredPerson,
+} from "./referred-candidates";

@@ -270,7 +270,8 @@ export async function registerMatchRoutes(app: FastifyInstance, deps: MatchRoute
         config: candidate,
         schema: {
           tags: ["vacancies"],
-          summary: "Respond to a vacancy (multipart: motivation, optional cv as PDF or DOCX up to 10 MB)",
+          summary:
+            "Respond to a vacancy (multipart: motivation, optional cv as PDF or DOCX up to 10 MB, optional referralCode of an employee's link)",
           consumes: ["multipart/form-data"],
           params: IdParams,
           querystring: z.object({ utm_source: SourceSchema }),
@@ -280,6 +281,7 @@ export async function registerMatchRoutes(app: FastifyInstance, deps: MatchRoute
       async (request, reply) => {
         if (!request.isMultipart()) throw new AppError("unsupported_media_type");
         let motivation = "";
+        let referralCode: string | null = null;
         let cv: { fileName: string; data: Buffer } | null = null;
         for await (const part of request.parts()) {
           if (part.type === "file") {
@@ -293,13 +295,16 @@ export async function registerMatchRoutes(app: FastifyInstance, deps: MatchRoute
             if (data.length > 0) cv = { fileName: cleanFileName(part.filename, "cv"), data };
           } else if (part.fieldname === "motivation" && typeof part.value === "string") {
             motivation = part.value;
+          } else if (part.fieldname === "referralCode" && typeof part.value === "string") {
+            // An employee's personal link (referral portal); anything but a plausible code is ignored.
+            referralCode = /^[A-Za-z0-9_-]{8,64}$/.test(part.value) ? part.value : null;
           }
         }
         const application = await apply(
           matches,
           callerOf(request),
           request.params.id,
-          { motivation, cv, source: request.query.utm_source?.toLowerCase() ?? null },
+          { motivation, cv, source: request.query.utm_source?.toLowerCase() ?? null, referralCode },
           request.portal?.row.id ?? null,
           requestLocale(request),
         );

@@ -7,18 +7,10 @@ import { mailPortalName, mailPortalUrl } from "../../platform/tenancy";
 import { MATCH_EVENTS } from "../matches";
 import { newReferralMail, type ProgressKind, progressMail } from "./referrals.mails";
 import { referralNoticeRepository } from "./referrals.repository";
+import { REFERRAL_EVENTS } from "./referrer.events";
 
-/*
- * The events of referrals (decision 0015), each in the transaction of its change, about the
- * vacancy's organisation, subject { matchId, vacancyId, candidateId, referralId }:
- * - referral.created     payload { channel }: someone was referred (directly or via a link)
- * - referral.confirmed   payload { }: the person confirmed their interest (EOI)
- * Progress on the milestones is the matches' own `match.moved` and `match.undone`.
- */
-export const REFERRAL_EVENTS = {
-  created: "referral.created",
-  confirmed: "referral.confirmed",
-} as const;
+// The referral events themselves (referral.created, referral.confirmed) are in referrer.events.ts;
+// progress on the milestones is the matches' own `match.moved` and `match.undone`.
 
 export interface ReferralSubscriberDeps {
   store: Store;

@@ -3,6 +3,7 @@ export type { VacancyDeps } from "./actions/context";
 export { accountManagerScopeOf, candidateViewerOf, vacancyActorOf, vacancyScopeOf } from "./actor";
 export { visibleVacancyRepository } from "./candidate-vacancies.repository";
 export { type JobBoardDeps, jobBoardRoutes } from "./job-board/job-board.routes";
+export { vacancyPath } from "./job-board/job-posting";
 export { audiencesOn, isOpenOn, type PublicationDates, todayIn, type Viewer } from "./publication";
 export { registerVacancySubscribers, type VacancyEventType, vacancyEvent } from "./vacancies.events";
 export { registerVacancyJobs, runVacancyPublication, type VacancyJobDeps } from "./vacancies.jobs";

@@ -21,6 +21,7 @@ import {
   VacancyResponseSchema,
 } from "../../../contracts/vacancies";
 import { api, apiForm } from "../../api";
+import { referralCodeFor } from "../referrer/referral-code";
 import type { CandidateSearch, StaffSearch } from "./search-params";
 
 /** The overview's pages hold 20 vacancies (HalloWerk: "meer dan 20"). */
@@ -172,6 +173,9 @@ export async function applyToVacancy(id: string, motivation: string, cv: File | 
   const form = new FormData();
   form.append("motivation", motivation);
   if (cv) form.append("cv", cv, cv.name);
+  // Through an employee's personal link: the referral portal records who referred the person.
+  const referralCode = referralCodeFor(id);
+  if (referralCode) form.append("referralCode", referralCode);
   return (await apiForm(`${vacancyPath(id)}/applications`, ApplicationResponseSchema, form)).application;
 }
 

@@ -12,6 +12,8 @@ export interface ContactHomeDeps {
   proposalsWaiting: (caller: Caller) => Promise<number>;
   /** The submitted weeks waiting for this contact's approval (the placements module counts them). */
   timesheetsWaiting: (caller: Caller) => Promise<number>;
+  /** Whether the caller works with referrals, and their unread notices of new ones (referrals module). */
+  referrals: (caller: Caller) => Promise<{ works: boolean; unread: number }>;
 }
 
 /** The 12 months ending with the one `today` falls in, oldest first, as `YYYY-MM`. */
@@ -39,12 +41,13 @@ export async function contactDashboard(
   const repo = deps.store.bind(scope, contactDashboardRepository);
   const today = deps.today();
   const months = lastTwelveMonths(today);
-  const [employers, active, proposed, timesheets, steps] = await Promise.all([
+  const [employers, active, proposed, timesheets, steps, referrals] = await Promise.all([
     repo.employers(),
     repo.activeVacancies(today),
     deps.proposalsWaiting(caller),
     deps.timesheetsWaiting(caller),
     repo.stepsPerMonth(months[0]!),
+    deps.referrals(caller),
   ]);
   const byMonth = new Map<string, ContactMonthFigures>(
     months.map((month) => [month, { month, proposed: 0, approved: 0, declined: 0 }]),
@@ -58,6 +61,7 @@ export async function contactDashboard(
     activeVacancies: { count: active },
     proposed: { count: proposed },
     timesheets: { count: timesheets },
+    newReferrals: referrals.works ? { count: referrals.unread } : null,
     figures: [...byMonth.values()],
   };
 }

@@ -18,6 +18,8 @@ export interface ApplicationInput {
   cv: { fileName: string; data: Buffer } | null;
   /** utm_source of the page the candidate applied from. */
   source: string | null;
+  /** The `ref` of an employee's personal link the candidate came through (referrals record it). */
+  referralCode?: string | null;
 }
 
 /**
@@ -108,6 +110,7 @@ export async function apply(
           phaseId: phase.id,
           phaseKey: phase.key,
           channelSource: input.source,
+          ...(input.referralCode ? { referralCode: input.referralCode } : {}),
         }),
       );
     return match;

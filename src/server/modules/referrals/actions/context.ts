@@ -1,9 +1,35 @@
 import { AppError } from "../../../platform/errors";
+import type { FileStorage } from "../../../platform/files";
 import type { TenantScope } from "../../../platform/scope";
+import type { Sealer } from "../../../platform/secrets";
+import type { Store } from "../../../platform/store";
 import type { MatchDeps } from "../../matches";
 import type { Caller } from "../../tenancy";
-import { type VacancyActor, vacancyActorOf, vacancyScopeOf } from "../../vacancies";
+import { todayIn, type VacancyActor, vacancyActorOf, vacancyScopeOf } from "../../vacancies";
 import { type ReferralReach, referralsRepository } from "../referrals.repository";
+
+/** What the referrer's actions work with: repositories through the store, never the database. */
+export interface ReferrerDeps {
+  store: Store;
+  files: FileStorage;
+  /** Seals the confirmation token into the event that mails it. */
+  sealer: Sealer;
+  /** Public URL of the national portal; a portal's URL is derived from it. */
+  publicUrl: string;
+  /** Today's date in the Netherlands; tests may pin it. */
+  today?: () => string;
+}
+
+export const today = (deps: ReferrerDeps) => (deps.today ?? (() => todayIn()))();
+
+/**
+ * The referrer and the organisations they refer for (each a whole family). What they see of
+ * referrals is further limited to their own (`referrer_user_id`).
+ */
+export async function referrerOf(caller: Caller) {
+  const scope = await caller.scopeAs(["referrer"]);
+  return { scope, userId: caller.userId() };
+}
 
 /** What the referral actions work with: the matches' deps (store, files, the step hooks). */
 export type ReferralDeps = MatchDeps;

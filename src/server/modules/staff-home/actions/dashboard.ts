@@ -22,6 +22,10 @@ export interface StaffHomeDeps {
   messagesUnread: (caller: Caller) => Promise<number>;
   /** Invitations the caller manages that are still open (the identity module lists them). */
   invitationsOpen: (caller: Caller) => Promise<number>;
+  /** Whether the caller works with referrals, and their unread notices of new ones (referrals module). */
+  referrals: (caller: Caller) => Promise<{ works: boolean; unread: number }>;
+  /** A referrer's unread news about their referred people (referrals module). */
+  referralProgressUnread: (caller: Caller) => Promise<number>;
 }
 
 /** The Mondays of the last `STAFF_FIGURE_WEEKS` weeks, the one `today` falls in last. */
@@ -51,7 +55,8 @@ export async function staffDashboard(deps: StaffHomeDeps, caller: Caller): Promi
     ? await vacancyScopeOf(caller)
     : await caller.scopeAs(STAFF_HOME_ROLES, null, { teamEmployers: "kept" });
   const repo = deps.store.bind(scope, staffDashboardRepository);
-  const [waiting, steps, verdicts, messages, open] = await Promise.all([
+  const referrer = caller.hasRole("referrer");
+  const [waiting, steps, verdicts, messages, open, referrals, progress] = await Promise.all([
     vacancyBlocks
       ? repo.waiting({
           today,
@@ -63,6 +68,8 @@ export async function staffDashboard(deps: StaffHomeDeps, caller: Caller): Promi
     team ? deps.verdictsUnread(caller) : null,
     team ? deps.messagesUnread(caller) : null,
     invitations ? deps.invitationsOpen(caller) : null,
+    deps.referrals(caller),
+    referrer ? deps.referralProgressUnread(caller) : null,
   ]);
   const byWeek = new Map<string, StaffWeekFigures>(
     weeks.map((weekStart) => [
@@ -82,6 +89,8 @@ export async function staffDashboard(deps: StaffHomeDeps, caller: Caller): Promi
     verdicts: verdicts === null ? null : count(verdicts),
     messages: messages === null ? null : count(messages),
     invitations: open === null ? null : count(open),
+    newReferrals: referrals.works ? count(referrals.unread) : null,
+    referralProgress: progress === null ? null : count(progress),
     vacancyFilter: team ? "mine" : "all",
     figures: [...byWeek.values()],
   };

@@ -285,9 +285,12 @@ export async function jobBoardRoutes(app: FastifyInstance, deps: JobBoardDeps): 
         listHref: href("/vacatures", { lang: langParam }),
         head: jsonLdScript(posting),
       };
+      // An employee's personal link (referral portal): the code goes along to the application.
+      const ref = typeof query.ref === "string" && /^[A-Za-z0-9_-]{8,64}$/.test(query.ref) ? query.ref : null;
+      const applyTarget = `/kansen/${vacancy.id}${ref ? `?ref=${ref}` : ""}`;
       const main = vacancyMain(locale, vacancy, {
         listHref: frame.listHref,
-        applyHref: `/inloggen?redirect=/kansen/${vacancy.id}`,
+        applyHref: `/inloggen?redirect=${ref ? encodeURIComponent(applyTarget) : applyTarget}`,
       });
       return sendHtml(reply, 200, locale, page(frame, main));
     },

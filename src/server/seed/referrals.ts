@@ -1,0 +1,256 @@
+import { createHash } from "node:crypto";
+import { and, eq, exists, isNull, sql } from "drizzle-orm";
+import { candidates } from "../modules/candidates/candidates.schema";
+import { matches, matchHistory, procedurePhases, procedures } from "../modules/matches/matches.schema";
+import { PROCEDURE_TEMPLATES } from "../modules/matches/matches.templates";
+import { referralLinks, referrals } from "../modules/referrals/referrals.schema";
+import { organisationSites, organisations } from "../modules/tenancy/tenancy.schema";
+import { vacancies } from "../modules/vacancies/vacancies.schema";
+import type { Db } from "../platform/db";
+
+const REFERRER = "demo-verwijzer";
+
+const VACANCIES = [
+  {
+    title: "Verzorgende IG",
+    description:
+      "Je verzorgt bewoners van De Duinen met aandacht en geduld, in een klein team op de afdeling aan zee.",
+    occupationId: "5321.1",
+    hoursMin: 24,
+    hoursMax: 32,
+  },
+  {
+    title: "Medewerker huishouding",
+    description: "Je zorgt dat de appartementen van onze bewoners schoon en gezellig zijn.",
+    occupationId: "9112.1",
+    hoursMin: 16,
+    hoursMax: 24,
+  },
+  {
+    title: "Gastvrouw/gastheer restaurant",
+    description: "Je ontvangt bewoners en bezoekers in ons restaurant en zorgt voor een goede sfeer.",
+    occupationId: "5131.1",
+    hoursMin: 12,
+    hoursMax: 20,
+  },
+] as const;
+
+/** Three people Vincent referred: two confirmed their interest, one has not answered yet. */
+const PEOPLE = [
+  {
+    firstName: "Sanne",
+    lastName: "de Boer",
+    email: "sanne.deboer@example.test",
+    postcode: "2583 AB",
+    days: 12,
+    confirmed: true,
+    vacancy: 0,
+  },
+  {
+    firstName: "Mohamed",
+    lastName: "El Amrani",
+    email: "m.elamrani@example.test",
+    postcode: "2564 CD",
+    days: 8,
+    confirmed: true,
+    vacancy: 1,
+  },
+  {
+    firstName: "Lotte",
+    lastName: "Visser",
+    email: "lotte.visser@example.test",
+    postcode: "2582 EF",
+    days: 2,
+    confirmed: false,
+    vacancy: 0,
+  },
+] as const;
+
+/**
+ * The referral portal's demo (issue 14): Zorgcentrum De Duinen takes referrals (its default
+ * procedure is the referral milestones), has a site and three open vacancies there, and its
+ * employee verwijzer@demo.werkbrug.test (Vincent Verhoeven) referred three people. Their
+ * milestones are left untouched: outcomes (and so points) are given by the organisation.
+ */
+export async function seedDemoReferrals(db: Db, duinenId: string, now: Date): Promise<void> {
+  const [duinen] = await db.select().from(organisations).where(eq(organisations.id, duinenId));
+  if (!duinen?.homePortalId) return;
+  const portalId = duinen.homePortalId;
+  const referral = await referralProcedure(db, duinenId);
+
+  // Vacancies that already have candidates keep the procedure they were made in.
+  const [recruitment] = await db
+    .select()
+    .from(procedures)
+    .where(and(eq(procedures.organisationId, duinenId), eq(procedures.isDefault, true)));
+  if (recruitment && recruitment.id !== referral) {
+    await db
+      .update(vacancies)
+      .set({ procedureId: recruitment.id })
+      .where(
+        and(
+          eq(vacancies.organisationId, duinenId),
+          isNull(vacancies.procedureId),
+          exists(db.select({ one: sql`1` }).from(matches).where(sql`matches.vacancy_id = vacancies.id`)),
+        ),
+      );
+    await db.update(procedures).set({ isDefault: false }).where(eq(procedures.id, recruitment.id));
+  }
+  await db.update(procedures).set({ isDefault: true }).where(eq(procedures.id, referral));
+
+  const [site] = await db
+    .insert(organisationSites)
+    .values({
+      organisationId: duinenId,
+      name: "Locatie Scheveningen",
+      street: "Duinweg",
+      houseNumber: "24",
+      postcode: "2585 JV",
+      city: "Den Haag",
+      lat: 52.0949,
+      lon: 4.2847,
+    })
+    .returning();
+  const published = day(now, -20);
+  const made = [];
+  for (const v of VACANCIES) {
+    const [row] = await db
+      .insert(vacancies)
+      .values({
+        organisationId: duinenId,
+        portalId,
+        createdByUserId: "demo-accountmanager",
+        accountManagerUserId: "demo-accountmanager",
+        ownerUserId: "demo-accountmanager",
+        title: v.title,
+        displayTitle: v.title,
+        description: v.description,
+        occupationId: v.occupationId,
+        hoursMin: v.hoursMin,
+        hoursMax: v.hoursMax,
+        city: "Den Haag",
+        status: "published",
+        publishOrganisationFrom: published,
+        publishPortalFrom: published,
+        publishPublicFrom: published,
+        publishedAt: new Date(`${published}T08:00:00Z`),
+        siteId: site!.id,
+      })
+      .returning();
+    made.push(row!);
+    await db.insert(referralLinks).values({
+      organisationId: duinenId,
+      vacancyId: row!.id,
+      referrerUserId: REFERRER,
+      code: createHash("sha256").update(`demo-link-${v.title}`).digest("base64url").slice(0, 16),
+    });
+  }
+
+  const [entry] = await db
+    .select()
+    .from(procedurePhases)
+    .where(and(eq(procedurePhases.procedureId, referral), eq(procedurePhases.key, "referred")));
+  for (const person of PEOPLE) {
+    const vacancy = made[person.vacancy]!;
+    const at = new Date(now.getTime() - person.days * 86_400_000);
+    const [candidate] = await db
+      .insert(candidates)
+      .values({
+        portalId,
+        firstName: person.firstName,
+        lastName: person.lastName,
+        email: person.email,
+        phone: "06 12345678",
+        postcode: person.postcode,
+        city: person.confirmed ? "Den Haag" : null,
+        visible: false,
+        createdAt: at,
+      })
+      .returning();
+    const [match] = await db
+      .insert(matches)
+      .values({
+        portalId,
+        organisationId: duinenId,
+        vacancyId: vacancy.id,
+        candidateId: candidate!.id,
+        source: "referred",
+        procedureId: referral,
+        phaseId: entry!.id,
+        status: "submitted",
+        createdByUserId: REFERRER,
+        createdAt: at,
+        phaseSince: at,
+      })
+      .returning();
+    await db.insert(matchHistory).values({
+      matchId: match!.id,
+      organisationId: duinenId,
+      seq: 0,
+      fromPhaseId: null,
+      toPhaseId: entry!.id,
+      actorUserId: REFERRER,
+      at,
+    });
+    await db.insert(referrals).values({
+      organisationId: duinenId,
+      portalId,
+      vacancyId: vacancy.id,
+      matchId: match!.id,
+      candidateId: candidate!.id,
+      referrerUserId: REFERRER,
+      channel: "direct",
+      email: person.email,
+      reason: "Een oud-collega van mij: zorgzaam, betrouwbaar en ze zoekt werk dichter bij huis.",
+      consentAt: at,
+      eoiAt: person.confirmed ? new Date(at.getTime() + 86_400_000) : null,
+      createdAt: at,
+      updatedAt: at,
+    });
+  }
+}
+
+function day(now: Date, offset: number): string {
+  return new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The organisation's referral procedure, copied from the template when it has none yet. */
+async function referralProcedure(db: Db, organisationId: string): Promise<string> {
+  const [found] = await db
+    .select()
+    .from(procedures)
+    .where(and(eq(procedures.organisationId, organisationId), eq(procedures.kind, "referral")));
+  if (found) return found.id;
+  const existing = await db.select().from(procedures).where(eq(procedures.organisationId, organisationId));
+  // An organisation gets all templates at once (decision 0016): copy them all if none were.
+  const templates =
+    existing.length === 0 ? PROCEDURE_TEMPLATES : PROCEDURE_TEMPLATES.filter((t) => t.kind === "referral");
+  let referral: string | null = null;
+  for (const template of templates) {
+    const [made] = await db
+      .insert(procedures)
+      .values({
+        organisationId,
+        template: template.template,
+        kind: template.kind,
+        name: template.name,
+        isDefault: template.isDefault && template.kind !== "referral",
+      })
+      .returning();
+    await db.insert(procedurePhases).values(
+      template.phases.map((phase, position) => ({
+        procedureId: made!.id,
+        organisationId,
+        key: phase.key,
+        position,
+        label: phase.label,
+        visibleToContacts: phase.visibleToContacts,
+        outcomes: [...phase.outcomes],
+        outcomeOptions: [...phase.outcomeOptions],
+        meaning: phase.meaning,
+      })),
+    );
+    if (template.kind === "referral") referral = made!.id;
+  }
+  return referral!;
+}
