@@ -8,6 +8,7 @@ import { matches, matchHistory, procedurePhases } from "../../src/server/modules
 import { referrals } from "../../src/server/modules/referrals/referrals.schema";
 import { todayIn } from "../../src/server/modules/vacancies";
 import { vacancies } from "../../src/server/modules/vacancies/vacancies.schema";
+import { mailOutbox } from "../../src/server/platform/mail.schema";
 import { ensureWebBuild } from "../../src/server/platform/web-build";
 import { DEMO_USERS } from "../../src/server/seed/demo";
 import { startTestServer, type TestServer } from "../support/server";
@@ -18,6 +19,7 @@ import {
   heading,
   launchBrowser,
   openPage,
+  pickOption,
   screenshot,
   signInAsDemoStaff,
   skipBrowserTests,
@@ -187,6 +189,24 @@ describe.skipIf(skipBrowserTests)("referrals in the browser", () => {
       .waitFor();
   }
 
+  /**
+   * The friend opens the mailed link (the development outbox here) on their phone and confirms
+   * their interest with their home town: the EOI date, and a place for the distance to the work.
+   */
+  async function confirmByMail(base: string): Promise<void> {
+    await server.app.events.drain();
+    const [mail] = await server.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, FRIEND.email));
+    const link = /https?:\/\/\S+\/verwijzing\/bevestigen\?token=[A-Za-z0-9_-]+/.exec(mail!.text)![0];
+    const friend = await openPage(browser, "10.81.0.4", pageErrors);
+    await friend.setViewportSize({ width: 390, height: 844 });
+    await friend.goto(`${base}${new URL(link).pathname}${new URL(link).search}`);
+    await heading(friend);
+    await pickOption(friend, "Woonplaats", "Den Haag", /Den Haag/);
+    await main(friend).getByRole("button", { name: "Belangstelling bevestigen" }).click();
+    await main(friend).getByText("Je belangstelling is bevestigd.", { exact: false }).waitFor();
+    await friend.context().close();
+  }
+
   /** What the referrer sees of one milestone on "Mijn verwijzingen" ("Gelukt", "Niet verder", "Nog niet"). */
   async function referrerSees(page: Page, base: string, milestoneLabel: string, word: string): Promise<void> {
     await page.goto(`${base}/mijn-verwijzingen`);
@@ -220,6 +240,7 @@ describe.skipIf(skipBrowserTests)("referrals in the browser", () => {
     if (referrerSide) {
       before = await balance(referrer, haaglanden);
       await referOnPhone(referrer, haaglanden, REFERRED_VACANCY);
+      await confirmByMail(haaglanden);
       await referrerSees(referrer, haaglanden, "Contact gemaakt?", "Nog niet");
       await expectAccessible(referrer, "my referrals on a phone");
     } else {
