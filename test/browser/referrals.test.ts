@@ -1,18 +1,9 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ReferralSettings } from "../../src/contracts/referrals";
-import type { CreateVacancyRequest, Vacancy } from "../../src/contracts/vacancies";
-import { candidates } from "../../src/server/modules/candidates/candidates.schema";
-import { matches, matchHistory, procedurePhases } from "../../src/server/modules/matches/matches.schema";
-import { referrals } from "../../src/server/modules/referrals/referrals.schema";
-import { todayIn } from "../../src/server/modules/vacancies";
-import { vacancies } from "../../src/server/modules/vacancies/vacancies.schema";
 import { mailOutbox } from "../../src/server/platform/mail.schema";
 import { ensureWebBuild } from "../../src/server/platform/web-build";
-import { DEMO_USERS } from "../../src/server/seed/demo";
 import { startTestServer, type TestServer } from "../support/server";
-import { Client, signIn } from "../support/session";
 import {
   expectAccessible,
   fieldLabel,
@@ -26,11 +17,8 @@ import {
 } from "./support";
 
 const REFERRER = "verwijzer@demo.werkbrug.test";
-// De Duinen's managing contact person when the demo has one, else its account manager.
-const RECRUITER = DEMO_USERS.some((u) => u.email === "zorg@demo.werkbrug.test")
-  ? "zorg@demo.werkbrug.test"
-  : "accountmanager@demo.werkbrug.test";
-const VACANCY = "Helpende zorg en welzijn";
+/** De Duinen's recruiter: a contact person who manages its vacancies. */
+const RECRUITER = "zorg@demo.werkbrug.test";
 /** A vacancy of De Duinen's demo, at its site, offered to the referrer. */
 const REFERRED_VACANCY = "Verzorgende IG";
 const FRIEND = { firstName: "Noor", lastName: "Journeyman", email: "noor.journeyman@example.test" };
@@ -68,102 +56,6 @@ describe.skipIf(skipBrowserTests)("referrals in the browser", () => {
     await card.getByRole("radio", { name: new RegExp(`^${option}`) }).check();
     await card.getByRole("button", { name: "Opslaan" }).click();
     await main(page).getByRole("status").filter({ hasText: done }).waitFor();
-  }
-
-  /**
-   * Until the referrer's pages are there: the friend as the referrer's side leaves them (a hidden
-   * candidate, the match in the "referred" phase, the referral), on a vacancy of De Duinen that
-   * follows its referral procedure.
-   */
-  async function referViaDatabase(base: string): Promise<void> {
-    const recruiter = new Client(server, new URL(base).host);
-    await signIn(recruiter, RECRUITER);
-    const settings = (await recruiter.call("/api/v1/referrals/settings")).json<{
-      settings: ReferralSettings;
-    }>().settings;
-    const body: CreateVacancyRequest = {
-      organisationId: settings.organisationId,
-      displayTitle: VACANCY,
-      functionTitle: VACANCY,
-      description: "Je zorgt met aandacht voor de bewoners van ons zorgcentrum.",
-      occupationId: "5321.1",
-      educationLevel: "mbo-3",
-      kind: "vacancy",
-      hoursMin: 24,
-      hoursMax: 32,
-      positions: 2,
-      workAddress: {
-        street: "Middel Broekweg",
-        houseNumber: "5",
-        postcode: "2675 KB",
-        placeId: "nl-1783-naaldwijk",
-      },
-      serviceModel: "together",
-      contactVia: "employer",
-      publication: { portalFrom: todayIn(), closesOn: todayIn(new Date(Date.now() + 30 * 86_400_000)) },
-    };
-    const created = await recruiter.call("/api/v1/vacancies", { body });
-    expect(created.status, created.text).toBe(201);
-    const vacancyId = created.json<{ vacancy: Vacancy }>().vacancy.id;
-    const chosen = await recruiter.call(`/api/v1/vacancies/${vacancyId}/procedure`, {
-      method: "PUT",
-      body: { procedureId: settings.procedureId },
-    });
-    expect(chosen.status, chosen.text).toBe(200);
-    const { db } = server.database;
-    const [vacancyRow] = await db.select().from(vacancies).where(eq(vacancies.id, vacancyId));
-    const [entry] = await db
-      .select()
-      .from(procedurePhases)
-      .where(and(eq(procedurePhases.procedureId, settings.procedureId), eq(procedurePhases.key, "referred")));
-    const [person] = await db
-      .insert(candidates)
-      .values({
-        portalId: vacancyRow!.portalId,
-        firstName: FRIEND.firstName,
-        lastName: FRIEND.lastName,
-        email: FRIEND.email,
-        phone: "06 98765432",
-        postcode: POSTCODE,
-        city: "Den Haag",
-        lat: 52.08,
-        lon: 4.3,
-        visible: false,
-      })
-      .returning();
-    const [match] = await db
-      .insert(matches)
-      .values({
-        portalId: vacancyRow!.portalId,
-        organisationId: settings.organisationId,
-        vacancyId,
-        candidateId: person!.id,
-        source: "referred",
-        procedureId: settings.procedureId,
-        phaseId: entry!.id,
-        createdByUserId: "demo-verwijzer",
-      })
-      .returning();
-    await db.insert(matchHistory).values({
-      matchId: match!.id,
-      organisationId: settings.organisationId,
-      seq: 0,
-      toPhaseId: entry!.id,
-      actorUserId: "demo-verwijzer",
-    });
-    await db.insert(referrals).values({
-      organisationId: settings.organisationId,
-      portalId: vacancyRow!.portalId,
-      vacancyId,
-      matchId: match!.id,
-      candidateId: person!.id,
-      referrerUserId: "demo-verwijzer",
-      channel: "direct",
-      email: FRIEND.email,
-      reason: REASON,
-      consentAt: new Date(),
-      eoiAt: new Date(),
-    });
   }
 
   /** The referrer refers the friend on their phone, from the vacancy's card on "Verwijzen". */
@@ -229,23 +121,15 @@ describe.skipIf(skipBrowserTests)("referrals in the browser", () => {
   it("a friend referred on a phone goes through the milestones; the referrer sees every step and the points", async () => {
     const haaglanden = server.portalUrl("haaglanden");
 
-    // The referrer, on a phone, refers a friend (on the referrer's pages once they are there).
+    // The referrer, on a phone, refers a friend; the friend confirms by the mailed link.
     const referrer = await openPage(browser, "10.81.0.1", pageErrors);
     await referrer.setViewportSize({ width: 390, height: 844 });
     await signInAsDemoStaff(referrer, haaglanden, REFERRER);
-    const probe = new Client(server, new URL(haaglanden).host);
-    await signIn(probe, REFERRER);
-    const referrerSide = (await probe.call("/api/v1/referrer/vacancies")).status === 200;
-    let before = 0;
-    if (referrerSide) {
-      before = await balance(referrer, haaglanden);
-      await referOnPhone(referrer, haaglanden, REFERRED_VACANCY);
-      await confirmByMail(haaglanden);
-      await referrerSees(referrer, haaglanden, "Contact gemaakt?", "Nog niet");
-      await expectAccessible(referrer, "my referrals on a phone");
-    } else {
-      await referViaDatabase(haaglanden);
-    }
+    const before = await balance(referrer, haaglanden);
+    await referOnPhone(referrer, haaglanden, REFERRED_VACANCY);
+    await confirmByMail(haaglanden);
+    await referrerSees(referrer, haaglanden, "Contact gemaakt?", "Nog niet");
+    await expectAccessible(referrer, "my referrals on a phone");
 
     // The recruiter finds the friend among the live candidates.
     const recruiter = await openPage(browser, "10.81.0.2", pageErrors);
@@ -289,7 +173,7 @@ describe.skipIf(skipBrowserTests)("referrals in the browser", () => {
     await expectAccessible(recruiter, "a referred candidate's milestones");
 
     await mark(recruiter, "Contact gemaakt?", "Ja, contact gemaakt", /Contact gemaakt\? is positief/);
-    if (referrerSide) await referrerSees(referrer, haaglanden, "Contact gemaakt?", "Gelukt");
+    await referrerSees(referrer, haaglanden, "Contact gemaakt?", "Gelukt");
     // "Gesprek gepland" with the keyboard alone: the option, a comment for the team, "Opslaan".
     const planned = milestone(recruiter, "Gesprek gepland");
     await planned.getByRole("radio").first().focus();
@@ -304,17 +188,15 @@ describe.skipIf(skipBrowserTests)("referrals in the browser", () => {
       .filter({ hasText: /Gesprek gepland is positief/ })
       .waitFor();
     await planned.getByText("Dinsdag om 10 uur").waitFor();
-    if (referrerSide) await referrerSees(referrer, haaglanden, "Gesprek gepland", "Gelukt");
+    await referrerSees(referrer, haaglanden, "Gesprek gepland", "Gelukt");
     await mark(recruiter, "Interview voltooid", "Voltooid, positief", /Interview voltooid is positief/);
     const interview = milestone(recruiter, "Interview voltooid");
     const points = await interview.getByText(/^\+\d+ punten voor de verwijzer$/).textContent();
     const award = Number(/\+(\d+)/.exec(points ?? "")?.[1]);
     expect(award).toBeGreaterThan(0);
     await screenshot(recruiter, "referral-interview-done");
-    if (referrerSide) {
-      await referrerSees(referrer, haaglanden, "Interview voltooid", "Gelukt");
-      expect(await balance(referrer, haaglanden)).toBe(before + award);
-    }
+    await referrerSees(referrer, haaglanden, "Interview voltooid", "Gelukt");
+    expect(await balance(referrer, haaglanden)).toBe(before + award);
 
     // Undo "Interview voltooid", with a confirmation; the milestone is open again.
     await interview.getByRole("button", { name: "Ongedaan maken: Interview voltooid" }).click();
@@ -329,14 +211,12 @@ describe.skipIf(skipBrowserTests)("referrals in the browser", () => {
     await main(recruiter).getByRole("status").filter({ hasText: "is ongedaan gemaakt" }).waitFor();
     await interview.getByRole("radio").first().waitFor();
     await interview.getByText(`Een groene uitkomst geeft de verwijzer +${award} punten`).waitFor();
-    if (referrerSide) {
-      // The points are taken back in the ledger (a reversal line), and the step is open again.
-      expect(await balance(referrer, haaglanden)).toBe(before);
-      await main(referrer)
-        .getByRole("row", { name: new RegExp(`${NAME}.*Teruggedraaid`) })
-        .waitFor();
-      await referrerSees(referrer, haaglanden, "Interview voltooid", "Nog niet");
-    }
+    // The points are taken back in the ledger (a reversal line), and the step is open again.
+    expect(await balance(referrer, haaglanden)).toBe(before);
+    await main(referrer)
+      .getByRole("row", { name: new RegExp(`${NAME}.*Teruggedraaid`) })
+      .waitFor();
+    await referrerSees(referrer, haaglanden, "Interview voltooid", "Nog niet");
 
     // Marked again, then red on "Aanbod gedaan": the candidate moves to the archive.
     await mark(recruiter, "Interview voltooid", "Voltooid, positief", /Interview voltooid is positief/);
@@ -346,15 +226,13 @@ describe.skipIf(skipBrowserTests)("referrals in the browser", () => {
       .waitFor();
     await expectAccessible(recruiter, "a candidate after a red outcome");
     await screenshot(recruiter, "referral-archived");
-    if (referrerSide) {
-      // The referrer sees "Niet verder" (never the reason) and keeps the points of the interview.
-      await referrerSees(referrer, haaglanden, "Interview voltooid", "Gelukt");
-      await referrerSees(referrer, haaglanden, "Aanbod gedaan", "Niet verder");
-      await expectAccessible(referrer, "my referrals after a red outcome, on a phone");
-      await screenshot(referrer, "referral-referrer-stopped-phone");
-      expect(await balance(referrer, haaglanden)).toBe(before + award);
-      await expectAccessible(referrer, "my points on a phone");
-    }
+    // The referrer sees "Niet verder" (never the reason) and keeps the points of the interview.
+    await referrerSees(referrer, haaglanden, "Interview voltooid", "Gelukt");
+    await referrerSees(referrer, haaglanden, "Aanbod gedaan", "Niet verder");
+    await expectAccessible(referrer, "my referrals after a red outcome, on a phone");
+    await screenshot(referrer, "referral-referrer-stopped-phone");
+    expect(await balance(referrer, haaglanden)).toBe(before + award);
+    await expectAccessible(referrer, "my points on a phone");
 
     await recruiter.goto(`${haaglanden}/verwijzingen?q=${FRIEND.lastName}`);
     await main(recruiter).getByText("Geen kandidaten gevonden met deze zoekopdracht of filters.").waitFor();
