@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SiteRefSchema } from "./sites";
 
 /**
  * Vacancies ("kansen"). Life cycle (Kansenportaal, HalloWerk, Vlimpers):
@@ -82,6 +83,8 @@ const nullableInt = (min: number, max: number) => z.number().int().min(min).max(
 /** The editable fields of a vacancy; on update every field is optional. */
 export const VacancyFieldsSchema = z.object({
   departmentId: z.string().uuid().nullable().default(null),
+  /** The organisation's site ("Locatie") the work is at: one of its active sites. */
+  siteId: z.string().uuid().nullable().default(null),
   /** The person responses go to; a user of the same organisation. */
   contactUserId: z.string().min(1).nullable().default(null),
   accountManagerUserId: z.string().min(1).nullable().default(null),
@@ -203,6 +206,7 @@ export const VacancySchema = z.object({
   status: VacancyStatusSchema,
   organisation: z.object({ id: z.string().uuid(), name: z.string(), city: z.string().nullable() }),
   department: z.object({ id: z.string().uuid(), name: z.string() }).nullable(),
+  site: SiteRefSchema.nullable(),
   contact: PersonRefSchema.nullable(),
   accountManager: PersonRefSchema.nullable(),
   owner: PersonRefSchema.nullable(),
@@ -357,6 +361,8 @@ export const VacancyOptionsResponseSchema = z.object({
       /** Whether the organisation as a whole may be chosen instead of one of its departments. */
       wholeOrganisation: z.boolean(),
       contacts: z.array(PersonRefSchema),
+      /** The organisation's active sites; the form offers "Locatie" when there are any. */
+      sites: z.array(SiteRefSchema),
       accountManager: PersonRefSchema.nullable(),
       headOffice: z.object({ street: z.string().nullable(), city: z.string().nullable() }),
     }),

@@ -63,6 +63,7 @@ import {
   registerReferrerRoutes,
   registerReferrerSubscribers,
 } from "./modules/referrals";
+import { registerSiteRoutes } from "./modules/sites";
 import { registerStaffHomeRoutes } from "./modules/staff-home";
 import { registerTalentPoolRoutes, registerTalentPoolSubscribers } from "./modules/talent-pools";
 import { registerTaxonomy } from "./modules/taxonomy/taxonomy.routes";
@@ -192,6 +193,7 @@ export async function buildApp({
   await registerSsoRoutes(app, { auth, store });
   await registerTaxonomy(app);
   await registerVacancyRoutes(app, { vacancies: { store, files, today: () => todayIn() } });
+  await registerSiteRoutes(app, { sites: { store } });
   const candidateDeps = { store, files, log: (message: string) => app.log.warn(message) };
   registerCandidateSubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL, secret });
   if (jobs)

@@ -23,6 +23,7 @@ import {
   PointsRoutePage,
   ReferRoutePage,
 } from "./features/referrer/referrer-pages";
+import { SitesPage } from "./features/sites/sites-page";
 import { TalentPoolPage, TalentPoolsPage } from "./features/talent-pools/talent-pools-page";
 import { TimesheetsPage } from "./features/timesheets/timesheets-page";
 import { WeekEditorPage } from "./features/timesheets/week-editor";
@@ -450,6 +451,23 @@ const talentPoolRoute = createRoute({
   staticData: { titleKey: "talentPools.poolTitle", parent: "/talentpools" },
 });
 
+// Sites ("Locaties", issue 14) of the organisations whose vacancies the person manages.
+const sitesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/locaties",
+  validateSearch: z.object({ organisatie: z.string().uuid().optional().catch(undefined) }),
+  component: function SitesRoute() {
+    const navigate = sitesRoute.useNavigate();
+    return (
+      <SitesPage
+        organisationId={sitesRoute.useSearch().organisatie}
+        onChoose={(organisatie) => void navigate({ search: { organisatie }, replace: true })}
+      />
+    );
+  },
+  staticData: { titleKey: "sites.title", parent: "/" },
+});
+
 // Proposed candidates for contact persons (issue 12): the list and one candidate to review.
 const proposedRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -629,6 +647,7 @@ const routeTree = rootRoute.addChildren([
   documentsRoute,
   talentPoolsRoute,
   talentPoolRoute,
+  sitesRoute,
   proposedRoute,
   proposedCandidateRoute,
   claimAccountRoute,

@@ -194,6 +194,13 @@ export const ERROR_CODES = {
     de: "Dies steht im Widerspruch zu bereits vorhandenen Daten.",
     fr: "Cela entre en conflit avec des données qui existent déjà.",
   },
+  site_name_taken: {
+    status: 409,
+    nl: "Deze organisatie heeft al een locatie met deze naam. Kies een andere naam.",
+    en: "This organisation already has a site with this name. Choose another name.",
+    de: "Diese Organisation hat bereits einen Standort mit diesem Namen. Wählen Sie einen anderen Namen.",
+    fr: "Cette organisation a déjà un site portant ce nom. Choisissez un autre nom.",
+  },
   registry_unavailable: {
     status: 503,
     nl: "Het KvK-register is nu niet bereikbaar. Vul de gegevens van de werkgever zelf in.",

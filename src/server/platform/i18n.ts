@@ -147,6 +147,18 @@ export const fieldMessages: Record<string, Record<MessageLocale, string>> = {
     de: "Dieser Ort ist uns nicht bekannt.",
     fr: "Ce lieu nous est inconnu.",
   },
+  site_not_available: {
+    nl: "Kies een actieve locatie van deze organisatie.",
+    en: "Choose an active site of this organisation.",
+    de: "Wählen Sie einen aktiven Standort dieser Organisation.",
+    fr: "Choisissez un site actif de cette organisation.",
+  },
+  site_name_taken: {
+    nl: "Deze naam is al in gebruik voor een andere locatie.",
+    en: "This name is already used for another site.",
+    de: "Dieser Name wird bereits für einen anderen Standort verwendet.",
+    fr: "Ce nom est déjà utilisé pour un autre site.",
+  },
   unknown_option: {
     nl: "Kies een waarde uit de lijst.",
     en: "Choose a value from the list.",

@@ -15,6 +15,7 @@ import { seedDemoMessages } from "./messages";
 import { seedDemoPlacement } from "./placements";
 import { seedDemoProposals } from "./proposals";
 import { seedDemoReferrals } from "./referrals";
+import { seedDemoSites } from "./sites";
 import { seedDemoStaffHome } from "./staff-home";
 import { seedTalentPools } from "./talent-pools";
 
@@ -437,6 +438,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
   await seedDemoDepartments(db, orgIds, portalIds);
   await linkDemoPeople(db, orgIds);
   await seedTalentPools(db, orgIds, portalIds);
+  await seedDemoSites(db, orgIds.get("duinen")!);
   await seedDemoMessages(db, DEMO_NOW);
   await seedDemoProposals(db, orgIds.get("westland")!);
   await seedDemoPlacement(db, orgIds.get("westland")!);

@@ -68,7 +68,7 @@ const PEOPLE = [
 
 /**
  * The referral portal's demo (issue 14): Zorgcentrum De Duinen takes referrals (its default
- * procedure is the referral milestones), has a site and three open vacancies there, and its
+ * procedure is the referral milestones), has three open vacancies at its Scheveningen site, and its
  * employee verwijzer@demo.werkbrug.test (Vincent Verhoeven) referred three people. Their
  * milestones are left untouched: outcomes (and so points) are given by the organisation.
  */
@@ -98,19 +98,16 @@ export async function seedDemoReferrals(db: Db, duinenId: string, now: Date): Pr
   }
   await db.update(procedures).set({ isDefault: true }).where(eq(procedures.id, referral));
 
+  // De Duinen's sites are the demo's (seed/sites.ts, seeded before); these vacancies are at one.
   const [site] = await db
-    .insert(organisationSites)
-    .values({
-      organisationId: duinenId,
-      name: "Locatie Scheveningen",
-      street: "Duinweg",
-      houseNumber: "24",
-      postcode: "2585 JV",
-      city: "Den Haag",
-      lat: 52.0949,
-      lon: 4.2847,
-    })
-    .returning();
+    .select()
+    .from(organisationSites)
+    .where(
+      and(
+        eq(organisationSites.organisationId, duinenId),
+        eq(organisationSites.name, "De Duinen Scheveningen"),
+      ),
+    );
   const published = day(now, -20);
   const made = [];
   for (const v of VACANCIES) {
@@ -134,7 +131,7 @@ export async function seedDemoReferrals(db: Db, duinenId: string, now: Date): Pr
         publishPortalFrom: published,
         publishPublicFrom: published,
         publishedAt: new Date(`${published}T08:00:00Z`),
-        siteId: site!.id,
+        siteId: site?.id ?? null,
       })
       .returning();
     made.push(row!);

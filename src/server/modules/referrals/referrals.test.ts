@@ -67,6 +67,10 @@ describe.each(testDbKinds())("referrals, the organisation's side, on %s", (kind)
     const created = await recruiter.call("/api/v1/vacancies", { body });
     expect(created.status, created.text).toBe(201);
     const id = created.json<{ vacancy: Vacancy }>().vacancy.id;
+    const published = await recruiter.call(`/api/v1/vacancies/${id}/transitions`, {
+      body: { action: "publish", comment: null },
+    });
+    expect(published.status, published.text).toBe(200);
     const chosen = await recruiter.call(`/api/v1/vacancies/${id}/procedure`, {
       method: "PUT",
       body: { procedureId: settings.procedureId },
@@ -466,12 +470,13 @@ describe.each(testDbKinds())("referrals, the organisation's side, on %s", (kind)
   });
 
   it("shows staff limited to a site only that site's referred candidates", async () => {
+    // Sites of their own: the demo's (De Duinen Kijkduin, ...) hold the seeded vacancies.
     const [kijkduin, scheveningen] = await db
       .insert(organisationSites)
       .values(
         ["Kijkduin", "Scheveningen"].map((name) => ({
           organisationId: duinenId,
-          name: `De Duinen ${name}`,
+          name: `Proef ${name}`,
           street: "Duinweg",
           houseNumber: "1",
           postcode: "2585 JV",
@@ -496,16 +501,62 @@ describe.each(testDbKinds())("referrals, the organisation's side, on %s", (kind)
     await signIn(sofie, "sofie@duinen.test");
     const hers = (await sofie.call("/api/v1/referrals?pageSize=100")).json<ReferralListResponse>();
     expect(hers.items).toEqual([]);
-    expect(hers.facets.sites.map((s) => s.name)).toEqual(["De Duinen Scheveningen"]);
+    expect(hers.facets.sites.map((s) => s.name)).toEqual(["Proef Scheveningen"]);
     expect((await sofie.call(`/api/v1/referrals/${id}`)).status).toBe(404);
     // Someone limited to sites does not change the organisation's milestones.
     expect((await sofie.call("/api/v1/referrals/settings")).status).toBe(403);
     const all = await list(`?siteId=${kijkduin!.id}&pageSize=100`);
     expect(all.items.map((i) => i.id)).toContain(id);
-    for (const item of all.items) expect(item.site).toEqual({ id: kijkduin!.id, name: "De Duinen Kijkduin" });
+    for (const item of all.items) expect(item.site).toEqual({ id: kijkduin!.id, name: "Proef Kijkduin" });
     expect(all.items.every((i) => i.vacancy.id === otherVacancyId)).toBe(true);
     await db.update(siteStaff).set({ siteId: kijkduin!.id }).where(eq(siteStaff.userId, "test-site-manager"));
     expect((await sofie.call(`/api/v1/referrals/${id}`)).status).toBe(200);
+  });
+
+  it("tells the vacancy's owner of a new referred candidate, unless the vacancy asks not to", async () => {
+    const reach = async () =>
+      (await recruiter.call("/api/v1/referrals/reach")).json<{ works: boolean; unread: number }>();
+    const before = (await reach()).unread;
+    const referredNow = await referrer.call("/api/v1/referrer/referrals", {
+      body: {
+        vacancyId,
+        firstName: "Hanna",
+        lastName: "Vriendin",
+        email: "hanna.vriendin@vrienden.test",
+        phone: "06 9876 5432",
+        postcode: "2583 CD",
+        reason: "Heeft jaren in de zorg gewerkt.",
+        consent: true,
+      },
+    });
+    expect(referredNow.status, referredNow.text).toBe(201);
+    await server.app.events.drain();
+    const mail = smtp.to("zorg@demo.werkbrug.test").find((m) => m.subject?.includes("Hanna Vriendin"));
+    expect(mail?.subject).toBe("Nieuwe kandidaat via verwijzing: Hanna Vriendin");
+    expect(mail?.text).toContain("Vincent Verhoeven heeft Hanna Vriendin verwezen");
+    expect((await reach()).unread).toBe(before + 1);
+    const read = await recruiter.call("/api/v1/referrals/notices/read", { body: { kind: "new" } });
+    expect(read.status, read.text).toBe(200);
+    expect((await reach()).unread).toBe(0);
+
+    await db.update(vacancies).set({ notifyOnReferral: false }).where(eq(vacancies.id, vacancyId));
+    const quiet = await referrer.call("/api/v1/referrer/referrals", {
+      body: {
+        vacancyId,
+        firstName: "Ids",
+        lastName: "Stil",
+        email: "ids.stil@vrienden.test",
+        phone: "06 9876 5400",
+        postcode: "2583 CD",
+        reason: "Zoekt werk dichtbij huis.",
+        consent: true,
+      },
+    });
+    expect(quiet.status, quiet.text).toBe(201);
+    await server.app.events.drain();
+    expect(smtp.to("zorg@demo.werkbrug.test").some((m) => m.subject?.includes("Ids Stil"))).toBe(false);
+    expect((await reach()).unread).toBe(0);
+    await db.update(vacancies).set({ notifyOnReferral: true }).where(eq(vacancies.id, vacancyId));
   });
 
   it("gives results per referrer and per month", async () => {

@@ -126,7 +126,7 @@ describe.each(testDbKinds())("the referrer's side of referrals on %s", (kind) =>
     expect(offered.map((v) => v.title)).toEqual(
       expect.arrayContaining(["Gastvrouw/gastheer restaurant", "Medewerker huishouding", "Verzorgende IG"]),
     );
-    expect(offered.find((v) => v.title === "Verzorgende IG")?.site?.name).toBe("Locatie Scheveningen");
+    expect(offered.find((v) => v.title === "Verzorgende IG")?.site?.name).toBe("De Duinen Scheveningen");
     const { db } = server.database;
     for (const v of offered) {
       const [row] = await db.select().from(vacancies).where(eq(vacancies.id, v.id));

@@ -59,6 +59,7 @@ export function vacancyDto(row: VacancyView, actor: VacancyActor, today: string)
     status: row.status,
     organisation: { id: row.organisation.id, name: row.organisation.name, city: row.organisation.city },
     department: row.department ? { id: row.department.id, name: row.department.name } : null,
+    site: row.site ? { id: row.site.id, name: row.site.name, city: row.site.city } : null,
     contact: personRef(row.contact),
     accountManager: personRef(row.accountManager),
     owner: personRef(row.owner),
@@ -226,6 +227,7 @@ export function formOrganisationDto(
     departmentRequired: units !== null,
     wholeOrganisation: units ? units.has(org.id) : true,
     contacts: org.contacts.map((p) => ({ id: p.id, name: p.name, email: p.email })),
+    sites: org.sites,
     accountManager: personRef(org.account_manager),
     headOffice: {
       street: org.street ? `${org.street} ${org.house_number ?? ""}`.trim() : null,

@@ -16,7 +16,7 @@ import { addDays } from "../../../contracts/calendar-weeks";
 import { CLOSING_SOON_DAYS } from "../../../contracts/staff-home";
 import { LIST_VIEW_STATUSES, type VacancyListQuery } from "../../../contracts/vacancies";
 import { type Db, containsText as textMatches } from "../../platform/db";
-import { matches, matchHistory, organisations, users } from "../../platform/schema";
+import { matches, matchHistory, organisationSites, organisations, users } from "../../platform/schema";
 import { organisationsOf, reaches, type TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
 import { vacancies, vacancyAttachments, vacancyHistory } from "./vacancies.schema";
@@ -111,6 +111,8 @@ function viewExtras(source: "vacancies" | "changed") {
       from ${organisations} o where o.id = ${col("organisation_id")})`,
     department: sql<{ id: string; name: string } | null>`(select json_build_object('id', d.id, 'name', d.name)
       from ${organisations} d where d.id = ${col("department_id")})`,
+    site: sql<{ id: string; name: string; city: string } | null>`(select json_build_object('id', s.id,
+      'name', s.name, 'city', s.city) from ${organisationSites} s where s.id = ${col("site_id")})`,
     contact: person("contact_user_id"),
     accountManager: person("account_manager_user_id"),
     owner: person("owner_user_id"),

@@ -15,6 +15,7 @@ export type CreateInput = z.output<typeof CreateVacancyRequestSchema>;
 /** The fields a person edits, as stored; the history records changes to these. */
 const TRACKED: readonly (keyof VacancyRow)[] = [
   "departmentId",
+  "siteId",
   "contactUserId",
   "accountManagerUserId",
   "ownerUserId",
@@ -145,6 +146,17 @@ export async function resolveFields(
       fail("departmentId", "department_other_organisation");
     }
     out.departmentId = input.departmentId;
+  }
+  // A site must be an active one of the organisation; a vacancy keeps a site deactivated since.
+  if (input.siteId !== undefined) {
+    if (
+      input.siteId !== null &&
+      input.siteId !== context.current?.siteId &&
+      !(await people.isActiveSiteOf(organisationId, input.siteId))
+    ) {
+      fail("siteId", "site_not_available");
+    }
+    out.siteId = input.siteId;
   }
   if (input.contactUserId !== undefined) {
     if (input.contactUserId !== null && !(await people.isContactOf(organisationId, input.contactUserId))) {

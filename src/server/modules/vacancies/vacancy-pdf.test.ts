@@ -45,6 +45,7 @@ function vacancy(overrides: Partial<Vacancy> = {}): Vacancy {
       city: "Naaldwijk",
     },
     department: null,
+    site: null,
     contact: person("Wim van Westen", "werkgever@demo.werkbrug.test"),
     accountManager: person("Fatima El Amrani"),
     owner: null,

@@ -1,7 +1,7 @@
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Role } from "../../../contracts/tenancy";
 import { type Db, queryRows } from "../../platform/db";
-import { memberships, organisations, users } from "../../platform/schema";
+import { memberships, organisationSites, organisations, users } from "../../platform/schema";
 import { reaches, type TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
 import { inScope, type PersonJson } from "./vacancies.repository";
@@ -78,6 +78,7 @@ export interface FormOrganisationRow {
   account_manager: PersonJson | null;
   departments: { id: string; name: string }[];
   contacts: PersonJson[];
+  sites: { id: string; name: string; city: string }[];
 }
 
 export const vacancyPeopleRepository = repository<TenantScope>()({
@@ -131,6 +132,22 @@ export const vacancyPeopleRepository = repository<TenantScope>()({
       ) select id from down`,
     );
     return rows.map((r) => r.id);
+  },
+
+  /** Whether `siteId` is an active site of the organisation (not of another in its family). */
+  async isActiveSiteOf(db: Db, scope: TenantScope, organisationId: string, siteId: string) {
+    if (!reaches(scope, organisationId)) return false;
+    const rows = await db
+      .select({ id: organisationSites.id })
+      .from(organisationSites)
+      .where(
+        and(
+          eq(organisationSites.id, siteId),
+          eq(organisationSites.organisationId, organisationId),
+          isNull(organisationSites.deactivatedAt),
+        ),
+      );
+    return rows.length > 0;
   },
 
   /** Whether the person is staff of the organisation's family who may be its contact person. */
@@ -194,7 +211,10 @@ export const vacancyPeopleRepository = repository<TenantScope>()({
           where u.id = org.account_manager_user_id) as account_manager,
         (select coalesce(json_agg(json_build_object('id', d.id, 'name', d.name) order by d.name, d.id), '[]'::json)
           from ${organisations} d where d.id in ${family} and d.id <> org.id and d.parent_id is not null) as departments,
-        ${staffJson(family, CONTACT_ROLES)} as contacts
+        ${staffJson(family, CONTACT_ROLES)} as contacts,
+        (select coalesce(json_agg(json_build_object('id', s.id, 'name', s.name, 'city', s.city)
+          order by s.name, s.id), '[]'::json)
+          from ${organisationSites} s where s.organisation_id = org.id and s.deactivated_at is null) as sites
       from ${organisations} org
       where ${and(only ? sql`org.id = ${only}::uuid` : undefined, inScope(scope, sql`org.id`)) ?? sql`true`}
       order by org.name

@@ -148,7 +148,7 @@ function Dashboard() {
           </Button>
         )}
       </Group>
-      <SimpleGrid cols={{ base: 1, sm: data.timesheets ? 3 : 2 }} spacing="lg">
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: data.timesheets || data.newReferrals ? 3 : 2 }} spacing="lg">
         <CountBlock
           title={t("contactHome.blocks.vacancies.title")}
           count={data.activeVacancies.count}
@@ -164,6 +164,15 @@ function Dashboard() {
           linkLabel={t("contactHome.blocks.proposed.link")}
         />
         <TimesheetsBlock figure={data.timesheets} />
+        {data.newReferrals && (
+          <CountBlock
+            title={t("contactHome.blocks.newReferrals.title")}
+            count={data.newReferrals.count}
+            text={t("contactHome.blocks.newReferrals.text")}
+            href="/verwijzingen"
+            linkLabel={t("contactHome.blocks.newReferrals.link")}
+          />
+        )}
       </SimpleGrid>
       <Figures data={data} />
     </Stack>

@@ -36,6 +36,7 @@ import { Dialog } from "../../ui/dialog";
 import { FormError, Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
 import { usePageTitle } from "../navigation/page-title";
+import { EmployerSites } from "../sites/employer-sites";
 import { AudienceBadges, PageLoader, Pager, Section } from "../vacancies/ui";
 import { vacancyListQuery } from "../vacancies/vacancies-api";
 import { ContactFormDialog, ContactPanel, ContactsTable } from "./contacts";
@@ -517,6 +518,8 @@ export function EmployerDetail({ id }: { id: string }) {
       <Section title={t("employers.vacancies.sectionTitle")}>
         <EmployerVacancies employer={employer} />
       </Section>
+
+      <EmployerSites employerId={employer.id} />
 
       <Button
         component={AppLink}

@@ -12,11 +12,14 @@ import {
   IconHome,
   IconIdBadge2,
   IconInfoCircle,
+  IconListCheck,
   IconMail,
   IconSearch,
   IconSettings,
+  IconTrophy,
   IconUser,
   IconUserCheck,
+  IconUserPlus,
   IconUsers,
   IconUsersGroup,
 } from "@tabler/icons-react";
@@ -65,6 +68,10 @@ const vacancyRequests: MenuItem = {
   icon: IconChecklist,
 };
 const profile: MenuItem = { key: "profile", href: "/profiel", icon: IconUser };
+/** The referral portal's app: refer someone, follow them, see the points. */
+const refer: MenuItem = { key: "refer", href: "/verwijzen", icon: IconUserPlus };
+const myReferrals: MenuItem = { key: "myReferrals", href: "/mijn-verwijzingen", icon: IconListCheck };
+const points: MenuItem = { key: "points", href: "/punten", icon: IconTrophy };
 const applications: MenuItem = { key: "applications", href: "/sollicitaties", icon: IconFileDescription };
 // The manual puts user management under Instellingen, in the organisation's part.
 const users: MenuItem = { key: "users", href: "/instellingen?tab=gebruikers", icon: IconUsers };
@@ -74,14 +81,13 @@ const users: MenuItem = { key: "users", href: "/instellingen?tab=gebruikers", ic
  * favourites, vacancies, employers), Carerix for the hiring manager, Vlimpers for HR and
  * selection, the referral portal for referrers. An item is here only once its page works for
  * that role (no dead ends; `menu.test.ts` checks every href against the router). Still to come
- * with their issues: the referrer's "Verwijzingen" and
- * "Punten", HR and selection's "Sollicitanten", "Selecties", "PV-rapporten", "Werfreserves",
+ * with their issues: HR and selection's "Sollicitanten", "Selecties", "PV-rapporten", "Werfreserves",
  * "Rapportages", and the platform admin's "Portalen" and "Organisaties".
  */
 export const MENU_BY_ROLE: Readonly<Record<MenuRole, readonly MenuItem[]>> = {
   anonymous: [home, jobBoard, forEmployers, about],
   candidate: [home, kansen, applications, myTimesheets, profile, messages, settings],
-  referrer: [home, jobBoard, settings],
+  referrer: [home, refer, myReferrals, points, jobBoard, settings],
   jury_member: [home, settings],
   selection_officer: [home, vacancies, settings],
   hr_officer: [home, vacancyRequests, vacancies, settings],

@@ -10,13 +10,14 @@ import { useLocale } from "../language/language-control";
 import { formatDate } from "../vacancies/format";
 import { PageLoader } from "../vacancies/ui";
 import classes from "./referrer.module.css";
-import { myReferralsQuery } from "./referrer-api";
+import { myReferralsQuery, useReadReferralNotices } from "./referrer-api";
 
 /** "Mijn verwijzingen": each person the referrer referred, with their progress and points. */
 export function MyReferralsPage() {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const list = useQuery(myReferralsQuery);
+  useReadReferralNotices("progress", list.isSuccess);
   if (list.isPending) return <PageLoader />;
   if (list.isError) return <Notice color="red">{errorText(list.error)}</Notice>;
   return (

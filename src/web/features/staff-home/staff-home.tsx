@@ -96,6 +96,26 @@ function Blocks({ data }: { data: StaffDashboardResponse }) {
         linkLabel={t("staffHome.blocks.invitations.link")}
       />
     ),
+    data.newReferrals && (
+      <CountBlock
+        key="newReferrals"
+        title={t("staffHome.blocks.newReferrals.title")}
+        count={data.newReferrals.count}
+        text={t("staffHome.blocks.newReferrals.text")}
+        href="/verwijzingen"
+        linkLabel={t("staffHome.blocks.newReferrals.link")}
+      />
+    ),
+    data.referralProgress && (
+      <CountBlock
+        key="referralProgress"
+        title={t("staffHome.blocks.referralProgress.title")}
+        count={data.referralProgress.count}
+        text={t("staffHome.blocks.referralProgress.text")}
+        href="/mijn-verwijzingen"
+        linkLabel={t("staffHome.blocks.referralProgress.link")}
+      />
+    ),
   ].filter(Boolean);
   if (blocks.length === 0) return <Text c="dimmed">{t("staffHome.nothing")}</Text>;
   return (

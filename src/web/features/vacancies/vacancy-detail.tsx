@@ -585,7 +585,11 @@ export function VacancyDetail({ id }: { id: string }) {
                   </>,
                 ],
                 [t("vacancies.fields.department"), vacancy.department?.name],
-                [t("vacancies.fields.location"), vacancy.workAddress.city],
+                [
+                  t("vacancies.fields.location"),
+                  // The organisation's site where it has sites ("De Duinen Kijkduin, Den Haag").
+                  vacancy.site ? `${vacancy.site.name}, ${vacancy.site.city}` : vacancy.workAddress.city,
+                ],
                 [t("vacancies.fields.contact"), vacancy.contact?.name],
                 [t("vacancies.fields.accountManager"), vacancy.accountManager?.name],
                 [t("vacancies.fields.owner"), vacancy.owner?.name],

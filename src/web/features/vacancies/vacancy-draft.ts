@@ -19,6 +19,8 @@ export interface Choice {
 export interface VacancyDraft {
   organisationId: string;
   departmentId: string;
+  /** The organisation's site ("Locatie"); "" for none. */
+  siteId: string;
   contactUserId: string;
   accountManagerUserId: string;
   contactVia: ContactVia;
@@ -58,6 +60,7 @@ export function emptyDraft(defaults: Partial<VacancyDraft> = {}): VacancyDraft {
   return {
     organisationId: "",
     departmentId: "",
+    siteId: "",
     contactUserId: "",
     accountManagerUserId: "",
     contactVia: "employer",
@@ -102,6 +105,7 @@ export function draftFromVacancy(vacancy: Vacancy): VacancyDraft {
   return emptyDraft({
     organisationId: vacancy.organisation.id,
     departmentId: vacancy.department?.id ?? "",
+    siteId: vacancy.site?.id ?? "",
     contactUserId: vacancy.contact?.id ?? "",
     accountManagerUserId: vacancy.accountManager?.id ?? "",
     contactVia: vacancy.contactVia,
@@ -153,6 +157,7 @@ const orNull = (value: string) => (value.trim() === "" ? null : value.trim());
 export function draftToFields(draft: VacancyDraft) {
   return {
     departmentId: orNull(draft.departmentId),
+    siteId: orNull(draft.siteId),
     contactUserId: orNull(draft.contactUserId),
     accountManagerUserId: orNull(draft.accountManagerUserId),
     displayTitle: draft.displayTitle.trim(),
@@ -260,6 +265,7 @@ export function draftProblems(draft: VacancyDraft, original?: VacancyDraft): Rec
 export const FIELD_LABEL_KEYS: Record<string, string> = {
   organisationId: "vacancies.fields.organisation",
   departmentId: "vacancies.fields.department",
+  siteId: "sites.vacancyField",
   contactUserId: "vacancies.fields.contact",
   accountManagerUserId: "vacancies.fields.accountManager",
   ownerUserId: "vacancies.fields.owner",

@@ -164,6 +164,7 @@ function defaultsFor(organisation: Organisation | undefined, userId: string | nu
   return {
     organisationId: organisation.id,
     departmentId: "",
+    siteId: "",
     contactUserId: (self ?? organisation.contacts[0])?.id ?? "",
     accountManagerUserId: organisation.accountManager?.id ?? "",
   };
@@ -336,6 +337,23 @@ function VacancyFormFields({
                       : []),
                   ]}
                   error={error("departmentId")}
+                />
+              )}
+              {organisation && (organisation.sites.length > 0 || vacancy?.site) && (
+                <NativeSelect
+                  label={t("sites.vacancyField")}
+                  description={t("sites.vacancyFieldHint")}
+                  value={draft.siteId}
+                  onChange={(event) => set("siteId", event.currentTarget.value)}
+                  data={[
+                    { value: "", label: t("sites.noSite") },
+                    ...organisation.sites.map((s) => ({ value: s.id, label: `${s.name} (${s.city})` })),
+                    // The vacancy's own site stays choosable, also once it was deactivated.
+                    ...(vacancy?.site && !organisation.sites.some((s) => s.id === vacancy.site?.id)
+                      ? [{ value: vacancy.site.id, label: `${vacancy.site.name} (${vacancy.site.city})` }]
+                      : []),
+                  ]}
+                  error={error("siteId")}
                 />
               )}
               <NativeSelect
