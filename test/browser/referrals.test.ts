@@ -147,6 +147,12 @@ describe.skipIf(skipBrowserTests)("referrals in the browser", () => {
     await expect.poll(() => new URL(recruiter.url()).searchParams.get("q")).toBe(FRIEND.lastName);
     const row = main(recruiter).getByRole("row", { name: new RegExp(NAME) });
     await row.waitFor();
+    // De Duinen has sites: the list filters by the vacancy's site, and the address keeps it.
+    const site = ((await row.getByRole("cell").nth(2).textContent()) ?? "").trim();
+    expect(site).toMatch(/^De Duinen /);
+    await main(recruiter).getByRole("combobox", { name: "Site" }).selectOption({ label: site });
+    await expect.poll(() => new URL(recruiter.url()).searchParams.get("siteId")).not.toBeNull();
+    await row.waitFor();
     expect(await row.textContent()).toContain("Nog geen uitkomst");
     await expectAccessible(recruiter, "the referred candidates");
 
