@@ -248,6 +248,13 @@ describe.skipIf(skipBrowserTests)("referrals in the browser", () => {
       .getByText("Niet verder")
       .waitFor();
     await expectAccessible(recruiter, "the archived candidates");
+    // On a phone the table becomes a list of cards with the same facts.
+    await recruiter.setViewportSize({ width: 390, height: 844 });
+    const cards = main(recruiter).getByRole("list", { name: "Gearchiveerde kandidaten" });
+    await cards.getByRole("link", { name: NAME }).waitFor();
+    await cards.getByRole("listitem").filter({ hasText: NAME }).getByText("Niet verder").waitFor();
+    await expectAccessible(recruiter, "the archived candidates on a phone");
+    await recruiter.setViewportSize({ width: 1280, height: 900 });
 
     // Results: the referrer on the leaderboard, and the chart's table.
     await recruiter.goto(`${haaglanden}/verwijzingen/resultaten`);
