@@ -329,3 +329,7 @@ export const ReadReferralNoticesRequestSchema = z.strictObject({
   kind: z.enum(READABLE_REFERRAL_NOTICES),
 });
 export const ReadReferralNoticesResponseSchema = z.object({ read: z.number().int().min(0) });
+
+/** Whether the vacancy's owner hears of every newly referred candidate (a per-vacancy choice). */
+export const ReferralNoticeSettingSchema = z.object({ notify: z.boolean() });
+export const UpdateReferralNoticeSettingRequestSchema = z.strictObject({ notify: z.boolean() });

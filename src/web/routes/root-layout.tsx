@@ -10,6 +10,7 @@ import { LanguageControl, useLocale } from "../features/language/language-contro
 import { useUnreadMessages } from "../features/messages/messages-api";
 import { MainMenu } from "../features/navigation/main-menu";
 import { MENU_BY_ROLE, type MenuRole, menuRoleOnSide } from "../features/navigation/menu";
+import { useMenuConditions } from "../features/navigation/menu-conditions";
 import { useResolvedPageTitle } from "../features/navigation/page-title";
 import { SearchBox } from "../features/navigation/search-box";
 import { useSide } from "../features/navigation/side";
@@ -59,7 +60,8 @@ export function RootLayout() {
   const unreadMessages = useUnreadMessages(TEAM_MESSAGING_ROLES.has(menuRole));
   // "Urenstaten": for a candidate only once placed; for a contact with the weeks waiting.
   const timesheetMenu = useTimesheetMenu(menuRole);
-  const items = MENU_BY_ROLE[menuRole].filter((item) => item.when !== "placed" || timesheetMenu.placed);
+  const conditions = useMenuConditions(menuRole, timesheetMenu.placed);
+  const items = MENU_BY_ROLE[menuRole].filter((item) => !item.when || conditions[item.when]);
 
   return (
     <ShellLayout

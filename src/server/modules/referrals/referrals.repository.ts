@@ -72,18 +72,25 @@ export interface Period {
 
 /** Who may see which referrals: the organisations of the scope, and a staff member's sites. */
 export interface ReferralReach {
-  /** Site ids the caller is limited to; null: every site (and vacancies without one). */
-  sites: readonly string[] | null;
+  /** The staff member whose site limits apply (`site_staff`); null for the platform administrator. */
+  userId: string | null;
+}
+
+/**
+ * Someone limited to sites in an organisation sees that organisation's referrals only on those
+ * sites' vacancies; in an organisation where they have no limit, all of them.
+ */
+function withinSites(reach: ReferralReach, organisation: AnyPgColumn, site: AnyPgColumn): SQL | undefined {
+  if (reach.userId === null) return undefined;
+  return sql`(not exists (select 1 from ${siteStaff} ss
+      where ss.user_id = ${reach.userId} and ss.organisation_id = ${organisation})
+    or ${site} in (select ss.site_id from ${siteStaff} ss where ss.user_id = ${reach.userId}))`;
 }
 
 function baseWhere(scope: TenantScope, reach: ReferralReach): SQL | undefined {
   return and(
     inTenant(scope, referrals.organisationId),
-    reach.sites === null
-      ? undefined
-      : reach.sites.length > 0
-        ? inArray(vacancies.siteId, [...reach.sites])
-        : sql`false`,
+    withinSites(reach, referrals.organisationId, vacancies.siteId),
   );
 }
 
@@ -171,11 +178,7 @@ export const referralsRepository = repository<TenantScope>()({
           and(
             inTenant(scope, organisationSites.organisationId),
             isNull(organisationSites.deactivatedAt),
-            reach.sites === null
-              ? undefined
-              : reach.sites.length > 0
-                ? inArray(organisationSites.id, [...reach.sites])
-                : sql`false`,
+            withinSites(reach, organisationSites.organisationId, organisationSites.id),
           ),
         )
         .orderBy(asc(organisationSites.name)),
@@ -242,13 +245,24 @@ export const referralsRepository = repository<TenantScope>()({
     return { ...row, contact: contact! };
   },
 
-  /** Sites the user is limited to in the organisations of the scope; empty: no limit. */
-  async siteLimits(db, scope, userId: string): Promise<string[]> {
+  /** Whether the vacancy's owner hears of new referrals; null for a vacancy outside the scope. */
+  async notifySetting(db, scope, vacancyId: string): Promise<boolean | null> {
+    const [row] = await db
+      .select({ notify: vacancies.notifyOnReferral })
+      .from(vacancies)
+      .where(and(eq(vacancies.id, vacancyId), inTenant(scope, vacancies.organisationId)))
+      .limit(1);
+    return row?.notify ?? null;
+  },
+
+  /** The vacancies module owns the row; this column is the referral portal's (decision 0023). */
+  async setNotify(db, scope, vacancyId: string, notify: boolean): Promise<boolean> {
     const rows = await db
-      .select({ siteId: siteStaff.siteId })
-      .from(siteStaff)
-      .where(and(eq(siteStaff.userId, userId), inTenant(scope, siteStaff.organisationId)));
-    return rows.map((r) => r.siteId);
+      .update(vacancies)
+      .set({ notifyOnReferral: notify })
+      .where(and(eq(vacancies.id, vacancyId), inTenant(scope, vacancies.organisationId)))
+      .returning({ id: vacancies.id });
+    return rows.length > 0;
   },
 
   /** Whether an organisation of the scope takes referrals: a referral procedure in use, or referrals. */

@@ -8,11 +8,13 @@ import {
   ReferralDetailResponseSchema,
   ReferralListQuerySchema,
   ReferralListResponseSchema,
+  ReferralNoticeSettingSchema,
   ReferralReachResponseSchema,
   ReferralSettingsQuerySchema,
   ReferralSettingsResponseSchema,
   ReferralStatsQuerySchema,
   ReferralStatsResponseSchema,
+  UpdateReferralNoticeSettingRequestSchema,
   UpdateReferralSettingsRequestSchema,
 } from "../../../contracts/referrals";
 import { errorResponses } from "../../platform/http";
@@ -25,7 +27,9 @@ import {
   listReferrals,
   readReferralNotices,
   recordOutcome,
+  referralNoticeSetting,
   referralReach,
+  setReferralNoticeSetting,
   undoOutcome,
 } from "./actions/staff";
 import { referralsPolicy } from "./referrals.policy";
@@ -90,6 +94,36 @@ export async function registerReferralRoutes(app: FastifyInstance, deps: Referra
       async (request) => ({
         read: await readReferralNotices(referrals, callerOf(request), request.body.kind),
       }),
+    );
+
+    r.get(
+      "/api/v1/referrals/vacancies/:id/notify",
+      {
+        config: staff,
+        schema: {
+          tags: ["referrals"],
+          summary: "Whether the vacancy's owner hears of every newly referred candidate",
+          params: IdParams,
+          response: { 200: ReferralNoticeSettingSchema, ...errors },
+        },
+      },
+      async (request) => referralNoticeSetting(referrals, callerOf(request), request.params.id),
+    );
+
+    r.put(
+      "/api/v1/referrals/vacancies/:id/notify",
+      {
+        config: staff,
+        schema: {
+          tags: ["referrals"],
+          summary: "Choose whether the vacancy's owner hears of every newly referred candidate",
+          params: IdParams,
+          body: UpdateReferralNoticeSettingRequestSchema,
+          response: { 200: ReferralNoticeSettingSchema, ...errors },
+        },
+      },
+      async (request) =>
+        setReferralNoticeSetting(referrals, callerOf(request), request.params.id, request.body.notify),
     );
 
     r.get(

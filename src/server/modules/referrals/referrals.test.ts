@@ -539,7 +539,17 @@ describe.each(testDbKinds())("referrals, the organisation's side, on %s", (kind)
     expect(read.status, read.text).toBe(200);
     expect((await reach()).unread).toBe(0);
 
-    await db.update(vacancies).set({ notifyOnReferral: false }).where(eq(vacancies.id, vacancyId));
+    const off = await recruiter.call(`/api/v1/referrals/vacancies/${vacancyId}/notify`, {
+      method: "PUT",
+      body: { notify: false },
+    });
+    expect(off.json()).toEqual({ notify: false });
+    expect((await westland.call(`/api/v1/referrals/vacancies/${vacancyId}/notify`)).status).toBe(404);
+    const bad = await recruiter.call(`/api/v1/referrals/vacancies/${vacancyId}/notify`, {
+      method: "PUT",
+      body: { notify: "nee" },
+    });
+    expect(bad.status).toBe(400);
     const quiet = await referrer.call("/api/v1/referrer/referrals", {
       body: {
         vacancyId,
@@ -556,7 +566,14 @@ describe.each(testDbKinds())("referrals, the organisation's side, on %s", (kind)
     await server.app.events.drain();
     expect(smtp.to("zorg@demo.werkbrug.test").some((m) => m.subject?.includes("Ids Stil"))).toBe(false);
     expect((await reach()).unread).toBe(0);
-    await db.update(vacancies).set({ notifyOnReferral: true }).where(eq(vacancies.id, vacancyId));
+    await recruiter.call(`/api/v1/referrals/vacancies/${vacancyId}/notify`, {
+      method: "PUT",
+      body: { notify: true },
+    });
+    expect(
+      (await recruiter.call(`/api/v1/referrals/vacancies/${vacancyId}/notify`)).json<{ notify: boolean }>()
+        .notify,
+    ).toBe(true);
   });
 
   it("gives results per referrer and per month", async () => {

@@ -1,4 +1,15 @@
-import { Badge, Button, Group, Select, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
+import {
+  Badge,
+  Button,
+  Group,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,7 +18,8 @@ import type {
   VacancyMatchesResponse,
   VacancyProposalsResponse,
 } from "../../../contracts/matches";
-import { ApiError } from "../../api";
+import { ReferralNoticeSettingSchema } from "../../../contracts/referrals";
+import { ApiError, api } from "../../api";
 import { FormError, Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
 import { PlacementAction } from "../placements/record-placement";
@@ -51,7 +63,50 @@ function ProcedureChoice({ vacancyId, data }: { vacancyId: string; data: Vacancy
         }}
       />
       <FormError error={mutation.error} />
+      {data.procedure.kind === "referral" && <ReferralNoticeSwitch vacancyId={vacancyId} />}
     </Stack>
+  );
+}
+
+/** Referral portal: whether the vacancy's owner hears of every newly referred candidate. */
+function ReferralNoticeSwitch({ vacancyId }: { vacancyId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const key = ["referrals", "notify", vacancyId];
+  const setting = useQuery({
+    queryKey: key,
+    queryFn: ({ signal }) =>
+      api(
+        `/api/v1/referrals/vacancies/${encodeURIComponent(vacancyId)}/notify`,
+        ReferralNoticeSettingSchema,
+        {
+          signal,
+        },
+      ),
+  });
+  const mutation = useMutation({
+    mutationFn: (notify: boolean) =>
+      api(
+        `/api/v1/referrals/vacancies/${encodeURIComponent(vacancyId)}/notify`,
+        ReferralNoticeSettingSchema,
+        {
+          method: "PUT",
+          body: { notify },
+        },
+      ),
+    onSuccess: (saved) => queryClient.setQueryData(key, saved),
+  });
+  if (!setting.data) return null;
+  return (
+    <>
+      <Switch
+        label={t("matches.referralNotify")}
+        checked={setting.data.notify}
+        disabled={mutation.isPending}
+        onChange={(event) => mutation.mutate(event.currentTarget.checked)}
+      />
+      <FormError error={mutation.error} />
+    </>
   );
 }
 

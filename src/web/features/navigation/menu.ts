@@ -14,6 +14,7 @@ import {
   IconInfoCircle,
   IconListCheck,
   IconMail,
+  IconMapPin,
   IconSearch,
   IconSettings,
   IconTrophy,
@@ -27,6 +28,7 @@ import type { Role } from "../../../contracts/tenancy";
 import { ROLES } from "../../../contracts/tenancy";
 
 export type MenuRole = Role | "anonymous";
+export type MenuCondition = "placed" | "sites" | "referrals";
 
 export interface MenuItem {
   /** i18n key under `menu.` */
@@ -35,8 +37,11 @@ export interface MenuItem {
   icon: Icon;
   /** A page the server renders (the public job board): a full page load, not an app route. */
   external?: boolean;
-  /** Shown only to those it concerns: "placed" candidates (with a placement to write hours for). */
-  when?: "placed";
+  /**
+   * Shown only to those it concerns: "placed" candidates (with a placement to write hours for),
+   * those who manage an organisation's sites, those whose organisations take referrals.
+   */
+  when?: MenuCondition;
 }
 
 const home: MenuItem = { key: "home", href: "/", icon: IconHome };
@@ -68,6 +73,8 @@ const vacancyRequests: MenuItem = {
   icon: IconChecklist,
 };
 const profile: MenuItem = { key: "profile", href: "/profiel", icon: IconUser };
+/** An organisation's sites ("locaties"), for those who manage them. */
+const sites: MenuItem = { key: "sites", href: "/locaties", icon: IconMapPin, when: "sites" };
 /** The referral portal's app: refer someone, follow them, see the points. */
 const refer: MenuItem = { key: "refer", href: "/verwijzen", icon: IconUserPlus };
 const myReferrals: MenuItem = { key: "myReferrals", href: "/mijn-verwijzingen", icon: IconListCheck };
@@ -89,9 +96,19 @@ export const MENU_BY_ROLE: Readonly<Record<MenuRole, readonly MenuItem[]>> = {
   candidate: [home, kansen, applications, myTimesheets, profile, messages, settings],
   referrer: [home, refer, myReferrals, points, jobBoard, settings],
   jury_member: [home, settings],
-  selection_officer: [home, vacancies, settings],
+  selection_officer: [home, vacancies, sites, settings],
   hr_officer: [home, vacancyRequests, vacancies, settings],
-  employer_contact: [home, vacancies, proposed, talentPools, timesheets, documents, messages, settings],
+  employer_contact: [
+    home,
+    vacancies,
+    proposed,
+    talentPools,
+    timesheets,
+    documents,
+    messages,
+    sites,
+    settings,
+  ],
   account_manager: [
     home,
     explorer,
@@ -102,6 +119,7 @@ export const MENU_BY_ROLE: Readonly<Record<MenuRole, readonly MenuItem[]>> = {
     placements,
     history,
     messages,
+    sites,
     settings,
   ],
   org_admin: [
@@ -115,9 +133,10 @@ export const MENU_BY_ROLE: Readonly<Record<MenuRole, readonly MenuItem[]>> = {
     history,
     messages,
     users,
+    sites,
     settings,
   ],
-  platform_admin: [home, vacancies, users, settings],
+  platform_admin: [home, vacancies, users, sites, settings],
 };
 
 /**

@@ -6,7 +6,7 @@ import type { Store } from "../../../platform/store";
 import type { MatchDeps } from "../../matches";
 import type { Caller } from "../../tenancy";
 import { todayIn, type VacancyActor, vacancyActorOf, vacancyScopeOf } from "../../vacancies";
-import { type ReferralReach, referralsRepository } from "../referrals.repository";
+import type { ReferralReach } from "../referrals.repository";
 
 /** What the referrer's actions work with: repositories through the store, never the database. */
 export interface ReferrerDeps {
@@ -45,11 +45,10 @@ export interface StaffReach {
  * The organisation's side: those who manage its vacancies see its referred candidates; a staff
  * member limited to sites sees only those sites' vacancies. Anyone else gets 403.
  */
-export async function staffReach(deps: ReferralDeps, caller: Caller): Promise<StaffReach> {
+export async function staffReach(_deps: ReferralDeps, caller: Caller): Promise<StaffReach> {
   const [actor, readable] = await Promise.all([vacancyActorOf(caller), vacancyScopeOf(caller)]);
   const managed = [...new Set([...actor.managerOf, ...actor.accountManagerFor, ...actor.selectionOf])];
   if (!actor.platformAdmin && managed.length === 0) throw new AppError("forbidden");
   const scope = actor.platformAdmin ? readable : caller.narrow(readable, managed);
-  const limits = await deps.store.bind(scope, referralsRepository).siteLimits(caller.userId());
-  return { actor, scope, reach: { sites: limits.length > 0 ? limits : null } };
+  return { actor, scope, reach: { userId: actor.platformAdmin ? null : caller.userId() } };
 }

@@ -7,6 +7,7 @@ import type {
 import { AppError } from "../../../platform/errors";
 import { reaches } from "../../../platform/scope";
 import { editMilestones, milestonesOf, referralProcedureOf } from "../../matches";
+import { siteLimitsOf } from "../../sites";
 import type { Caller } from "../../tenancy";
 import { referralsRepository } from "../referrals.repository";
 import { type ReferralDeps, staffReach } from "./context";
@@ -45,8 +46,6 @@ export async function referralStats(
   const [ty, tm] = to.split("-").map(Number) as [number, number];
   const from = query.from ?? isoDay(new Date(Date.UTC(ty, tm - 12, 1)));
   if (from > to) throw new AppError("validation_failed");
-  if (query.siteId && reach.sites !== null && !reach.sites.includes(query.siteId))
-    throw new AppError("not_found");
   const period = { from: day(from), to: new Date(day(to).getTime() + 86_400_000), siteId: query.siteId };
   const repo = deps.store.bind(scope, referralsRepository);
   const [board, months] = await Promise.all([repo.leaderboard(reach, period), repo.perMonth(reach, period)]);
@@ -82,13 +81,13 @@ export async function referralStats(
 
 /** Which organisation's settings: the one asked for, or the caller's only one. */
 async function settingsScope(deps: ReferralDeps, caller: Caller, organisationId: string | undefined) {
-  const { scope, reach, actor } = await staffReach(deps, caller);
-  // Someone limited to sites works with candidates, not with the organisation's settings.
-  if (reach.sites !== null) throw new AppError("forbidden");
+  const { scope, actor } = await staffReach(deps, caller);
   const own = [...new Set([...actor.managerOf, ...actor.selectionOf, ...actor.accountManagerFor])];
   const id = organisationId ?? (own.length === 1 ? own[0] : undefined);
   if (!id) throw new AppError("validation_failed");
   if (!reaches(scope, id)) throw new AppError("not_found");
+  // Someone limited to sites works with candidates, not with the organisation's settings.
+  if ((await siteLimitsOf(deps.store, caller, id)).length > 0) throw new AppError("forbidden");
   return { scope, organisationId: id };
 }
 

@@ -146,3 +146,23 @@ export async function readReferralNotices(
 ): Promise<number> {
   return readNotices(deps, caller, kind === "new" ? "referral_new" : "referral_progress");
 }
+
+/** Whether the vacancy's owner hears of every new referred candidate (for those who manage it). */
+export async function referralNoticeSetting(deps: ReferralDeps, caller: Caller, vacancyId: string) {
+  const { scope } = await staffReach(deps, caller);
+  const notify = await deps.store.bind(scope, referralsRepository).notifySetting(vacancyId);
+  if (notify === null) throw new AppError("not_found");
+  return { notify };
+}
+
+export async function setReferralNoticeSetting(
+  deps: ReferralDeps,
+  caller: Caller,
+  vacancyId: string,
+  notify: boolean,
+) {
+  const { scope } = await staffReach(deps, caller);
+  if (!(await deps.store.bind(scope, referralsRepository).setNotify(vacancyId, notify)))
+    throw new AppError("not_found");
+  return { notify };
+}
