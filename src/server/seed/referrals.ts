@@ -3,12 +3,15 @@ import { and, eq, exists, isNull, sql } from "drizzle-orm";
 import { candidates } from "../modules/candidates/candidates.schema";
 import { matches, matchHistory, procedurePhases, procedures } from "../modules/matches/matches.schema";
 import { PROCEDURE_TEMPLATES } from "../modules/matches/matches.templates";
-import { referralLinks, referrals } from "../modules/referrals/referrals.schema";
+import { DEFAULT_POINTS } from "../modules/referrals";
+import { referralLinks, referralPoints, referrals } from "../modules/referrals/referrals.schema";
 import { organisationSites, organisations } from "../modules/tenancy/tenancy.schema";
 import { vacancies } from "../modules/vacancies/vacancies.schema";
 import type { Db } from "../platform/db";
 
 const REFERRER = "demo-verwijzer";
+/** Marieke de Wit, the recruiter of De Duinen (zorg@). */
+const RECRUITER = "demo-zorg";
 
 const VACANCIES = [
   {
@@ -45,6 +48,12 @@ const PEOPLE = [
     days: 12,
     confirmed: true,
     vacancy: 0,
+    // Marieke de Wit (zorg@) reached her, planned and held the interview: 25 points for Vincent.
+    steps: [
+      { key: "contact_made", option: "reached", days: 10 },
+      { key: "interview_planned", option: "planned", days: 8 },
+      { key: "interview_done", option: "positive", days: 5 },
+    ],
   },
   {
     firstName: "Mohamed",
@@ -54,6 +63,7 @@ const PEOPLE = [
     days: 8,
     confirmed: true,
     vacancy: 1,
+    steps: [{ key: "contact_made", option: "not_reached", days: 6 }],
   },
   {
     firstName: "Lotte",
@@ -63,14 +73,15 @@ const PEOPLE = [
     days: 2,
     confirmed: false,
     vacancy: 0,
+    steps: [],
   },
 ] as const;
 
 /**
  * The referral portal's demo (issue 14): Zorgcentrum De Duinen takes referrals (its default
  * procedure is the referral milestones), has three open vacancies at its Scheveningen site, and its
- * employee verwijzer@demo.werkbrug.test (Vincent Verhoeven) referred three people. Their
- * milestones are left untouched: outcomes (and so points) are given by the organisation.
+ * employee verwijzer@demo.werkbrug.test (Vincent Verhoeven) referred three people. The recruiter
+ * (zorg@) has given two of them outcomes; the points follow the ledger's rule (decision 0023).
  */
 export async function seedDemoReferrals(db: Db, duinenId: string, now: Date): Promise<void> {
   const [duinen] = await db.select().from(organisations).where(eq(organisations.id, duinenId));
@@ -189,21 +200,85 @@ export async function seedDemoReferrals(db: Db, duinenId: string, now: Date): Pr
       actorUserId: REFERRER,
       at,
     });
-    await db.insert(referrals).values({
-      organisationId: duinenId,
-      portalId,
-      vacancyId: vacancy.id,
-      matchId: match!.id,
-      candidateId: candidate!.id,
-      referrerUserId: REFERRER,
-      channel: "direct",
-      email: person.email,
-      reason: "Een oud-collega van mij: zorgzaam, betrouwbaar en ze zoekt werk dichter bij huis.",
-      consentAt: at,
-      eoiAt: person.confirmed ? new Date(at.getTime() + 86_400_000) : null,
-      createdAt: at,
-      updatedAt: at,
+    const [saved] = await db
+      .insert(referrals)
+      .values({
+        organisationId: duinenId,
+        portalId,
+        vacancyId: vacancy.id,
+        matchId: match!.id,
+        candidateId: candidate!.id,
+        referrerUserId: REFERRER,
+        channel: "direct",
+        email: person.email,
+        reason: "Een oud-collega van mij: zorgzaam, betrouwbaar en ze zoekt werk dichter bij huis.",
+        consentAt: at,
+        eoiAt: person.confirmed ? new Date(at.getTime() + 86_400_000) : null,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning();
+    await seedSteps(db, {
+      match: match!,
+      referralId: saved!.id,
+      procedureId: referral,
+      now,
+      steps: person.steps,
     });
+  }
+}
+
+/** The recruiter's outcomes on a demo referral: steps, the match where they leave it, the points. */
+async function seedSteps(
+  db: Db,
+  input: {
+    match: typeof matches.$inferSelect;
+    referralId: string;
+    procedureId: string;
+    now: Date;
+    steps: readonly { key: string; option: string; days: number }[];
+  },
+): Promise<void> {
+  const phases = await db
+    .select()
+    .from(procedurePhases)
+    .where(eq(procedurePhases.procedureId, input.procedureId));
+  let from = input.match.phaseId;
+  for (const [index, step] of input.steps.entries()) {
+    const phase = phases.find((p) => p.key === step.key)!;
+    const option = phase.outcomeOptions.find((o) => o.key === step.option)!;
+    const at = new Date(input.now.getTime() - step.days * 86_400_000);
+    const [row] = await db
+      .insert(matchHistory)
+      .values({
+        matchId: input.match.id,
+        organisationId: input.match.organisationId,
+        seq: index + 1,
+        fromPhaseId: from,
+        toPhaseId: phase.id,
+        outcome: option.colour,
+        outcomeOption: option.key,
+        actorUserId: RECRUITER,
+        at,
+      })
+      .returning();
+    const points = option.colour === "green" ? (DEFAULT_POINTS[phase.key] ?? 0) : 0;
+    if (points > 0)
+      await db.insert(referralPoints).values({
+        organisationId: input.match.organisationId,
+        referrerUserId: REFERRER,
+        referralId: input.referralId,
+        stepId: row!.id,
+        phaseKey: phase.key,
+        points,
+        at,
+      });
+    await db
+      .update(matches)
+      .set({ phaseId: phase.id, outcome: option.colour, phaseSince: at, status: "in_review", updatedAt: at })
+      .where(eq(matches.id, input.match.id));
+    await db.update(referrals).set({ updatedAt: at }).where(eq(referrals.id, input.referralId));
+    from = phase.id;
   }
 }
 
