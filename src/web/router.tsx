@@ -11,6 +11,11 @@ import { PlacementPage } from "./features/placements/placement-detail";
 import { PlacementsPage } from "./features/placements/placements-page";
 import { PlacementSearchSchema } from "./features/placements/search-params";
 import { ProposedCandidatePage, ProposedPage } from "./features/proposals/proposed-pages";
+import { ReferralDetailPage } from "./features/referrals/referral-detail";
+import { ReferralsPage } from "./features/referrals/referrals-page";
+import { ResultsPage } from "./features/referrals/results-page";
+import { ReferralSearchSchema } from "./features/referrals/search-params";
+import { ReferralSettingsPage } from "./features/referrals/settings-page";
 import { rememberReferralCode } from "./features/referrer/referral-code";
 import {
   ConfirmReferralPage,
@@ -527,6 +532,72 @@ const weekEditorRoute = createRoute({
   staticData: { titleKey: "timesheets.editor.title", parent: "/urenstaten" },
 });
 
+// Referrals, the organisation's side (issue 14): the referred candidates, one candidate's
+// milestones, the results (leaderboard, per month) and the milestones' settings.
+const referralsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/verwijzingen",
+  validateSearch: ReferralSearchSchema,
+  component: function ReferralsRoute() {
+    const navigate = referralsRoute.useNavigate();
+    return (
+      <ReferralsPage search={referralsRoute.useSearch()} onSearch={(search) => void navigate({ search })} />
+    );
+  },
+  staticData: { titleKey: "referrals.titles.candidates", parent: "/" },
+});
+const referralResultsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/verwijzingen/resultaten",
+  validateSearch: z.object({
+    siteId: z.string().uuid().optional().catch(undefined),
+    from: z.string().date().optional().catch(undefined),
+    to: z.string().date().optional().catch(undefined),
+  }),
+  component: function ReferralResultsRoute() {
+    const navigate = referralResultsRoute.useNavigate();
+    return (
+      <ResultsPage
+        period={referralResultsRoute.useSearch()}
+        onPeriod={(period) =>
+          void navigate({
+            search: {
+              siteId: period.siteId || undefined,
+              from: period.from || undefined,
+              to: period.to || undefined,
+            },
+            replace: true,
+          })
+        }
+      />
+    );
+  },
+  staticData: { titleKey: "referrals.titles.results", parent: "/verwijzingen" },
+});
+const referralSettingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/verwijzingen/instellingen",
+  validateSearch: z.object({ organisationId: z.string().uuid().optional().catch(undefined) }),
+  component: function ReferralSettingsRoute() {
+    const navigate = referralSettingsRoute.useNavigate();
+    return (
+      <ReferralSettingsPage
+        organisationId={referralSettingsRoute.useSearch().organisationId}
+        onOrganisation={(organisationId) => void navigate({ search: { organisationId } })}
+      />
+    );
+  },
+  staticData: { titleKey: "referrals.titles.settings", parent: "/verwijzingen" },
+});
+const referralRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/verwijzingen/$id",
+  component: function ReferralRoute() {
+    return <ReferralDetailPage id={referralRoute.useParams().id} />;
+  },
+  staticData: { titleKey: "referrals.detail.title", parent: "/verwijzingen" },
+});
+
 const referRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/verwijzen",
@@ -560,6 +631,10 @@ const confirmReferralRoute = createRoute({
 });
 
 const routeTree = rootRoute.addChildren([
+  referralsRoute,
+  referralResultsRoute,
+  referralSettingsRoute,
+  referralRoute,
   referRoute,
   myReferralsRoute,
   pointsRoute,

@@ -55,7 +55,11 @@ function ReferralCard({ referral }: { referral: MyReferral }) {
             </Title>
             <Text size="sm">{referral.vacancy.title}</Text>
           </div>
-          <Badge variant="light" color={referral.points > 0 ? "teal" : "gray"} style={{ flexShrink: 0 }}>
+          <Badge
+            variant={referral.points > 0 ? "filled" : "light"}
+            color={referral.points > 0 ? "teal.9" : "gray"}
+            style={{ flexShrink: 0 }}
+          >
             {t("referrer.points.count", { count: referral.points })}
           </Badge>
         </Group>
