@@ -1,5 +1,6 @@
 import {
   type Icon,
+  IconAffiliate,
   IconBriefcase,
   IconBuilding,
   IconBuildingCommunity,
@@ -75,6 +76,13 @@ const vacancyRequests: MenuItem = {
 const profile: MenuItem = { key: "profile", href: "/profiel", icon: IconUser };
 /** An organisation's sites ("locaties"), for those who manage them. */
 const sites: MenuItem = { key: "sites", href: "/locaties", icon: IconMapPin, when: "sites" };
+/** The referral portal's "Kandidaten": the organisation's referred candidates and their milestones. */
+const referrals: MenuItem = {
+  key: "referrals",
+  href: "/verwijzingen",
+  icon: IconAffiliate,
+  when: "referrals",
+};
 /** The referral portal's app: refer someone, follow them, see the points. */
 const refer: MenuItem = { key: "refer", href: "/verwijzen", icon: IconUserPlus };
 const myReferrals: MenuItem = { key: "myReferrals", href: "/mijn-verwijzingen", icon: IconListCheck };
@@ -96,7 +104,7 @@ export const MENU_BY_ROLE: Readonly<Record<MenuRole, readonly MenuItem[]>> = {
   candidate: [home, kansen, applications, myTimesheets, profile, messages, settings],
   referrer: [home, refer, myReferrals, points, jobBoard, settings],
   jury_member: [home, settings],
-  selection_officer: [home, vacancies, sites, settings],
+  selection_officer: [home, vacancies, referrals, sites, settings],
   hr_officer: [home, vacancyRequests, vacancies, settings],
   employer_contact: [
     home,
@@ -106,6 +114,7 @@ export const MENU_BY_ROLE: Readonly<Record<MenuRole, readonly MenuItem[]>> = {
     timesheets,
     documents,
     messages,
+    referrals,
     sites,
     settings,
   ],
@@ -119,6 +128,7 @@ export const MENU_BY_ROLE: Readonly<Record<MenuRole, readonly MenuItem[]>> = {
     placements,
     history,
     messages,
+    referrals,
     sites,
     settings,
   ],
@@ -132,11 +142,12 @@ export const MENU_BY_ROLE: Readonly<Record<MenuRole, readonly MenuItem[]>> = {
     placements,
     history,
     messages,
+    referrals,
     users,
     sites,
     settings,
   ],
-  platform_admin: [home, vacancies, users, sites, settings],
+  platform_admin: [home, vacancies, referrals, users, sites, settings],
 };
 
 /**
