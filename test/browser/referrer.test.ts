@@ -107,7 +107,9 @@ describe.skipIf(skipBrowserTests)("referring someone on a phone", () => {
 
     await page.goto(`${base}/punten`);
     expect(await heading(page)).toBe("Punten");
-    await main.getByText("Nog geen punten.").waitFor();
+    // The demo's 25 points: De Duinen's recruiter marked Sanne's interview green.
+    await main.getByRole("heading", { name: "25 punten" }).waitFor();
+    await main.getByRole("cell", { name: /Sanne de Boer/ }).waitFor();
     await expectAccessible(page, "my points on a phone");
 
     // Eva's mail (the development outbox here) holds her single-use link.
@@ -135,7 +137,7 @@ describe.skipIf(skipBrowserTests)("referring someone on a phone", () => {
       .getByText(/belangstelling bevestigd op/)
       .waitFor();
     expect(pageErrors).toEqual([]);
-  });
+  }, 120_000);
 
   it("counts a friend who applies through the shared link on the job board as referred", async () => {
     const vincent = new Client(server, `haaglanden.localhost:${server.port}`);
@@ -166,5 +168,5 @@ describe.skipIf(skipBrowserTests)("referring someone on a phone", () => {
       .where(and(eq(referrals.vacancyId, shared.id), eq(referrals.channel, "link")));
     expect(row).toMatchObject({ referrerUserId: "demo-verwijzer", email: "kandidaat@demo.werkbrug.test" });
     expect(pageErrors).toEqual([]);
-  });
+  }, 120_000);
 });
