@@ -7,7 +7,7 @@ import { earthdistance } from "@electric-sql/pglite/contrib/earthdistance";
 import { intarray } from "@electric-sql/pglite/contrib/intarray";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
-import { or, type SQL, sql } from "drizzle-orm";
+import { inArray, or, type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -15,6 +15,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import * as schema from "./schema";
+import { organisationsOf, type TenantScope } from "./scope";
 
 export type Schema = typeof schema;
 /** The one database type the repositories see, whichever driver is underneath. */
@@ -95,4 +96,14 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
 export function containsText(q: string, expressions: SQL[]): SQL {
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return or(...expressions.map((e) => sql`unaccent(coalesce(${e}, '')) ilike unaccent(${pattern})`))!;
+}
+
+/**
+ * WHERE: the column's organisation is one the tenant scope reaches (no clause for the platform,
+ * `false` for a scope that reaches none). The one form of the tenant clause for every repository.
+ */
+export function inTenant(scope: TenantScope, column: Parameters<typeof inArray>[0]): SQL | undefined {
+  const orgs = organisationsOf(scope);
+  if (orgs === "all") return undefined;
+  return orgs.length > 0 ? inArray(column, [...orgs]) : sql`false`;
 }

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { DEFAULT_VISIBLE_TYPES, DOCUMENT_TYPES, type DocumentType } from "../../../contracts/documents";
-import { type Db, queryRows } from "../../platform/db";
+import { type Db, inTenant, queryRows } from "../../platform/db";
 import {
   candidateDocuments,
   candidates,
@@ -11,7 +11,7 @@ import {
   users,
   vacancies,
 } from "../../platform/schema";
-import { organisationsOf, reaches, type TenantScope } from "../../platform/scope";
+import { reaches, type TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
 import { documentTypeSettings, matchDocuments } from "./documents.schema";
 
@@ -22,12 +22,6 @@ import { documentTypeSettings, matchDocuments } from "./documents.schema";
  */
 
 export type CandidateDocumentRow = typeof candidateDocuments.$inferSelect;
-
-function inTenant(scope: TenantScope, column: Parameters<typeof eq>[0]) {
-  const orgs = organisationsOf(scope);
-  if (orgs === "all") return undefined;
-  return orgs.length > 0 ? inArray(column, [...orgs]) : sql`false`;
-}
 
 /** Every type with its setting: the stored one, else the shipped default. */
 function withDefaults(rows: { type: DocumentType; visibleToContacts: boolean }[]) {

@@ -1,10 +1,10 @@
 import { and, desc, eq } from "drizzle-orm";
+import { inTenant } from "../../platform/db";
 import { candidates, vacancies } from "../../platform/schema";
 import type { TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
 import { candidateName, everVisibleToContacts, vacancyColumns } from "./matches.repository";
 import { matches, procedurePhases } from "./matches.schema";
-import { inTenant } from "./procedures.repository";
 
 /** Matches in the caller's organisations with what the visibility rule needs, newest first. */
 export const contactMatchesRepository = repository<TenantScope>()({

@@ -2,11 +2,11 @@ import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Outcome } from "../../../contracts/matches";
 import type { Db } from "../../platform/db";
+import { inTenant } from "../../platform/db";
 import { candidates, organisations, users, vacancies } from "../../platform/schema";
 import { reaches, type SelfScope, type TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
 import { matchEvaluations, matches, matchHistory, procedurePhases } from "./matches.schema";
-import { inTenant } from "./procedures.repository";
 
 export type MatchRow = typeof matches.$inferSelect;
 export type NewMatchRow = typeof matches.$inferInsert;

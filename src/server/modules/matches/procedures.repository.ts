@@ -1,8 +1,7 @@
-import { and, asc, eq, inArray, notExists, type SQL, sql } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import type { Db } from "../../platform/db";
+import { and, asc, eq, inArray, notExists, sql } from "drizzle-orm";
+import { type Db, inTenant } from "../../platform/db";
 import { organisations, vacancies } from "../../platform/schema";
-import { organisationsOf, reaches, type SelfScope, type TenantScope } from "../../platform/scope";
+import { reaches, type SelfScope, type TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
 import { matches, matchHistory, procedurePhases, procedures } from "./matches.schema";
 import { PROCEDURE_TEMPLATES } from "./matches.templates";
@@ -11,13 +10,6 @@ export type ProcedureRow = typeof procedures.$inferSelect;
 export type PhaseRow = typeof procedurePhases.$inferSelect;
 export interface ProcedureWithPhases extends ProcedureRow {
   phases: PhaseRow[];
-}
-
-/** WHERE clause: the column's organisation is one the scope reaches. */
-export function inTenant(scope: TenantScope, column: AnyPgColumn): SQL | undefined {
-  const orgs = organisationsOf(scope);
-  if (orgs === "all") return undefined;
-  return orgs.length > 0 ? inArray(column, [...orgs]) : sql`false`;
 }
 
 async function withPhases(db: Db, rows: ProcedureRow[]): Promise<ProcedureWithPhases[]> {

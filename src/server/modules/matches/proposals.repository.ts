@@ -1,12 +1,11 @@
 import { and, asc, desc, eq, inArray, isNull, like, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { type Db, queryRows } from "../../platform/db";
+import { type Db, inTenant, queryRows } from "../../platform/db";
 import { candidates, contactPersons, portals, users, vacancies } from "../../platform/schema";
 import { type PlatformScope, reaches, type SelfScope, type TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
 import { mailPortalColumns } from "../tenancy";
 import { matches, matchProposals, matchReviewers, notifications, procedurePhases } from "./matches.schema";
-import { inTenant } from "./procedures.repository";
 
 export type ProposalRow = typeof matchProposals.$inferSelect;
 export type NotificationRow = typeof notifications.$inferSelect;

@@ -1,20 +1,14 @@
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
+import { alias } from "drizzle-orm/pg-core";
 import type {
   HourKind,
   TimesheetAction,
   TimesheetMailMode,
   TimesheetStatus,
 } from "../../../contracts/placements";
-import { containsText, type Db, queryRows } from "../../platform/db";
+import { containsText, type Db, inTenant, queryRows } from "../../platform/db";
 import { candidates, contactPersons, organisations, portals, users, vacancies } from "../../platform/schema";
-import {
-  organisationsOf,
-  type PlatformScope,
-  reaches,
-  type SelfScope,
-  type TenantScope,
-} from "../../platform/scope";
+import { type PlatformScope, reaches, type SelfScope, type TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
 import { mailPortalColumns } from "../tenancy";
 import {
@@ -37,17 +31,6 @@ export type EntryRecord = Pick<typeof timesheetEntries.$inferSelect, "date" | "k
  * the candidate their own (the self scope).
  */
 export type Reach = { kind: "recruiter" } | { kind: "contact"; userId: string; today: string };
-
-/** `column in (the scope's organisations)`; nothing for the platform. */
-function inTenant(scope: TenantScope, column: SQL | AnyPgColumn): SQL | undefined {
-  const ids = organisationsOf(scope);
-  if (ids === "all") return undefined;
-  if (ids.length === 0) return sql`false`;
-  return sql`${column} in (${sql.join(
-    ids.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  )})`;
-}
 
 /** Carerix's conditions for contacts to see a placement's weeks, as SQL (see placements.policy). */
 function contactSees(userId: string, today: string): SQL {

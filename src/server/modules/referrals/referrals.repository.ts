@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, ilike, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { ReferralListQuery } from "../../../contracts/referrals";
-import type { Db } from "../../platform/db";
+import { type Db, inTenant } from "../../platform/db";
 import {
   candidates,
   matches,
@@ -15,20 +15,13 @@ import {
   users,
   vacancies,
 } from "../../platform/schema";
-import { organisationsOf, reaches, type TenantScope } from "../../platform/scope";
+import { reaches, type TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
 import { mailPortalColumns } from "../tenancy";
 import { referralPointRules, referralPoints, referrals } from "./referrals.schema";
 
 export type ReferralRow = typeof referrals.$inferSelect;
 export type PointsRow = typeof referralPoints.$inferSelect;
-
-/** WHERE: the column's organisation is one the scope reaches. */
-function inTenant(scope: TenantScope, column: AnyPgColumn): SQL | undefined {
-  const orgs = organisationsOf(scope);
-  if (orgs === "all") return undefined;
-  return orgs.length > 0 ? inArray(column, [...orgs]) : sql`false`;
-}
 
 const candidateName = sql<string>`trim(${candidates.firstName} || ' ' || ${candidates.lastName})`;
 /** The vacancy's place: its site's city, else its own. */

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
-import type { Db } from "../../platform/db";
+import { type Db, inTenant } from "../../platform/db";
 import {
   candidates,
   matches,
@@ -11,19 +11,13 @@ import {
   users,
   vacancies,
 } from "../../platform/schema";
-import { organisationsOf, type PublicScope, reaches, type TenantScope } from "../../platform/scope";
+import { type PublicScope, reaches, type TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
 import { mailPortalColumns } from "../tenancy";
 import { referralLinks, referralPoints, referrals } from "./referrals.schema";
 
 export type ReferralRow = typeof referrals.$inferSelect;
 export type NewReferralRow = typeof referrals.$inferInsert;
-
-function inTenant(scope: TenantScope, column: Parameters<typeof eq>[0]): SQL | undefined {
-  const orgs = organisationsOf(scope);
-  if (orgs === "all") return undefined;
-  return orgs.length > 0 ? inArray(column, [...orgs]) : sql`false`;
-}
 
 /** Published and not past its closing date. */
 const isOpen = (today: string): SQL =>

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { inTenant } from "../../platform/db";
 import { candidates, organisations, portals, users, vacancies } from "../../platform/schema";
 import { organisationsOf, type PortalScope, reaches, type TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
@@ -9,13 +9,6 @@ import { talentPoolMembers, talentPools } from "./talent-pools.schema";
 
 export type TalentPoolRow = typeof talentPools.$inferSelect;
 export type TalentPoolMemberRow = typeof talentPoolMembers.$inferSelect;
-
-/** WHERE: the column's organisation is one the scope reaches. */
-function inTenant(scope: TenantScope, column: AnyPgColumn): SQL | undefined {
-  const orgs = organisationsOf(scope);
-  if (orgs === "all") return undefined;
-  return orgs.length > 0 ? inArray(column, [...orgs]) : sql`false`;
-}
 
 /** The ids in the scope, for clauses that need a list (the platform reaches every pool anyway). */
 function scopeIds(scope: TenantScope): readonly string[] | "all" {

@@ -19,6 +19,7 @@ import { type MenuRole, menuRoleOnSide } from "../navigation/menu";
 import { useSide } from "../navigation/side";
 import { formatDay } from "../vacancies/format";
 import { PageLoader } from "../vacancies/ui";
+import type { STAFF_HOME_BLOCKS } from "./blocks";
 import { staffDashboardQuery } from "./staff-home-api";
 
 /** Whether someone looking from this side gets the staff dashboard instead of the welcome. */
@@ -40,83 +41,62 @@ function vacanciesHref(data: StaffDashboardResponse, filters: Record<string, str
   return `/vacaturebeheer?${search.toString()}`;
 }
 
+/** One block: its count, where it leads, and its text. */
+interface BlockSpec {
+  key: (typeof STAFF_HOME_BLOCKS)[number];
+  count: number;
+  href: string;
+  /** The text's key when it differs from `${key}.text`, and its values. */
+  text?: { key: string; values?: Record<string, number> };
+}
+
+function blockSpecs(data: StaffDashboardResponse): BlockSpec[] {
+  const mine = data.vacancyFilter === "mine";
+  const specs: (BlockSpec | null)[] = [
+    data.newApplications && {
+      key: "applications",
+      count: data.newApplications.count,
+      href: vacanciesHref(data, { applications: "new" }),
+      text: {
+        key: mine ? "applications.textMine" : "applications.text",
+        values: { count: data.newApplications.vacancies },
+      },
+    },
+    data.closingSoon && {
+      key: "closing",
+      count: data.closingSoon.count,
+      href: vacanciesHref(data, { closing: "soon", sort: "closing", order: "asc" }),
+      text: { key: mine ? "closing.textMine" : "closing.text" },
+    },
+    data.verdicts && { key: "verdicts", count: data.verdicts.count, href: "#oordelen" },
+    data.messages && { key: "messages", count: data.messages.count, href: "/berichten?unread=true" },
+    data.invitations && {
+      key: "invitations",
+      count: data.invitations.count,
+      href: "/instellingen?tab=gebruikers&uitnodigingen=open",
+    },
+    data.newReferrals && { key: "newReferrals", count: data.newReferrals.count, href: "/verwijzingen" },
+    data.referralProgress && {
+      key: "referralProgress",
+      count: data.referralProgress.count,
+      href: "/mijn-verwijzingen",
+    },
+  ];
+  return specs.filter((spec): spec is BlockSpec => spec !== null);
+}
+
 function Blocks({ data }: { data: StaffDashboardResponse }) {
   const { t } = useTranslation();
-  const mine = data.vacancyFilter === "mine";
-  const blocks = [
-    data.newApplications && (
-      <CountBlock
-        key="applications"
-        title={t("staffHome.blocks.applications.title")}
-        count={data.newApplications.count}
-        text={t(mine ? "staffHome.blocks.applications.textMine" : "staffHome.blocks.applications.text", {
-          count: data.newApplications.vacancies,
-        })}
-        href={vacanciesHref(data, { applications: "new" })}
-        linkLabel={t("staffHome.blocks.applications.link")}
-      />
-    ),
-    data.closingSoon && (
-      <CountBlock
-        key="closing"
-        title={t("staffHome.blocks.closing.title")}
-        count={data.closingSoon.count}
-        text={t(mine ? "staffHome.blocks.closing.textMine" : "staffHome.blocks.closing.text")}
-        href={vacanciesHref(data, { closing: "soon", sort: "closing", order: "asc" })}
-        linkLabel={t("staffHome.blocks.closing.link")}
-      />
-    ),
-    data.verdicts && (
-      <CountBlock
-        key="verdicts"
-        title={t("staffHome.blocks.verdicts.title")}
-        count={data.verdicts.count}
-        text={t("staffHome.blocks.verdicts.text")}
-        href="#oordelen"
-        linkLabel={t("staffHome.blocks.verdicts.link")}
-      />
-    ),
-    data.messages && (
-      <CountBlock
-        key="messages"
-        title={t("staffHome.blocks.messages.title")}
-        count={data.messages.count}
-        text={t("staffHome.blocks.messages.text")}
-        href="/berichten?unread=true"
-        linkLabel={t("staffHome.blocks.messages.link")}
-      />
-    ),
-    data.invitations && (
-      <CountBlock
-        key="invitations"
-        title={t("staffHome.blocks.invitations.title")}
-        count={data.invitations.count}
-        text={t("staffHome.blocks.invitations.text")}
-        href="/instellingen?tab=gebruikers&uitnodigingen=open"
-        linkLabel={t("staffHome.blocks.invitations.link")}
-      />
-    ),
-    data.newReferrals && (
-      <CountBlock
-        key="newReferrals"
-        title={t("staffHome.blocks.newReferrals.title")}
-        count={data.newReferrals.count}
-        text={t("staffHome.blocks.newReferrals.text")}
-        href="/verwijzingen"
-        linkLabel={t("staffHome.blocks.newReferrals.link")}
-      />
-    ),
-    data.referralProgress && (
-      <CountBlock
-        key="referralProgress"
-        title={t("staffHome.blocks.referralProgress.title")}
-        count={data.referralProgress.count}
-        text={t("staffHome.blocks.referralProgress.text")}
-        href="/mijn-verwijzingen"
-        linkLabel={t("staffHome.blocks.referralProgress.link")}
-      />
-    ),
-  ].filter(Boolean);
+  const blocks = blockSpecs(data).map((spec) => (
+    <CountBlock
+      key={spec.key}
+      title={t(`staffHome.blocks.${spec.key}.title`)}
+      count={spec.count}
+      text={t(`staffHome.blocks.${spec.text?.key ?? `${spec.key}.text`}`, spec.text?.values)}
+      href={spec.href}
+      linkLabel={t(`staffHome.blocks.${spec.key}.link`)}
+    />
+  ));
   if (blocks.length === 0) return <Text c="dimmed">{t("staffHome.nothing")}</Text>;
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg">
