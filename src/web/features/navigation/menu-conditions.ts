@@ -1,6 +1,5 @@
-import { queryOptions, useQuery } from "@tanstack/react-query";
-import { ReferralReachResponseSchema } from "../../../contracts/referrals";
-import { api } from "../../api";
+import { useQuery } from "@tanstack/react-query";
+import { referralReachQuery } from "../referrals/referrals-api";
 import { managedSiteOrganisationsQuery } from "../sites/sites-api";
 import type { MenuCondition, MenuRole } from "./menu";
 
@@ -12,13 +11,6 @@ const MANAGING_ROLES: ReadonlySet<MenuRole> = new Set([
   "employer_contact",
   "selection_officer",
 ]);
-
-/** Whether the caller works with referred candidates, and their unread notices of new ones. */
-export const referralReachQuery = queryOptions({
-  queryKey: ["referrals", "reach"],
-  queryFn: ({ signal }) => api("/api/v1/referrals/reach", ReferralReachResponseSchema, { signal }),
-  staleTime: 60_000,
-});
 
 /**
  * Which conditional menu items lead somewhere for the caller (no dead ends): "Urenstaten" for a

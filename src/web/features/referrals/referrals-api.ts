@@ -1,9 +1,11 @@
-import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
 import {
   ReadReferralNoticesResponseSchema,
   type RecordOutcomeRequest,
   ReferralDetailResponseSchema,
   ReferralListResponseSchema,
+  ReferralReachResponseSchema,
   ReferralSettingsResponseSchema,
   ReferralStatsResponseSchema,
   type UpdateReferralSettingsRequest,
@@ -93,12 +95,30 @@ export async function updateReferralSettings(body: UpdateReferralSettingsRequest
   return (await api(`${base}/settings`, ReferralSettingsResponseSchema, { method: "PUT", body })).settings;
 }
 
-/** The list was opened: the caller's notices of new referred candidates are read. */
-export async function readNewReferralNotices() {
-  return (
-    await api(`${base}/notices/read`, ReadReferralNoticesResponseSchema, {
-      method: "POST",
-      body: { kind: "new" },
-    })
-  ).read;
+/**
+ * Marks the caller's notices about referrals read once the page they are about is open, once per
+ * visit: new referred candidates on the organisation's list, the referrer's news on "Mijn
+ * verwijzingen". The homes and the menu count them, so those are refreshed.
+ */
+export function useReadReferralNotices(kind: "new" | "progress", ready: boolean): void {
+  const queryClient = useQueryClient();
+  const done = useRef(false);
+  useEffect(() => {
+    if (!ready || done.current) return;
+    done.current = true;
+    api(`${base}/notices/read`, ReadReferralNoticesResponseSchema, { method: "POST", body: { kind } })
+      .then(({ read }) => {
+        if (read === 0) return;
+        for (const queryKey of [["home", "staff"], ["contact", "dashboard"], referralReachQuery.queryKey])
+          void queryClient.invalidateQueries({ queryKey });
+      })
+      .catch(() => undefined);
+  }, [kind, ready, queryClient]);
 }
+
+/** Whether the caller works with referred candidates (the server decides), and their unread notices. */
+export const referralReachQuery = queryOptions({
+  queryKey: ["referrals", "reach"],
+  queryFn: ({ signal }) => api("/api/v1/referrals/reach", ReferralReachResponseSchema, { signal }),
+  staleTime: 60_000,
+});

@@ -12,8 +12,8 @@ import {
 } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { IconFilter } from "@tabler/icons-react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   REFERRAL_SORTS,
@@ -28,7 +28,7 @@ import { useLocale } from "../language/language-control";
 import { formatDate } from "../vacancies/format";
 import { PageLoader, Pager } from "../vacancies/ui";
 import { ContactButton } from "./contact-details";
-import { readNewReferralNotices, referralListQuery } from "./referrals-api";
+import { referralListQuery, useReadReferralNotices } from "./referrals-api";
 import {
   activeFilterCount,
   DEFAULT_SORT,
@@ -232,17 +232,8 @@ function ReferralList({ search, onSearch }: ReferralsPageProps) {
   const facets: Facets = list.data?.facets ?? { sites: [], vacancies: [], phases: [], cities: [] };
   const count = activeFilterCount(search);
   const filtered = count > 0 || search.q !== undefined || search.siteId !== undefined;
-  const queryClient = useQueryClient();
-  const noticesRead = useRef(false);
-
-  // Seeing the live candidates reads the notices of new ones (the menu's count goes down).
-  useEffect(() => {
-    if (archived || !list.isSuccess || noticesRead.current) return;
-    noticesRead.current = true;
-    readNewReferralNotices()
-      .then((read) => (read > 0 ? queryClient.invalidateQueries() : undefined))
-      .catch(() => undefined);
-  }, [archived, list.isSuccess, queryClient]);
+  // Seeing the live candidates reads the notices of new ones (the homes' counts go down).
+  useReadReferralNotices("new", !archived && list.isSuccess);
 
   return (
     <Stack gap="md">

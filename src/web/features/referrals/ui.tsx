@@ -11,27 +11,19 @@ import { meQuery } from "../account/me-query";
 import { Notice } from "../identity/forms";
 import { useLocale } from "../language/language-control";
 import { PageLoader } from "../vacancies/ui";
+import { referralReachQuery } from "./referrals-api";
 import { REFERRAL_SECTIONS, type ReferralStatus } from "./search-params";
-
-/** The staff roles of the referrals API (the server's `referralsPolicy.staff`). */
-export const REFERRAL_STAFF_ROLES = [
-  "platform_admin",
-  "org_admin",
-  "account_manager",
-  "employer_contact",
-  "hr_officer",
-  "selection_officer",
-] as const;
 
 /** The organisation's recruiters and managers only; a visitor signs in first and comes back. */
 export function RequireReferralStaff({ path, children }: { path: string; children: ReactNode }) {
   const { t } = useTranslation();
   const me = useQuery(meQuery);
+  // The server says whether the caller works with referrals: the menu asks the same.
+  const reach = useQuery({ ...referralReachQuery, enabled: Boolean(me.data) });
   if (me.isPending) return <PageLoader />;
   if (!me.data) return <Navigate to="/inloggen" search={{ redirect: path }} replace />;
-  const roles: readonly string[] = me.data.roles;
-  if (!REFERRAL_STAFF_ROLES.some((role) => roles.includes(role)))
-    return <Notice color="orange">{t("referrals.onlyStaff")}</Notice>;
+  if (reach.isPending) return <PageLoader />;
+  if (!reach.data?.works) return <Notice color="orange">{t("referrals.onlyStaff")}</Notice>;
   return <>{children}</>;
 }
 

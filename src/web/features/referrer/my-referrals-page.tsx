@@ -7,10 +7,11 @@ import type { MyReferral, ReferralColour } from "../../../contracts/referrals";
 import { AppLink } from "../../ui/app-link";
 import { Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
+import { useReadReferralNotices } from "../referrals/referrals-api";
 import { formatDate } from "../vacancies/format";
 import { PageLoader } from "../vacancies/ui";
 import classes from "./referrer.module.css";
-import { myReferralsQuery, useReadReferralNotices } from "./referrer-api";
+import { myReferralsQuery } from "./referrer-api";
 
 /** "Mijn verwijzingen": each person the referrer referred, with their progress and points. */
 export function MyReferralsPage() {

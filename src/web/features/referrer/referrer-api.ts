@@ -1,12 +1,10 @@
-import { queryOptions, useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { queryOptions } from "@tanstack/react-query";
 import {
   type ConfirmReferralRequest,
   type CreateReferralRequest,
   MyPointsResponseSchema,
   MyReferralListResponseSchema,
   MyReferralResponseSchema,
-  ReadReferralNoticesResponseSchema,
   ReferrableVacancyListResponseSchema,
   ReferralInvitationResponseSchema,
 } from "../../../contracts/referrals";
@@ -62,24 +60,4 @@ export function confirmInvitation(token: string, body: ConfirmReferralRequest) {
       body,
     },
   );
-}
-
-/**
- * Marks the caller's notices about referrals read once the page they are about is open: the
- * referrer's news on "Mijn verwijzingen", new referred candidates on the organisation's list.
- * The homes count them, so their figures are refreshed.
- */
-export function useReadReferralNotices(kind: "new" | "progress", ready: boolean): void {
-  const queryClient = useQueryClient();
-  useEffect(() => {
-    if (!ready) return;
-    void api("/api/v1/referrals/notices/read", ReadReferralNoticesResponseSchema, {
-      method: "POST",
-      body: { kind },
-    }).then(({ read }) => {
-      if (read === 0) return;
-      void queryClient.invalidateQueries({ queryKey: ["home", "staff"] });
-      void queryClient.invalidateQueries({ queryKey: ["contact", "dashboard"] });
-    });
-  }, [kind, ready, queryClient]);
 }
