@@ -4,7 +4,7 @@
  * from that list, so the two can never say different things.
  */
 
-import { dateTimeFormat } from "./intl";
+import { dateTimeFormat } from "../../contracts/intl";
 
 /**
  * Mail languages. Every mail exists in Dutch and English; the invitation also in German and

@@ -4,6 +4,7 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import type { UiLocale } from "../../contracts/common";
 import type { InvitationPreviewResponse } from "../../contracts/identity";
+import { dateTimeFormat } from "../../contracts/intl";
 import { ApiError } from "../api";
 import {
   AuthCard,
@@ -102,7 +103,7 @@ function AcceptForm({
     mutationFn: acceptInvitation,
     onSuccess: (result) => onAccepted({ email: result.email, existingAccount: preview.existingAccount }),
   });
-  const expires = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "long" }).format(
+  const expires = dateTimeFormat(intlLocale(locale), { dateStyle: "long" }).format(
     new Date(preview.expiresAt),
   );
 

@@ -13,6 +13,7 @@ import { Navigate, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { CurrentUser } from "../../contracts/identity";
+import { dateTimeFormat } from "../../contracts/intl";
 import { meQuery } from "../features/account/me-query";
 import { AuditLog } from "../features/admin/audit-log";
 import { UserManagement } from "../features/admin/user-management";
@@ -269,7 +270,7 @@ function Sessions() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: sessionsQuery.queryKey });
   const revokeOne = useMutation({ mutationFn: revokeSession, onSettled: refresh });
   const revokeOthers = useMutation({ mutationFn: revokeOtherSessions, onSettled: refresh });
-  const format = new Intl.DateTimeFormat(intlLocale(locale), {
+  const format = dateTimeFormat(intlLocale(locale), {
     dateStyle: "medium",
     timeStyle: "short",
   });

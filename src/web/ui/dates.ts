@@ -4,6 +4,8 @@
  * they are tested without a browser; each Intl formatter is made once per tag and style.
  */
 
+import { dateTimeFormat } from "../../contracts/intl";
+
 export type DateStyle = "medium" | "long" | "dateTime" | "monthYear";
 
 const OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
@@ -20,7 +22,7 @@ export function dateFormatter(tag: string, style: DateStyle, utc = false): Intl.
   const key = `${tag}|${style}|${utc ? "utc" : "local"}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(tag, utc ? { ...OPTIONS[style], timeZone: "UTC" } : OPTIONS[style]);
+    format = dateTimeFormat(tag, utc ? { ...OPTIONS[style], timeZone: "UTC" } : OPTIONS[style]);
     formats.set(key, format);
   }
   return format;

@@ -1,5 +1,5 @@
+import { dateTimeFormat, numberFormat } from "../../../contracts/intl";
 import type { PersonalDataExport } from "../../../contracts/privacy";
-import { dateTimeFormat, numberFormat } from "../../platform/intl";
 import {
   getCertificates,
   getDayparts,

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { Locale } from "../../../contracts/common";
-import { dateTimeFormat } from "../../platform/intl";
+import { dateTimeFormat } from "../../../contracts/intl";
 import type { ActivityRow } from "./employers.presenter";
 
 /** The columns of the activity overview (HalloWerk "Download activiteiten overzicht"). */

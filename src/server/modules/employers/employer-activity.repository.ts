@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { dateTimeFormat } from "../../../contracts/intl";
 import { type Db, queryRows } from "../../platform/db";
-import { dateTimeFormat } from "../../platform/intl";
 import {
   contactPersons,
   invitations,

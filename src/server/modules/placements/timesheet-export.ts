@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { Locale } from "../../../contracts/common";
-import { dateTimeFormat } from "../../platform/intl";
+import { dateTimeFormat } from "../../../contracts/intl";
 
 /** One placement's approved week, as payroll and invoicing need it. */
 export interface TimesheetExportRow {

@@ -1,4 +1,4 @@
-import { dateTimeFormat, numberFormat } from "../../platform/intl";
+import { dateTimeFormat, numberFormat } from "../../../contracts/intl";
 import {
   type MailContent,
   type MailLocale,

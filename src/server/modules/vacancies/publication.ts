@@ -1,5 +1,5 @@
+import { dateTimeFormat } from "../../../contracts/intl";
 import type { Audience } from "../../../contracts/vacancies";
-import { dateTimeFormat } from "../../platform/intl";
 
 /**
  * Who sees a vacancy is computed at read time from its dates, in days of the Dutch calendar:

@@ -1,5 +1,5 @@
+import { dateTimeFormat, numberFormat } from "../../../contracts/intl";
 import type { PersonRef, Vacancy, VacancyKind } from "../../../contracts/vacancies";
-import { dateTimeFormat, numberFormat } from "../../platform/intl";
 
 /** The words and numbers of a vacancy's PDF: labels per language, the facts table, the text. */
 

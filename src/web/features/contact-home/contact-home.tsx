@@ -5,6 +5,7 @@ import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "../../../contracts/common";
 import { CONTACT_FIGURE_SERIES, type ContactDashboardResponse } from "../../../contracts/contact-home";
+import { dateTimeFormat } from "../../../contracts/intl";
 import { AppLink } from "../../ui/app-link";
 import type { BarSeries } from "../../ui/bar-chart";
 import { FiguresCard } from "../../ui/figures-card";
@@ -30,7 +31,7 @@ const INTL_LOCALE: Readonly<Record<string, string>> = { nl: "nl-NL", en: "en-GB"
 export function monthLabels(month: string, locale: Locale): { short: string; long: string } {
   const date = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 15));
   const format = (options: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat(INTL_LOCALE[locale] ?? locale, { ...options, timeZone: "UTC" }).format(date);
+    dateTimeFormat(INTL_LOCALE[locale] ?? locale, { ...options, timeZone: "UTC" }).format(date);
   return {
     short: format({ month: "short" }).replace(".", ""),
     long: format({ month: "long", year: "numeric" }),

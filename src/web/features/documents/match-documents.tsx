@@ -10,6 +10,7 @@ import {
   type MatchDocument,
   type MatchDocuments as MatchDocumentsData,
 } from "../../../contracts/documents";
+import { numberFormat } from "../../../contracts/intl";
 import { ApiError } from "../../api";
 import { intlLocale } from "../../i18n";
 import { formatDate } from "../../ui/dates";
@@ -21,7 +22,7 @@ import { documentKeys, matchDocumentsQuery, setDocumentType, uploadMatchDocument
 /** Dates and sizes in the reader's language (nl, en, de, fr). */
 function useFormat() {
   const tag = intlLocale(useUiLocale());
-  const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
+  const number = numberFormat(tag, { maximumFractionDigits: 1 });
   return {
     date: (iso: string) => formatDate(iso, tag),
     size: (bytes: number | null) => {

@@ -31,6 +31,7 @@ import { useNavigate, useRouterState } from "@tanstack/react-router";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Employer } from "../../../contracts/employers";
+import { dateTimeFormat } from "../../../contracts/intl";
 import { AppLink } from "../../ui/app-link";
 import { Dialog } from "../../ui/dialog";
 import { FormError, Notice, useErrorText } from "../identity/forms";
@@ -69,7 +70,7 @@ export function useEmployerNotice(): string | undefined {
 
 /** yyyy-mm-dd in the Dutch calendar, as the server counts closing days. */
 function todayIso(): string {
-  return new Intl.DateTimeFormat("en-CA", {
+  return dateTimeFormat("en-CA", {
     timeZone: "Europe/Amsterdam",
     year: "numeric",
     month: "2-digit",

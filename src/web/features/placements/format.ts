@@ -1,47 +1,29 @@
 /*
  * Numbers, money and periods of placements. Pure functions of a BCP 47 tag (nl-NL, en-GB), so
- * they are tested without a browser; the Intl formatters are made once per tag.
+ * they are tested without a browser; the Intl formatters are made once per tag (contracts/intl.ts).
  */
 
-const hourFormats = new Map<string, Intl.NumberFormat>();
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-const inputFormats = new Map<string, Intl.NumberFormat>();
-
-function cached(cache: Map<string, Intl.NumberFormat>, tag: string, options: Intl.NumberFormatOptions) {
-  let format = cache.get(tag);
-  if (!format) {
-    format = new Intl.NumberFormat(tag, options);
-    cache.set(tag, format);
-  }
-  return format;
-}
+import { dateTimeFormat, numberFormat } from "../../../contracts/intl";
 
 /** Hours with quarter hours as the payroll reads them: 7,75 (nl) or 7.75 (en). */
 export function formatHours(hours: number, tag: string): string {
-  return cached(hourFormats, tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(hours);
+  return numberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(hours);
 }
 
 /** A rate in cents as money: € 25,50. */
 export function formatMoney(cents: number, tag: string): string {
-  return cached(moneyFormats, tag, { style: "currency", currency: "EUR" }).format(cents / 100);
+  return numberFormat(tag, { style: "currency", currency: "EUR" }).format(cents / 100);
 }
-
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The time of day of a moment (16:05), in the browser's time zone. */
 export function formatTime(iso: string, tag: string): string {
-  let format = timeFormats.get(tag);
-  if (!format) {
-    format = new Intl.DateTimeFormat(tag, { timeStyle: "short" });
-    timeFormats.set(tag, format);
-  }
-  return format.format(new Date(iso));
+  return dateTimeFormat(tag, { timeStyle: "short" }).format(new Date(iso));
 }
 
 /** A rate in cents as it goes back into the rate field: "25,50" (nl), "25.50" (en). */
 export function rateInput(cents: number | null, tag: string): string {
   if (cents === null) return "";
-  return cached(inputFormats, tag, {
+  return numberFormat(tag, {
     minimumFractionDigits: 2,
     maximumFractionDigits: 2,
     useGrouping: false,

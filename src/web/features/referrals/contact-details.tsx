@@ -3,6 +3,7 @@ import { IconMapPin } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { numberFormat } from "../../../contracts/intl";
 import { intlLocale } from "../../i18n";
 import { Dialog } from "../../ui/dialog";
 import { Notice, useErrorText } from "../identity/forms";
@@ -13,7 +14,7 @@ import { referralQuery } from "./referrals-api";
 /** "12,4 km" in the screen's notation. */
 export function useDistance(): (km: number) => string {
   const tag = intlLocale(useLocale());
-  return (km) => `${new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }).format(km)} km`;
+  return (km) => `${numberFormat(tag, { maximumFractionDigits: 1 }).format(km)} km`;
 }
 
 /** The person's contact details with the distance from home to the vacancy's site. */

@@ -2,6 +2,7 @@ import { Group, NativeSelect, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
+import { dateTimeFormat, numberFormat } from "../../../contracts/intl";
 import { intlLocale } from "../../i18n";
 import { DateField } from "../../ui/date-field";
 import { formatDay, formatMonthYear } from "../../ui/dates";
@@ -32,7 +33,7 @@ function Results({ period, onPeriod }: ResultsPageProps) {
   const sites = useQuery({ ...referralListQuery({}), select: (data) => data.facets.sites });
   const set = (patch: Partial<StatsPeriod>) => onPeriod({ ...period, ...patch });
   const tag = intlLocale(locale);
-  const number = new Intl.NumberFormat(tag);
+  const number = numberFormat(tag);
 
   return (
     <Stack gap="md">
@@ -134,7 +135,7 @@ function Results({ period, onPeriod }: ResultsPageProps) {
             ]}
             groups={stats.data.perMonth.map((m) => ({
               label: formatMonthYear(m.month, tag),
-              longLabel: new Intl.DateTimeFormat(tag, {
+              longLabel: dateTimeFormat(tag, {
                 month: "long",
                 year: "numeric",
                 timeZone: "UTC",

@@ -5,6 +5,7 @@ import {
   mondayOf as mondayOfDay,
   weekDays,
 } from "../../../contracts/calendar-weeks";
+import { dateTimeFormat, numberFormat } from "../../../contracts/intl";
 import { HOUR_KINDS, type HourKind, type TimesheetEntry } from "../../../contracts/placements";
 
 /*
@@ -127,22 +128,15 @@ export function hasOtherKinds(grid: HourGrid): boolean {
 
 // --- As the reader writes them: "7,75" (nl, de, fr) or "7.75" (en); "ma 7 dec"; "7–13 dec 2026".
 
-const hourFormats = new Map<string, Intl.NumberFormat>();
-
 /** One number format per language, made once (formatting many cells stays cheap). */
 export function hoursFormat(locale: string): Intl.NumberFormat {
-  let format = hourFormats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: 2 });
-    hourFormats.set(locale, format);
-  }
-  return format;
+  return numberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: 2 });
 }
 
 export function formatDayShort(iso: string, locale: string): string {
   const date = parseDay(iso);
   if (!date) return iso;
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     weekday: "short",
     day: "numeric",
     month: "short",
@@ -153,7 +147,7 @@ export function formatDayShort(iso: string, locale: string): string {
 export function formatDayLong(iso: string, locale: string): string {
   const date = parseDay(iso);
   if (!date) return iso;
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     day: "numeric",
     month: "short",
     year: "numeric",
@@ -166,7 +160,7 @@ export function formatWeekRange(weekStart: string, locale: string): string {
   const from = parseDay(weekStart);
   const to = parseDay(plusDays(weekStart, 6));
   if (!from || !to) return weekStart;
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     day: "numeric",
     month: "short",
     year: "numeric",

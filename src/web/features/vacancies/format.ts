@@ -1,4 +1,5 @@
 import type { Locale } from "../../../contracts/common";
+import { dateTimeFormat, numberFormat } from "../../../contracts/intl";
 import type { Audience, VacancyStatus } from "../../../contracts/vacancies";
 import { intlLocale } from "../../i18n";
 import * as dates from "../../ui/dates";
@@ -7,7 +8,7 @@ type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /** Today in the Dutch calendar, as the server counts publication and closing days. */
 export function todayIso(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
+  return dateTimeFormat("en-CA", {
     timeZone: "Europe/Amsterdam",
     year: "numeric",
     month: "2-digit",
@@ -54,7 +55,7 @@ export function formatHours(min: number | null, max: number | null, t: Translate
 }
 
 export function formatEuro(amount: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale(locale), {
+  return numberFormat(intlLocale(locale), {
     style: "currency",
     currency: "EUR",
     maximumFractionDigits: 0,
@@ -102,7 +103,7 @@ export const AUDIENCE_COLOR: Record<Audience, string> = {
 };
 
 export function fileSize(bytes: number, locale: Locale): string {
-  const format = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 });
+  const format = numberFormat(intlLocale(locale), { maximumFractionDigits: 1 });
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${format.format(bytes / 1024)} kB`;
   return `${format.format(bytes / (1024 * 1024))} MB`;

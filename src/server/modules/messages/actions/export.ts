@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Locale } from "../../../../contracts/common";
+import { dateTimeFormat } from "../../../../contracts/intl";
 import type { InboxFilters, InboxItem } from "../../../../contracts/messages";
-import { dateTimeFormat } from "../../../platform/intl";
 import type { Caller } from "../../tenancy";
 import { EXPORT_LIMIT, inbox, type MessageDeps } from "./messages";
 

@@ -1,7 +1,7 @@
 /** The words and numbers of the open job board: labels and texts per language, formats. */
 import type { Locale } from "../../../../contracts/common";
+import { dateTimeFormat, numberFormat } from "../../../../contracts/intl";
 import type { VacancyKind } from "../../../../contracts/vacancies";
-import { dateTimeFormat, numberFormat } from "../../../platform/intl";
 import type { PublicVacancy } from "./job-board.repository";
 
 export const KIND_LABELS: Record<VacancyKind, Record<Locale, string>> = {

@@ -4,8 +4,8 @@
  * only lookups are in the reference data, which is read once and kept in memory.
  */
 import type { Locale } from "../../../../contracts/common";
+import { dateTimeFormat } from "../../../../contracts/intl";
 import type { VacancyKind } from "../../../../contracts/vacancies";
-import { dateTimeFormat } from "../../../platform/intl";
 import { getEducationLevels, getOccupation, getPlace } from "../../taxonomy";
 import type { PublicVacancy } from "./job-board.repository";
 

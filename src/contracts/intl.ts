@@ -1,5 +1,6 @@
 /*
- * Intl formatters, made once per language tag and options and then reused. Making one is
+ * Intl formatters, made once per language tag and options and then reused, by the server and
+ * the web alike. Making one is
  * costly (a profile of the job board found 14% of busy time in their constructors) and holds
  * native memory the heap does not show; formatting with a made one is cheap.
  */
