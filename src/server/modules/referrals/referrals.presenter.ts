@@ -1,19 +1,23 @@
 import type { MatchDetail } from "../../../contracts/matches";
-import type {
-  ReferralColour,
-  ReferralDetail,
-  ReferralSummary,
-  StaffMilestone,
+import {
+  REFERRAL_COLOURS,
+  type ReferralColour,
+  type ReferralDetail,
+  type ReferralSummary,
+  type StaffMilestone,
 } from "../../../contracts/referrals";
+import { milestonesOf } from "../matches";
 import type { ReferralListRow } from "./referrals.repository";
 
-const COLOURS: readonly string[] = ["green", "orange", "red"];
-const colourOf = (outcome: string | null): ReferralColour | null =>
-  outcome !== null && COLOURS.includes(outcome) ? (outcome as ReferralColour) : null;
+/** A step's outcome as a referral colour; null for none (or a test's passed/failed). */
+export const referralColour = (outcome: string | null): ReferralColour | null =>
+  outcome !== null && (REFERRAL_COLOURS as readonly string[]).includes(outcome)
+    ? (outcome as ReferralColour)
+    : null;
 
 export function referralSummaryDto(row: ReferralListRow): ReferralSummary {
   const { referral } = row;
-  const colour = row.milestone ? colourOf(row.outcome) : null;
+  const colour = row.milestone ? referralColour(row.outcome) : null;
   return {
     id: referral.id,
     matchId: referral.matchId,
@@ -60,31 +64,29 @@ export function staffMilestones(
 ): StaffMilestone[] {
   const live = match.history.filter((s) => s.undone === null);
   const last = live.filter((s) => s.fromPhaseId !== null).at(-1);
-  return match.procedure.phases
-    .filter((p) => p.meaning === "active" && p.outcomes.length > 0)
-    .map((phase) => {
-      const standing = live.filter((s) => s.toPhaseId === phase.id && s.fromPhaseId !== null).at(-1);
-      const colour = colourOf(standing?.outcome ?? null);
-      return {
-        phaseId: phase.id,
-        key: phase.key,
-        label: phase.label,
-        options: phase.outcomeOptions,
-        outcome:
-          standing && colour
-            ? {
-                option: phase.outcomeOptions.find((o) => o.key === standing.outcomeOption) ?? null,
-                colour,
-                at: standing.at,
-                by: standing.actor,
-                comment: standing.comment,
-              }
-            : null,
-        open: phase.id === openPhaseId,
-        undoable: last !== undefined && last.toPhaseId === phase.id && match.permissions.undo,
-        points: pointsOf(phase.key),
-      };
-    });
+  return milestonesOf(match.procedure).map((phase) => {
+    const standing = live.filter((s) => s.toPhaseId === phase.id && s.fromPhaseId !== null).at(-1);
+    const colour = referralColour(standing?.outcome ?? null);
+    return {
+      phaseId: phase.id,
+      key: phase.key,
+      label: phase.label,
+      options: phase.outcomeOptions,
+      outcome:
+        standing && colour
+          ? {
+              option: phase.outcomeOptions.find((o) => o.key === standing.outcomeOption) ?? null,
+              colour,
+              at: standing.at,
+              by: standing.actor,
+              comment: standing.comment,
+            }
+          : null,
+      open: phase.id === openPhaseId,
+      undoable: last !== undefined && last.toPhaseId === phase.id && match.permissions.undo,
+      points: pointsOf(phase.key),
+    };
+  });
 }
 
 export function referralDetailDto(

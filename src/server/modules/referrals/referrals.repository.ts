@@ -29,8 +29,11 @@ const placeOfWork = sql<string | null>`coalesce(${organisationSites.city}, ${vac
 /** Archived: a red outcome, or a phase that ends the match (the procedure's "archived"). */
 const archived = sql<boolean>`(coalesce(${matches.outcome} = 'red', false) or ${procedurePhases.meaning} <> 'active')`;
 const lastUpdate = sql<Date>`greatest(${referrals.updatedAt}, ${matches.updatedAt})`;
-/** A milestone is a phase with outcomes to give; the entry phase ("referred") has none. */
-const isMilestone = sql<boolean>`cardinality(${procedurePhases.outcomes}) > 0`;
+/**
+ * A milestone: an active phase with outcomes to give (the entry phase "referred" has none). The
+ * SQL form of the matches module's `milestonesOf`, for both sides of the referral portal.
+ */
+export const isMilestone = sql<boolean>`(${procedurePhases.meaning} = 'active' and cardinality(${procedurePhases.outcomes}) > 0)`;
 
 const listColumns = {
   referral: referrals,
@@ -189,13 +192,7 @@ export const referralsRepository = repository<TenantScope>()({
         })
         .from(procedurePhases)
         .innerJoin(procedures, eq(procedures.id, procedurePhases.procedureId))
-        .where(
-          and(
-            eq(procedures.kind, "referral"),
-            inTenant(scope, procedures.organisationId),
-            sql`cardinality(${procedurePhases.outcomes}) > 0`,
-          ),
-        )
+        .where(and(eq(procedures.kind, "referral"), inTenant(scope, procedures.organisationId), isMilestone))
         .orderBy(asc(procedurePhases.position)),
       db
         .selectDistinct({ city: placeOfWork })

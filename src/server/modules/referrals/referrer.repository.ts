@@ -14,6 +14,7 @@ import {
 import { type PublicScope, reaches, type TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
 import { mailPortalColumns } from "../tenancy";
+import { isMilestone } from "./referrals.repository";
 import { referralLinks, referralPoints, referrals } from "./referrals.schema";
 
 export type ReferralRow = typeof referrals.$inferSelect;
@@ -194,7 +195,7 @@ export const referrerRepository = repository<TenantScope>()({
         and(
           inArray(procedurePhases.procedureId, [...procedureIds]),
           inTenant(scope, procedurePhases.organisationId),
-          sql`jsonb_array_length(${procedurePhases.outcomeOptions}) > 0`,
+          isMilestone,
         ),
       )
       .orderBy(asc(procedurePhases.procedureId), asc(procedurePhases.position));

@@ -1,14 +1,11 @@
 import type { Labels } from "../../../../contracts/matches";
 import type { MyPointsResponse, MyReferral, ReferralColour } from "../../../../contracts/referrals";
-import { REFERRAL_COLOURS } from "../../../../contracts/referrals";
 import { AppError } from "../../../platform/errors";
 import { matchState } from "../../matches";
 import type { Caller } from "../../tenancy";
+import { referralColour } from "../referrals.presenter";
 import { referrerRepository } from "../referrer.repository";
 import { type ReferrerDeps, referrerOf } from "./context";
-
-const isColour = (value: string | null): value is ReferralColour =>
-  value !== null && (REFERRAL_COLOURS as readonly string[]).includes(value);
 
 const fullName = (row: { firstName: string; lastName: string }) => `${row.firstName} ${row.lastName}`.trim();
 
@@ -33,7 +30,7 @@ export async function myReferrals(
     const latest = new Map<string, { colour: ReferralColour | null; at: Date }>();
     for (const step of steps)
       if (step.matchId === row.matchId)
-        latest.set(step.toPhaseId, { colour: isColour(step.outcome) ? step.outcome : null, at: step.at });
+        latest.set(step.toPhaseId, { colour: referralColour(step.outcome), at: step.at });
     const state = matchState({ meaning: row.meaning }, row.outcome);
     return {
       id: row.id,
