@@ -3,7 +3,7 @@ import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import axe from "axe-core";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { expect, vi } from "vitest";
 import { DEMO_PASSWORD } from "../../src/server/seed/demo";
 import { totpCode } from "../support/session";
 
@@ -18,6 +18,11 @@ export const CHROMIUM_ARGS = [
 ];
 export const screenshotDir = fileURLToPath(new URL("../../test-results/", import.meta.url));
 export const skipBrowserTests = process.env.SKIP_BROWSER_TESTS === "1";
+
+// A journey signs in, walks several pages and runs axe on each: on two busy cores in CI that is
+// well past the 30 s a unit or HTTP test gets. Every journey file imports this module, so the
+// longer budget is set once here (vi.setConfig applies to the importing file).
+vi.setConfig({ testTimeout: 120_000 });
 
 /** Debian's Chromium, headless; fails with a hint when it is not installed. */
 export async function launchBrowser(): Promise<Browser> {
