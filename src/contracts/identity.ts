@@ -33,6 +33,7 @@ export const INVITABLE_ROLES = [
   "hr_officer",
   "selection_officer",
   "jury_member",
+  "line_manager",
   "referrer",
 ] as const;
 export const InvitableRoleSchema = z.enum(INVITABLE_ROLES);

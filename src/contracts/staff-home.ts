@@ -25,6 +25,7 @@ export const STAFF_HOME_ROLES = [
   "hr_officer",
   "selection_officer",
   "jury_member",
+  "line_manager",
   "referrer",
 ] as const satisfies readonly Role[];
 

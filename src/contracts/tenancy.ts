@@ -40,6 +40,8 @@ export const ROLES = [
   "hr_officer",
   "selection_officer",
   "jury_member",
+  /** "Leidinggevende" (Vlimpers): the line manager of the post being filled. */
+  "line_manager",
   "referrer",
   "candidate",
 ] as const;

@@ -167,7 +167,7 @@ export const VacancyTransitionRequestSchema = z.object({
   comment: z.string().trim().max(2000).nullable().default(null),
 });
 
-const PersonRefSchema = z.object({ id: z.string(), name: z.string(), email: z.string().nullable() });
+export const PersonRefSchema = z.object({ id: z.string(), name: z.string(), email: z.string().nullable() });
 export type PersonRef = z.infer<typeof PersonRefSchema>;
 
 export const VacancyAttachmentSchema = z.object({
@@ -287,6 +287,8 @@ export const VacancyListQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
   /** "mine", "none" or a user id. */
   accountManager: z.string().max(100).optional(),
+  /** "Mijn vacatures" (Vlimpers): those the caller is the primary owner or a co-owner of. */
+  owner: z.enum(["mine"]).optional(),
   contactVia: ContactViaSchema.optional(),
   status: z.enum(VACANCY_LIST_VIEWS).default("active"),
   /** "soon": open and closing today or within the next 7 days (the staff home's block). */

@@ -54,6 +54,7 @@ import { TwoFactorSetupPage } from "./routes/two-factor-setup";
 import {
   ApplicationsPage,
   EditVacancyPage,
+  InvolvedVacanciesRoutePage,
   KansenPage,
   KansPage,
   NewVacancyPage,
@@ -612,6 +613,13 @@ const myReferralsRoute = createRoute({
   staticData: { titleKey: "referrer.titles.mine", parent: "/" },
 });
 
+const involvedRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/selecties",
+  component: InvolvedVacanciesRoutePage,
+  staticData: { titleKey: "vacancies.involved.title", parent: "/" },
+});
+
 const pointsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/punten",
@@ -638,6 +646,7 @@ const routeTree = rootRoute.addChildren([
   referRoute,
   myReferralsRoute,
   pointsRoute,
+  involvedRoute,
   confirmReferralRoute,
   placementsRoute,
   placementRoute,

@@ -92,6 +92,7 @@ export const TENANT_OWNED_TABLES: readonly string[] = [
   "vacancy_attachments",
   "vacancy_history",
   "vacancy_views",
+  "vacancy_team",
   "matches",
   "procedures",
   "procedure_phases",
@@ -155,6 +156,10 @@ export const SQL_FRAGMENTS: Readonly<Record<string, string>> = {
     "an ORDER BY/SELECT expression over the outer query's vacancy row",
   "src/server/modules/vacancies/vacancies.repository.ts#attachmentsOf":
     "a correlated subquery for the outer (scoped) vacancy row",
+  "src/server/modules/vacancies/vacancy-people.repository.ts#familyOf":
+    "the ids of an organisation family, a subquery each caller seeds with an organisation it checked against its scope",
+  "src/server/modules/vacancies/vacancy-people.repository.ts#staffJson":
+    "the active staff with given roles among organisations a subquery selects, for a scoped repository's own read",
 };
 
 const SCOPE_TYPES = new Set([

@@ -16,7 +16,7 @@ describe("demo data", () => {
     await database?.close();
   });
 
-  it("holds three portals, organisations of every kind, 2,004 candidates and 153 vacancies", async () => {
+  it("holds three portals, organisations of every kind, 2,008 candidates and 155 vacancies", async () => {
     const { db } = database;
     expect((await db.select().from(portals)).map((p) => p.slug).sort()).toEqual([
       "haaglanden",
@@ -31,9 +31,10 @@ describe("demo data", () => {
       new Set(["employer", "municipality", "agency", "government"]),
     );
     expect(kinds.reduce((sum, k) => sum + k.n, 0)).toBeGreaterThanOrEqual(12);
-    // The generated 2,000 and 150, the demo candidate, and the referral demo's 3 people and 3 vacancies.
-    expect(await db.$count(candidates)).toBe(2004);
-    expect(await db.$count(vacancies)).toBe(153);
+    // The generated 2,000 and 150, the demo candidate, the referral demo's 3 people and 3
+    // vacancies, and the selection demo's 4 applicants without an account and 2 vacancies.
+    expect(await db.$count(candidates)).toBe(2008);
+    expect(await db.$count(vacancies)).toBe(155);
   });
 
   it("gives every demo account the documented password, hashed with argon2id", async () => {

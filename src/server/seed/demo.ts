@@ -15,6 +15,7 @@ import { seedDemoMessages } from "./messages";
 import { seedDemoPlacement } from "./placements";
 import { seedDemoProposals } from "./proposals";
 import { seedDemoReferrals } from "./referrals";
+import { seedDemoSelection } from "./selection";
 import { seedDemoSites } from "./sites";
 import { seedDemoStaffHome } from "./staff-home";
 import { seedTalentPools } from "./talent-pools";
@@ -273,6 +274,13 @@ export const DEMO_USERS: DemoUser[] = [
     locale: "en",
   },
   {
+    // Vlimpers' "leidinggevende": sees the selections he is on, once someone applied.
+    email: "leiding@demo.werkbrug.test",
+    name: "Lars de Leeuw",
+    role: "line_manager",
+    organisation: "agentschap",
+  },
+  {
     // The referral portal's recruiter: moves referred candidates through the milestones.
     email: "zorg@demo.werkbrug.test",
     name: "Marieke de Wit",
@@ -444,6 +452,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
   await seedDemoPlacement(db, orgIds.get("westland")!);
   await seedDemoStaffHome(db, orgIds.get("westland")!);
   await seedDemoReferrals(db, orgIds.get("duinen")!, DEMO_NOW);
+  await seedDemoSelection(db, orgIds.get("agentschap")!, DEMO_NOW);
   log(
     `Seeded ${candidateCount} candidates and ${vacancyCount} vacancies in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );

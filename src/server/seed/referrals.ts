@@ -2,12 +2,12 @@ import { createHash } from "node:crypto";
 import { and, eq, exists, isNull, sql } from "drizzle-orm";
 import { candidates } from "../modules/candidates/candidates.schema";
 import { matches, matchHistory, procedurePhases, procedures } from "../modules/matches/matches.schema";
-import { PROCEDURE_TEMPLATES } from "../modules/matches/matches.templates";
 import { DEFAULT_POINTS } from "../modules/referrals";
 import { referralLinks, referralPoints, referrals } from "../modules/referrals/referrals.schema";
 import { organisationSites, organisations } from "../modules/tenancy/tenancy.schema";
 import { vacancies } from "../modules/vacancies/vacancies.schema";
 import type { Db } from "../platform/db";
+import { dayFrom as day, procedureOfKind } from "./procedures";
 
 const REFERRER = "demo-verwijzer";
 /** Marieke de Wit, the recruiter of De Duinen (zorg@). */
@@ -87,7 +87,7 @@ export async function seedDemoReferrals(db: Db, duinenId: string, now: Date): Pr
   const [duinen] = await db.select().from(organisations).where(eq(organisations.id, duinenId));
   if (!duinen?.homePortalId) return;
   const portalId = duinen.homePortalId;
-  const referral = await referralProcedure(db, duinenId);
+  const referral = await procedureOfKind(db, duinenId, "referral");
 
   // Vacancies that already have candidates keep the procedure they were made in.
   const [recruitment] = await db
@@ -280,49 +280,4 @@ async function seedSteps(
     await db.update(referrals).set({ updatedAt: at }).where(eq(referrals.id, input.referralId));
     from = phase.id;
   }
-}
-
-function day(now: Date, offset: number): string {
-  return new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** The organisation's referral procedure, copied from the template when it has none yet. */
-async function referralProcedure(db: Db, organisationId: string): Promise<string> {
-  const [found] = await db
-    .select()
-    .from(procedures)
-    .where(and(eq(procedures.organisationId, organisationId), eq(procedures.kind, "referral")));
-  if (found) return found.id;
-  const existing = await db.select().from(procedures).where(eq(procedures.organisationId, organisationId));
-  // An organisation gets all templates at once (decision 0016): copy them all if none were.
-  const templates =
-    existing.length === 0 ? PROCEDURE_TEMPLATES : PROCEDURE_TEMPLATES.filter((t) => t.kind === "referral");
-  let referral: string | null = null;
-  for (const template of templates) {
-    const [made] = await db
-      .insert(procedures)
-      .values({
-        organisationId,
-        template: template.template,
-        kind: template.kind,
-        name: template.name,
-        isDefault: template.isDefault && template.kind !== "referral",
-      })
-      .returning();
-    await db.insert(procedurePhases).values(
-      template.phases.map((phase, position) => ({
-        procedureId: made!.id,
-        organisationId,
-        key: phase.key,
-        position,
-        label: phase.label,
-        visibleToContacts: phase.visibleToContacts,
-        outcomes: [...phase.outcomes],
-        outcomeOptions: [...phase.outcomeOptions],
-        meaning: phase.meaning,
-      })),
-    );
-    if (template.kind === "referral") referral = made!.id;
-  }
-  return referral!;
 }

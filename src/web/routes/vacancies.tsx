@@ -8,6 +8,7 @@ import { Notice, useErrorText } from "../features/identity/forms";
 import { usePageTitle } from "../features/navigation/page-title";
 import { CandidateVacancies } from "../features/vacancies/candidate-vacancies";
 import { CandidateVacancy, MyApplications } from "../features/vacancies/candidate-vacancy";
+import { InvolvedVacanciesPage } from "../features/vacancies/involved-vacancies";
 import type { CandidateSearch, StaffSearch } from "../features/vacancies/search-params";
 import { PageLoader } from "../features/vacancies/ui";
 import { vacancyQuery } from "../features/vacancies/vacancies-api";
@@ -134,6 +135,14 @@ export function ApplicationsPage() {
   return (
     <RequireSignIn path="/sollicitaties">
       <MyApplications />
+    </RequireSignIn>
+  );
+}
+
+export function InvolvedVacanciesRoutePage() {
+  return (
+    <RequireSignIn path="/selecties">
+      <InvolvedVacanciesPage />
     </RequireSignIn>
   );
 }

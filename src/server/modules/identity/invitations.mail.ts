@@ -22,6 +22,7 @@ const ROLE_LABELS: Record<Role, { nl: string; en: string; de?: string; fr?: stri
   hr_officer: { nl: "HR-medewerker", en: "HR officer" },
   selection_officer: { nl: "selectieverantwoordelijke", en: "selection officer" },
   jury_member: { nl: "jurylid", en: "jury member" },
+  line_manager: { nl: "leidinggevende", en: "line manager" },
   referrer: { nl: "verwijzer", en: "referrer" },
   candidate: { nl: "kandidaat", en: "candidate" },
 };

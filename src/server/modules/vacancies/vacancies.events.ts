@@ -5,6 +5,13 @@ import type { DomainEventInput, Store } from "../../platform/store";
 import { systemScope } from "../../platform/system-scope";
 import { mailPortalUrl } from "../../platform/tenancy";
 import { publicationJobRepository } from "./publication-job.repository";
+import {
+  applicationReceivedMail,
+  newApplicationMail,
+  requestDecidedMail,
+  requestFiledMail,
+} from "./selection.mails";
+import { type SelectionMailVacancy, selectionMailRepository } from "./selection-mail.repository";
 
 /**
  * The events of a vacancy's life (decision 0015). Each is written in the transaction of the
@@ -17,6 +24,7 @@ import { publicationJobRepository } from "./publication-job.repository";
  *   `{ previousStatus, changes, comment }`; a closing by date has `reason: "closing_date"`,
  *   `closesOn` and `recipientUserId` (the owner, else the contact person) instead;
  * - vacancy.published_to: `{ audiences }` newly able to see it (the publication job);
+ * - vacancy.team_changed: `{ action, changes }` (owner, team members added and removed);
  * - vacancy.deleted: `{ previousStatus }`.
  */
 export type VacancyEventType =
@@ -31,6 +39,7 @@ export type VacancyEventType =
   | "vacancy.approved"
   | "vacancy.rejected"
   | "vacancy.published_to"
+  | "vacancy.team_changed"
   | "vacancy.deleted";
 
 export function vacancyEvent(
@@ -93,6 +102,111 @@ export function registerVacancySubscribers(events: EventBus, deps: VacancySubscr
           detailUrl,
         }),
       });
+    },
+  });
+
+  const facts = () => deps.store.bind(systemScope("events"), selectionMailRepository);
+  const portalName = (v: SelectionMailVacancy, locale: string) =>
+    locale === "nl" ? v.portalNameNl : v.portalNameEn;
+  const link = (v: SelectionMailVacancy, path: string) =>
+    new URL(path, mailPortalUrl(deps.publicUrl, v)).toString();
+
+  events.subscribe({
+    name: "vacancies.request-filed-mail",
+    types: ["vacancy.requested"],
+    /** The selection officers of the organisation family: a request waits for their decision. */
+    async handle(event) {
+      const vacancyId = event.subject.vacancyId;
+      if (!vacancyId || !event.organisationId) return;
+      const vacancy = await facts().vacancy(vacancyId);
+      if (!vacancy) return;
+      for (const officer of await facts().selectionOfficers(event.organisationId)) {
+        const locale = mailLocale(officer.locale);
+        await deps.mailer.send({
+          to: officer.email,
+          ...requestFiledMail({
+            locale,
+            portalName: portalName(vacancy, locale),
+            name: officer.name,
+            vacancyTitle: vacancy.displayTitle,
+            organisationName: vacancy.organisationName,
+            requesterName: vacancy.requesterName ?? "",
+            url: link(vacancy, `vacaturebeheer/${vacancy.id}`),
+          }),
+        });
+      }
+    },
+  });
+
+  events.subscribe({
+    name: "vacancies.request-decided-mail",
+    types: ["vacancy.approved", "vacancy.rejected"],
+    /** The HR officer who asked: approved or rejected, with the selection officer's remarks. */
+    async handle(event) {
+      const vacancyId = event.subject.vacancyId;
+      if (!vacancyId) return;
+      const vacancy = await facts().vacancy(vacancyId);
+      if (!vacancy?.requestedByUserId) return;
+      const requester = await facts().user(vacancy.requestedByUserId);
+      if (!requester) return;
+      const locale = mailLocale(requester.locale);
+      await deps.mailer.send({
+        to: requester.email,
+        ...requestDecidedMail({
+          locale,
+          portalName: portalName(vacancy, locale),
+          name: requester.name,
+          vacancyTitle: vacancy.displayTitle,
+          organisationName: vacancy.organisationName,
+          approved: event.type === "vacancy.approved",
+          comment: vacancy.decisionComment,
+          url: link(vacancy, `vacaturebeheer/${vacancy.id}`),
+        }),
+      });
+    },
+  });
+
+  events.subscribe({
+    name: "vacancies.application-mails",
+    types: ["match.created"],
+    /** An application arrived: a confirmation to the applicant and a word to the vacancy's owner. */
+    async handle(event) {
+      const matchId = event.subject.matchId;
+      if (!matchId || event.payload.source !== "applied") return;
+      const application = await facts().application(matchId);
+      if (!application) return;
+      const vacancy = await facts().vacancy(application.vacancyId);
+      if (!vacancy) return;
+      if (application.applicantEmail) {
+        const locale = mailLocale(application.applicantLocale);
+        await deps.mailer.send({
+          to: application.applicantEmail,
+          ...applicationReceivedMail({
+            locale,
+            portalName: portalName(vacancy, locale),
+            name: application.candidateName,
+            vacancyTitle: vacancy.displayTitle,
+            organisationName: vacancy.organisationName,
+            url: link(vacancy, "sollicitaties"),
+          }),
+        });
+      }
+      const handler = application.handlerUserId ? await facts().user(application.handlerUserId) : null;
+      if (handler) {
+        const locale = mailLocale(handler.locale);
+        await deps.mailer.send({
+          to: handler.email,
+          ...newApplicationMail({
+            locale,
+            portalName: portalName(vacancy, locale),
+            name: handler.name,
+            vacancyTitle: vacancy.displayTitle,
+            organisationName: vacancy.organisationName,
+            candidateName: application.candidateName,
+            url: link(vacancy, `vacaturebeheer/${vacancy.id}`),
+          }),
+        });
+      }
     },
   });
 }

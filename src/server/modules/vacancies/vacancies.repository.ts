@@ -19,7 +19,7 @@ import { type Db, containsText as textMatches } from "../../platform/db";
 import { matches, matchHistory, organisationSites, organisations, users } from "../../platform/schema";
 import { organisationsOf, reaches, type TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
-import { vacancies, vacancyAttachments, vacancyHistory } from "./vacancies.schema";
+import { vacancies, vacancyAttachments, vacancyHistory, vacancyTeam } from "./vacancies.schema";
 import { visibleToCandidatesSql } from "./visibility.repository";
 
 export type VacancyRow = typeof vacancies.$inferSelect;
@@ -259,6 +259,11 @@ export const vacancyRepository = repository<TenantScope>()({
     if (query.accountManager === "mine") filters.push(eq(vacancies.accountManagerUserId, context.userId));
     else if (query.accountManager === "none") filters.push(isNull(vacancies.accountManagerUserId));
     else if (query.accountManager) filters.push(eq(vacancies.accountManagerUserId, query.accountManager));
+    if (query.owner === "mine")
+      filters.push(
+        sql`(${vacancies.ownerUserId} = ${context.userId} or exists (select 1 from ${vacancyTeam} t
+          where t.vacancy_id = ${vacancies.id} and t.user_id = ${context.userId} and t.role = 'co_owner'))`,
+      );
     if (query.contactVia) filters.push(eq(vacancies.contactVia, query.contactVia));
     if (query.closing === "future")
       filters.push(or(isNull(vacancies.closesOn), sql`${vacancies.closesOn} >= ${today}`));

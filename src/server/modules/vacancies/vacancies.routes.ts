@@ -27,6 +27,7 @@ import { vacancyOptions } from "./actions/vacancy-options";
 import { registerCandidateVacancyRoutes } from "./candidate-vacancies.routes";
 import { UPLOAD_MAX_BYTES, vacanciesPolicy } from "./vacancies.policy";
 import { registerVacancyFileRoutes } from "./vacancy-files.routes";
+import { registerVacancyTeamRoutes } from "./vacancy-team.routes";
 
 const errors = errorResponses(400, 401, 403, 404, 409);
 const IdParams = z.object({ id: z.string().uuid() });
@@ -48,6 +49,7 @@ export async function registerVacancyRoutes(app: FastifyInstance, deps: VacancyR
     await scope.register(multipart, {
       limits: { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 5, fieldSize: 20_000 },
     });
+    registerVacancyTeamRoutes(scope, deps.vacancies);
     registerStaffVacancyRoutes(scope, deps.vacancies);
     registerVacancyFileRoutes(scope, deps.vacancies);
     registerCandidateVacancyRoutes(scope, deps.vacancies);

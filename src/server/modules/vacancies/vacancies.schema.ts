@@ -10,6 +10,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uuid,
@@ -22,6 +23,7 @@ import {
   VACANCY_KINDS,
   VACANCY_STATUSES,
 } from "../../../contracts/vacancies";
+import { TEAM_ROLES } from "../../../contracts/vacancy-team";
 import { procedures } from "../matches/matches.schema";
 import { organisationSites, organisations, portals, users } from "../tenancy/tenancy.schema";
 
@@ -183,4 +185,32 @@ export const vacancyViews = pgTable(
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("vacancy_views_vacancy_idx").on(t.vacancyId, t.source)],
+);
+
+/**
+ * The people of a vacancy's selection procedure besides its primary owner (Vlimpers):
+ * co-owners, the HR officer, the leader and the jury members. Leaders and jury members reach
+ * the vacancy and its applicants only through this table.
+ */
+export const vacancyTeam = pgTable(
+  "vacancy_team",
+  {
+    vacancyId: uuid("vacancy_id")
+      .notNull()
+      .references(() => vacancies.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: TEAM_ROLES }).notNull(),
+    addedByUserId: text("added_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.vacancyId, t.userId, t.role] }),
+    index("vacancy_team_user_idx").on(t.userId),
+    check("vacancy_team_role_valid", sql`${t.role} in (${inList(TEAM_ROLES)})`),
+  ],
 );

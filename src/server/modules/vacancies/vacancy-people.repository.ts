@@ -34,7 +34,7 @@ const roleList = (roles: readonly Role[]) =>
  * The ids of the whole family of the organisations `seed` selects: up to the top organisation
  * and down to every department and branch. Aliases of its own, so it nests in any query.
  */
-function familyOf(seed: SQL): SQL {
+export function familyOf(seed: SQL): SQL {
   return sql`(with recursive fam_up(id, parent_id) as (
       select fo.id, fo.parent_id from ${organisations} fo where fo.id in (${seed})
       union
@@ -47,7 +47,7 @@ function familyOf(seed: SQL): SQL {
 }
 
 /** Active staff (no candidates) with one of the roles in the organisations `within` selects, by name. */
-function staffJson(within: SQL, roles: readonly Role[]): SQL<PersonJson[]> {
+export function staffJson(within: SQL, roles: readonly Role[]): SQL<PersonJson[]> {
   return sql<
     PersonJson[]
   >`(select coalesce(json_agg(json_build_object('id', s.id, 'name', s.name, 'email', s.email)

@@ -33,6 +33,7 @@ import {
   type Employer,
 } from "../../../contracts/employers";
 import { Dialog } from "../../ui/dialog";
+import { Facts } from "../../ui/facts";
 import { meQuery } from "../account/me-query";
 import { FormError, fieldErrors, Notice } from "../identity/forms";
 import { useLocale } from "../language/language-control";
@@ -46,7 +47,7 @@ import {
   revokeContact,
   updateContact,
 } from "./employers-api";
-import { AccessBadge, ConfirmDialog, Facts, formatDate, formatDateTime, SidePanel } from "./ui";
+import { AccessBadge, ConfirmDialog, formatDate, formatDateTime, SidePanel } from "./ui";
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE_PATTERN = /^\+?[0-9 ()-]{6,20}$/;

@@ -34,6 +34,7 @@ import type { Employer } from "../../../contracts/employers";
 import { dateTimeFormat } from "../../../contracts/intl";
 import { AppLink } from "../../ui/app-link";
 import { Dialog } from "../../ui/dialog";
+import { Facts } from "../../ui/facts";
 import { FormError, Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
 import { usePageTitle } from "../navigation/page-title";
@@ -54,7 +55,7 @@ import {
   unarchiveEmployer,
   updateEmployer,
 } from "./employers-api";
-import { ArchivedBadge, addressText, ConfirmDialog, Facts, formatDate, formatDay, websiteHref } from "./ui";
+import { ArchivedBadge, addressText, ConfirmDialog, formatDate, formatDay, websiteHref } from "./ui";
 
 declare module "@tanstack/react-router" {
   interface HistoryState {

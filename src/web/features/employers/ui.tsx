@@ -1,5 +1,5 @@
 import { Badge, Button, Drawer, Group, Stack, Text } from "@mantine/core";
-import { Fragment, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "../../../contracts/common";
 import type { AccessStatus } from "../../../contracts/employers";
@@ -35,22 +35,6 @@ export function ArchivedBadge() {
     <Badge color="dark.6" variant="filled" {...BADGE_STYLE}>
       {t("employers.archived")}
     </Badge>
-  );
-}
-
-/** Label-value pairs; empty values are left out rather than shown as dashes. */
-export function Facts({ items }: { items: readonly [string, ReactNode][] }) {
-  const shown = items.filter(([, value]) => value !== null && value !== undefined && value !== "");
-  if (shown.length === 0) return null;
-  return (
-    <dl className="werkbrug-facts">
-      {shown.map(([label, value]) => (
-        <Fragment key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </Fragment>
-      ))}
-    </dl>
   );
 }
 

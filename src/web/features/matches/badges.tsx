@@ -1,5 +1,4 @@
 import { Badge } from "@mantine/core";
-import { Fragment, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Outcome, PhaseMeaning } from "../../../contracts/matches";
 
@@ -37,20 +36,5 @@ export function StateBadge({ state }: { state: PhaseMeaning }) {
     <Badge color={STATE_COLOR[state]} variant="outline" styles={{ label: { overflow: "visible" } }}>
       {t(`matches.state.${state}`)}
     </Badge>
-  );
-}
-
-/** Label-value pairs (as on the vacancy page); empty values are left out. */
-export function Facts({ items }: { items: readonly [string, ReactNode][] }) {
-  const shown = items.filter(([, value]) => value !== null && value !== undefined && value !== "");
-  return (
-    <dl className="werkbrug-facts">
-      {shown.map(([label, value]) => (
-        <Fragment key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </Fragment>
-      ))}
-    </dl>
   );
 }

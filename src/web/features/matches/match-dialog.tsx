@@ -21,12 +21,13 @@ import {
   type Outcome,
 } from "../../../contracts/matches";
 import { Dialog } from "../../ui/dialog";
+import { Facts } from "../../ui/facts";
 import { MatchDocuments } from "../documents/match-documents";
 import { FormError, Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
 import { formatDateTime } from "../vacancies/format";
 import { PageLoader } from "../vacancies/ui";
-import { Facts, OutcomeBadge, StateBadge } from "./badges";
+import { OutcomeBadge, StateBadge } from "./badges";
 import { evaluateMatch, matchKeys, matchQuery, moveMatch, undoMatch } from "./matches-api";
 
 /** After a change: the vacancy's lists and counts follow. */

@@ -88,6 +88,8 @@ const refer: MenuItem = { key: "refer", href: "/verwijzen", icon: IconUserPlus }
 const myReferrals: MenuItem = { key: "myReferrals", href: "/mijn-verwijzingen", icon: IconListCheck };
 const points: MenuItem = { key: "points", href: "/punten", icon: IconTrophy };
 const applications: MenuItem = { key: "applications", href: "/sollicitaties", icon: IconFileDescription };
+/** Vlimpers: the leader's and jury member's vacancies, those they are on once someone applied. */
+const involved: MenuItem = { key: "involvedVacancies", href: "/selecties", icon: IconBriefcase };
 // The manual puts user management under Instellingen, in the organisation's part.
 const users: MenuItem = { key: "users", href: "/instellingen?tab=gebruikers", icon: IconUsers };
 
@@ -103,7 +105,8 @@ export const MENU_BY_ROLE: Readonly<Record<MenuRole, readonly MenuItem[]>> = {
   anonymous: [home, jobBoard, forEmployers, about],
   candidate: [home, kansen, applications, myTimesheets, profile, messages, settings],
   referrer: [home, refer, myReferrals, points, jobBoard, settings],
-  jury_member: [home, settings],
+  jury_member: [home, involved, settings],
+  line_manager: [home, involved, settings],
   selection_officer: [home, vacancies, referrals, sites, settings],
   hr_officer: [home, vacancyRequests, vacancies, settings],
   employer_contact: [

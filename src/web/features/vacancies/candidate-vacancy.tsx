@@ -8,6 +8,7 @@ import type { Application, CandidateVacancyDetail } from "../../../contracts/vac
 import { ApiError, api } from "../../api";
 import { AppLink } from "../../ui/app-link";
 import { Dialog } from "../../ui/dialog";
+import { Facts } from "../../ui/facts";
 import { savedVacanciesQuery } from "../candidates/candidates-api";
 import { FormError, fieldErrors, Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
@@ -16,7 +17,7 @@ import { formatDate, formatDay, formatHours, formatSalary, formatScale } from ".
 import { PageLoader, PlainBadge, Section } from "./ui";
 import classes from "./vacancies.module.css";
 import { applyToVacancy, candidateVacancyQuery, myApplicationsQuery } from "./vacancies-api";
-import { Facts, useReferenceLabels } from "./vacancy-detail";
+import { useReferenceLabels } from "./vacancy-detail";
 import { AttachmentList, MAX_FILE_BYTES } from "./vacancy-files";
 
 const CV_TYPES = [

@@ -27,6 +27,8 @@ export const StaffSearchSchema = z.object({
   q: text(200),
   /** "mine", "none" or a user id. */
   accountManager: text(100),
+  /** "Mijn vacatures": those the caller owns or co-owns. */
+  owner: z.enum(["mine"]).optional().catch(undefined),
   contactVia: ContactViaSchema.optional().catch(undefined),
   status: z.enum(STAFF_STATUSES).optional().catch(undefined),
   closing: z.enum(CLOSING_FILTERS).optional().catch(undefined),
@@ -56,6 +58,7 @@ export const STAFF_DEFAULTS = {
 
 /** The filters of the filter panel (not search, the view, sort or page). */
 export const STAFF_FILTER_KEYS = [
+  "owner",
   "accountManager",
   "contactVia",
   "closing",

@@ -31,7 +31,7 @@ import {
 } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useRouterState } from "@tanstack/react-router";
-import { Fragment, type ReactNode, useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "../../../contracts/common";
 import {
@@ -65,6 +65,7 @@ import {
 } from "./vacancies-api";
 import { FIELD_LABEL_KEYS } from "./vacancy-draft";
 import { AttachmentList } from "./vacancy-files";
+import { VacancyTeamPanel } from "./vacancy-team";
 
 const FROM_KEY: Record<Audience, keyof Publication> = {
   organisation: "organisationFrom",
@@ -78,20 +79,7 @@ export function useVacancyNotice(): string | undefined {
   return useRouterState({ select: (s) => s.location.state.vacancyNotice });
 }
 
-/** Label-value pairs; empty values are left out rather than shown as dashes. */
-export function Facts({ items }: { items: readonly [string, ReactNode][] }) {
-  const shown = items.filter(([, value]) => value !== null && value !== undefined && value !== "");
-  return (
-    <dl className="werkbrug-facts">
-      {shown.map(([label, value]) => (
-        <Fragment key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </Fragment>
-      ))}
-    </dl>
-  );
-}
+import { Facts } from "../../ui/facts";
 
 /** The labels of reference ids (function group, education level), once the lists are there. */
 export function useReferenceLabels() {
@@ -721,6 +709,8 @@ export function VacancyDetail({ id }: { id: string }) {
           </Stack>
         </Section>
       </SimpleGrid>
+
+      <VacancyTeamPanel vacancyId={vacancy.id} />
 
       <VacancyMatches vacancyId={vacancy.id} />
 

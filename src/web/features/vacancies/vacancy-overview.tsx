@@ -9,6 +9,7 @@ import {
   NativeSelect,
   SegmentedControl,
   Stack,
+  Switch,
   Table,
   Text,
   UnstyledButton,
@@ -370,6 +371,8 @@ export function VacancyOverview({ search, onSearch, fixedStatus }: VacancyOvervi
   const me = useQuery(meQuery);
   // The Kansenportaal's names for a corporation's own lists ("Mijn uitgezette kansen").
   const kansen = menuRole(me.data?.roles ?? null) === "employer_contact";
+  // Vlimpers' "Mijn vacatures": the selection officer's own (primary owner or co-owner).
+  const owning = menuRole(me.data?.roles ?? null) === "selection_officer";
   const viewName = (name: StaffView) =>
     t(kansen && name !== "requested" ? `vacancies.views.kansen.${name}` : `vacancies.views.${name}`);
 
@@ -416,6 +419,15 @@ export function VacancyOverview({ search, onSearch, fixedStatus }: VacancyOvervi
       <Group justify="space-between" align="flex-end" gap="sm">
         <SearchField search={search} onSearch={onSearch} />
         <Group gap="sm">
+          {owning && (
+            <Switch
+              label={t("vacancies.overview.mine")}
+              checked={search.owner === "mine"}
+              onChange={(event) =>
+                onSearch(withStaffFilter(search, { owner: event.currentTarget.checked ? "mine" : undefined }))
+              }
+            />
+          )}
           <Button
             variant="outline"
             leftSection={<IconAdjustmentsHorizontal aria-hidden="true" size={18} />}

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "../../ui/app-link";
+import { Facts } from "../../ui/facts";
 import { Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
 import { usePortal } from "../portal/portal-context";
@@ -12,7 +13,7 @@ import { formatDay, formatHours, formatSalary, formatScale } from "./format";
 import { PageLoader } from "./ui";
 import classes from "./vacancies.module.css";
 import { vacancyQuery } from "./vacancies-api";
-import { Facts, useReferenceLabels, workAddressText } from "./vacancy-detail";
+import { useReferenceLabels, workAddressText } from "./vacancy-detail";
 
 /**
  * "Print vacature": the vacancy alone on a white page, without the app around it, to print or
