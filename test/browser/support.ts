@@ -3,8 +3,10 @@ import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import axe from "axe-core";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { expect, vi } from "vitest";
+import { afterAll, beforeAll, expect, vi } from "vitest";
+import { ensureWebBuild } from "../../src/server/platform/web-build";
 import { DEMO_PASSWORD } from "../../src/server/seed/demo";
+import { startTestServer, type TestServer } from "../support/server";
 import { totpCode } from "../support/session";
 
 export const CHROMIUM = "/usr/bin/chromium";
@@ -204,7 +206,8 @@ export async function openPage(browser: Browser, ip: string, errors: string[]): 
 /** Signs a demo staff account in through the form (password and TOTP code) and waits until it shows. */
 export async function signInAsDemoStaff(page: Page, base: string, email: string): Promise<void> {
   await signInWithForm(page, base, { email, password: DEMO_PASSWORD, code: () => totpCode() });
-  await page.getByRole("button", { name: /Accountmenu van/ }).waitFor({ state: "visible" });
+  // The account menu shows once signed in, in the account's language (Julia reads English).
+  await page.getByRole("button", { name: /Accountmenu van|Account menu of/ }).waitFor({ state: "visible" });
 }
 
 /** The app's language (the screen's `<html lang>`), or null on a server-rendered page. */
@@ -225,4 +228,30 @@ async function showLanguage(page: Page, language: string): Promise<void> {
   await page.evaluate(
     () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
   );
+}
+
+export interface Journey {
+  browser: Browser;
+  server: TestServer;
+  /** Script errors of every page the journey opened (`openPage`); a journey ends with none. */
+  pageErrors: string[];
+}
+
+/**
+ * What every journey file sets up: Debian's Chromium, the built web app and a test server with
+ * the demo world, opened before its tests and closed after. The fields are there once
+ * `beforeAll` ran.
+ */
+export function browserJourney(options: Parameters<typeof startTestServer>[0] = {}): Journey {
+  const journey = { pageErrors: [] as string[] } as Journey;
+  beforeAll(async () => {
+    journey.browser = await launchBrowser();
+    await ensureWebBuild();
+    journey.server = await startTestServer(options);
+  });
+  afterAll(async () => {
+    await journey.browser?.close();
+    await journey.server?.close();
+  });
+  return journey;
 }
