@@ -75,7 +75,7 @@ function CorrectionField({
   const { t } = useTranslation();
   const locale = useLocale();
   const queryClient = useQueryClient();
-  const [value, setValue] = useState(field.corrected ? (field.value ?? "") : "");
+  const [value, setValue] = useState(field.corrected ? shownValue(field.field, field.value) : "");
   const { busy, error, run } = useBusyAction();
   const label = t(`applicants.fields.${field.field}`);
   return (

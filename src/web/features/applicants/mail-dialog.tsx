@@ -31,10 +31,11 @@ import { FormError, fieldErrors, Notice, useErrorText } from "../identity/forms"
 import { PageLoader } from "../vacancies/ui";
 import { mailingQuery, previewMail, sendMail, templatesQuery } from "./applicants-api";
 
+/** Dark shades that keep white text at 4.5:1 and more in both schemes (as the referral badges). */
 const STATUS_COLOR: Record<(typeof MAIL_DELIVERY_STATUSES)[number], string> = {
-  sending: "gray.8",
-  sent: "green.9",
-  failed: "red.9",
+  sending: "gray.7",
+  sent: "#1e6b30",
+  failed: "#b02525",
 };
 
 /** The merge fields and what each becomes, for the template form and the mail dialog. */
