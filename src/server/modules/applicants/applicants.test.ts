@@ -667,6 +667,26 @@ describe.each(testDbKinds())("applicants of a vacancy, on %s", (kind) => {
     expect(mail[0]!.text).toContain("Beste Dirk Maes,");
   });
 
+  it("lets the HR officer read and note, but not mail, correct or move where they may not change the vacancy", async () => {
+    const listed = await list("", hr);
+    expect(listed.permissions).toEqual({ moveTo: [], mail: false, correct: false, note: true });
+    const ids = [applicant.get("Dirk")!];
+    const before = await stored(ids);
+    const base = `/api/v1/vacancies/${vacancyId}/applicants`;
+    const mail = await hr.call(`${base}/mailings`, {
+      body: { matchIds: ids, message: { subject: "Hoi", body: "Hoi" } },
+    });
+    expect(mail.status).toBe(403);
+    const correction = await hr.call(`${base}/${ids[0]}/corrections`, {
+      body: { field: "phone", value: "0470 11 22 33" },
+    });
+    expect(correction.status).toBe(403);
+    const move = await hr.call(`${base}/moves`, { body: { matchIds: ids, phaseId: phase("passed") } });
+    expect(move.status).toBeGreaterThanOrEqual(403);
+    expect(move.status).toBeLessThan(500);
+    expect(await stored(ids)).toEqual(before);
+  });
+
   it("keeps another organisation away: it cannot list, see, move, note or mail (404, nothing changed)", async () => {
     const ids = [applicant.get("Dirk")!];
     const before = await stored(ids);
