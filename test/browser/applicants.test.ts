@@ -190,6 +190,7 @@ describe.skipIf(skipBrowserTests)("applicants of a vacancy in the browser", () =
 
     // Mail the three with the template: a preview per recipient, then each one's status.
     await main(page).getByRole("checkbox", { name: "Alle sollicitanten op deze pagina selecteren" }).check();
+    await screenshot(page, "applicants-list");
     await main(page).getByRole("button", { name: "Mailen" }).click();
     const mail = page.getByRole("dialog", { name: "Mailen naar 3 sollicitanten" });
     await mail.getByLabel("Sjabloon", { exact: true }).selectOption({ label: "Uitnodiging jurygesprek" });

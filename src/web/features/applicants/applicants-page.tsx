@@ -13,7 +13,7 @@ import {
 } from "@mantine/core";
 import { IconArrowBackUp, IconArrowsExchange, IconMail } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   APPLICANT_SOURCES,
@@ -254,6 +254,11 @@ export function ApplicantsPage({ vacancyId, search, onSearch }: ApplicantsPagePr
   const [selected, setSelected] = useState<Map<string, ApplicantSummary>>(new Map());
   const [dialog, setDialog] = useState<"move" | "mail" | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // A confirmation belongs to the list it was given on: another filter or page clears it.
+  const searchKey = JSON.stringify(search);
+  useEffect(() => {
+    if (searchKey) setDone(null);
+  }, [searchKey]);
   const items = list.data?.items ?? [];
   const allOnPage = items.length > 0 && items.every((i) => selected.has(i.id));
   const someOnPage = items.some((i) => selected.has(i.id));
