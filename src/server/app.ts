@@ -2,6 +2,7 @@ import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { HealthResponseSchema } from "../contracts/common";
+import { registerApplicantRoutes, registerApplicantSubscribers } from "./modules/applicants";
 import {
   createCandidateService,
   createIntakeService,
@@ -242,6 +243,9 @@ export async function buildApp({
   await registerPlacementRoutes(app, { placements });
   registerReferralSubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL });
   await registerReferralRoutes(app, { referrals: matchDeps });
+  // Applicants per vacancy and mail to them (issue 15): moves go through the matches module.
+  registerApplicantSubscribers(events, { store, mailer });
+  await registerApplicantRoutes(app, { applicants: { store, files, matches: matchDeps } });
   await registerContactHomeRoutes(app, {
     contactHome: {
       store,

@@ -1,5 +1,9 @@
 import { createRootRoute, createRoute, createRouter, Outlet, useMatches } from "@tanstack/react-router";
 import { z } from "zod";
+import { ApplicantDetailPage } from "./features/applicants/applicant-detail";
+import { ApplicantsPage } from "./features/applicants/applicants-page";
+import { ApplicantSearchSchema } from "./features/applicants/search-params";
+import { MailTemplatesPage } from "./features/applicants/templates-page";
 import { ContactHistoryPage, FavouritesPage } from "./features/candidates/favourites";
 import { PROFILE_SECTIONS } from "./features/candidates/profile-draft";
 import { RegisterJobSeekerPage } from "./features/candidates/register-job-seeker";
@@ -638,7 +642,43 @@ const confirmReferralRoute = createRoute({
   staticData: { titleKey: "referrer.titles.confirm", parent: "/" },
 });
 
+// Applicants per vacancy and mail to them (issue 15): the list, one applicant, the mail templates.
+const applicantsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/vacaturebeheer/$id/sollicitanten",
+  validateSearch: ApplicantSearchSchema,
+  component: function ApplicantsRoute() {
+    const navigate = applicantsRoute.useNavigate();
+    return (
+      <ApplicantsPage
+        vacancyId={applicantsRoute.useParams().id}
+        search={applicantsRoute.useSearch()}
+        onSearch={(search) => void navigate({ search })}
+      />
+    );
+  },
+  staticData: { titleKey: "applicants.titles.list", parent: "/vacaturebeheer" },
+});
+const applicantRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/vacaturebeheer/$id/sollicitanten/$matchId",
+  component: function ApplicantRoute() {
+    const { id, matchId } = applicantRoute.useParams();
+    return <ApplicantDetailPage vacancyId={id} matchId={matchId} />;
+  },
+  staticData: { titleKey: "applicants.titles.detail", parent: "/vacaturebeheer" },
+});
+const mailTemplatesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/sjablonen/mails",
+  component: MailTemplatesPage,
+  staticData: { titleKey: "applicants.titles.templates", parent: "/" },
+});
+
 const routeTree = rootRoute.addChildren([
+  applicantsRoute,
+  applicantRoute,
+  mailTemplatesRoute,
   referralsRoute,
   referralResultsRoute,
   referralSettingsRoute,

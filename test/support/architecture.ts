@@ -122,6 +122,12 @@ export const TENANT_OWNED_TABLES: readonly string[] = [
   "timesheet_digest_items",
   // platform
   "domain_events",
+  // applicants per vacancy and mailing applicants (issue 15 parts 4 and 5)
+  "applicant_notes",
+  "applicant_corrections",
+  "applicant_mail_templates",
+  "applicant_mailings",
+  "applicant_mailing_recipients",
 ];
 
 /** Columns that make a row a tenant's (or a user's own). */

@@ -517,6 +517,35 @@ export const ERROR_CODES = {
     de: "Tragen Sie an mindestens einem Tag Stunden ein, bevor Sie den Stundenzettel übermitteln.",
     fr: "Saisissez des heures pour au moins un jour avant d'envoyer la feuille de temps.",
   },
+  // --- Issue 15 parts 4 and 5: applicants per vacancy and mailing applicants ---
+  applicants_not_on_vacancy: {
+    status: 422,
+    nl: "Niet alle gekozen sollicitanten horen bij deze vacature. Er is niets gewijzigd.",
+    en: "Not all chosen applicants belong to this vacancy. Nothing was changed.",
+    de: "Nicht alle ausgewählten Bewerber gehören zu dieser Stelle. Es wurde nichts geändert.",
+    fr: "Tous les candidats choisis n'appartiennent pas à cette offre. Rien n'a été modifié.",
+  },
+  correction_invalid: {
+    status: 422,
+    nl: "Deze waarde kan niet worden opgeslagen.",
+    en: "This value cannot be saved.",
+    de: "Dieser Wert kann nicht gespeichert werden.",
+    fr: "Cette valeur ne peut pas être enregistrée.",
+  },
+  merge_field_unknown: {
+    status: 422,
+    nl: "De tekst bevat een samenvoegveld dat niet bestaat.",
+    en: "The text contains a merge field that does not exist.",
+    de: "Der Text enthält ein Seriendruckfeld, das es nicht gibt.",
+    fr: "Le texte contient un champ de fusion qui n'existe pas.",
+  },
+  applicant_without_email: {
+    status: 422,
+    nl: "Niet alle gekozen sollicitanten hebben een e-mailadres. Er is niets verstuurd.",
+    en: "Not all chosen applicants have an e-mail address. Nothing was sent.",
+    de: "Nicht alle ausgewählten Bewerber haben eine E-Mail-Adresse. Es wurde nichts gesendet.",
+    fr: "Tous les candidats choisis n'ont pas d'adresse e-mail. Rien n'a été envoyé.",
+  },
 } as const satisfies Record<string, { status: number } & Record<MessageLocale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

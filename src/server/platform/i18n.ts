@@ -411,6 +411,43 @@ export const fieldMessages: Record<string, Record<MessageLocale, string>> = {
     de: "Wählen Sie einen Zeitraum von höchstens einem Jahr, mit dem Ende nach dem Beginn.",
     fr: "Choisissez une période d'un an au maximum, la fin après le début.",
   },
+  // --- Issue 15 parts 4 and 5: applicants per vacancy and mailing applicants ---
+  applicant_not_on_vacancy: {
+    nl: "Geen sollicitant van deze vacature",
+    en: "Not an applicant of this vacancy",
+    de: "Kein Bewerber dieser Stelle",
+    fr: "Pas un candidat de cette offre",
+  },
+  applicant_without_email: {
+    nl: "Geen e-mailadres bekend",
+    en: "No e-mail address known",
+    de: "Keine E-Mail-Adresse bekannt",
+    fr: "Aucune adresse e-mail connue",
+  },
+  national_register_number_invalid: {
+    nl: "Vul een geldig rijksregisternummer in: 11 cijfers, bijvoorbeeld 85.07.30-033.28.",
+    en: "Enter a valid national register number: 11 digits, e.g. 85.07.30-033.28.",
+    de: "Geben Sie eine gültige Nationalregisternummer ein: 11 Ziffern, z. B. 85.07.30-033.28.",
+    fr: "Saisissez un numéro de registre national valide : 11 chiffres, par ex. 85.07.30-033.28.",
+  },
+  merge_field_unknown: {
+    nl: "Onbekend samenvoegveld:",
+    en: "Unknown merge field:",
+    de: "Unbekanntes Seriendruckfeld:",
+    fr: "Champ de fusion inconnu :",
+  },
+  template_or_message: {
+    nl: "Kies een sjabloon of schrijf een bericht (niet allebei).",
+    en: "Choose a template or write a message (not both).",
+    de: "Wählen Sie eine Vorlage oder schreiben Sie eine Nachricht (nicht beides).",
+    fr: "Choisissez un modèle ou rédigez un message (pas les deux).",
+  },
+  duplicate_ids: {
+    nl: "Elke sollicitant mag maar één keer gekozen zijn.",
+    en: "Each applicant may be chosen only once.",
+    de: "Jeder Bewerber darf nur einmal ausgewählt sein.",
+    fr: "Chaque candidat ne peut être choisi qu'une fois.",
+  },
 };
 
 /** The text of one of our field message keys (for checks made in services, not in zod). */

@@ -1,4 +1,5 @@
 // Every table of the app, for Drizzle's relational queries and drizzle-kit's migration generator.
+export * from "../modules/applicants/applicants.schema";
 export * from "../modules/candidates/candidates.schema";
 export * from "../modules/candidates/outreach.schema";
 export * from "../modules/candidates/privacy.schema";

@@ -13,7 +13,14 @@ export {
 export { createMatchInTransaction } from "./actions/saved-candidates";
 export { type VisibleMatch, visibleMatch, visibleMatches } from "./actions/visible-matches";
 export { MATCH_EVENTS } from "./matches.events";
-export { ARCHIVING_OUTCOME, matchAccess, matchState, milestonesOf, openMilestone } from "./matches.policy";
+export {
+  ARCHIVING_OUTCOME,
+  matchAccess,
+  matchState,
+  milestonesOf,
+  movablePhases,
+  openMilestone,
+} from "./matches.policy";
 export type { MatchRow, StepRow } from "./matches.repository";
 export { type MatchRouteDeps, registerMatchRoutes } from "./matches.routes";
 export { REFERRAL_MILESTONES } from "./matches.templates";

@@ -1,6 +1,6 @@
 // The vacancies module's public surface: what other modules may import (decision 0014).
 export type { VacancyDeps } from "./actions/context";
-export { type ApplicantAccess, applicantAccess, INVOLVED_ROLES } from "./actions/vacancy-team";
+export { INVOLVED_ROLES, involvedVacancy } from "./actions/vacancy-team";
 export { accountManagerScopeOf, candidateViewerOf, vacancyActorOf, vacancyScopeOf } from "./actor";
 export { visibleVacancyRepository } from "./candidate-vacancies.repository";
 export { type JobBoardDeps, jobBoardRoutes } from "./job-board/job-board.routes";

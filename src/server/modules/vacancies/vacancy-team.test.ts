@@ -4,6 +4,7 @@ import { testDbKinds } from "../../../../test/support/databases";
 import { startTestServer, type TestServer } from "../../../../test/support/server";
 import { Client, signIn } from "../../../../test/support/session";
 import { startSmtpServer, type TestSmtpServer } from "../../../../test/support/smtp";
+import type { ApplicantListResponse } from "../../../contracts/applicants";
 import type { ErrorResponse } from "../../../contracts/common";
 import type { CreateVacancyRequest, Vacancy, VacancyListResponse } from "../../../contracts/vacancies";
 import type { InvolvedVacanciesResponse, VacancyTeam } from "../../../contracts/vacancy-team";
@@ -229,6 +230,19 @@ describe.each(testDbKinds())(
       expect(lars.items.map((v) => [v.displayTitle, v.roles])).toEqual([
         ["Beleidsmedewerker arbeidsmarkt", ["jury", "leader"]],
       ]);
+      // Julia reads the applicants of that vacancy, read only; not those of the other one.
+      const applicants = await jury.call(`/api/v1/vacancies/${policyId}/applicants`);
+      expect(applicants.status, applicants.text).toBe(200);
+      const listed = applicants.json<ApplicantListResponse>();
+      expect(listed.total).toBe(5);
+      expect(listed.permissions).toMatchObject({ moveTo: [], mail: false, correct: false, note: false });
+      const one = listed.items[0]!.id;
+      expect((await jury.call(`/api/v1/vacancies/${policyId}/applicants/${one}`)).status).toBe(200);
+      const note = await jury.call(`/api/v1/vacancies/${policyId}/applicants/${one}/notes`, {
+        body: { text: "Sterk profiel" },
+      });
+      expect(note.status).toBe(403);
+      expect((await jury.call(`/api/v1/vacancies/${lawyerId}/applicants`)).status).toBe(404);
       // They do not reach the staff overview or another vacancy's team.
       expect((await jury.call("/api/v1/vacancies")).status).toBe(403);
       expect((await jury.call(`/api/v1/vacancies/${lawyerId}/team`)).status).toBe(403);

@@ -15,6 +15,7 @@ import {
   IconInfoCircle,
   IconListCheck,
   IconMail,
+  IconMailCog,
   IconMapPin,
   IconSearch,
   IconSettings,
@@ -88,6 +89,8 @@ const refer: MenuItem = { key: "refer", href: "/verwijzen", icon: IconUserPlus }
 const myReferrals: MenuItem = { key: "myReferrals", href: "/mijn-verwijzingen", icon: IconListCheck };
 const points: MenuItem = { key: "points", href: "/punten", icon: IconTrophy };
 const applications: MenuItem = { key: "applications", href: "/sollicitaties", icon: IconFileDescription };
+/** Vlimpers: the organisation's mail templates for applicants (merge fields, nl/en). */
+const mailTemplates: MenuItem = { key: "mailTemplates", href: "/sjablonen/mails", icon: IconMailCog };
 /** Vlimpers: the leader's and jury member's vacancies, those they are on once someone applied. */
 const involved: MenuItem = { key: "involvedVacancies", href: "/selecties", icon: IconBriefcase };
 // The manual puts user management under Instellingen, in the organisation's part.
@@ -107,7 +110,7 @@ export const MENU_BY_ROLE: Readonly<Record<MenuRole, readonly MenuItem[]>> = {
   referrer: [home, refer, myReferrals, points, jobBoard, settings],
   jury_member: [home, involved, settings],
   line_manager: [home, involved, settings],
-  selection_officer: [home, vacancies, referrals, sites, settings],
+  selection_officer: [home, vacancies, mailTemplates, referrals, sites, settings],
   hr_officer: [home, vacancyRequests, vacancies, settings],
   employer_contact: [
     home,
@@ -146,6 +149,7 @@ export const MENU_BY_ROLE: Readonly<Record<MenuRole, readonly MenuItem[]>> = {
     history,
     messages,
     referrals,
+    mailTemplates,
     users,
     sites,
     settings,

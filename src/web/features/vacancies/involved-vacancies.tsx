@@ -1,9 +1,10 @@
-import { Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { InvolvedVacanciesResponseSchema, type InvolvedVacancy } from "../../../contracts/vacancy-team";
 import { api } from "../../api";
 import { intlLocale } from "../../i18n";
+import { AppLink } from "../../ui/app-link";
 import { GroupedBarChart } from "../../ui/bar-chart";
 import { formatDay } from "../../ui/dates";
 import { FormError } from "../identity/forms";
@@ -65,7 +66,17 @@ function InvolvedCard({ vacancy }: { vacancy: InvolvedVacancy }) {
             ))}
           </Group>
         </Group>
-        <Text fw={600}>{t("vacancies.involved.applicants", { count: vacancy.applicants })}</Text>
+        <Group justify="space-between">
+          <Text fw={600}>{t("vacancies.involved.applicants", { count: vacancy.applicants })}</Text>
+          <Button
+            component={AppLink}
+            href={`/vacaturebeheer/${vacancy.id}/sollicitanten`}
+            variant="light"
+            aria-label={t("vacancies.involved.open", { title: vacancy.displayTitle })}
+          >
+            {t("vacancies.involved.openShort")}
+          </Button>
+        </Group>
         <GroupedBarChart
           caption={t("vacancies.involved.chart", { title: vacancy.displayTitle })}
           groupHeader={t("vacancies.involved.phase")}

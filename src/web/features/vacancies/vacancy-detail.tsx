@@ -46,6 +46,7 @@ import { ApiError } from "../../api";
 import { AppLink } from "../../ui/app-link";
 import { Dialog } from "../../ui/dialog";
 import { meQuery } from "../account/me-query";
+import { ApplicantsLink } from "../applicants/applicants-link";
 import { FormError, fieldErrors, Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
 import { VacancyMatches } from "../matches/vacancy-matches";
@@ -695,6 +696,7 @@ export function VacancyDetail({ id }: { id: string }) {
                 [t("vacancies.detail.applied"), String(vacancy.counts.applied)],
               ]}
             />
+            <ApplicantsLink vacancyId={vacancy.id} />
             {staffSearch && (
               <Button
                 component={AppLink}

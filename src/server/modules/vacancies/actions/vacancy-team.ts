@@ -10,7 +10,7 @@ import { AppError } from "../../../platform/errors";
 import { fieldMessage } from "../../../platform/i18n";
 import type { Caller } from "../../tenancy";
 import { vacancyEvent } from "../vacancies.events";
-import { canManageOrganisation, vacancyPermissions } from "../vacancies.policy";
+import { vacancyPermissions } from "../vacancies.policy";
 import { vacancyRepository } from "../vacancies.repository";
 import { type TeamEntry, vacancyTeamRepository } from "../vacancy-team.repository";
 import { type Found, readable, type VacancyDeps } from "./context";
@@ -133,7 +133,7 @@ export async function putVacancyTeam(
  * Null for anyone else (the caller's other rights are checked by `readable`).
  */
 export async function involvedVacancy(
-  deps: VacancyDeps,
+  deps: Pick<VacancyDeps, "store">,
   caller: Caller,
   id: string,
 ): Promise<{ found: Found; roles: TeamRole[] } | null> {
@@ -175,35 +175,4 @@ export async function involvedVacancies(
       })),
     })),
   };
-}
-
-export interface ApplicantAccess {
-  found: Found;
-  /** Move, note, correct and mail: the organisation's selection side, and HR and co-owners on the team. */
-  manage: boolean;
-  /** The caller's places on the vacancy's team. */
-  roles: TeamRole[];
-}
-
-/**
- * Whether the caller may see a vacancy's applicants, and manage them: staff who may read the
- * vacancy, or a leader or jury member on its team once someone applied (read only). 404 for
- * anyone else, so ids cannot be probed.
- */
-export async function applicantAccess(
-  deps: VacancyDeps,
-  caller: Caller,
-  id: string,
-): Promise<ApplicantAccess> {
-  const involved = await involvedVacancy(deps, caller, id);
-  if (involved) return { found: involved.found, manage: false, roles: involved.roles };
-  const found = await readable(deps, caller, id);
-  const roles = (await deps.store.bind(found.scope, vacancyTeamRepository).members(id))
-    .filter((m) => m.id === found.actor.userId)
-    .map((m) => m.role);
-  const manage =
-    canManageOrganisation(found.actor, found.view.organisationId) ||
-    found.view.ownerUserId === found.actor.userId ||
-    roles.some((r) => r === "co_owner" || r === "hr");
-  return { found, manage, roles };
 }

@@ -1,0 +1,52 @@
+import type { ApplicantPermissions } from "../../../../contracts/applicants";
+import { AppError } from "../../../platform/errors";
+import type { FileStorage } from "../../../platform/files";
+import type { Store } from "../../../platform/store";
+import { type MatchDeps, matchAccess, movablePhases, procedureFor } from "../../matches";
+import type { Caller } from "../../tenancy";
+import { involvedVacancy, vacancyActorOf, vacancyScopeOf } from "../../vacancies";
+import { managesApplicants, seesApplicants } from "../applicants.policy";
+import { applicantsRepository } from "../applicants.repository";
+
+/** What the applicants actions work with: repositories through the store, the matches module's deps. */
+export interface ApplicantDeps {
+  store: Store;
+  files: FileStorage;
+  /** The matches module's actions (moves) run with these, its step hooks included. */
+  matches: MatchDeps;
+}
+
+/**
+ * A vacancy whose applicants the caller may see, with its procedure and what the caller may do;
+ * 404 for anything else, so ids cannot be probed. The caller's facts are read here once, before
+ * any transaction, so the matches module's actions inside one find them ready.
+ */
+export async function applicantContext(deps: ApplicantDeps, caller: Caller, vacancyId: string) {
+  // Leaders and jury members reach a vacancy through its team once someone applied (read only);
+  // everyone else as the vacancies module lets them read it.
+  const involved = await involvedVacancy(deps, caller, vacancyId);
+  const [actor, scope] = involved
+    ? [involved.found.actor, involved.found.scope]
+    : await Promise.all([vacancyActorOf(caller), vacancyScopeOf(caller)]);
+  const vacancy = await deps.store.bind(scope, applicantsRepository).findVacancy(vacancyId);
+  if (!vacancy || (!involved && !seesApplicants(actor, vacancy))) throw new AppError("not_found");
+  const procedure = await procedureFor(deps.matches, scope, vacancy);
+  if (involved) {
+    const permissions: ApplicantPermissions = { moveTo: [], mail: false, correct: false, note: false };
+    return { actor, scope, vacancy, procedure, permissions };
+  }
+  // The owner, and the co-owners and HR officer on the vacancy's team, manage its applicants too.
+  const roles = await deps.store.bind(scope, applicantsRepository).teamRolesOf(vacancyId, actor.userId);
+  const manages =
+    managesApplicants(actor, vacancy) ||
+    vacancy.ownerUserId === actor.userId ||
+    roles.some((r) => r === "co_owner" || r === "hr");
+  const permissions: ApplicantPermissions = {
+    moveTo: movablePhases(matchAccess(actor, vacancy), procedure).map((p) => p.id),
+    mail: manages,
+    correct: manages,
+    note: true,
+  };
+  return { actor, scope, vacancy, procedure, permissions };
+}
+export type ApplicantContext = Awaited<ReturnType<typeof applicantContext>>;
