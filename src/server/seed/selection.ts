@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { applicantMailTemplates } from "../modules/applicants/applicants.schema";
 import { candidates } from "../modules/candidates/candidates.schema";
 import { matches, matchHistory, procedurePhases } from "../modules/matches/matches.schema";
 import { organisations } from "../modules/tenancy/tenancy.schema";
@@ -96,6 +97,7 @@ export async function seedDemoSelection(db: Db, agencyId: string, now: Date): Pr
     { userId: "demo-jury", role: "jury" },
   ]);
 
+  await seedMailTemplate(db, agencyId);
   for (const a of APPLICANTS) {
     const at = new Date(now.getTime() - a.days * 86_400_000);
     const own =
@@ -164,4 +166,23 @@ export async function seedDemoSelection(db: Db, agencyId: string, now: Date): Pr
         at: new Date(at.getTime() + 86_400_000),
       });
   }
+}
+
+/** The selection office's first mail template, in Dutch and English, with its merge fields. */
+async function seedMailTemplate(db: Db, agencyId: string): Promise<void> {
+  await db.insert(applicantMailTemplates).values({
+    organisationId: agencyId,
+    name: "Uitnodiging jurygesprek",
+    createdByUserId: OWNER,
+    texts: {
+      nl: {
+        subject: "Uitnodiging jurygesprek: {{vacature}}",
+        body: "Beste {{voornaam}},\n\nJe bent geslaagd voor de preselectie voor {{vacature}}. We nodigen je graag uit voor een jurygesprek. Je krijgt binnenkort een link om een moment te kiezen.\n\nMet vriendelijke groet,\nHet selectiebureau",
+      },
+      en: {
+        subject: "Invitation to a jury interview: {{vacature}}",
+        body: "Dear {{voornaam}},\n\nYou passed the preselection for {{vacature}}. We would like to invite you to a jury interview. You will soon receive a link to choose a time.\n\nKind regards,\nThe selection office",
+      },
+    },
+  });
 }
