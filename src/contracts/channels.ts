@@ -8,6 +8,9 @@ import { LocalizedTextSchema } from "./common";
  * reports over where applicants come from.
  */
 
+/** Who manages job sites and reads the multiposter's reports: selection officers and org admins. */
+export const CHANNEL_MANAGER_ROLES = ["platform_admin", "org_admin", "selection_officer"] as const;
+
 const Required = (max: number) => z.string().trim().min(1, { message: "required" }).max(max);
 
 /** A job site's code: the utm_source of its feed's links. */

@@ -1,13 +1,10 @@
+import { CHANNEL_MANAGER_ROLES as MANAGER_ROLES } from "../../../contracts/channels";
 import type { Role } from "../../../contracts/tenancy";
 import type { Access } from "../../platform/access";
 import { VACANCY_STAFF_ROLES } from "../vacancies";
 
-/** Who manages job sites and reads the multiposter's reports (Vlimpers): selection officers and org admins. */
-export const CHANNEL_MANAGER_ROLES = [
-  "platform_admin",
-  "org_admin",
-  "selection_officer",
-] as const satisfies readonly Role[];
+/** Who manages job sites and reads the reports (the contract's list, checked against the roles). */
+export const CHANNEL_MANAGER_ROLES = MANAGER_ROLES satisfies readonly Role[];
 
 /**
  * Route-level access. A vacancy's channels are read by whoever reads the vacancy and changed by

@@ -46,6 +46,7 @@ import { ApiError } from "../../api";
 import { AppLink } from "../../ui/app-link";
 import { Dialog } from "../../ui/dialog";
 import { meQuery } from "../account/me-query";
+import { PublicationChannels } from "../channels/publication-channels";
 import { FormError, fieldErrors, Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
 import { VacancyMatches } from "../matches/vacancy-matches";
@@ -721,6 +722,8 @@ export function VacancyDetail({ id }: { id: string }) {
           </Stack>
         </Section>
       </SimpleGrid>
+
+      <PublicationChannels vacancy={vacancy} />
 
       <VacancyMatches vacancyId={vacancy.id} />
 
