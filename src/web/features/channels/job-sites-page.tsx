@@ -153,7 +153,7 @@ function JobSiteTable({ sites }: { sites: JobSite[] }) {
                 </Table.Td>
                 <Table.Td>{site.vacancyCount}</Table.Td>
                 <Table.Td>
-                  <PlainBadge color={site.active ? "green" : "gray"}>
+                  <PlainBadge color={site.active ? "teal.9" : "gray.8"}>
                     {site.active ? t("channels.sites.active") : t("channels.sites.inactive")}
                   </PlainBadge>
                 </Table.Td>

@@ -43,10 +43,8 @@ function ChannelsForm({ vacancy }: { vacancy: Vacancy }) {
   const errorText = useErrorText();
   if (query.isPending) return <PageLoader />;
   if (query.isError) return <Notice color="red">{errorText(query.error)}</Notice>;
-  // Remounted when the stored channels change, so the form starts from them.
-  return (
-    <ChannelsFields key={JSON.stringify(choiceOf(query.data))} vacancy={vacancy} channels={query.data} />
-  );
+  // The form starts from the stored channels and takes them over again after each save.
+  return <ChannelsFields vacancy={vacancy} channels={query.data} />;
 }
 
 function ChannelsFields({ vacancy, channels }: { vacancy: Vacancy; channels: VacancyChannels }) {
@@ -58,6 +56,7 @@ function ChannelsFields({ vacancy, channels }: { vacancy: Vacancy; channels: Vac
     mutationFn: (body: Choice) => saveVacancyChannels(vacancy.id, body),
     onSuccess: (stored) => {
       queryClient.setQueryData(channelKeys.vacancy(vacancy.id), stored);
+      setChoice(choiceOf(stored));
       // The board and the career site are the vacancy's audience dates: its page shows them.
       void queryClient.invalidateQueries({ queryKey: ["vacancies"] });
       setSaved(true);
@@ -93,14 +92,20 @@ function ChannelsFields({ vacancy, channels }: { vacancy: Vacancy; channels: Vac
           label={t("channels.section.publicBoard")}
           description={t("channels.section.publicBoardHint")}
           checked={choice.publicBoard}
-          onChange={(event) => setChoice((c) => ({ ...c, publicBoard: event.currentTarget.checked }))}
+          onChange={(event) => {
+            const publicBoard = event.currentTarget.checked;
+            setChoice((c) => ({ ...c, publicBoard }));
+          }}
           error={fieldErrors(error, "publicBoard")[0]}
         />
         <Checkbox
           label={t("channels.section.internal")}
           description={t("channels.section.internalHint")}
           checked={choice.internal}
-          onChange={(event) => setChoice((c) => ({ ...c, internal: event.currentTarget.checked }))}
+          onChange={(event) => {
+            const internal = event.currentTarget.checked;
+            setChoice((c) => ({ ...c, internal }));
+          }}
         />
         <Checkbox.Group
           label={t("channels.section.jobSites")}

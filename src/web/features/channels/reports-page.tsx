@@ -124,7 +124,7 @@ function ClicksBody({ report }: { report: JobSiteClicksReport }) {
         }))}
       />
       <Table.ScrollContainer minWidth={640}>
-        <Table striped>
+        <Table striped captionSide="top">
           <Table.Caption>{t("channels.reports.clicksTable")}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
@@ -206,7 +206,7 @@ function ApplicantsBody({ report }: { report: ApplicantsBySourceReport }) {
         groups={report.rows.map((row) => ({ label: sourceName(row), values: [row.total] }))}
       />
       <Table.ScrollContainer minWidth={640}>
-        <Table striped>
+        <Table striped captionSide="top">
           <Table.Caption>{t("channels.reports.applicantsTable")}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
