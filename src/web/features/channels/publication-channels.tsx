@@ -85,8 +85,17 @@ function ChannelsFields({ vacancy, channels }: { vacancy: Vacancy; channels: Vac
             {t("channels.section.saved")}
           </Notice>
         )}
-        {error && (!(error instanceof ApiError) || error.fields.length === 0 || otherErrors) && (
-          <FormError error={error} />
+        {error && (!(error instanceof ApiError) || error.fields.length === 0) && <FormError error={error} />}
+        {otherErrors && (
+          // The vacancy itself refuses the change (e.g. its closing date has passed): fixed in its form.
+          <Notice color="red">
+            {t("channels.section.vacancyRefuses")}{" "}
+            {vacancy.permissions.edit && (
+              <Anchor component={AppLink} href={`/vacaturebeheer/${vacancy.id}/bewerken`}>
+                {t("channels.section.editVacancy")}
+              </Anchor>
+            )}
+          </Notice>
         )}
         <Checkbox
           label={t("channels.section.publicBoard")}
