@@ -1,10 +1,18 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobSite } from "../../src/contracts/channels";
 import type { Vacancy } from "../../src/contracts/vacancies";
-import { organisations, vacancies, vacancyJobSites, vacancyViews } from "../../src/server/platform/schema";
+import {
+  jobSites,
+  matches,
+  organisations,
+  vacancies,
+  vacancyJobSites,
+  vacancyViews,
+} from "../../src/server/platform/schema";
 import { ensureWebBuild } from "../../src/server/platform/web-build";
+import { DEMO_PASSWORD } from "../../src/server/seed/demo";
 import { startTestServer, type TestServer } from "../support/server";
 import { Client, signIn } from "../support/session";
 import {
@@ -72,6 +80,8 @@ describe.skipIf(skipBrowserTests)("publication channels in the browser", () => {
   });
 
   const main = (page: Page) => page.getByRole("main");
+  const vdabId = async () =>
+    (await server.database.db.select().from(jobSites).where(eq(jobSites.code, "vdab")))[0]!.id;
 
   it("the selection officer chooses the channels, publishes, and reads the reports", async () => {
     const page = await openPage(browser, "10.83.0.1", pageErrors);
@@ -130,4 +140,36 @@ describe.skipIf(skipBrowserTests)("publication channels in the browser", () => {
     await screenshot(page, "channels-reports");
     expect(pageErrors).toEqual([]);
   });
+
+  it("a candidate from VDAB's feed clicks Solliciteren, signs in and applies: the application counts for VDAB", async () => {
+    const feed = await new Client(server).call(`/feeds/job-sites/${await vdabId()}.xml`);
+    const link = /<url><!\[CDATA\[(.*?)\]\]><\/url>/.exec(feed.text)![1]!;
+    expect(new URL(link).searchParams.get("utm_source")).toBe("vdab");
+    const page = await openPage(browser, "10.83.0.2", pageErrors);
+    const landing = new URL(link);
+    // The job board answers in the browser's language unless the address names one.
+    await page.goto(`${server.url}${landing.pathname}${landing.search}&lang=nl`);
+    await page.getByRole("link", { name: "Reageren" }).first().click();
+    const main = page.getByRole("main");
+    await main.getByLabel("E-mailadres").fill("kandidaat@demo.werkbrug.test");
+    await main.getByRole("button", { name: "Volgende" }).click();
+    await main.getByLabel(fieldLabel("Wachtwoord")).fill(DEMO_PASSWORD);
+    await main.getByRole("button", { name: "Inloggen", exact: true }).click();
+    await page.waitForURL((u) => u.pathname === `/kansen/${vacancyId}`);
+    await main.getByRole("button", { name: "Reageren" }).click();
+    const dialog = page.getByRole("dialog", { name: "Reageren op deze vacature" });
+    await dialog.getByLabel(fieldLabel("Motivatie")).fill("Ik wil graag bij het agentschap werken.");
+    await dialog.getByRole("button", { name: "Reactie versturen" }).click();
+    await dialog.waitFor({ state: "hidden" });
+
+    const db = server.database.db;
+    const [match] = await db.select().from(matches).where(eq(matches.vacancyId, vacancyId));
+    expect(match!.channelSource).toBe("vdab");
+    const clicks = await db
+      .select()
+      .from(vacancyViews)
+      .where(and(eq(vacancyViews.vacancyId, vacancyId), eq(vacancyViews.channel, "apply")));
+    expect(clicks.map((c) => c.source)).toEqual(["vdab", "vdab"]);
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
 });
