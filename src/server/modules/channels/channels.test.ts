@@ -242,6 +242,24 @@ describe.each(testDbKinds())("publication channels on %s", (kind) => {
     expect(chosen.map((c) => c.jobSiteId)).toEqual([vdab.id]);
   });
 
+  it("lets the HR officer read the channels but not change them, nor read the reports", async () => {
+    const hr = new Client(server);
+    await signIn(hr, "hr@demo.werkbrug.test");
+    const seen = await hr.call(`/api/v1/vacancies/${first.id}/channels`);
+    expect(seen.status, seen.text).toBe(200);
+    expect(seen.json<{ channels: VacancyChannels }>().channels).toMatchObject({
+      mayChange: false,
+      jobSites: ["vdab"],
+    });
+    const change = await setChannels(hr, first.id, { publicBoard: false, internal: false, jobSites: [] });
+    expect(change.status).toBe(403);
+    expect((await db.select().from(vacancies).where(eq(vacancies.id, first.id)))[0]!.publishPublicFrom).toBe(
+      day(0),
+    );
+    expect((await hr.call(`/api/v1/reports/job-site-clicks?from=${day(-6)}&to=${day(0)}`)).status).toBe(403);
+    expect((await hr.call("/api/v1/job-sites")).status).toBe(403);
+  });
+
   it("lets no other organisation read or change a vacancy's channels", async () => {
     expect((await other.call(`/api/v1/vacancies/${first.id}/channels`)).status).toBe(404);
     const change = await setChannels(other, first.id, { publicBoard: false, internal: false, jobSites: [] });
