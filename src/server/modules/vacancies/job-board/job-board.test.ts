@@ -466,6 +466,7 @@ describe.each(testDbKinds())("open job board on %s", (kind) => {
       expect(res.headers["content-type"]).toBe("text/plain; charset=utf-8");
       expect(res.text).toContain("Disallow: /api/\n");
       expect(res.text).toContain("Disallow: /instellingen\n");
+      expect(res.text).toContain("Disallow: /vacatures/*/solliciteren\n");
       expect(res.text).toContain(`Sitemap: http://haaglanden.localhost:${server.port}/sitemap.xml\n`);
     });
 
