@@ -101,6 +101,8 @@ describe.skipIf(skipBrowserTests)("publication channels in the browser", () => {
     await page.getByRole("menuitem", { name: "Publiceren" }).click();
     await main(page).getByText("De vacature is gepubliceerd.").waitFor({ state: "visible" });
     await expectAccessible(page, "a published vacancy with its channels");
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(page, "channels-vacancy");
 
     const db = server.database.db;
     const [row] = await db.select().from(vacancies).where(eq(vacancies.id, vacancyId));
@@ -123,6 +125,7 @@ describe.skipIf(skipBrowserTests)("publication channels in the browser", () => {
       .getByRole("textbox", { name: fieldLabel("Code") })
       .waitFor({ state: "visible" });
     await expectAccessible(page, "the family's job sites");
+    await screenshot(page, "channels-job-sites");
 
     await page.goto(`${server.url}/rapportages/vacaturesites`);
     expect(await heading(page)).toBe("Rapportages vacaturesites");
