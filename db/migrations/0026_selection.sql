@@ -52,6 +52,25 @@ CREATE TABLE "applicant_notes" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "job_sites" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"code" text NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "vacancy_job_sites" (
+	"vacancy_id" uuid NOT NULL,
+	"job_site_id" uuid NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"added_by_user_id" text,
+	"added_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "vacancy_job_sites_vacancy_id_job_site_id_pk" PRIMARY KEY("vacancy_id","job_site_id")
+);
+--> statement-breakpoint
 CREATE TABLE "vacancy_team" (
 	"vacancy_id" uuid NOT NULL,
 	"organisation_id" uuid NOT NULL,
@@ -78,6 +97,11 @@ ALTER TABLE "applicant_mailings" ADD CONSTRAINT "applicant_mailings_sent_by_user
 ALTER TABLE "applicant_notes" ADD CONSTRAINT "applicant_notes_match_id_matches_id_fk" FOREIGN KEY ("match_id") REFERENCES "public"."matches"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "applicant_notes" ADD CONSTRAINT "applicant_notes_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "applicant_notes" ADD CONSTRAINT "applicant_notes_author_user_id_users_id_fk" FOREIGN KEY ("author_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "job_sites" ADD CONSTRAINT "job_sites_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "vacancy_job_sites" ADD CONSTRAINT "vacancy_job_sites_vacancy_id_vacancies_id_fk" FOREIGN KEY ("vacancy_id") REFERENCES "public"."vacancies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "vacancy_job_sites" ADD CONSTRAINT "vacancy_job_sites_job_site_id_job_sites_id_fk" FOREIGN KEY ("job_site_id") REFERENCES "public"."job_sites"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "vacancy_job_sites" ADD CONSTRAINT "vacancy_job_sites_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "vacancy_job_sites" ADD CONSTRAINT "vacancy_job_sites_added_by_user_id_users_id_fk" FOREIGN KEY ("added_by_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "vacancy_team" ADD CONSTRAINT "vacancy_team_vacancy_id_vacancies_id_fk" FOREIGN KEY ("vacancy_id") REFERENCES "public"."vacancies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "vacancy_team" ADD CONSTRAINT "vacancy_team_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "vacancy_team" ADD CONSTRAINT "vacancy_team_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -88,4 +112,7 @@ CREATE INDEX "applicant_mailing_recipients_mailing_idx" ON "applicant_mailing_re
 CREATE INDEX "applicant_mailing_recipients_match_idx" ON "applicant_mailing_recipients" USING btree ("match_id");--> statement-breakpoint
 CREATE INDEX "applicant_mailings_vacancy_idx" ON "applicant_mailings" USING btree ("vacancy_id","created_at");--> statement-breakpoint
 CREATE INDEX "applicant_notes_match_idx" ON "applicant_notes" USING btree ("match_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "job_sites_code_key" ON "job_sites" USING btree ("organisation_id","code");--> statement-breakpoint
+CREATE UNIQUE INDEX "job_sites_name_key" ON "job_sites" USING btree ("organisation_id",lower("name"));--> statement-breakpoint
+CREATE INDEX "vacancy_job_sites_site_idx" ON "vacancy_job_sites" USING btree ("job_site_id");--> statement-breakpoint
 CREATE INDEX "vacancy_team_user_idx" ON "vacancy_team" USING btree ("user_id");

@@ -17,6 +17,7 @@ import {
   registerOutreachRoutes,
   registerPrivacyRoutes,
 } from "./modules/candidates";
+import { registerChannelRoutes } from "./modules/channels";
 import { registerContactHomeRoutes } from "./modules/contact-home";
 import { createDocumentService, registerDocumentRoutes } from "./modules/documents";
 import {
@@ -195,6 +196,11 @@ export async function buildApp({
   await registerTaxonomy(app);
   await registerVacancyRoutes(app, { vacancies: { store, files, today: () => todayIn() } });
   await registerSiteRoutes(app, { sites: { store } });
+  // Publication channels (issue 15 part 7): job sites, their feeds, a vacancy's channels, the reports.
+  await registerChannelRoutes(app, {
+    channels: { store, vacancies: { store, files, today: () => todayIn() } },
+    publicUrl: env.PUBLIC_URL,
+  });
   const candidateDeps = { store, files, log: (message: string) => app.log.warn(message) };
   registerCandidateSubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL, secret });
   if (jobs)

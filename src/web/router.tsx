@@ -7,6 +7,9 @@ import { MailTemplatesPage } from "./features/applicants/templates-page";
 import { ContactHistoryPage, FavouritesPage } from "./features/candidates/favourites";
 import { PROFILE_SECTIONS } from "./features/candidates/profile-draft";
 import { RegisterJobSeekerPage } from "./features/candidates/register-job-seeker";
+import { JobSitesPage } from "./features/channels/job-sites-page";
+import { ChannelReportsPage } from "./features/channels/reports-page";
+import { rememberSource } from "./features/channels/source";
 import { DocumentsPage } from "./features/documents/documents-page";
 import { EmployerSearchSchema } from "./features/employers/search-params";
 import { ExplorerUrlSchema } from "./features/explorer/search-params";
@@ -289,10 +292,16 @@ const kansRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/kansen/$id",
   // `ref`: an employee's personal link from the job board (referral portal), kept for applying.
-  validateSearch: z.object({ ref: z.string().max(64).optional().catch(undefined) }),
+  // `utm_source`: the job site the person came from (the job board's apply click), for applying.
+  validateSearch: z.object({
+    ref: z.string().max(64).optional().catch(undefined),
+    utm_source: z.string().max(60).optional().catch(undefined),
+  }),
   component: function KansRoute() {
     const { id } = kansRoute.useParams();
-    rememberReferralCode(id, kansRoute.useSearch().ref);
+    const search = kansRoute.useSearch();
+    rememberReferralCode(id, search.ref);
+    rememberSource(id, search.utm_source);
     return <KansPage id={id} />;
   },
   staticData: { titleKey: "kansen.detailTitle", parent: "/kansen" },
@@ -675,10 +684,26 @@ const mailTemplatesRoute = createRoute({
   staticData: { titleKey: "applicants.titles.templates", parent: "/" },
 });
 
+// Publication channels (issue 15 part 7): the family's job sites and the multiposter's reports.
+const jobSitesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/vacaturesites",
+  component: JobSitesPage,
+  staticData: { titleKey: "channels.sitesTitle", parent: "/" },
+});
+const channelReportsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/rapportages/vacaturesites",
+  component: ChannelReportsPage,
+  staticData: { titleKey: "channels.reportsTitle", parent: "/" },
+});
+
 const routeTree = rootRoute.addChildren([
   applicantsRoute,
   applicantRoute,
   mailTemplatesRoute,
+  jobSitesRoute,
+  channelReportsRoute,
   referralsRoute,
   referralResultsRoute,
   referralSettingsRoute,

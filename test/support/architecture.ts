@@ -98,6 +98,9 @@ export const TENANT_OWNED_TABLES: readonly string[] = [
   "procedure_phases",
   "match_history",
   "match_evaluations",
+  // publication channels (issue 15 part 7)
+  "job_sites",
+  "vacancy_job_sites",
   // documents by type
   "document_type_settings",
   "match_documents",

@@ -546,6 +546,14 @@ export const ERROR_CODES = {
     de: "Nicht alle ausgewählten Bewerber haben eine E-Mail-Adresse. Es wurde nichts gesendet.",
     fr: "Tous les candidats choisis n'ont pas d'adresse e-mail. Rien n'a été envoyé.",
   },
+  // Issue 15 part 7: publication channels (job sites, the multiposter).
+  job_site_taken: {
+    status: 409,
+    nl: "Er is al een vacaturesite met deze naam of code. Kies een andere.",
+    en: "A job site with this name or code already exists. Choose another.",
+    de: "Es gibt bereits eine Jobbörse mit diesem Namen oder Code. Wählen Sie einen anderen.",
+    fr: "Un site d'emploi portant ce nom ou ce code existe déjà. Choisissez-en un autre.",
+  },
 } as const satisfies Record<string, { status: number } & Record<MessageLocale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -448,6 +448,37 @@ export const fieldMessages: Record<string, Record<MessageLocale, string>> = {
     de: "Jeder Bewerber darf nur einmal ausgewählt sein.",
     fr: "Chaque candidat ne peut être choisi qu'une fois.",
   },
+  // Issue 15 part 7: publication channels (job sites, the multiposter).
+  job_site_code_invalid: {
+    nl: "Gebruik kleine letters, cijfers, punt, streepje of liggend streepje (hoogstens 40 tekens).",
+    en: "Use lower-case letters, digits, dot, hyphen or underscore (at most 40 characters).",
+    de: "Verwenden Sie Kleinbuchstaben, Ziffern, Punkt, Binde- oder Unterstrich (höchstens 40 Zeichen).",
+    fr: "Utilisez des minuscules, chiffres, point, tiret ou tiret bas (40 caractères au maximum).",
+  },
+  job_site_code_taken: {
+    nl: "Deze code is al in gebruik voor een andere vacaturesite.",
+    en: "This code is already used for another job site.",
+    de: "Dieser Code wird bereits für eine andere Jobbörse verwendet.",
+    fr: "Ce code est déjà utilisé pour un autre site d'emploi.",
+  },
+  job_site_name_taken: {
+    nl: "Deze naam is al in gebruik voor een andere vacaturesite.",
+    en: "This name is already used for another job site.",
+    de: "Dieser Name wird bereits für eine andere Jobbörse verwendet.",
+    fr: "Ce nom est déjà utilisé pour un autre site d'emploi.",
+  },
+  job_site_unknown: {
+    nl: "Kies een actieve vacaturesite van deze organisatie.",
+    en: "Choose an active job site of this organisation.",
+    de: "Wählen Sie eine aktive Jobbörse dieser Organisation.",
+    fr: "Choisissez un site d'emploi actif de cette organisation.",
+  },
+  job_sites_need_public_board: {
+    nl: "Vacaturesites verwijzen naar de openbare vacaturebank: zet die ook aan.",
+    en: "Job sites link to the public job board: switch it on as well.",
+    de: "Jobbörsen verlinken auf die öffentliche Stellenbörse: Schalten Sie diese ebenfalls ein.",
+    fr: "Les sites d'emploi renvoient au site d'offres public : activez-le aussi.",
+  },
 };
 
 /** The text of one of our field message keys (for checks made in services, not in zod). */

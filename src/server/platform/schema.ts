@@ -3,6 +3,7 @@ export * from "../modules/applicants/applicants.schema";
 export * from "../modules/candidates/candidates.schema";
 export * from "../modules/candidates/outreach.schema";
 export * from "../modules/candidates/privacy.schema";
+export * from "../modules/channels/channels.schema";
 export * from "../modules/documents/documents.schema";
 export * from "../modules/employers/employers.schema";
 export * from "../modules/explorer/explorer.schema";

@@ -168,12 +168,16 @@ describe.each(testDbKinds())("the referrer's side of referrals on %s", (kind) =>
     const page = await anon.call(`${url.pathname}${url.search}`);
     expect(page.status).toBe(200);
     const code = url.searchParams.get("ref")!;
-    expect(page.text).toContain(
-      `href="/inloggen?redirect=${encodeURIComponent(`/kansen/${first().id}?ref=${code}`).replace(/&/g, "&amp;")}"`,
+    // The button goes through the click counter (channels), which sends on to signing in.
+    expect(page.text).toContain(`href="${url.pathname}/solliciteren?ref=${code}"`);
+    const click = await anon.call(`${url.pathname}/solliciteren?ref=${code}`);
+    expect(click.status).toBe(303);
+    expect(click.headers.location).toBe(
+      `/inloggen?redirect=${encodeURIComponent(`/kansen/${first().id}?ref=${code}`)}`,
     );
-    // Without a code, or with something that is no code, the button is as it always was.
+    // Without a code, or with something that is no code, the button carries none.
     const plain = await anon.call(`${url.pathname}?ref=%22%3E%3Cscript%3E`);
-    expect(plain.text).toContain(`href="/inloggen?redirect=/kansen/${first().id}"`);
+    expect(plain.text).toContain(`href="${url.pathname}/solliciteren"`);
   });
 
   it("refers a person: a hidden candidate without an account, a referred match, the referral, and a mail to confirm", async () => {

@@ -1,9 +1,12 @@
 // The vacancies module's public surface: what other modules may import (decision 0014).
 export type { VacancyDeps } from "./actions/context";
+// The publication channels module (issue 15 part 7) reads and re-dates a vacancy through these.
+export { getVacancy } from "./actions/read-vacancy";
+export { updateVacancy } from "./actions/update-vacancy";
 export { INVOLVED_ROLES, involvedVacancy } from "./actions/vacancy-team";
 export { accountManagerScopeOf, candidateViewerOf, vacancyActorOf, vacancyScopeOf } from "./actor";
 export { visibleVacancyRepository } from "./candidate-vacancies.repository";
-export { type JobBoardDeps, jobBoardRoutes } from "./job-board/job-board.routes";
+export { type JobBoardDeps, jobBoardRoutes, jobSiteFeedOf } from "./job-board/job-board.routes";
 export { vacancyPath } from "./job-board/job-posting";
 export { audiencesOn, isOpenOn, type PublicationDates, todayIn, type Viewer } from "./publication";
 export { registerVacancySubscribers, type VacancyEventType, vacancyEvent } from "./vacancies.events";

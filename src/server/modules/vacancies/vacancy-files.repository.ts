@@ -91,7 +91,7 @@ export const vacancyFilesRepository = repository<TenantScope>()({
       db,
       sql`select source, sum(views) as views, sum(applications) as applications from (
         select ${vacancyViews.source} as source, count(*) as views, 0 as applications
-          from ${vacancyViews} where ${vacancyViews.vacancyId} = ${vacancyId} group by 1
+          from ${vacancyViews} where ${vacancyViews.vacancyId} = ${vacancyId} and ${vacancyViews.channel} <> 'apply' group by 1
         union all
         select coalesce(${matches.channelSource}, 'direct') as source, 0 as views, count(*) as applications
           from ${matches} where ${matches.vacancyId} = ${vacancyId} and ${matches.source} = 'applied' group by 1

@@ -4,6 +4,7 @@ import {
   IconBriefcase,
   IconBuilding,
   IconBuildingCommunity,
+  IconChartBar,
   IconChecklist,
   IconClockHour4,
   IconFileDescription,
@@ -25,6 +26,7 @@ import {
   IconUserPlus,
   IconUsers,
   IconUsersGroup,
+  IconWorldWww,
 } from "@tabler/icons-react";
 import type { Role } from "../../../contracts/tenancy";
 import { ROLES } from "../../../contracts/tenancy";
@@ -91,6 +93,13 @@ const points: MenuItem = { key: "points", href: "/punten", icon: IconTrophy };
 const applications: MenuItem = { key: "applications", href: "/sollicitaties", icon: IconFileDescription };
 /** Vlimpers: the organisation's mail templates for applicants (merge fields, nl/en). */
 const mailTemplates: MenuItem = { key: "mailTemplates", href: "/sjablonen/mails", icon: IconMailCog };
+/** Vlimpers' multiposter: the external job sites the vacancies go to, and their click reports. */
+const jobSites: MenuItem = { key: "jobSites", href: "/vacaturesites", icon: IconWorldWww };
+const jobSiteReports: MenuItem = {
+  key: "jobSiteReports",
+  href: "/rapportages/vacaturesites",
+  icon: IconChartBar,
+};
 /** Vlimpers: the leader's and jury member's vacancies, those they are on once someone applied. */
 const involved: MenuItem = { key: "involvedVacancies", href: "/selecties", icon: IconBriefcase };
 // The manual puts user management under Instellingen, in the organisation's part.
@@ -110,7 +119,7 @@ export const MENU_BY_ROLE: Readonly<Record<MenuRole, readonly MenuItem[]>> = {
   referrer: [home, refer, myReferrals, points, jobBoard, settings],
   jury_member: [home, involved, settings],
   line_manager: [home, involved, settings],
-  selection_officer: [home, vacancies, mailTemplates, referrals, sites, settings],
+  selection_officer: [home, vacancies, mailTemplates, jobSites, jobSiteReports, referrals, sites, settings],
   hr_officer: [home, vacancyRequests, vacancies, settings],
   employer_contact: [
     home,
@@ -150,11 +159,13 @@ export const MENU_BY_ROLE: Readonly<Record<MenuRole, readonly MenuItem[]>> = {
     messages,
     referrals,
     mailTemplates,
+    jobSites,
+    jobSiteReports,
     users,
     sites,
     settings,
   ],
-  platform_admin: [home, vacancies, referrals, users, sites, settings],
+  platform_admin: [home, vacancies, jobSites, jobSiteReports, referrals, users, sites, settings],
 };
 
 /**

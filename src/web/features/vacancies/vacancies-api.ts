@@ -21,6 +21,7 @@ import {
   VacancyResponseSchema,
 } from "../../../contracts/vacancies";
 import { api, apiForm } from "../../api";
+import { sourceFor } from "../channels/source";
 import { referralCodeFor } from "../referrer/referral-code";
 import type { CandidateSearch, StaffSearch } from "./search-params";
 
@@ -176,7 +177,11 @@ export async function applyToVacancy(id: string, motivation: string, cv: File | 
   // Through an employee's personal link: the referral portal records who referred the person.
   const referralCode = referralCodeFor(id);
   if (referralCode) form.append("referralCode", referralCode);
-  return (await apiForm(`${vacancyPath(id)}/applications`, ApplicationResponseSchema, form)).application;
+  // From a job site's link: the application counts for that site (multiposter reports).
+  const source = sourceFor(id);
+  const query = source ? `?utm_source=${encodeURIComponent(source)}` : "";
+  return (await apiForm(`${vacancyPath(id)}/applications${query}`, ApplicationResponseSchema, form))
+    .application;
 }
 
 export const myApplicationsQuery = queryOptions({

@@ -47,6 +47,7 @@ import { AppLink } from "../../ui/app-link";
 import { Dialog } from "../../ui/dialog";
 import { meQuery } from "../account/me-query";
 import { ApplicantsLink } from "../applicants/applicants-link";
+import { PublicationChannels } from "../channels/publication-channels";
 import { FormError, fieldErrors, Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
 import { VacancyMatches } from "../matches/vacancy-matches";
@@ -713,6 +714,7 @@ export function VacancyDetail({ id }: { id: string }) {
       </SimpleGrid>
 
       <VacancyTeamPanel vacancyId={vacancy.id} />
+      <PublicationChannels vacancy={vacancy} />
 
       <VacancyMatches vacancyId={vacancy.id} />
 

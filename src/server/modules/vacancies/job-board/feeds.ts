@@ -159,12 +159,16 @@ ${urls
 `;
 }
 
-/** robots.txt of a portal: everything but the API and personal pages, and where the sitemap is. */
+/**
+ * robots.txt of a portal: everything but the API, personal pages and the apply clicks (a crawler
+ * following "Solliciteren" would count as a click), and where the sitemap is.
+ */
 export function robotsTxt(portal: FeedPortal | null): string {
   if (!portal) return "User-agent: *\nDisallow: /\n";
   return `User-agent: *
 Disallow: /api/
 Disallow: /instellingen
+Disallow: /vacatures/*/solliciteren
 
 Sitemap: ${new URL("/sitemap.xml", portal.url).toString()}
 `;

@@ -1,4 +1,4 @@
-import { type AnyColumn, and, count, desc, eq, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { VacancyKind } from "../../../../contracts/vacancies";
 import type { Db } from "../../../platform/db";
 import { organisations } from "../../../platform/schema";
@@ -218,12 +218,15 @@ export const jobBoardRepository = repository<PublicScope>()({
     board: Board,
     today: string,
     limit: number,
+    /** Only these vacancies (an external job site's feed: the vacancies posted to it). */
+    only?: readonly string[],
   ): Promise<PublicVacancy[]> {
+    if (only && only.length === 0) return [];
     return db
       .select(publicColumns)
       .from(vacancies)
       .innerJoin(organisations, eq(organisations.id, vacancies.organisationId))
-      .where(onBoard(board, today))
+      .where(and(onBoard(board, today), only ? inArray(vacancies.id, [...only]) : undefined))
       .orderBy(desc(vacancies.publishPublicFrom), desc(vacancies.createdAt), desc(vacancies.id))
       .limit(limit);
   },
@@ -243,12 +246,15 @@ export const jobBoardRepository = repository<PublicScope>()({
       .limit(49_999);
   },
 
-  /** One visit of a vacancy page on this portal's board, by where the visitor came from. */
+  /**
+   * One visit of a vacancy page on this portal's board, by where the visitor came from; a click
+   * on its "Solliciteren" button is a row with channel "apply" (the multiposter's click report).
+   */
   async recordView(
     db: Db,
     _scope: PublicScope,
     board: Board,
-    view: { vacancyId: string; source: string; channel: "board" | "feed" | "app" },
+    view: { vacancyId: string; source: string; channel: "board" | "feed" | "app" | "apply" },
   ): Promise<void> {
     await db.insert(vacancyViews).values({
       vacancyId: view.vacancyId,

@@ -115,6 +115,28 @@ export function viewSource(value: unknown): string {
   return SOURCE.test(source) ? source : "direct";
 }
 
+/** An employee's personal link (referral portal), when the address has a plausible one. */
+function referralCodeOf(query: Record<string, unknown>): string | null {
+  return typeof query.ref === "string" && /^[A-Za-z0-9_-]{8,64}$/.test(query.ref) ? query.ref : null;
+}
+
+/**
+ * The feed of an external job site (the channels module's multiposter): the vacancies posted
+ * to it that are on this portal's board today, each link tagged with the site's code.
+ */
+export async function jobSiteFeedOf(
+  store: Store,
+  portal: Portal,
+  source: string,
+  vacancyIds: readonly string[],
+  now: Date,
+): Promise<string> {
+  const items = await store
+    .bind(publicScope, jobBoardRepository)
+    .latest(boardOf(portal), todayIn(now), FEED_LIMIT, vacancyIds);
+  return jobSiteFeed(brandOf(portal, "nl"), source, items, now);
+}
+
 function sendHtml(reply: FastifyReply, status: number, locale: Locale, html: string): FastifyReply {
   return reply
     .code(status)
@@ -285,14 +307,41 @@ export async function jobBoardRoutes(app: FastifyInstance, deps: JobBoardDeps): 
         listHref: href("/vacatures", { lang: langParam }),
         head: jsonLdScript(posting),
       };
-      // An employee's personal link (referral portal): the code goes along to the application.
-      const ref = typeof query.ref === "string" && /^[A-Za-z0-9_-]{8,64}$/.test(query.ref) ? query.ref : null;
-      const applyTarget = `/kansen/${vacancy.id}${ref ? `?ref=${ref}` : ""}`;
+      // The button goes through the click counter, carrying the source and an employee's link.
+      const source = viewSource(query.utm_source);
       const main = vacancyMain(locale, vacancy, {
         listHref: frame.listHref,
-        applyHref: `/inloggen?redirect=${ref ? encodeURIComponent(applyTarget) : applyTarget}`,
+        applyHref: href(`${canonicalPath}/solliciteren`, {
+          utm_source: source === "direct" ? null : source,
+          ref: referralCodeOf(query),
+        }),
       });
       return sendHtml(reply, 200, locale, page(frame, main));
+    },
+  );
+
+  // A click on "Solliciteren": counted per source (the multiposter's click report), then on to
+  // signing in and the application, the source and an employee's personal link carried along.
+  r.get(
+    "/vacatures/:idSlug/solliciteren",
+    { config: { access: "public" }, schema: { hide: true } },
+    async (request, reply) => {
+      if (!request.portal) return notFound(request, reply, "portal");
+      const portal = request.portal;
+      const parsed = parseIdSlug((request.params as { idSlug: string }).idSlug);
+      if (!parsed) return notFound(request, reply, "vacancy");
+      const vacancy = await repo.find(boardOf(portal), todayIn(now()), parsed.id);
+      if (!vacancy) return notFound(request, reply, "vacancy");
+      const query = (request.query ?? {}) as Record<string, unknown>;
+      const source = viewSource(query.utm_source);
+      await repo
+        .recordView(boardOf(portal), { vacancyId: vacancy.id, source, channel: "apply" })
+        .catch((err: unknown) => request.log.warn({ err }, "could not record a click to apply"));
+      const target = href(`/kansen/${vacancy.id}`, {
+        ref: referralCodeOf(query),
+        utm_source: source === "direct" ? null : source,
+      });
+      return reply.redirect(`/inloggen?redirect=${encodeURIComponent(target)}`, 303);
     },
   );
 
