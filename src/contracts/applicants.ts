@@ -69,6 +69,8 @@ export const ApplicantPermissionsSchema = z.object({
   correct: z.boolean(),
   /** Write notes. */
   note: z.boolean(),
+  /** Open the vacancy itself (leaders and jury members reach only its applicants). */
+  vacancy: z.boolean(),
 });
 export type ApplicantPermissions = z.infer<typeof ApplicantPermissionsSchema>;
 

@@ -58,6 +58,17 @@ describe.skipIf(skipBrowserTests)("the selection team in the browser", () => {
     await expect.poll(() => card.getByRole("table").getByRole("row").count()).toBeGreaterThan(4);
     await expectAccessible(page, "the jury member's vacancies");
     await screenshot(page, "selection-involved");
+
+    // Her applicants, read only: no phase change, no mail, no way into vacancy management.
+    await card.getByRole("link", { name: "View applicants of Beleidsmedewerker arbeidsmarkt" }).click();
+    expect(await heading(page)).toBe("Applicants");
+    const main = page.getByRole("main");
+    await main.getByText("5 applicants").waitFor({ state: "visible" });
+    expect(await main.getByRole("button", { name: "Change phase" }).count()).toBe(0);
+    expect(await main.getByRole("link", { name: "Back to the vacancy" }).count()).toBe(0);
+    await expectAccessible(page, "the applicants as the jury member reads them");
+    await page.getByRole("link", { name: "Back to the parent page" }).click();
+    expect(await heading(page)).toBe("Vacancies I am involved in");
     expect(pageErrors).toEqual([]);
   });
 });

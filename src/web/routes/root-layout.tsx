@@ -68,7 +68,7 @@ export function RootLayout() {
       skipLinkLabel={t("shell.skipLink")}
       title={title}
       pageKey={pathname}
-      back={page?.parent ? { href: page.parent, label: t("shell.back") } : null}
+      back={page?.parent ? { href: backFor(page.parent, menuRole), label: t("shell.back") } : null}
       brand={<PortalBrand name={name} logoUrl={portal.logoUrl} />}
       search={<SearchBox />}
       secondaryActions={
@@ -103,4 +103,14 @@ export function RootLayout() {
       )}
     </ShellLayout>
   );
+}
+
+/**
+ * Where the back arrow leads for this role: leaders and jury members reach a vacancy's
+ * applicants from their own list of selections, not from the vacancy management they lack.
+ */
+function backFor(parent: string, role: string): string {
+  if (parent === "/vacaturebeheer" && (role === "jury_member" || role === "line_manager"))
+    return "/selecties";
+  return parent;
 }

@@ -528,7 +528,11 @@ describe.each(testDbKinds())("applicants of a vacancy, on %s", (kind) => {
     const listed = await hr.call("/api/v1/applicant-mail-templates");
     expect(listed.status).toBe(200);
     const body = listed.json<MailTemplateListResponse>();
-    expect(body.templates.map((t) => [t.name, t.editable])).toEqual([["Uitnodiging", false]]);
+    // Beside the demo's own template of the selection office.
+    expect(body.templates.map((t) => [t.name, t.editable])).toEqual([
+      ["Uitnodiging", false],
+      ["Uitnodiging jurygesprek", false],
+    ]);
     expect(body.mergeFields).toEqual(["voornaam", "naam", "vacature", "fase", "datum"]);
     // The HR officer reads them but does not write them; another organisation does not see them.
     expect(
@@ -672,7 +676,13 @@ describe.each(testDbKinds())("applicants of a vacancy, on %s", (kind) => {
 
   it("lets the HR officer read and note, but not mail, correct or move where they may not change the vacancy", async () => {
     const listed = await list("", hr);
-    expect(listed.permissions).toEqual({ moveTo: [], mail: false, correct: false, note: true });
+    expect(listed.permissions).toEqual({
+      moveTo: [],
+      mail: false,
+      correct: false,
+      note: true,
+      vacancy: true,
+    });
     const ids = [applicant.get("Dirk")!];
     const before = await stored(ids);
     const base = `/api/v1/vacancies/${vacancyId}/applicants`;

@@ -300,14 +300,16 @@ export function ApplicantsPage({ vacancyId, search, onSearch }: ApplicantsPagePr
             {data.vacancy.title}
           </Title>
         </Stack>
-        <Button
-          component={AppLink}
-          href={`/vacaturebeheer/${vacancyId}`}
-          variant="subtle"
-          leftSection={<IconArrowBackUp aria-hidden="true" size={16} />}
-        >
-          {t("applicants.backToVacancy")}
-        </Button>
+        {data.permissions.vacancy && (
+          <Button
+            component={AppLink}
+            href={`/vacaturebeheer/${vacancyId}`}
+            variant="subtle"
+            leftSection={<IconArrowBackUp aria-hidden="true" size={16} />}
+          >
+            {t("applicants.backToVacancy")}
+          </Button>
+        )}
       </Group>
       <Filters vacancyId={vacancyId} search={search} onSearch={onSearch} list={data} />
       {done && (

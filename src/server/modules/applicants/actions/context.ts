@@ -32,7 +32,13 @@ export async function applicantContext(deps: ApplicantDeps, caller: Caller, vaca
   if (!vacancy || (!involved && !seesApplicants(actor, vacancy))) throw new AppError("not_found");
   const procedure = await procedureFor(deps.matches, scope, vacancy);
   if (involved) {
-    const permissions: ApplicantPermissions = { moveTo: [], mail: false, correct: false, note: false };
+    const permissions: ApplicantPermissions = {
+      moveTo: [],
+      mail: false,
+      correct: false,
+      note: false,
+      vacancy: false,
+    };
     return { actor, scope, vacancy, procedure, permissions };
   }
   // The owner, and the co-owners and HR officer on the vacancy's team, manage its applicants too.
@@ -46,6 +52,7 @@ export async function applicantContext(deps: ApplicantDeps, caller: Caller, vaca
     mail: manages,
     correct: manages,
     note: true,
+    vacancy: true,
   };
   return { actor, scope, vacancy, procedure, permissions };
 }
