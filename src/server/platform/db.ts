@@ -7,15 +7,15 @@ import { earthdistance } from "@electric-sql/pglite/contrib/earthdistance";
 import { intarray } from "@electric-sql/pglite/contrib/intarray";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
-import { inArray, or, type SQL, sql } from "drizzle-orm";
+import { getTableName, inArray, or, type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { PgDatabase, PgInsertValue, PgQueryResultHKT, PgTable } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import * as schema from "./schema";
-import { organisationsOf, type TenantScope } from "./scope";
+import { organisationsOf, reaches, type TenantScope } from "./scope";
 
 export type Schema = typeof schema;
 /** The one database type the repositories see, whichever driver is underneath. */
@@ -106,4 +106,25 @@ export function inTenant(scope: TenantScope, column: Parameters<typeof inArray>[
   const orgs = organisationsOf(scope);
   if (orgs === "all") return undefined;
   return orgs.length > 0 ? inArray(column, [...orgs]) : sql`false`;
+}
+
+/**
+ * Inserts tenant-owned rows of organisations the scope reaches and answers them; a row of any
+ * other organisation is a bug in the caller (the action chose the organisation from a scoped
+ * read), so it throws rather than refusing the user.
+ */
+export async function insertOwned<T extends PgTable>(
+  db: Db,
+  scope: TenantScope,
+  table: T,
+  rows: readonly (T["$inferInsert"] & { organisationId: string })[],
+): Promise<T["$inferSelect"][]> {
+  for (const row of rows)
+    if (!reaches(scope, row.organisationId))
+      throw new Error(`${getTableName(table)}: a row outside the caller's organisations`);
+  if (rows.length === 0) return [];
+  return (await db
+    .insert(table)
+    .values([...rows] as PgInsertValue<T>[])
+    .returning()) as T["$inferSelect"][];
 }

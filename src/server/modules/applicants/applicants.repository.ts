@@ -7,7 +7,7 @@ import type {
 } from "../../../contracts/applicants";
 import { NO_CHANNEL } from "../../../contracts/applicants";
 import type { TeamRole } from "../../../contracts/vacancy-team";
-import { containsText, inTenant } from "../../platform/db";
+import { containsText, insertOwned, inTenant } from "../../platform/db";
 import {
   candidates,
   matches,
@@ -18,7 +18,7 @@ import {
   vacancies,
   vacancyTeam,
 } from "../../platform/schema";
-import { reaches, type TenantScope } from "../../platform/scope";
+import type { TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
 import {
   applicantCorrections,
@@ -294,8 +294,7 @@ export const applicantsRepository = repository<TenantScope>()({
   },
 
   async addNote(db, scope, row: typeof applicantNotes.$inferInsert) {
-    if (!reaches(scope, row.organisationId)) throw new Error("applicants.addNote outside the scope");
-    const [created] = await db.insert(applicantNotes).values(row).returning();
+    const [created] = await insertOwned(db, scope, applicantNotes, [row]);
     return created!;
   },
 
@@ -311,8 +310,7 @@ export const applicantsRepository = repository<TenantScope>()({
   },
 
   async addCorrection(db, scope, row: typeof applicantCorrections.$inferInsert) {
-    if (!reaches(scope, row.organisationId)) throw new Error("applicants.addCorrection outside the scope");
-    const [created] = await db.insert(applicantCorrections).values(row).returning();
+    const [created] = await insertOwned(db, scope, applicantCorrections, [row]);
     return created!;
   },
 
@@ -340,16 +338,12 @@ export const applicantsRepository = repository<TenantScope>()({
 
 export const mailingsRepository = repository<TenantScope>()({
   async insertMailing(db, scope, row: typeof applicantMailings.$inferInsert): Promise<MailingRow> {
-    if (!reaches(scope, row.organisationId)) throw new Error("applicants.insertMailing outside the scope");
-    const [created] = await db.insert(applicantMailings).values(row).returning();
+    const [created] = await insertOwned(db, scope, applicantMailings, [row]);
     return created!;
   },
 
   async insertRecipients(db, scope, rows: NewRecipientRow[]): Promise<RecipientRow[]> {
-    if (rows.some((r) => !reaches(scope, r.organisationId)))
-      throw new Error("applicants.insertRecipients outside the scope");
-    if (rows.length === 0) return [];
-    return db.insert(applicantMailingRecipients).values(rows).returning();
+    return insertOwned(db, scope, applicantMailingRecipients, rows);
   },
 
   async mailing(db, scope, vacancyId: string, mailingId: string) {
@@ -437,8 +431,7 @@ export const mailTemplatesRepository = repository<TenantScope>()({
       createdByUserId: string;
     },
   ) {
-    if (!reaches(scope, row.organisationId)) throw new Error("applicants.insertTemplate outside the scope");
-    const [created] = await db.insert(applicantMailTemplates).values(row).returning();
+    const [created] = await insertOwned(db, scope, applicantMailTemplates, [row]);
     return created!;
   },
 
