@@ -4,13 +4,14 @@ import type { Application } from "../../../../contracts/vacancies";
 import { AppError, type FieldError } from "../../../platform/errors";
 import { sniffDocument } from "../../../platform/files";
 import { fieldMessage } from "../../../platform/i18n";
-import { publicScope } from "../../../platform/scope";
+import { publicScope, type SelfScope } from "../../../platform/scope";
+import type { TxStore } from "../../../platform/store";
 import type { Caller } from "../../tenancy";
 import { applicationsRepository, visibleVacanciesRepository } from "../applications.repository";
 import { MATCH_EVENTS, matchEvent } from "../matches.events";
 import { applicationStatus, entryPhase } from "../matches.policy";
 import { applicationDto } from "../matches.presenter";
-import { matchCreationRepository } from "../matches.repository";
+import { type MatchRow, matchCreationRepository } from "../matches.repository";
 import { type MatchDeps, procedureFor, today, viewerOf } from "./context";
 
 export interface ApplicationInput {
@@ -20,6 +21,14 @@ export interface ApplicationInput {
   source: string | null;
   /** The `ref` of an employee's personal link the candidate came through (referrals record it). */
   referralCode?: string | null;
+  /**
+   * An application through the vacancy's form (forms module): the answers were checked there,
+   * the CV (if any) is already stored, and `record` keeps the answers in the match's transaction.
+   */
+  viaForm?: {
+    storedCv: { key: string; name: string; type: string } | null;
+    record: (tx: TxStore, match: MatchRow, self: SelfScope) => Promise<void>;
+  };
 }
 
 /**
@@ -58,9 +67,11 @@ export async function apply(
     .bind(publicScope, visibleVacanciesRepository)
     .findVisibleVacancy(viewer, vacancyId, today(deps));
   if (!vacancy) throw new AppError("not_found");
+  if (!input.viaForm && (await deps.applicationFormRequired?.(vacancyId)))
+    throw new AppError("application_form_required");
   const motivation = input.motivation.trim();
   const problems: FieldError[] = [];
-  if (motivation.length === 0)
+  if (motivation.length === 0 && !input.viaForm)
     problems.push({ path: "motivation", message: fieldMessage("required", locale) });
   const cvKind = input.cv ? sniffDocument(input.cv.data) : null;
   if (input.cv && !cvKind)
@@ -75,7 +86,7 @@ export async function apply(
   const procedure = await procedureFor(deps, self, vacancy);
   const phase = entryPhase(procedure, "applied");
 
-  let cv: { key: string; name: string; type: string } | null = null;
+  let cv: { key: string; name: string; type: string } | null = input.viaForm?.storedCv ?? null;
   if (input.cv && cvKind) {
     cv = {
       key: `applications/${candidate.id}/${randomUUID()}.${cvKind.ext}`,
@@ -102,6 +113,7 @@ export async function apply(
       channelSource: input.source,
       createdByUserId: userId,
     });
+    if (match && input.viaForm) await input.viaForm.record(tx, match, self);
     if (match)
       await tx.emit(
         matchEvent(MATCH_EVENTS.created, match, userId, {
@@ -116,7 +128,7 @@ export async function apply(
     return match;
   });
   if (!created) {
-    if (cv) await deps.files.delete(cv.key);
+    if (cv && !input.viaForm) await deps.files.delete(cv.key);
     throw new AppError("already_applied");
   }
   return applicationDto({
