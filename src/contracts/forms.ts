@@ -259,9 +259,6 @@ export const ApplicationTimelineSchema = z.object({
   steps: z.array(ApplicationStepSchema),
   /** Whether the applicant may still withdraw (not in a final phase). */
   canWithdraw: z.boolean(),
-  /** The form version answered, with the answers, when applied through a form. */
-  answers: z
-    .object({ version: z.number().int(), definition: FormDefinitionSchema, answers: AnswersSchema })
-    .nullable(),
 });
 export type ApplicationTimeline = z.infer<typeof ApplicationTimelineSchema>;
+export const ApplicationTimelineResponseSchema = z.object({ timeline: ApplicationTimelineSchema });

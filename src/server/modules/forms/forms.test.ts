@@ -7,6 +7,7 @@ import { Client, signIn } from "../../../../test/support/session";
 import type { ErrorResponse } from "../../../contracts/common";
 import type {
   ApplicationFormResponse,
+  ApplicationTimeline,
   ApplyFormResponse,
   FormDefinition,
   FormField,
@@ -14,6 +15,7 @@ import type {
   FormVersionListResponse,
   UploadedFile,
 } from "../../../contracts/forms";
+import type { Procedure } from "../../../contracts/matches";
 import type { Application, CreateVacancyRequest, Vacancy } from "../../../contracts/vacancies";
 import type { Db } from "../../platform/db";
 import { domainEvents } from "../../platform/events.schema";
@@ -48,6 +50,7 @@ describe.each(testDbKinds())("application forms and applying through them, on %s
   let candidate: Client; // kandidaat@
   let agencyId: string;
   let vacancyId: string;
+  let applicationId: string;
 
   const errorOf = (res: { json<T>(): T }) => res.json<ErrorResponse>().error;
   const paths = (res: { json<T>(): T }) => (errorOf(res).fields ?? []).map((f) => f.path);
@@ -77,6 +80,15 @@ describe.each(testDbKinds())("application forms and applying through them, on %s
       body: { action: "publish", comment: null },
     });
     expect(published.status, published.text).toBe(200);
+    const procedures = await officer.call(`/api/v1/procedures?organisationId=${agencyId}`);
+    const selection = procedures
+      .json<{ procedures: Procedure[] }>()
+      .procedures.find((p) => p.kind === "selection")!;
+    const chosen = await officer.call(`/api/v1/vacancies/${id}/procedure`, {
+      method: "PUT",
+      body: { procedureId: selection.id },
+    });
+    expect(chosen.status, chosen.text).toBe(200);
     return id;
   }
 
@@ -373,6 +385,7 @@ describe.each(testDbKinds())("application forms and applying through them, on %s
     expect(mine.json<{ applications: Application[] }>().applications.map((a) => a.id)).toContain(
       application.id,
     );
+    applicationId = application.id;
   });
 
   it("versions the form once answered, and refuses a change that orphans answers, naming the field", async () => {
@@ -424,5 +437,42 @@ describe.each(testDbKinds())("application forms and applying through them, on %s
     // The answered version still holds the CV question its answers refer to.
     expect(list[1]!.definition.sections[2]!.fields.map((f) => f.key)).toEqual(["cv"]);
     expect(list[0]!.createdBy).toBe("Sander Visser");
+  });
+
+  it("shows the applicant their application's steps and lets them withdraw once, through the withdrawn phase", async () => {
+    const timeline = await candidate.call(`/api/v1/applications/${applicationId}/timeline`);
+    expect(timeline.status, timeline.text).toBe(200);
+    expect(timeline.json<{ timeline: ApplicationTimeline }>().timeline).toMatchObject({
+      steps: [{ phase: { key: "submitted" } }],
+      canWithdraw: true,
+    });
+    // Not someone else's application, and not for staff.
+    expect(
+      (await officer.call(`/api/v1/applications/${applicationId}/withdraw`, { method: "POST" })).status,
+    ).toBe(403);
+
+    const withdrawn = await candidate.call(`/api/v1/applications/${applicationId}/withdraw`, {
+      method: "POST",
+    });
+    expect(withdrawn.status, withdrawn.text).toBe(200);
+    const after = withdrawn.json<{ timeline: ApplicationTimeline }>().timeline;
+    expect(after.steps.map((s) => s.phase.key)).toEqual(["submitted", "withdrawn"]);
+    expect(after.steps[1]!.phase.label.nl).toBe("Teruggetrokken");
+    expect(after.canWithdraw).toBe(false);
+    const [match] = await db.select().from(matches).where(eq(matches.id, applicationId));
+    expect(match!.status).toBe("withdrawn");
+    const events = await db
+      .select({ type: domainEvents.type })
+      .from(domainEvents)
+      .where(sql`${domainEvents.subject}->>'matchId' = ${applicationId}`);
+    expect(events.map((e) => e.type)).toEqual(["match.created", "match.moved"]);
+
+    const again = await candidate.call(`/api/v1/applications/${applicationId}/withdraw`, { method: "POST" });
+    expect(again.status).toBe(409);
+    expect(errorOf(again).code).toBe("application_final");
+    const mine = await candidate.call("/api/v1/applications/mine");
+    expect(
+      mine.json<{ applications: Application[] }>().applications.find((a) => a.id === applicationId)!.status,
+    ).toBe("withdrawn");
   });
 });

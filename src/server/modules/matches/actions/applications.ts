@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Locale } from "../../../../contracts/common";
+import type { ApplicationTimeline } from "../../../../contracts/forms";
 import type { Application } from "../../../../contracts/vacancies";
 import { AppError, type FieldError } from "../../../platform/errors";
 import { sniffDocument } from "../../../platform/files";
@@ -9,7 +10,7 @@ import type { TxStore } from "../../../platform/store";
 import type { Caller } from "../../tenancy";
 import { applicationsRepository, visibleVacanciesRepository } from "../applications.repository";
 import { MATCH_EVENTS, matchEvent } from "../matches.events";
-import { applicationStatus, entryPhase } from "../matches.policy";
+import { applicationStatus, entryPhase, isClosed, matchState } from "../matches.policy";
 import { applicationDto } from "../matches.presenter";
 import { type MatchRow, matchCreationRepository } from "../matches.repository";
 import { type MatchDeps, procedureFor, today, viewerOf } from "./context";
@@ -142,6 +143,67 @@ export async function apply(
 export async function myApplications(deps: MatchDeps, caller: Caller): Promise<Application[]> {
   const rows = await deps.store.bind(await caller.self(), applicationsRepository).listApplications();
   return rows.map(applicationDto);
+}
+
+/** "Mijn sollicitaties": one application's steps (phases and dates, no comments) and whether it may be withdrawn. */
+export async function applicationTimeline(
+  deps: MatchDeps,
+  caller: Caller,
+  applicationId: string,
+): Promise<ApplicationTimeline> {
+  const own = deps.store.bind(await caller.self(), applicationsRepository);
+  const match = await own.findApplication(applicationId);
+  if (!match || match.source !== "applied") throw new AppError("not_found");
+  const [steps, phases] = await Promise.all([own.timeline(match.id), own.phasesOfApplication(match.id)]);
+  const current = phases.find((p) => p.id === match.phaseId);
+  return {
+    applicationId: match.id,
+    steps: steps.map((s) => ({
+      phase: { key: s.key, label: { nl: s.label.nl, en: s.label.en } },
+      at: s.at.toISOString(),
+    })),
+    canWithdraw:
+      current !== undefined &&
+      !isClosed(matchState(current, match.outcome)) &&
+      phases.some((p) => p.meaning === "withdrawn"),
+  };
+}
+
+/**
+ * The applicant withdraws their application: the match moves to its procedure's withdrawn
+ * phase, with the step and the event in one transaction; refused once the match is final.
+ */
+export async function withdrawApplication(
+  deps: MatchDeps,
+  caller: Caller,
+  applicationId: string,
+): Promise<ApplicationTimeline> {
+  const self = await caller.self();
+  const own = deps.store.bind(self, applicationsRepository);
+  const match = await own.findApplication(applicationId);
+  if (!match || match.source !== "applied") throw new AppError("not_found");
+  const phases = await own.phasesOfApplication(match.id);
+  const current = phases.find((p) => p.id === match.phaseId);
+  const target = phases.find((p) => p.meaning === "withdrawn");
+  if (!current || !target || isClosed(matchState(current, match.outcome)))
+    throw new AppError("application_final");
+  const userId = caller.userId();
+  await deps.store.transaction(async (tx) => {
+    const moved = await tx.bind(self, applicationsRepository).withdraw(match, target.id, userId);
+    if (!moved) throw new AppError("match_changed");
+    await tx.emit(
+      matchEvent(MATCH_EVENTS.moved, match, userId, {
+        procedureId: match.procedureId,
+        fromPhaseId: match.phaseId,
+        toPhaseId: target.id,
+        toPhaseKey: target.key,
+        outcome: null,
+        state: "withdrawn",
+        byApplicant: true,
+      }),
+    );
+  });
+  return applicationTimeline(deps, caller, applicationId);
 }
 
 /** The CV sent with one of the person's own applications. */
