@@ -248,6 +248,22 @@ export const SubmitApplicationRequestSchema = z.strictObject({
 });
 export type SubmitApplicationRequest = z.infer<typeof SubmitApplicationRequestSchema>;
 
+// --- Staff reading an application's answers -----------------------------------------------------
+
+/** The answers an application was submitted with, in the version of the form they answered. */
+export const ApplicationAnswersResponseSchema = z.object({
+  answers: z
+    .object({
+      version: z.number().int(),
+      definition: FormDefinitionSchema,
+      answers: AnswersSchema,
+      /** The files the answers refer to, each downloadable by staff who see the match. */
+      files: z.array(UploadedFileSchema.extend({ url: z.string() })),
+    })
+    .nullable(),
+});
+export type ApplicationAnswersResponse = z.infer<typeof ApplicationAnswersResponseSchema>;
+
 // --- Mijn sollicitaties: the timeline -------------------------------------------------------
 
 export const ApplicationStepSchema = z.object({

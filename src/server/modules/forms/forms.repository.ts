@@ -182,6 +182,41 @@ export const formsRepository = repository<TenantScope>()({
     return row!;
   },
 
+  /** The answers an application was submitted with and the version they answered. */
+  async answersOfMatch(db, scope, matchId: string) {
+    const [row] = await db
+      .select({
+        answers: applicationAnswers.answers,
+        version: applicationFormVersions.version,
+        definition: applicationFormVersions.definition,
+      })
+      .from(applicationAnswers)
+      .innerJoin(applicationFormVersions, eq(applicationFormVersions.id, applicationAnswers.formVersionId))
+      .where(and(eq(applicationAnswers.matchId, matchId), inTenant(scope, applicationAnswers.organisationId)))
+      .limit(1);
+    return row ?? null;
+  },
+
+  /** Files of the match's candidate for its vacancy (uploads for the form's file questions). */
+  async filesOfMatch(
+    db,
+    scope,
+    match: { candidateId: string; vacancyId: string; organisationId: string },
+    ids: readonly string[],
+  ) {
+    if (ids.length === 0 || !reaches(scope, match.organisationId)) return [];
+    return db
+      .select()
+      .from(applicationFiles)
+      .where(
+        and(
+          inArray(applicationFiles.id, [...ids]),
+          eq(applicationFiles.candidateId, match.candidateId),
+          eq(applicationFiles.vacancyId, match.vacancyId),
+        ),
+      );
+  },
+
   async findTemplate(db, scope, id: string) {
     const [row] = await db
       .select()

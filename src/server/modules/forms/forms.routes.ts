@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
+  ApplicationAnswersResponseSchema,
   ApplicationFormResponseSchema,
   ApplyFormResponseSchema,
   CreateFormTemplateRequestSchema,
@@ -21,6 +22,7 @@ import { errorResponses } from "../../platform/http";
 import { requestLocale, requestMessageLocale } from "../../platform/i18n";
 import { acceptRawUploads, rawBody, sendDownload } from "../../platform/uploads";
 import { callerOf } from "../tenancy";
+import { matchAnswerFile, matchAnswers } from "./actions/answers";
 import { applicantFile, applyForm, saveDraft, submitApplication, uploadFile } from "./actions/apply";
 import type { FormsDeps } from "./actions/context";
 import {
@@ -129,6 +131,37 @@ export async function registerFormRoutes(app: FastifyInstance, deps: { forms: Fo
         },
       },
       async (request) => listVersions(forms, callerOf(request), request.params.id),
+    );
+
+    r.get(
+      "/api/v1/matches/:id/application-answers",
+      {
+        config: { access: formsPolicy.staff },
+        schema: {
+          tags,
+          summary: "What the applicant answered, in the version of the form they answered (null: no form)",
+          params: IdParams,
+          response: { 200: ApplicationAnswersResponseSchema, ...errors },
+        },
+      },
+      async (request) => matchAnswers(forms, callerOf(request), request.params.id),
+    );
+
+    r.get(
+      "/api/v1/matches/:id/application-files/:fileId",
+      {
+        config: { access: formsPolicy.staff },
+        schema: {
+          tags,
+          summary: "A file the applicant sent with the form (download)",
+          params: z.object({ id: z.string().uuid(), fileId: z.string().uuid() }),
+        },
+      },
+      async (request, reply) =>
+        sendDownload(
+          reply,
+          await matchAnswerFile(forms, callerOf(request), request.params.id, request.params.fileId),
+        ),
     );
 
     const candidate = { access: formsPolicy.candidate };

@@ -6,6 +6,7 @@ import { startTestServer, type TestServer } from "../../../../test/support/serve
 import { Client, signIn } from "../../../../test/support/session";
 import type { ErrorResponse } from "../../../contracts/common";
 import type {
+  ApplicationAnswersResponse,
   ApplicationFormResponse,
   ApplicationTimeline,
   ApplyFormResponse,
@@ -437,6 +438,20 @@ describe.each(testDbKinds())("application forms and applying through them, on %s
     // The answered version still holds the CV question its answers refer to.
     expect(list[1]!.definition.sections[2]!.fields.map((f) => f.key)).toEqual(["cv"]);
     expect(list[0]!.createdBy).toBe("Sander Visser");
+
+    // Staff read the application in the version it answered, the CV question included.
+    const read = await officer.call(`/api/v1/matches/${applicationId}/application-answers`);
+    expect(read.status, read.text).toBe(200);
+    const given = read.json<ApplicationAnswersResponse>().answers!;
+    expect(given.version).toBe(1);
+    expect(given.answers).toMatchObject({ regime: "parttime", national_register_number: "85.07.30-033.28" });
+    expect(given.definition.sections[2]!.fields.map((f) => f.key)).toEqual(["cv"]);
+    expect(given.files).toHaveLength(1);
+    const file = await officer.call(given.files[0]!.url);
+    expect(file.status).toBe(200);
+    expect(file.body.subarray(0, 5).toString()).toBe("%PDF-");
+    expect((await stranger.call(`/api/v1/matches/${applicationId}/application-answers`)).status).toBe(404);
+    expect((await stranger.call(given.files[0]!.url)).status).toBe(404);
   });
 
   it("shows the applicant their application's steps and lets them withdraw once, through the withdrawn phase", async () => {

@@ -206,7 +206,7 @@ export function ApplyStepper({
         <Stack gap="sm">
           <Text>{t("forms.apply.reviewIntro")}</Text>
           {definition.sections.map((section) => (
-            <Table key={section.key} variant="vertical" withTableBorder layout="fixed">
+            <Table key={section.key} variant="vertical" withTableBorder layout="fixed" captionSide="top">
               <Table.Caption ta="left" fw={600} c="var(--mantine-color-text)">
                 {section.title[lang] || section.title.nl}
               </Table.Caption>
