@@ -30,13 +30,20 @@ import {
 } from "../../../contracts/forms";
 import { ApiError } from "../../api";
 import { AppLink } from "../../ui/app-link";
+import { Dialog } from "../../ui/dialog";
 import { useBusyAction } from "../../ui/use-busy-action";
 import { FormError, Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
 import { usePageTitle } from "../navigation/page-title";
 import { formatDate } from "../vacancies/format";
 import { PageLoader, Section } from "../vacancies/ui";
-import { formTemplatesQuery, formVersionsQuery, saveVacancyForm, vacancyFormQuery } from "./forms-api";
+import {
+  createTemplate,
+  formTemplatesQuery,
+  formVersionsQuery,
+  saveVacancyForm,
+  vacancyFormQuery,
+} from "./forms-api";
 import { carry, rowKey } from "./row-keys";
 
 const empty = { nl: "", en: "" };
@@ -479,6 +486,87 @@ function Versions({ vacancyId }: { vacancyId: string }) {
   );
 }
 
+/** "Opslaan als sjabloon": the form as it stands, kept for the organisation's next vacancies. */
+function SaveAsTemplate({ definition }: { definition: FormDefinition }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const templates = useQuery(formTemplatesQuery);
+  const organisations = templates.data?.organisations ?? [];
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState("");
+  const [organisationId, setOrganisationId] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const action = useBusyAction();
+  // Only those who keep templates for an organisation see the button (no dead end).
+  if (organisations.length === 0) return null;
+  const chosen = organisationId ?? organisations[0]!.id;
+  const fieldError = (path: string) =>
+    action.error instanceof ApiError ? action.error.fields.find((f) => f.path === path)?.message : undefined;
+  return (
+    <>
+      <Group gap="sm">
+        <Button variant="light" onClick={() => setOpen(true)}>
+          {t("forms.builder.saveAsTemplate")}
+        </Button>
+        {done && (
+          <Text role="status" size="sm">
+            {done}
+          </Text>
+        )}
+      </Group>
+      <Dialog
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={t("forms.builder.saveAsTemplate")}
+        closeLabel={t("forms.timeline.cancel")}
+      >
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void action.run(async () => {
+              const template = await createTemplate(chosen, name.trim(), definition);
+              await queryClient.invalidateQueries({ queryKey: formTemplatesQuery.queryKey });
+              setOpen(false);
+              setName("");
+              setDone(t("forms.builder.templateSaved", { name: template.name }));
+            });
+          }}
+        >
+          <Stack gap="sm">
+            {!(action.error instanceof ApiError && action.error.fields.length > 0) && (
+              <FormError error={action.error} />
+            )}
+            <TextInput
+              label={t("forms.builder.templateName")}
+              required
+              data-autofocus
+              maxLength={120}
+              value={name}
+              error={fieldError("name")}
+              onChange={(e) => setName(e.currentTarget.value)}
+            />
+            {organisations.length > 1 && (
+              <Select
+                label={t("forms.builder.templateOrganisation")}
+                data={organisations.map((o) => ({ value: o.id, label: o.name }))}
+                value={chosen}
+                allowDeselect={false}
+                onChange={setOrganisationId}
+              />
+            )}
+            <Group>
+              <Button type="submit" loading={action.busy} disabled={name.trim() === ""}>
+                {t("forms.builder.saveTemplate")}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Dialog>
+    </>
+  );
+}
+
 /**
  * "Sollicitatieformulier" of a vacancy (Vlimpers): made from a template, then adapted: sections
  * and questions, their kind, labels, help, choices, whether required, and knock-out answers on
@@ -593,7 +681,7 @@ export function FormBuilderPage({ vacancyId }: { vacancyId: string }) {
                 onRemove={() => setDraft({ sections: definition.sections.filter((_, i) => i !== s) })}
               />
             ))}
-            <Group>
+            <Group justify="space-between">
               <Button
                 variant="light"
                 leftSection={<IconPlus aria-hidden="true" size={16} />}
@@ -615,6 +703,7 @@ export function FormBuilderPage({ vacancyId }: { vacancyId: string }) {
               >
                 {t("forms.builder.addSection")}
               </Button>
+              {current.canEdit && <SaveAsTemplate definition={definition} />}
             </Group>
           </Stack>
         </Section>

@@ -8,6 +8,7 @@ import {
   DraftResponseSchema,
   type FormDefinition,
   FormTemplateListResponseSchema,
+  FormTemplateResponseSchema,
   FormVersionListResponseSchema,
   UploadedFileResponseSchema,
 } from "../../../contracts/forms";
@@ -45,6 +46,15 @@ export function saveVacancyForm(
     method: "PUT",
     body,
   });
+}
+
+export async function createTemplate(organisationId: string, name: string, definition: FormDefinition) {
+  return (
+    await api("/api/v1/application-form-templates", FormTemplateResponseSchema, {
+      method: "POST",
+      body: { organisationId, name, definition },
+    })
+  ).template;
 }
 
 export const applyFormQuery = (vacancyId: string) =>
