@@ -116,6 +116,17 @@ describe.skipIf(skipBrowserTests)("application forms in the browser", () => {
       .waitFor();
     await expectAccessible(page, "the form builder with the form made from the template");
     await screenshot(page, "application-form-builder");
+
+    // Kept as the organisation's own template for its next vacancies.
+    await main(page).getByRole("button", { name: "Opslaan als sjabloon" }).click();
+    const dialog = page.getByRole("dialog", { name: "Opslaan als sjabloon" });
+    await dialog.getByLabel(fieldLabel("Naam van het sjabloon")).fill("Selectie dossierbehandelaars");
+    await expectAccessible(page, "saving the form as a template");
+    await dialog.getByRole("button", { name: "Sjabloon opslaan" }).click();
+    await main(page)
+      .getByRole("status")
+      .filter({ hasText: "Selectie dossierbehandelaars is opgeslagen" })
+      .waitFor();
     expect(pageErrors).toEqual([]);
   });
 
