@@ -20,10 +20,16 @@ import type { Procedure } from "../../../contracts/matches";
 import type { Application, CreateVacancyRequest, Vacancy } from "../../../contracts/vacancies";
 import type { Db } from "../../platform/db";
 import { domainEvents } from "../../platform/events.schema";
+import { DEMO_PASSWORD } from "../../seed/demo";
 import { matches } from "../matches/matches.schema";
 import { organisations } from "../tenancy/tenancy.schema";
 import { todayIn } from "../vacancies";
-import { applicationAnswers, applicationDrafts, applicationFormVersions } from "./forms.schema";
+import {
+  applicationAnswers,
+  applicationDrafts,
+  applicationFiles,
+  applicationFormVersions,
+} from "./forms.schema";
 
 const DAY = 86_400_000;
 const day = (offset: number) => todayIn(new Date(Date.now() + offset * DAY));
@@ -489,5 +495,34 @@ describe.each(testDbKinds())("application forms and applying through them, on %s
     expect(
       mine.json<{ applications: Application[] }>().applications.find((a) => a.id === applicationId)!.status,
     ).toBe("withdrawn");
+  });
+
+  it("empties the answers and removes drafts and uploads when the applicant erases their account", async () => {
+    // A draft with an upload on a second vacancy with a form, beside the submitted application.
+    const second = await publishedVacancy("Jurist");
+    expect(
+      (
+        await officer.call(`/api/v1/vacancies/${second}/application-form`, {
+          method: "PUT",
+          body: { templateId: "standard" },
+        })
+      ).status,
+    ).toBe(200);
+    expect((await upload(PDF, "application/pdf", "cv", second)).status).toBe(201);
+    expect((await draft({ motivation: "Graag!" }, "form", second)).status).toBe(200);
+
+    const erased = await candidate.call("/api/v1/candidates/me/erase", {
+      body: { confirm: true, password: DEMO_PASSWORD },
+    });
+    expect(erased.status, erased.text).toBe(204);
+    const [kept] = await db
+      .select()
+      .from(applicationAnswers)
+      .where(eq(applicationAnswers.matchId, applicationId));
+    expect(kept!.answers).toEqual({});
+    expect(
+      await db.select().from(applicationDrafts).where(eq(applicationDrafts.vacancyId, second)),
+    ).toHaveLength(0);
+    expect(await db.select().from(applicationFiles)).toHaveLength(0);
   });
 });
