@@ -49,7 +49,8 @@ export async function registerFormRoutes(app: FastifyInstance, deps: { forms: Fo
     r.get(
       "/api/v1/application-form-templates",
       {
-        config: { access: formsPolicy.templates },
+        // Whoever may change a vacancy's form chooses among them; keeping one is for form builders.
+        config: { access: formsPolicy.staff },
         schema: {
           tags,
           summary: "The application-form templates I may use: the shipped one and my organisations' own",

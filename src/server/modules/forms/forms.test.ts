@@ -196,6 +196,8 @@ describe.each(testDbKinds())("application forms and applying through them, on %s
       body: { organisationId: agencyId, name: "Overname", definition: standard.definition },
     });
     expect(refused.status).toBe(404);
+    // Templates are staff matters.
+    expect((await candidate.call("/api/v1/application-form-templates")).status).toBe(403);
   });
 
   it("makes the vacancy's form from the template and changes it in place while nobody answered", async () => {

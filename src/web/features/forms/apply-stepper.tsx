@@ -241,7 +241,7 @@ export function ApplyStepper({
           <Button
             variant="light"
             leftSection={<IconDeviceFloppy aria-hidden="true" size={16} />}
-            loading={action.busy && step === at}
+            loading={action.busy}
             onClick={() => void save()}
           >
             {t("forms.apply.saveDraft")}
