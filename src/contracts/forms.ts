@@ -214,6 +214,8 @@ export type ApplicationDraft = z.infer<typeof ApplicationDraftSchema>;
 export const ApplyFormResponseSchema = z.object({
   form: z.object({ versionId: z.string().uuid(), definition: FormDefinitionSchema }).nullable(),
   draft: ApplicationDraftSchema.nullable(),
+  /** Answers the applicant's profile gives (diploma level, languages), to start a form without a draft. */
+  prefill: AnswersSchema,
   files: z.array(UploadedFileSchema),
   applied: z.boolean(),
 });

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Answers, ApplyStep, FormDefinition } from "../../../contracts/forms";
 import { inTenant } from "../../platform/db";
-import { matches, organisations, users, vacancies } from "../../platform/schema";
+import { candidates, matches, organisations, users, vacancies } from "../../platform/schema";
 import { type PublicScope, reaches, type SelfScope, type TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
 import { type Viewer, visibleToViewer } from "../vacancies";
@@ -364,6 +364,18 @@ export const applicantRepository = repository<SelfScope>()({
       .from(matches)
       .where(and(eq(matches.vacancyId, vacancyId), inArray(matches.candidateId, own(scope))));
     return Number(row?.n ?? 0) > 0;
+  },
+
+  /** What the applicant's profile already says, to start a form with (their first candidate row with one). */
+  async profile(db, scope) {
+    if (scope.candidateIds.length === 0) return null;
+    const [row] = await db
+      .select({ educationLevel: candidates.educationLevel, languages: candidates.languages })
+      .from(candidates)
+      .where(inArray(candidates.id, own(scope)))
+      .orderBy(asc(candidates.createdAt))
+      .limit(1);
+    return row ?? null;
   },
 
   /** Stored with the match, in the transaction that makes it. */

@@ -262,6 +262,11 @@ describe.each(testDbKinds())("application forms and applying through them, on %s
     expect(state.form!.definition.sections[0]!.key).toBe("eligibility");
     expect(state.draft).toBeNull();
     expect(state.applied).toBe(false);
+    // Kim's profile says mbo-4 and her languages: the form starts from them.
+    expect(state.prefill).toMatchObject({ diploma_level: "mbo-4" });
+    expect(state.prefill.languages).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: "nl" })]),
+    );
 
     const saved = await draft({ has_diploma: false }, "eligibility");
     expect(saved.status, saved.text).toBe(200);

@@ -158,6 +158,7 @@ export function AnswerInput({ field, value, onChange, error, files, onUpload }: 
           onChange={(v) => onChange(v)}
           searchable
           clearable
+          allowDeselect={false}
           clearButtonProps={{ "aria-label": t("forms.answer.clear", { label }) }}
         />
       );

@@ -81,7 +81,8 @@ export function ApplyStepper({
   if (!form) return null;
   const definition = form.definition;
   const steps = stepsOf(definition);
-  const current: Answers = answers ?? query.data.draft?.answers ?? {};
+  // Without a draft, the profile's answers (diploma level, languages) are where the form starts.
+  const current: Answers = answers ?? query.data.draft?.answers ?? query.data.prefill;
   const uploaded = files ?? query.data.files;
   const at: ApplyStep =
     step ?? (query.data.draft && steps.includes(query.data.draft.step) ? query.data.draft.step : steps[0]!);

@@ -4,6 +4,7 @@ import type {
   Answers,
   ApplicationDraft,
   ApplyFormResponse,
+  FormDefinition,
   SaveDraftRequest,
   SubmitApplicationRequest,
   UploadedFile,
@@ -47,6 +48,26 @@ function draftDto(row: DraftRow, keys: ReadonlySet<string>): ApplicationDraft {
   return { answers, step: row.step, updatedAt: row.updatedAt.toISOString() };
 }
 
+/** The profile's words for a language level, as the nearest CEFR level. */
+const CEFR_OF_PROFILE = { basic: "A2", good: "B2", fluent: "C1", native: "C2" } as const;
+
+/** The answers the profile gives: the person applies with their own account and profile each time. */
+function prefillFrom(
+  definition: FormDefinition,
+  profile: {
+    educationLevel: string | null;
+    languages: { code: string; level: keyof typeof CEFR_OF_PROFILE }[];
+  },
+): Answers {
+  const answers: Answers = {};
+  for (const { field } of fieldsOf(definition)) {
+    if (field.kind === "diploma_level" && profile.educationLevel) answers[field.key] = profile.educationLevel;
+    if (field.kind === "languages" && profile.languages.length > 0)
+      answers[field.key] = profile.languages.map((l) => ({ code: l.code, level: CEFR_OF_PROFILE[l.level] }));
+  }
+  return answers;
+}
+
 /** Whether applicants apply to the vacancy through a form (then the plain motivation + CV route refuses). */
 export async function vacancyHasForm(
   { store }: Pick<FormsDeps, "store">,
@@ -62,17 +83,19 @@ export async function applyForm(
   vacancyId: string,
 ): Promise<ApplyFormResponse> {
   const { version } = await currentForm(deps, caller, vacancyId);
-  if (!version) return { form: null, draft: null, files: [], applied: false };
+  if (!version) return { form: null, draft: null, prefill: {}, files: [], applied: false };
   const own = deps.store.bind(await caller.self(), applicantRepository);
-  const [draft, files, applied] = await Promise.all([
+  const [draft, files, applied, profile] = await Promise.all([
     own.draft(vacancyId),
     own.files(vacancyId),
     own.onVacancy(vacancyId),
+    own.profile(),
   ]);
   const keys = new Set(fieldsOf(version.definition).map((f) => f.field.key));
   return {
     form: { versionId: version.id, definition: version.definition },
     draft: draft ? draftDto(draft, keys) : null,
+    prefill: profile ? prefillFrom(version.definition, profile) : {},
     files: files.map(fileDto),
     applied,
   };
