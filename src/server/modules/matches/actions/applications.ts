@@ -153,7 +153,7 @@ export async function applicationTimeline(
 ): Promise<ApplicationTimeline> {
   const own = deps.store.bind(await caller.self(), applicationsRepository);
   const match = await own.findApplication(applicationId);
-  if (!match || match.source !== "applied") throw new AppError("not_found");
+  if (match?.source !== "applied") throw new AppError("not_found");
   const [steps, phases] = await Promise.all([own.timeline(match.id), own.phasesOfApplication(match.id)]);
   const current = phases.find((p) => p.id === match.phaseId);
   return {
@@ -181,7 +181,7 @@ export async function withdrawApplication(
   const self = await caller.self();
   const own = deps.store.bind(self, applicationsRepository);
   const match = await own.findApplication(applicationId);
-  if (!match || match.source !== "applied") throw new AppError("not_found");
+  if (match?.source !== "applied") throw new AppError("not_found");
   const phases = await own.phasesOfApplication(match.id);
   const current = phases.find((p) => p.id === match.phaseId);
   const target = phases.find((p) => p.meaning === "withdrawn");
