@@ -6,7 +6,7 @@
 
 /** The 11 digits of a number written with or without dots, dashes and spaces; null when it is not 11 digits. */
 export function nationalRegisterDigits(value: string): string | null {
-  const digits = value.replace(/[\s.-]/g, "");
+  const digits = value.replace(/[\s./-]/g, "");
   return /^\d{11}$/.test(digits) ? digits : null;
 }
 

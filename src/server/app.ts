@@ -33,6 +33,7 @@ import {
   type MemorySearchIndex,
   registerExplorerRoutes,
 } from "./modules/explorer";
+import { registerFormRoutes, vacancyHasForm } from "./modules/forms";
 import { createAuth } from "./modules/identity/auth";
 import { registerIdentitySubscribers } from "./modules/identity/identity.events";
 import { createLinkMailRequests } from "./modules/identity/identity.mail";
@@ -43,6 +44,7 @@ import { registerSsoRoutes } from "./modules/identity/sso.routes";
 import { registerUserRoutes } from "./modules/identity/users.routes";
 import { createProfileService, createUserService } from "./modules/identity/users.service";
 import {
+  type MatchDeps,
   proposalsAwaitingCount,
   registerMatchRoutes,
   registerProposalRoutes,
@@ -218,12 +220,19 @@ export async function buildApp({
   const outreach = createOutreachService(candidateDeps);
   await registerOutreachRoutes(app, { outreach });
   // Every step of a referral's match, whichever screen makes it, keeps the referrer's points.
-  const matchDeps = { store, files, stepHooks: { referral: referralStepHooks } };
+  const matchDeps: MatchDeps = {
+    store,
+    files,
+    stepHooks: { referral: referralStepHooks },
+    // A vacancy with an application form takes applications through it (forms module).
+    applicationFormRequired: (vacancyId) => vacancyHasForm({ store }, vacancyId),
+  };
   await registerMatchRoutes(app, {
     matches: matchDeps,
     // Staff save only candidates they may see through the portal (decision 0011).
     assertCandidateVisible: (request, candidateId) => outreach.assertVisible(callerOf(request), candidateId),
   });
+  await registerFormRoutes(app, { forms: { store, files, matches: matchDeps } });
   await registerDocumentRoutes(app, { documents: createDocumentService({ store, files }) });
   registerTalentPoolSubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL });
   await registerTalentPoolRoutes(app, {

@@ -13,6 +13,7 @@ import { rememberSource } from "./features/channels/source";
 import { DocumentsPage } from "./features/documents/documents-page";
 import { EmployerSearchSchema } from "./features/employers/search-params";
 import { ExplorerUrlSchema } from "./features/explorer/search-params";
+import { FormBuilderPage } from "./features/forms/form-builder";
 import { MessagesRoutePage } from "./features/messages/messages-page";
 import { PlacementPage } from "./features/placements/placement-detail";
 import { PlacementsPage } from "./features/placements/placements-page";
@@ -266,6 +267,15 @@ const editVacancyRoute = createRoute({
     return <EditVacancyPage id={editVacancyRoute.useParams().id} />;
   },
   staticData: { titleKey: "vacancies.edit.title", parent: "/vacaturebeheer" },
+});
+
+const vacancyFormRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/vacaturebeheer/$id/formulier",
+  component: function VacancyFormRoute() {
+    return <FormBuilderPage vacancyId={vacancyFormRoute.useParams().id} />;
+  },
+  staticData: { titleKey: "forms.builder.title", parent: "/vacaturebeheer" },
 });
 
 const printVacancyRoute = createRoute({
@@ -704,6 +714,7 @@ const routeTree = rootRoute.addChildren([
   mailTemplatesRoute,
   jobSitesRoute,
   channelReportsRoute,
+  vacancyFormRoute,
   referralsRoute,
   referralResultsRoute,
   referralSettingsRoute,

@@ -227,7 +227,7 @@ describe.skipIf(skipBrowserTests)("applicants of a vacancy in the browser", () =
     await main(page).getByLabel(fieldLabel("Rijksregisternummer")).fill("85.07.30-033.29");
     await main(page).getByRole("button", { name: "Rijksregisternummer opslaan" }).click();
     await main(page)
-      .getByText(/Vul een geldig rijksregisternummer in/)
+      .getByText(/geen geldig rijksregisternummer/)
       .waitFor();
     await main(page).getByLabel(fieldLabel("Rijksregisternummer")).fill("85.07.30-033.28");
     await main(page).getByRole("button", { name: "Rijksregisternummer opslaan" }).click();

@@ -87,6 +87,13 @@ export const TENANT_OWNED_TABLES: readonly string[] = [
   // explorer (the search documents and the view they are made from)
   "candidate_search",
   "candidate_search_source",
+  // application forms (issue 15)
+  "application_form_templates",
+  "application_forms",
+  "application_form_versions",
+  "application_drafts",
+  "application_files",
+  "application_answers",
   // vacancies and matches
   "vacancies",
   "vacancy_attachments",

@@ -554,6 +554,50 @@ export const ERROR_CODES = {
     de: "Es gibt bereits eine Jobbörse mit diesem Namen oder Code. Wählen Sie einen anderen.",
     fr: "Un site d'emploi portant ce nom ou ce code existe déjà. Choisissez-en un autre.",
   },
+  // --- Issue 15, application forms and applying through them (forms module) ---
+  form_change_orphans_answers: {
+    status: 409,
+    nl: "Deze wijziging maakt gegeven antwoorden onleesbaar. Laat de soort van het veld en de gekozen opties staan, of maak een nieuw veld.",
+    en: "This change would make given answers unreadable. Keep the field's kind and the chosen options, or add a new field.",
+    de: "Diese Änderung würde gegebene Antworten unlesbar machen. Behalten Sie die Art des Feldes und die gewählten Optionen bei oder fügen Sie ein neues Feld hinzu.",
+    fr: "Cette modification rendrait illisibles des réponses données. Gardez le type du champ et les options choisies, ou ajoutez un nouveau champ.",
+  },
+  form_definition_invalid: {
+    status: 422,
+    nl: "Het formulier klopt niet. Bekijk de gemarkeerde velden.",
+    en: "The form is not right. Check the marked fields.",
+    de: "Das Formular ist nicht korrekt. Prüfen Sie die markierten Felder.",
+    fr: "Le formulaire n'est pas correct. Vérifiez les champs signalés.",
+  },
+  application_knocked_out: {
+    status: 422,
+    nl: "Met dit antwoord kun je niet solliciteren op deze vacature.",
+    en: "With this answer you cannot apply for this vacancy.",
+    de: "Mit dieser Antwort können Sie sich nicht auf diese Stelle bewerben.",
+    fr: "Avec cette réponse, vous ne pouvez pas postuler à cette offre.",
+  },
+  application_incomplete: {
+    status: 422,
+    nl: "Je sollicitatie is nog niet volledig. Bekijk de gemarkeerde vragen; je concept blijft bewaard.",
+    en: "Your application is not complete yet. Check the marked questions; your draft is kept.",
+    de: "Ihre Bewerbung ist noch nicht vollständig. Prüfen Sie die markierten Fragen; Ihr Entwurf bleibt gespeichert.",
+    fr: "Votre candidature n'est pas encore complète. Vérifiez les questions signalées ; votre brouillon est conservé.",
+  },
+  application_form_required: {
+    status: 409,
+    nl: "Solliciteer op deze vacature met het sollicitatieformulier.",
+    en: "Apply for this vacancy with its application form.",
+    de: "Bewerben Sie sich auf diese Stelle mit dem Bewerbungsformular.",
+    fr: "Postulez à cette offre avec son formulaire de candidature.",
+  },
+  application_final: {
+    status: 409,
+    nl: "Deze sollicitatie is al afgerond en kan niet meer worden ingetrokken.",
+    en: "This application is already final and can no longer be withdrawn.",
+    de: "Diese Bewerbung ist bereits abgeschlossen und kann nicht mehr zurückgezogen werden.",
+    fr: "Cette candidature est déjà clôturée et ne peut plus être retirée.",
+  },
+  // --- end of issue 15, application forms ---
 } as const satisfies Record<string, { status: number } & Record<MessageLocale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -424,12 +424,7 @@ export const fieldMessages: Record<string, Record<MessageLocale, string>> = {
     de: "Keine E-Mail-Adresse bekannt",
     fr: "Aucune adresse e-mail connue",
   },
-  national_register_number_invalid: {
-    nl: "Vul een geldig rijksregisternummer in: 11 cijfers, bijvoorbeeld 85.07.30-033.28.",
-    en: "Enter a valid national register number: 11 digits, e.g. 85.07.30-033.28.",
-    de: "Geben Sie eine gültige Nationalregisternummer ein: 11 Ziffern, z. B. 85.07.30-033.28.",
-    fr: "Saisissez un numéro de registre national valide : 11 chiffres, par ex. 85.07.30-033.28.",
-  },
+
   merge_field_unknown: {
     nl: "Onbekend samenvoegveld:",
     en: "Unknown merge field:",
@@ -479,6 +474,81 @@ export const fieldMessages: Record<string, Record<MessageLocale, string>> = {
     de: "Jobbörsen verlinken auf die öffentliche Stellenbörse: Schalten Sie diese ebenfalls ein.",
     fr: "Les sites d'emploi renvoient au site d'offres public : activez-le aussi.",
   },
+  // --- Issue 15, application forms and applying through them (forms module) ---
+  form_key_invalid: {
+    nl: "Gebruik kleine letters, cijfers en _ (begin met een letter).",
+    en: "Use lower-case letters, digits and _ (start with a letter).",
+    de: "Verwenden Sie Kleinbuchstaben, Ziffern und _ (mit einem Buchstaben beginnen).",
+    fr: "Utilisez des minuscules, des chiffres et _ (en commençant par une lettre).",
+  },
+  form_key_duplicate: {
+    nl: "Deze sleutel komt al voor in het formulier.",
+    en: "This key is already used in the form.",
+    de: "Dieser Schlüssel wird im Formular bereits verwendet.",
+    fr: "Cette clé est déjà utilisée dans le formulaire.",
+  },
+  form_options_required: {
+    nl: "Geef ten minste twee keuzes.",
+    en: "Give at least two options.",
+    de: "Geben Sie mindestens zwei Optionen an.",
+    fr: "Indiquez au moins deux options.",
+  },
+  form_knock_out_invalid: {
+    nl: "Een knock-outantwoord hoort bij een ja/nee- of keuzevraag in de sectie met toelatingsvragen en moet een van de antwoorden zijn.",
+    en: "A knock-out answer belongs to a yes/no or choice question in the eligibility section and must be one of its answers.",
+    de: "Eine K.-o.-Antwort gehört zu einer Ja/Nein- oder Auswahlfrage im Abschnitt Zulassungsfragen und muss eine ihrer Antworten sein.",
+    fr: "Une réponse éliminatoire appartient à une question oui/non ou à choix de la section d'éligibilité et doit être l'une de ses réponses.",
+  },
+  form_label_required: {
+    nl: "Geef een Nederlandse omschrijving.",
+    en: "Give a Dutch label.",
+    de: "Geben Sie eine niederländische Bezeichnung an.",
+    fr: "Indiquez un libellé en néerlandais.",
+  },
+  form_kind_changed: {
+    nl: "Dit veld is al beantwoord; de soort kan niet meer veranderen. Maak een nieuw veld.",
+    en: "This field has been answered; its kind can no longer change. Add a new field.",
+    de: "Dieses Feld wurde bereits beantwortet; seine Art kann sich nicht mehr ändern. Fügen Sie ein neues Feld hinzu.",
+    fr: "Ce champ a déjà reçu des réponses ; son type ne peut plus changer. Ajoutez un nouveau champ.",
+  },
+  form_option_answered: {
+    nl: "Deze keuze is al gekozen door sollicitanten en kan niet weg of een andere sleutel krijgen.",
+    en: "Applicants have chosen this option; it cannot be removed or get another key.",
+    de: "Bewerber haben diese Option gewählt; sie kann nicht entfernt werden oder einen anderen Schlüssel erhalten.",
+    fr: "Des candidats ont choisi cette option ; elle ne peut pas être supprimée ni changer de clé.",
+  },
+  template_unknown: {
+    nl: "Dit sjabloon bestaat niet (meer).",
+    en: "This template does not exist (any more).",
+    de: "Diese Vorlage existiert nicht (mehr).",
+    fr: "Ce modèle n'existe pas (ou plus).",
+  },
+  answer_unknown_field: {
+    nl: "Deze vraag staat niet in het formulier.",
+    en: "This question is not in the form.",
+    de: "Diese Frage steht nicht im Formular.",
+    fr: "Cette question ne figure pas dans le formulaire.",
+  },
+  answer_invalid: {
+    nl: "Dit antwoord past niet bij de vraag.",
+    en: "This answer does not fit the question.",
+    de: "Diese Antwort passt nicht zur Frage.",
+    fr: "Cette réponse ne correspond pas à la question.",
+  },
+  national_register_number_invalid: {
+    nl: "Dit is geen geldig rijksregisternummer (11 cijfers, bv. 85.07.30-033.28).",
+    en: "This is not a valid national register number (11 digits, e.g. 85.07.30-033.28).",
+    de: "Dies ist keine gültige Nationalregisternummer (11 Ziffern, z. B. 85.07.30-033.28).",
+    fr: "Ce n'est pas un numéro de registre national valide (11 chiffres, p. ex. 85.07.30-033.28).",
+  },
+  file_missing: {
+    nl: "Dit bestand is niet (meer) gevonden. Upload het opnieuw.",
+    en: "This file was not found. Upload it again.",
+    de: "Diese Datei wurde nicht gefunden. Laden Sie sie erneut hoch.",
+    fr: "Ce fichier est introuvable. Téléversez-le à nouveau.",
+  },
+
+  // --- end of issue 15, application forms ---
 };
 
 /** The text of one of our field message keys (for checks made in services, not in zod). */

@@ -7,6 +7,7 @@ export * from "../modules/channels/channels.schema";
 export * from "../modules/documents/documents.schema";
 export * from "../modules/employers/employers.schema";
 export * from "../modules/explorer/explorer.schema";
+export * from "../modules/forms/forms.schema";
 export * from "../modules/identity/identity.schema";
 export * from "../modules/matches/matches.schema";
 export * from "../modules/messages/messages.schema";

@@ -4,6 +4,9 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../../platform/db";
 import {
   accounts,
+  applicationAnswers,
+  applicationDrafts,
+  applicationFiles,
   auditEvents,
   invitations,
   lastVisits,
@@ -115,7 +118,7 @@ async function consumeEraseAttempt(db: Db, scope: SelfScope): Promise<boolean> {
 /** Every stored file of these profiles: photo, media photos, documents, application CVs. */
 async function fileKeysOf(db: Db, scope: OwnScope, candidateIds: readonly string[]): Promise<string[]> {
   if (candidateIds.length === 0) return [];
-  const [photo, media, documents, cvs] = await Promise.all([
+  const [photo, media, documents, cvs, formFiles] = await Promise.all([
     db
       .select({ key: candidates.photoFileKey })
       .from(candidates)
@@ -132,8 +135,17 @@ async function fileKeysOf(db: Db, scope: OwnScope, candidateIds: readonly string
       .select({ key: matches.cvFileKey })
       .from(matches)
       .where(these(scope, matches.candidateId, candidateIds)),
+    // The forms module's uploads for application forms (the CV among them is also a match's CV).
+    db
+      .select({ key: applicationFiles.fileKey })
+      .from(applicationFiles)
+      .where(these(scope, applicationFiles.candidateId, candidateIds)),
   ]);
-  return [...photo, ...media, ...documents, ...cvs].flatMap((r) => (r.key ? [r.key] : []));
+  return [
+    ...new Set(
+      [...photo, ...media, ...documents, ...cvs, ...formFiles].flatMap((r) => (r.key ? [r.key] : [])),
+    ),
+  ];
 }
 
 /**
@@ -164,6 +176,19 @@ async function anonymiseCandidateRows(
     .update(matches)
     .set({ motivation: "", cvFileKey: null, cvFileName: null, cvContentType: null, updatedAt: now })
     .where(of(matches.candidateId));
+  // The forms module's rows: drafts and uploads go, a submitted form's answers (a register number,
+  // what the person wrote) are emptied while the application keeps its form version.
+  await db.delete(applicationDrafts).where(of(applicationDrafts.candidateId));
+  await db.delete(applicationFiles).where(of(applicationFiles.candidateId));
+  await db
+    .update(applicationAnswers)
+    .set({ answers: {} })
+    .where(
+      inArray(
+        applicationAnswers.matchId,
+        db.select({ id: matches.id }).from(matches).where(of(matches.candidateId)),
+      ),
+    );
   // What staff wrote about the person on those matches (step comments, verdicts' comments) is
   // about them too: the steps and verdicts stay as the procedure's record, their text goes.
   const theirMatches = db.select({ id: matches.id }).from(matches).where(of(matches.candidateId));

@@ -1,10 +1,10 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db";
 import { candidates, organisations, users, vacancies } from "../../platform/schema";
 import type { PublicScope, SelfScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
 import { type Viewer, visibleToViewer } from "../vacancies";
-import { matches } from "./matches.schema";
+import { matches, matchHistory, procedurePhases } from "./matches.schema";
 
 type MatchRow = typeof matches.$inferSelect;
 
@@ -90,6 +90,84 @@ export const applicationsRepository = repository<SelfScope>()({
       .innerJoin(organisations, eq(organisations.id, vacancies.organisationId))
       .where(and(inArray(matches.candidateId, [...scope.candidateIds]), eq(matches.source, "applied")))
       .orderBy(desc(matches.createdAt));
+  },
+
+  /** The steps of one of the person's own applications that stand (undone ones left out), oldest first. */
+  async timeline(db, scope, matchId: string) {
+    if (scope.candidateIds.length === 0) return [];
+    return db
+      .select({ key: procedurePhases.key, label: procedurePhases.label, at: matchHistory.at })
+      .from(matchHistory)
+      .innerJoin(matches, eq(matches.id, matchHistory.matchId))
+      .innerJoin(procedurePhases, eq(procedurePhases.id, matchHistory.toPhaseId))
+      .where(
+        and(
+          eq(matchHistory.matchId, matchId),
+          isNull(matchHistory.undoneAt),
+          inArray(matches.candidateId, [...scope.candidateIds]),
+        ),
+      )
+      .orderBy(asc(matchHistory.seq));
+  },
+
+  /** The phases of the procedure of one of the person's own applications. */
+  async phasesOfApplication(db, scope, matchId: string) {
+    if (scope.candidateIds.length === 0) return [];
+    return db
+      .select({
+        id: procedurePhases.id,
+        key: procedurePhases.key,
+        meaning: procedurePhases.meaning,
+        label: procedurePhases.label,
+      })
+      .from(procedurePhases)
+      .innerJoin(matches, eq(matches.procedureId, procedurePhases.procedureId))
+      .where(and(eq(matches.id, matchId), inArray(matches.candidateId, [...scope.candidateIds])))
+      .orderBy(asc(procedurePhases.position));
+  },
+
+  /**
+   * The applicant withdraws: the match moves to the withdrawn phase with its step, if it is
+   * still where the caller saw it (the row lock makes a second withdrawal find it moved).
+   */
+  async withdraw(
+    db,
+    scope,
+    match: Pick<MatchRow, "id" | "organisationId" | "phaseId" | "outcome">,
+    toPhaseId: string,
+    actorUserId: string,
+  ): Promise<MatchRow | null> {
+    if (scope.candidateIds.length === 0) return null;
+    const [moved] = await db
+      .update(matches)
+      .set({
+        phaseId: toPhaseId,
+        outcome: null,
+        phaseSince: sql`now()`,
+        status: "withdrawn",
+        updatedAt: sql`now()`,
+      })
+      .where(
+        and(
+          eq(matches.id, match.id),
+          inArray(matches.candidateId, [...scope.candidateIds]),
+          eq(matches.phaseId, match.phaseId),
+          match.outcome === null ? isNull(matches.outcome) : eq(matches.outcome, match.outcome),
+        ),
+      )
+      .returning();
+    if (!moved) return null;
+    await db.insert(matchHistory).values({
+      matchId: match.id,
+      organisationId: match.organisationId,
+      seq: sql`(select coalesce(max(${matchHistory.seq}), -1) + 1 from ${matchHistory} where ${matchHistory.matchId} = ${match.id})`,
+      fromPhaseId: match.phaseId,
+      toPhaseId,
+      outcome: null,
+      comment: null,
+      actorUserId,
+    });
+    return moved;
   },
 
   async findApplication(db, scope, id: string): Promise<MatchRow | null> {

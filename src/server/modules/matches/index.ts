@@ -1,4 +1,5 @@
 // The matches module's public surface: what other modules may import (decision 0014).
+export { type ApplicationInput, apply, ensureCandidate } from "./actions/applications";
 export { type MatchDeps, matchContext, procedureFor } from "./actions/context";
 export { getMatch, moveMatch, type StepHooks, undoMatch } from "./actions/move-match";
 export { editMilestones, referralProcedureOf } from "./actions/procedures";

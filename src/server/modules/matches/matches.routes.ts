@@ -2,6 +2,7 @@ import multipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { ApplicationTimelineResponseSchema } from "../../../contracts/forms";
 import {
   ChooseProcedureRequestSchema,
   EvaluateMatchRequestSchema,
@@ -25,7 +26,13 @@ import { errorResponses } from "../../platform/http";
 import { requestLocale } from "../../platform/i18n";
 import { acceptRawUploads, sendDownload, uploadTooLarge } from "../../platform/uploads";
 import { callerOf } from "../tenancy";
-import { applicationCv, apply, myApplications } from "./actions/applications";
+import {
+  applicationCv,
+  applicationTimeline,
+  apply,
+  myApplications,
+  withdrawApplication,
+} from "./actions/applications";
 import type { MatchDeps } from "./actions/context";
 import { evaluateMatch } from "./actions/evaluate-match";
 import { getMatch, moveMatch, undoMatch } from "./actions/move-match";
@@ -323,6 +330,38 @@ export async function registerMatchRoutes(app: FastifyInstance, deps: MatchRoute
         },
       },
       async (request) => ({ applications: await myApplications(matches, callerOf(request)) }),
+    );
+
+    r.get(
+      "/api/v1/applications/:id/timeline",
+      {
+        config: candidate,
+        schema: {
+          tags: ["vacancies"],
+          summary: "One of my applications: its steps through the procedure and whether I may withdraw",
+          params: IdParams,
+          response: { 200: ApplicationTimelineResponseSchema, ...errors },
+        },
+      },
+      async (request) => ({
+        timeline: await applicationTimeline(matches, callerOf(request), request.params.id),
+      }),
+    );
+
+    r.post(
+      "/api/v1/applications/:id/withdraw",
+      {
+        config: candidate,
+        schema: {
+          tags: ["vacancies"],
+          summary: "Withdraw one of my applications (refused once it is final)",
+          params: IdParams,
+          response: { 200: ApplicationTimelineResponseSchema, ...errors },
+        },
+      },
+      async (request) => ({
+        timeline: await withdrawApplication(matches, callerOf(request), request.params.id),
+      }),
     );
 
     r.get(

@@ -235,7 +235,13 @@ describe.each(testDbKinds())(
       expect(applicants.status, applicants.text).toBe(200);
       const listed = applicants.json<ApplicantListResponse>();
       expect(listed.total).toBe(5);
-      expect(listed.permissions).toEqual({ moveTo: [], mail: false, correct: false, note: false, vacancy: false });
+      expect(listed.permissions).toEqual({
+        moveTo: [],
+        mail: false,
+        correct: false,
+        note: false,
+        vacancy: false,
+      });
       const one = listed.items[0]!.id;
       expect((await jury.call(`/api/v1/vacancies/${policyId}/applicants/${one}`)).status).toBe(200);
       const note = await jury.call(`/api/v1/vacancies/${policyId}/applicants/${one}/notes`, {

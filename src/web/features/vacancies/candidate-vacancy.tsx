@@ -10,6 +10,9 @@ import { AppLink } from "../../ui/app-link";
 import { Dialog } from "../../ui/dialog";
 import { Facts } from "../../ui/facts";
 import { savedVacanciesQuery } from "../candidates/candidates-api";
+import { ApplicationTimelineRow } from "../forms/application-timeline";
+import { ApplyStepper } from "../forms/apply-stepper";
+import { applyFormQuery } from "../forms/forms-api";
 import { FormError, fieldErrors, Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
 import { usePageTitle } from "../navigation/page-title";
@@ -158,6 +161,9 @@ export function CandidateVacancy({ id }: { id: string }) {
   const errorText = useErrorText();
   const labels = useReferenceLabels();
   const query = useQuery(candidateVacancyQuery(id));
+  // A vacancy with an application form is applied to in steps (forms feature), else by motivation and CV.
+  const applyForm = useQuery({ ...applyFormQuery(id), retry: false });
+  const withForm = applyForm.data?.form != null;
   const [applying, setApplying] = useState(false);
   const [sent, setSent] = useState(false);
   usePageTitle(query.data?.displayTitle ?? t("kansen.detailTitle"), "/kansen");
@@ -178,12 +184,12 @@ export function CandidateVacancy({ id }: { id: string }) {
         action={
           <Group gap="xs" wrap="nowrap">
             <SaveToggle vacancyId={vacancy.id} />
-            {!vacancy.application && (
+            {!vacancy.application && !applyForm.isPending && !(withForm && applying) && (
               <Button
                 leftSection={<IconSend aria-hidden="true" size={16} />}
                 onClick={() => setApplying(true)}
               >
-                {t("kansen.apply.open")}
+                {withForm && applyForm.data?.draft ? t("forms.apply.resume") : t("kansen.apply.open")}
               </Button>
             )}
           </Group>
@@ -251,8 +257,20 @@ export function CandidateVacancy({ id }: { id: string }) {
           )}
         </Stack>
       </Section>
+      {withForm && applying && !vacancy.application && (
+        <Section title={t("kansen.apply.title")}>
+          <ApplyStepper
+            vacancyId={vacancy.id}
+            onDone={() => {
+              setApplying(false);
+              setSent(true);
+            }}
+            onCancel={() => setApplying(false)}
+          />
+        </Section>
+      )}
       <Dialog
-        opened={applying}
+        opened={applying && !withForm}
         onClose={() => setApplying(false)}
         title={t("kansen.apply.title")}
         closeLabel={t("admin.close")}
@@ -308,11 +326,12 @@ export function MyApplications() {
               <Table.Th scope="col">{t("applications.organisation")}</Table.Th>
               <Table.Th scope="col">{t("applications.date")}</Table.Th>
               <Table.Th scope="col">{t("applications.status")}</Table.Th>
+              <Table.Th scope="col">{t("forms.timeline.column")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {applications.data.map((application) => (
-              <Table.Tr key={application.id}>
+              <ApplicationTimelineRow key={application.id} application={application} columns={5}>
                 <Table.Th scope="row">
                   <Anchor component={AppLink} href={`/kansen/${application.vacancyId}`} fw={700}>
                     {application.displayTitle}
@@ -327,7 +346,7 @@ export function MyApplications() {
                     {t(`applications.statuses.${application.status}`)}
                   </PlainBadge>
                 </Table.Td>
-              </Table.Tr>
+              </ApplicationTimelineRow>
             ))}
           </Table.Tbody>
         </Table>

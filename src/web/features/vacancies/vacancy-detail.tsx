@@ -22,6 +22,7 @@ import {
   IconDownload,
   IconEdit,
   IconEyeOff,
+  IconForms,
   IconLock,
   IconPrinter,
   IconRefresh,
@@ -469,6 +470,16 @@ export function VacancyDetail({ id }: { id: string }) {
                     leftSection={<IconEdit aria-hidden="true" size={16} />}
                   >
                     {t("vacancies.actions.edit")}
+                  </Menu.Item>
+                )}
+                {vacancy.permissions.edit && (
+                  <Menu.Item
+                    data-autofocus
+                    component={AppLink}
+                    href={`/vacaturebeheer/${vacancy.id}/formulier`}
+                    leftSection={<IconForms aria-hidden="true" size={16} />}
+                  >
+                    {t("forms.builder.menuItem")}
                   </Menu.Item>
                 )}
                 {actions.map((action) => (

@@ -1,16 +1,18 @@
 import { randomUUID } from "node:crypto";
 import type { Locale } from "../../../../contracts/common";
+import type { ApplicationTimeline } from "../../../../contracts/forms";
 import type { Application } from "../../../../contracts/vacancies";
 import { AppError, type FieldError } from "../../../platform/errors";
 import { sniffDocument } from "../../../platform/files";
 import { fieldMessage } from "../../../platform/i18n";
-import { publicScope } from "../../../platform/scope";
+import { publicScope, type SelfScope } from "../../../platform/scope";
+import type { TxStore } from "../../../platform/store";
 import type { Caller } from "../../tenancy";
 import { applicationsRepository, visibleVacanciesRepository } from "../applications.repository";
 import { MATCH_EVENTS, matchEvent } from "../matches.events";
-import { applicationStatus, entryPhase } from "../matches.policy";
+import { applicationStatus, entryPhase, isClosed, matchState } from "../matches.policy";
 import { applicationDto } from "../matches.presenter";
-import { matchCreationRepository } from "../matches.repository";
+import { type MatchRow, matchCreationRepository } from "../matches.repository";
 import { type MatchDeps, procedureFor, today, viewerOf } from "./context";
 
 export interface ApplicationInput {
@@ -20,6 +22,14 @@ export interface ApplicationInput {
   source: string | null;
   /** The `ref` of an employee's personal link the candidate came through (referrals record it). */
   referralCode?: string | null;
+  /**
+   * An application through the vacancy's form (forms module): the answers were checked there,
+   * the CV (if any) is already stored, and `record` keeps the answers in the match's transaction.
+   */
+  viaForm?: {
+    storedCv: { key: string; name: string; type: string } | null;
+    record: (tx: TxStore, match: MatchRow, self: SelfScope) => Promise<void>;
+  };
 }
 
 /**
@@ -58,9 +68,11 @@ export async function apply(
     .bind(publicScope, visibleVacanciesRepository)
     .findVisibleVacancy(viewer, vacancyId, today(deps));
   if (!vacancy) throw new AppError("not_found");
+  if (!input.viaForm && (await deps.applicationFormRequired?.(vacancyId)))
+    throw new AppError("application_form_required");
   const motivation = input.motivation.trim();
   const problems: FieldError[] = [];
-  if (motivation.length === 0)
+  if (motivation.length === 0 && !input.viaForm)
     problems.push({ path: "motivation", message: fieldMessage("required", locale) });
   const cvKind = input.cv ? sniffDocument(input.cv.data) : null;
   if (input.cv && !cvKind)
@@ -75,7 +87,7 @@ export async function apply(
   const procedure = await procedureFor(deps, self, vacancy);
   const phase = entryPhase(procedure, "applied");
 
-  let cv: { key: string; name: string; type: string } | null = null;
+  let cv: { key: string; name: string; type: string } | null = input.viaForm?.storedCv ?? null;
   if (input.cv && cvKind) {
     cv = {
       key: `applications/${candidate.id}/${randomUUID()}.${cvKind.ext}`,
@@ -102,6 +114,7 @@ export async function apply(
       channelSource: input.source,
       createdByUserId: userId,
     });
+    if (match && input.viaForm) await input.viaForm.record(tx, match, self);
     if (match)
       await tx.emit(
         matchEvent(MATCH_EVENTS.created, match, userId, {
@@ -116,7 +129,7 @@ export async function apply(
     return match;
   });
   if (!created) {
-    if (cv) await deps.files.delete(cv.key);
+    if (cv && !input.viaForm) await deps.files.delete(cv.key);
     throw new AppError("already_applied");
   }
   return applicationDto({
@@ -130,6 +143,67 @@ export async function apply(
 export async function myApplications(deps: MatchDeps, caller: Caller): Promise<Application[]> {
   const rows = await deps.store.bind(await caller.self(), applicationsRepository).listApplications();
   return rows.map(applicationDto);
+}
+
+/** "Mijn sollicitaties": one application's steps (phases and dates, no comments) and whether it may be withdrawn. */
+export async function applicationTimeline(
+  deps: MatchDeps,
+  caller: Caller,
+  applicationId: string,
+): Promise<ApplicationTimeline> {
+  const own = deps.store.bind(await caller.self(), applicationsRepository);
+  const match = await own.findApplication(applicationId);
+  if (match?.source !== "applied") throw new AppError("not_found");
+  const [steps, phases] = await Promise.all([own.timeline(match.id), own.phasesOfApplication(match.id)]);
+  const current = phases.find((p) => p.id === match.phaseId);
+  return {
+    applicationId: match.id,
+    steps: steps.map((s) => ({
+      phase: { key: s.key, label: { nl: s.label.nl, en: s.label.en } },
+      at: s.at.toISOString(),
+    })),
+    canWithdraw:
+      current !== undefined &&
+      !isClosed(matchState(current, match.outcome)) &&
+      phases.some((p) => p.meaning === "withdrawn"),
+  };
+}
+
+/**
+ * The applicant withdraws their application: the match moves to its procedure's withdrawn
+ * phase, with the step and the event in one transaction; refused once the match is final.
+ */
+export async function withdrawApplication(
+  deps: MatchDeps,
+  caller: Caller,
+  applicationId: string,
+): Promise<ApplicationTimeline> {
+  const self = await caller.self();
+  const own = deps.store.bind(self, applicationsRepository);
+  const match = await own.findApplication(applicationId);
+  if (match?.source !== "applied") throw new AppError("not_found");
+  const phases = await own.phasesOfApplication(match.id);
+  const current = phases.find((p) => p.id === match.phaseId);
+  const target = phases.find((p) => p.meaning === "withdrawn");
+  if (!current || !target || isClosed(matchState(current, match.outcome)))
+    throw new AppError("application_final");
+  const userId = caller.userId();
+  await deps.store.transaction(async (tx) => {
+    const moved = await tx.bind(self, applicationsRepository).withdraw(match, target.id, userId);
+    if (!moved) throw new AppError("match_changed");
+    await tx.emit(
+      matchEvent(MATCH_EVENTS.moved, match, userId, {
+        procedureId: match.procedureId,
+        fromPhaseId: match.phaseId,
+        toPhaseId: target.id,
+        toPhaseKey: target.key,
+        outcome: null,
+        state: "withdrawn",
+        byApplicant: true,
+      }),
+    );
+  });
+  return applicationTimeline(deps, caller, applicationId);
 }
 
 /** The CV sent with one of the person's own applications. */

@@ -26,6 +26,8 @@ export interface MatchDeps {
    * matches, whichever screen made it (referrals: the referrer's points).
    */
   stepHooks?: Partial<Record<ProcedureKind, StepHooks>>;
+  /** Whether applicants apply to this vacancy through its application form (the forms module knows). */
+  applicationFormRequired?: (vacancyId: string) => Promise<boolean>;
 }
 
 export const today = (deps: MatchDeps) => (deps.today ?? (() => todayIn()))();

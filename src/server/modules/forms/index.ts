@@ -1,0 +1,4 @@
+// The forms module's public surface: what other modules and the app may import (decision 0014).
+export { vacancyHasForm } from "./actions/apply";
+export type { FormsDeps } from "./actions/context";
+export { registerFormRoutes } from "./forms.routes";
