@@ -333,6 +333,7 @@ describe.skipIf(skipBrowserTests)(
       expect(await heading(candidate)).toBe("My applications");
       await main(candidate)
         .getByRole("table", { name: "Vacancies you responded to, newest first" })
+        .getByRole("row", { name: new RegExp(TITLE) })
         .getByText("Sent")
         .waitFor({ state: "visible" });
       await expectAccessible(candidate, "my applications (en)");

@@ -172,7 +172,7 @@ export async function seedDemoSelection(db: Db, agencyId: string, now: Date): Pr
 async function seedMailTemplate(db: Db, agencyId: string): Promise<void> {
   await db.insert(applicantMailTemplates).values({
     organisationId: agencyId,
-    name: "Uitnodiging jurygesprek",
+    name: "Uitnodiging selectiegesprek",
     createdByUserId: OWNER,
     texts: {
       nl: {

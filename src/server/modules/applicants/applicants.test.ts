@@ -531,7 +531,7 @@ describe.each(testDbKinds())("applicants of a vacancy, on %s", (kind) => {
     // Beside the demo's own template of the selection office.
     expect(body.templates.map((t) => [t.name, t.editable])).toEqual([
       ["Uitnodiging", false],
-      ["Uitnodiging jurygesprek", false],
+      ["Uitnodiging selectiegesprek", false],
     ]);
     expect(body.mergeFields).toEqual(["voornaam", "naam", "vacature", "fase", "datum"]);
     // The HR officer reads them but does not write them; another organisation does not see them.
