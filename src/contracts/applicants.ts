@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ApplicationAnswersSchema } from "./forms";
 import { ActorSchema, LabelsSchema, MATCH_SOURCES, PHASE_MEANINGS, PhaseSchema } from "./matches";
 
 /**
@@ -198,11 +199,8 @@ export const ApplicantDetailSchema = ApplicantSummarySchema.extend({
   motivation: z.string(),
   /** The CV sent with the application (download link), if any. */
   cv: z.object({ fileName: z.string(), url: z.string() }).nullable(),
-  /**
-   * The answers to the vacancy's application form. Reserved for the application forms (issue 15,
-   * another part): null until they are wired in.
-   */
-  answers: z.array(z.object({ question: z.string(), answer: z.string().nullable() })).nullable(),
+  /** The answers to the vacancy's application form, in the version answered; null without a form. */
+  answers: ApplicationAnswersSchema,
   fields: z.array(ApplicantFieldSchema),
   notes: z.array(NoteSchema),
   /** Phase steps, notes, mails and corrections, newest first. */
@@ -211,6 +209,7 @@ export const ApplicantDetailSchema = ApplicantSummarySchema.extend({
 });
 export type ApplicantDetail = z.infer<typeof ApplicantDetailSchema>;
 export const ApplicantDetailResponseSchema = z.object({ applicant: ApplicantDetailSchema });
+export type ApplicantDetailResponse = z.infer<typeof ApplicantDetailResponseSchema>;
 
 // --- Changes ------------------------------------------------------------------------------------
 

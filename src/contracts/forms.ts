@@ -246,6 +246,9 @@ export const ApplicationAnswersResponseSchema = z.object({
     .nullable(),
 });
 export type ApplicationAnswersResponse = z.infer<typeof ApplicationAnswersResponseSchema>;
+/** The answers of one application with their form version and files (null: no form). */
+export const ApplicationAnswersSchema = ApplicationAnswersResponseSchema.shape.answers;
+export type ApplicationAnswers = NonNullable<ApplicationAnswersResponse["answers"]>;
 
 // --- Mijn sollicitaties: the timeline -------------------------------------------------------
 

@@ -40,6 +40,12 @@ describe.skipIf(skipBrowserTests)("publication channels in the browser", () => {
     await ensureWebBuild();
     server = await startTestServer();
     const db = server.database.db;
+    // The demo selection's applicants applied within the reports' default period (30 days),
+    // whatever day the journey runs.
+    await db
+      .update(matches)
+      .set({ createdAt: new Date(Date.now() - 3 * 86_400_000) })
+      .where(eq(matches.channelSource, "vdab"));
     const [agency] = await db
       .select()
       .from(organisations)

@@ -25,7 +25,7 @@ import { sendDownload } from "../../platform/uploads";
 import { callerOf } from "../tenancy";
 import { addNote, correctField, moveApplicants } from "./actions/changes";
 import type { ApplicantDeps } from "./actions/context";
-import { applicantCv, getApplicant } from "./actions/detail";
+import { applicantAnswerFile, applicantCv, getApplicant } from "./actions/detail";
 import { listApplicants } from "./actions/list";
 import { getMailing, previewMailing, sendMailing } from "./actions/mailings";
 import { createTemplate, deleteTemplate, listTemplates, updateTemplate } from "./actions/templates";
@@ -187,6 +187,29 @@ export async function registerApplicantRoutes(app: FastifyInstance, deps: Applic
         sendDownload(
           reply,
           await applicantCv(applicants, callerOf(request), request.params.id, request.params.matchId),
+        ),
+    );
+
+    r.get(
+      "/api/v1/vacancies/:id/applicants/:matchId/files/:fileId",
+      {
+        config: readers,
+        schema: {
+          tags,
+          summary: "A file the applicant sent with the application form (download)",
+          params: ApplicantParams.extend({ fileId: z.string().uuid() }),
+        },
+      },
+      async (request, reply) =>
+        sendDownload(
+          reply,
+          await applicantAnswerFile(
+            applicants,
+            callerOf(request),
+            request.params.id,
+            request.params.matchId,
+            request.params.fileId,
+          ),
         ),
     );
 

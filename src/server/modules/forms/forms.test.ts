@@ -4,6 +4,7 @@ import { addDemoLikeAccount } from "../../../../test/support/accounts";
 import { testDbKinds } from "../../../../test/support/databases";
 import { startTestServer, type TestServer } from "../../../../test/support/server";
 import { Client, signIn } from "../../../../test/support/session";
+import type { ApplicantDetailResponse } from "../../../contracts/applicants";
 import type { ErrorResponse } from "../../../contracts/common";
 import type {
   ApplicationAnswersResponse,
@@ -465,6 +466,24 @@ describe.each(testDbKinds())("application forms and applying through them, on %s
     expect(file.body.subarray(0, 5).toString()).toBe("%PDF-");
     expect((await stranger.call(`/api/v1/matches/${applicationId}/application-answers`)).status).toBe(404);
     expect((await stranger.call(given.files[0]!.url)).status).toBe(404);
+
+    // The same answers beside the applicant's profile in "Sollicitanten"; the register number the
+    // form asked for is the original of the correction field, and its file downloads there too.
+    const applicant = await officer.call(`/api/v1/vacancies/${vacancyId}/applicants/${applicationId}`);
+    expect(applicant.status, applicant.text).toBe(200);
+    const detail = applicant.json<ApplicantDetailResponse>().applicant;
+    expect(detail.answers).toMatchObject({
+      version: 1,
+      answers: { national_register_number: "85.07.30-033.28" },
+    });
+    expect(detail.fields.find((f) => f.field === "national_register_number")).toMatchObject({
+      original: "85.07.30-033.28",
+      corrected: false,
+    });
+    const viaApplicants = await officer.call(detail.answers!.files[0]!.url);
+    expect(viaApplicants.status).toBe(200);
+    expect(viaApplicants.body.subarray(0, 5).toString()).toBe("%PDF-");
+    expect((await stranger.call(detail.answers!.files[0]!.url)).status).toBe(404);
   });
 
   it("shows the applicant their application's steps and lets them withdraw once, through the withdrawn phase", async () => {

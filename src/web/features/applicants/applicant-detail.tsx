@@ -20,6 +20,7 @@ import type { ApplicantDetail, ApplicantField, TimelineItem } from "../../../con
 import { formatNationalRegisterNumber } from "../../../contracts/national-register";
 import { AppLink } from "../../ui/app-link";
 import { useBusyAction } from "../../ui/use-busy-action";
+import { AnswersView } from "../forms/answers-view";
 import { FormError, fieldErrors, Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
 import { useLabel } from "../referrals/ui";
@@ -356,12 +357,16 @@ export function ApplicantDetailPage({ vacancyId, matchId }: { vacancyId: string;
         <Text size="sm" fw={700}>
           {t("applicants.detail.answers")}
         </Text>
-        {a.answers === null || a.answers.length === 0 ? (
+        {a.answers === null ? (
           <Text size="sm" c="dimmed">
             {t("applicants.detail.noAnswers")}
           </Text>
         ) : (
-          <Facts items={a.answers.map((x) => [x.question, x.answer ?? "–"])} />
+          <AnswersView
+            definition={a.answers.definition}
+            answers={a.answers.answers}
+            files={a.answers.files}
+          />
         )}
       </Section>
       <Section title={t("applicants.fields.title")}>

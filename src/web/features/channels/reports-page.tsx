@@ -7,6 +7,7 @@ import type { ApplicantsBySourceReport, JobSiteClicksReport } from "../../../con
 import { dateTimeFormat } from "../../../contracts/intl";
 import { type BarSeries, GroupedBarChart } from "../../ui/bar-chart";
 import { DateField } from "../../ui/date-field";
+import { ScrollTable } from "../../ui/scroll-table";
 import { fieldErrors, Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
 import { PageLoader, Section } from "../vacancies/ui";
@@ -123,7 +124,7 @@ function ClicksBody({ report }: { report: JobSiteClicksReport }) {
           values: [total.views, total.clicks, total.applications],
         }))}
       />
-      <Table.ScrollContainer minWidth={640}>
+      <ScrollTable label={t("channels.reports.clicksTable")} minWidth={640}>
         <Table striped captionSide="top">
           <Table.Caption>{t("channels.reports.clicksTable")}</Table.Caption>
           <Table.Thead>
@@ -147,7 +148,7 @@ function ClicksBody({ report }: { report: JobSiteClicksReport }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Stack>
   );
 }
@@ -205,7 +206,7 @@ function ApplicantsBody({ report }: { report: ApplicantsBySourceReport }) {
         series={[{ label: t("channels.reports.applicants"), color: APPLICANT_COLOR }]}
         groups={report.rows.map((row) => ({ label: sourceName(row), values: [row.total] }))}
       />
-      <Table.ScrollContainer minWidth={640}>
+      <ScrollTable label={t("channels.reports.applicantsTable")} minWidth={640}>
         <Table striped captionSide="top">
           <Table.Caption>{t("channels.reports.applicantsTable")}</Table.Caption>
           <Table.Thead>
@@ -239,7 +240,7 @@ function ApplicantsBody({ report }: { report: ApplicantsBySourceReport }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Stepper, Table, Text, Title } from "@mantine/core";
+import { Alert, Button, Group, Stack, Stepper, Text, Title } from "@mantine/core";
 import { IconDeviceFloppy, IconSend } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
@@ -17,7 +17,8 @@ import { ApiError } from "../../api";
 import { useBusyAction } from "../../ui/use-busy-action";
 import { FormError, Notice } from "../identity/forms";
 import { useLocale } from "../language/language-control";
-import { AnswerInput, useAnswerText } from "./answer-input";
+import { AnswerInput } from "./answer-input";
+import { AnswersView } from "./answers-view";
 import { applyFormQuery, saveDraft, submitApplication, uploadAnswerFile } from "./forms-api";
 
 /** Which step asks a section: eligibility first, files under "CV and documents", the rest in the form. */
@@ -73,7 +74,6 @@ export function ApplyStepper({
   const [stopped, setStopped] = useState<string | null>(null);
   const action = useBusyAction();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const answerText = useAnswerText();
 
   if (query.isPending) return <Text>{t("forms.apply.loading")}</Text>;
   if (query.isError) return <FormError error={query.error} />;
@@ -206,30 +206,7 @@ export function ApplyStepper({
       {at === "review" && (
         <Stack gap="sm">
           <Text>{t("forms.apply.reviewIntro")}</Text>
-          {definition.sections.map((section) => (
-            <Table key={section.key} variant="vertical" withTableBorder layout="fixed" captionSide="top">
-              <Table.Caption ta="left" fw={600} c="var(--mantine-color-text)">
-                {section.title[lang] || section.title.nl}
-              </Table.Caption>
-              <Table.Tbody>
-                {section.fields.map((field) => (
-                  <Table.Tr key={field.key}>
-                    <Table.Th scope="row" w="40%">
-                      {field.label[lang] || field.label.nl}
-                    </Table.Th>
-                    <Table.Td>
-                      {answerText(field, current[field.key], uploaded)}
-                      {errorAt(field.key) && (
-                        <Text c="red" size="sm">
-                          {errorAt(field.key)}
-                        </Text>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          ))}
+          <AnswersView definition={definition} answers={current} files={uploaded} errorAt={errorAt} />
         </Stack>
       )}
       <Group justify="space-between">

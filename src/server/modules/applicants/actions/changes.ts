@@ -18,7 +18,7 @@ import { APPLICANT_EVENTS, applicantEvent } from "../applicants.events";
 import { summaryDto } from "../applicants.presenter";
 import { applicantsRepository } from "../applicants.repository";
 import { type ApplicantContext, type ApplicantDeps, applicantContext } from "./context";
-import { fieldsOf, loadApplicant } from "./detail";
+import { answersOfApplicant, fieldsOf, loadApplicant, registerNumberIn } from "./detail";
 
 /**
  * The applicants among `matchIds` of this vacancy, in the order asked; 422 naming every id that
@@ -154,7 +154,10 @@ export async function correctField(
   if (!ctx.permissions.correct) throw new AppError("forbidden");
   const row = await loadApplicant(deps, ctx, matchId);
   const repo = () => deps.store.bind(ctx.scope, applicantsRepository);
-  const before = fieldsOf(row, await repo().corrections(matchId)).find((f) => f.field === input.field)!;
+  const registerNumber = registerNumberIn(await answersOfApplicant(deps, ctx, row));
+  const before = fieldsOf(row, await repo().corrections(matchId), registerNumber).find(
+    (f) => f.field === input.field,
+  )!;
   const given = input.value?.trim() ?? "";
   // Empty takes the correction back: the original counts again.
   let value: string | null = null;
@@ -183,5 +186,7 @@ export async function correctField(
     );
   });
   const fresh = await loadApplicant(deps, ctx, matchId);
-  return fieldsOf(fresh, await repo().corrections(matchId)).find((f) => f.field === input.field)!;
+  return fieldsOf(fresh, await repo().corrections(matchId), registerNumber).find(
+    (f) => f.field === input.field,
+  )!;
 }

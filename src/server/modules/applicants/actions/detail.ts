@@ -6,7 +6,9 @@ import {
   type CorrectionField,
   type TimelineItem,
 } from "../../../../contracts/applicants";
+import type { ApplicationAnswers } from "../../../../contracts/forms";
 import { AppError } from "../../../platform/errors";
+import { answerFileOf, answersOf } from "../../forms";
 import type { Caller } from "../../tenancy";
 import { summaryDto } from "../applicants.presenter";
 import { applicantsRepository } from "../applicants.repository";
@@ -17,13 +19,41 @@ const actor = (id: string | null, name: string | null) => (id ? { id, name: name
 
 export const cvUrl = (vacancyId: string, matchId: string) =>
   `/api/v1/vacancies/${vacancyId}/applicants/${matchId}/cv`;
+const answerFileUrl = (vacancyId: string, matchId: string, fileId: string) =>
+  `/api/v1/vacancies/${vacancyId}/applicants/${matchId}/files/${fileId}`;
+
+/** The application form's answers to an applicant's match, in the version they answered. */
+export function answersOfApplicant(deps: ApplicantDeps, ctx: ApplicantContext, row: Detail) {
+  return answersOf(
+    deps,
+    ctx.scope,
+    {
+      id: row.id,
+      candidateId: row.candidateId,
+      vacancyId: ctx.vacancy.id,
+      organisationId: row.organisationId,
+    },
+    (fileId) => answerFileUrl(ctx.vacancy.id, row.id, fileId),
+  );
+}
+
+/** The rijksregisternummer the applicant gave on the form, if it asked for one. */
+export function registerNumberIn(answers: ApplicationAnswers | null): string | null {
+  if (!answers) return null;
+  for (const section of answers.definition.sections)
+    for (const field of section.fields) {
+      const value = answers.answers[field.key];
+      if (field.kind === "national_register_number" && typeof value === "string" && value) return value;
+    }
+  return null;
+}
 
 type Detail = NonNullable<Awaited<ReturnType<ReturnType<typeof bindRepo>["detail"]>>>;
 const bindRepo = (deps: ApplicantDeps, ctx: ApplicantContext) =>
   deps.store.bind(ctx.scope, applicantsRepository);
 
 /** The original value of a correctable field: the profile's (the application form's later). */
-function originalOf(row: Detail, field: CorrectionField): string | null {
+function originalOf(row: Detail, field: CorrectionField, registerNumber: string | null): string | null {
   switch (field) {
     case "first_name":
       return row.candidate.firstName;
@@ -34,8 +64,8 @@ function originalOf(row: Detail, field: CorrectionField): string | null {
     case "phone":
       return row.candidate.phone;
     case "national_register_number":
-      // Asked on the application form (another part of issue 15); until then only corrected here.
-      return null;
+      // As given on the application form, when it asked.
+      return registerNumber;
   }
 }
 
@@ -49,6 +79,7 @@ export async function loadApplicant(deps: ApplicantDeps, ctx: ApplicantContext, 
 export function fieldsOf(
   row: Detail,
   corrections: Awaited<ReturnType<ReturnType<typeof bindRepo>["corrections"]>>,
+  registerNumber: string | null,
 ): ApplicantField[] {
   return CORRECTION_FIELDS.map((field) => {
     const history: Correction[] = corrections
@@ -61,7 +92,7 @@ export function fieldsOf(
         by: actor(c.byUserId, byName),
         at: c.at.toISOString(),
       }));
-    const original = originalOf(row, field);
+    const original = originalOf(row, field, registerNumber);
     const latest = history[0];
     return {
       field,
@@ -88,6 +119,7 @@ export async function getApplicant(
     repo.corrections(matchId),
     repo.mailsOf(matchId),
   ]);
+  const answers = await answersOfApplicant(deps, ctx, row);
   const phaseIds = [
     ...new Set(steps.flatMap((s) => [s.step.toPhaseId, s.step.fromPhaseId ?? s.step.toPhaseId])),
   ];
@@ -102,7 +134,7 @@ export async function getApplicant(
     author: actor(note.authorUserId, authorName),
     at: note.createdAt.toISOString(),
   }));
-  const fields = fieldsOf(row, corrections);
+  const fields = fieldsOf(row, corrections, registerNumberIn(answers));
   const timeline: TimelineItem[] = [
     ...steps.map(
       ({ step, actorName }): TimelineItem => ({
@@ -148,13 +180,35 @@ export async function getApplicant(
     contact: { email: row.email, phone: row.phone },
     motivation: row.motivation,
     cv: row.cvFileKey ? { fileName: row.cvFileName ?? "cv", url: cvUrl(ctx.vacancy.id, row.id) } : null,
-    // The application form's answers (another part of issue 15) are to be filled in here.
-    answers: null,
+    answers,
     fields,
     notes: noteDtos,
     timeline,
     permissions: ctx.permissions,
   };
+}
+
+/** A file the applicant sent with the application form (download). */
+export async function applicantAnswerFile(
+  deps: ApplicantDeps,
+  caller: Caller,
+  vacancyId: string,
+  matchId: string,
+  fileId: string,
+) {
+  const ctx = await applicantContext(deps, caller, vacancyId);
+  const row = await loadApplicant(deps, ctx, matchId);
+  return answerFileOf(
+    deps,
+    ctx.scope,
+    {
+      id: row.id,
+      candidateId: row.candidateId,
+      vacancyId: ctx.vacancy.id,
+      organisationId: row.organisationId,
+    },
+    fileId,
+  );
 }
 
 /** The CV sent with the application (download). */

@@ -7,36 +7,39 @@ import { fileDto } from "../forms.presenter";
 import { formsRepository } from "../forms.repository";
 import type { FormsDeps } from "./context";
 
+type Scope = Parameters<typeof formsRepository.answersOfMatch>[1];
+type MatchFacts = { id: string; candidateId: string; vacancyId: string; organisationId: string };
+
 /**
- * What an applicant answered, in the version of the form they answered, for staff who see the
- * match (the matches module decides who: 404 for anyone else).
+ * What an applicant answered, in the version of the form they answered, read in a scope the
+ * caller's module already checked (the matches module for the match, the applicants module for
+ * the vacancy's applicants); `fileUrl` says where that module serves each file.
  */
-export async function matchAnswers(
-  deps: FormsDeps,
-  caller: Caller,
-  matchId: string,
-): Promise<ApplicationAnswersResponse> {
-  const { scope, match } = await matchContext(deps.matches, caller, matchId);
+export async function answersOf(
+  deps: Pick<FormsDeps, "store">,
+  scope: Scope,
+  match: MatchFacts,
+  fileUrl: (fileId: string) => string,
+): Promise<ApplicationAnswersResponse["answers"]> {
   const repo = deps.store.bind(scope, formsRepository);
   const found = await repo.answersOfMatch(match.id);
-  if (!found) return { answers: null };
+  if (!found) return null;
   const files = await repo.filesOfMatch(match, fileIdsIn(found.definition, found.answers));
   return {
-    answers: {
-      version: found.version,
-      definition: found.definition,
-      answers: found.answers,
-      files: files.map((f) => ({
-        ...fileDto(f),
-        url: `/api/v1/matches/${match.id}/application-files/${f.id}`,
-      })),
-    },
+    version: found.version,
+    definition: found.definition,
+    answers: found.answers,
+    files: files.map((f) => ({ ...fileDto(f), url: fileUrl(f.id) })),
   };
 }
 
-/** One file of an application's answers (download), for staff who see the match. */
-export async function matchAnswerFile(deps: FormsDeps, caller: Caller, matchId: string, fileId: string) {
-  const { scope, match } = await matchContext(deps.matches, caller, matchId);
+/** One file of an application's answers (download), read in a scope the caller checked. */
+export async function answerFileOf(
+  deps: Pick<FormsDeps, "store" | "files">,
+  scope: Scope,
+  match: MatchFacts,
+  fileId: string,
+) {
   const repo = deps.store.bind(scope, formsRepository);
   const found = await repo.answersOfMatch(match.id);
   const ids = found ? fileIdsIn(found.definition, found.answers) : [];
@@ -46,4 +49,22 @@ export async function matchAnswerFile(deps: FormsDeps, caller: Caller, matchId: 
   const file = await deps.files.get(row.fileKey);
   if (!file) throw new AppError("not_found");
   return { ...file, fileName: row.fileName };
+}
+
+/** For staff who see the match (the matches module decides who: 404 for anyone else). */
+export async function matchAnswers(
+  deps: FormsDeps,
+  caller: Caller,
+  matchId: string,
+): Promise<ApplicationAnswersResponse> {
+  const { scope, match } = await matchContext(deps.matches, caller, matchId);
+  return {
+    answers: await answersOf(deps, scope, match, (f) => `/api/v1/matches/${match.id}/application-files/${f}`),
+  };
+}
+
+/** One file of an application's answers (download), for staff who see the match. */
+export async function matchAnswerFile(deps: FormsDeps, caller: Caller, matchId: string, fileId: string) {
+  const { scope, match } = await matchContext(deps.matches, caller, matchId);
+  return answerFileOf(deps, scope, match, fileId);
 }
