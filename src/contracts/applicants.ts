@@ -24,6 +24,20 @@ export type ApplicantSource = (typeof APPLICANT_SOURCES)[number];
 /** The channel filter's value for applicants without a utm_source. */
 export const NO_CHANNEL = "none";
 
+const PAIR = "[a-z0-9_]{1,40}:[a-z0-9_]{1,40}";
+const AnswerFilter = z
+  .string()
+  .regex(new RegExp(`^${PAIR}(,${PAIR}){0,19}$`), { message: "answer_filter_invalid" });
+
+/** A choice question of the vacancy's form that the list filters on, with its options. */
+export const AnswerFilterQuestionSchema = z.object({
+  key: z.string(),
+  label: z.object({ nl: z.string(), en: z.string() }),
+  options: z.array(z.object({ key: z.string(), label: z.object({ nl: z.string(), en: z.string() }) })),
+  knockOut: z.boolean(),
+});
+export type AnswerFilterQuestion = z.infer<typeof AnswerFilterQuestionSchema>;
+
 export const ApplicantListQuerySchema = z.strictObject({
   /** Phase ids (comma-separated or repeated): applicants in any of them. */
   phase: z.union([Uuid, z.array(Uuid)]).optional(),
@@ -35,6 +49,11 @@ export const ApplicantListQuerySchema = z.strictObject({
   to: z.string().date().optional(),
   /** Name or e-mail, accents and case ignored (the corrected ones too). */
   q: z.string().trim().max(100).optional(),
+  /**
+   * Answers to the form's choice questions, `question:option` (yes/no: `question:yes`), comma-
+   * separated for several: applicants who gave every one of them (knock-out questions included).
+   */
+  answer: AnswerFilter.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
@@ -87,6 +106,8 @@ export const ApplicantListResponseSchema = z.object({
    * Counts per value of each filter, with every other filter applied (so a count says how many
    * the list would hold with that value chosen instead).
    */
+  /** The choice questions of the vacancy's current form (none without a form). */
+  answerQuestions: z.array(AnswerFilterQuestionSchema),
   facets: z.object({
     phases: z.array(FacetCount.extend({ phaseId: Uuid })),
     sources: z.array(FacetCount.extend({ source: z.enum(APPLICANT_SOURCES) })),

@@ -548,6 +548,12 @@ export const fieldMessages: Record<string, Record<MessageLocale, string>> = {
     fr: "Ce fichier est introuvable. Téléversez-le à nouveau.",
   },
 
+  answer_filter_invalid: {
+    nl: "Kies een antwoord uit de lijst.",
+    en: "Choose an answer from the list.",
+    de: "Wählen Sie eine Antwort aus der Liste.",
+    fr: "Choisissez une réponse dans la liste.",
+  },
   // --- end of issue 15, application forms ---
 };
 

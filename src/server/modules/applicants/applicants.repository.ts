@@ -9,6 +9,7 @@ import { NO_CHANNEL } from "../../../contracts/applicants";
 import type { TeamRole } from "../../../contracts/vacancy-team";
 import { containsText, insertOwned, inTenant } from "../../platform/db";
 import {
+  applicationAnswers,
   candidates,
   matches,
   matchHistory,
@@ -104,6 +105,14 @@ function filters(query: ParsedApplicantListQuery, without?: Dimension): (SQL | u
       : undefined,
     query.from ? sql`(${matches.createdAt} at time zone ${ZONE})::date >= ${query.from}::date` : undefined,
     query.to ? sql`(${matches.createdAt} at time zone ${ZONE})::date <= ${query.to}::date` : undefined,
+    ...(query.answer?.split(",") ?? []).map((pair) => {
+      const [key, option] = pair.split(":") as [string, string];
+      // A single choice is a string, a multiple choice an array, yes/no a boolean.
+      const value = sql`aa.answers -> ${key}`;
+      return sql`exists (select 1 from ${applicationAnswers} aa where aa.match_id = ${matches.id} and (
+        ${value} = to_jsonb(${option}::text) or ${value} @> jsonb_build_array(${option}::text)
+        or ${value} = to_jsonb(case ${option}::text when 'yes' then true when 'no' then false end)))`;
+    }),
     query.q
       ? containsText(query.q, [
           firstName,

@@ -4,7 +4,7 @@ import { addDemoLikeAccount } from "../../../../test/support/accounts";
 import { testDbKinds } from "../../../../test/support/databases";
 import { startTestServer, type TestServer } from "../../../../test/support/server";
 import { Client, signIn } from "../../../../test/support/session";
-import type { ApplicantDetailResponse } from "../../../contracts/applicants";
+import type { ApplicantDetailResponse, ApplicantListResponse } from "../../../contracts/applicants";
 import type { ErrorResponse } from "../../../contracts/common";
 import type {
   ApplicationAnswersResponse,
@@ -484,6 +484,24 @@ describe.each(testDbKinds())("application forms and applying through them, on %s
     expect(viaApplicants.status).toBe(200);
     expect(viaApplicants.body.subarray(0, 5).toString()).toBe("%PDF-");
     expect((await stranger.call(detail.answers!.files[0]!.url)).status).toBe(404);
+
+    // The list filters on the answers to choice questions.
+    const filtered = async (answer: string) => {
+      const res = await officer.call(`/api/v1/vacancies/${vacancyId}/applicants?answer=${answer}`);
+      expect(res.status, res.text).toBe(200);
+      return res.json<ApplicantListResponse>();
+    };
+    const parttime = await filtered("regime:parttime");
+    expect(parttime.items.map((a) => a.id)).toEqual([applicationId]);
+    expect(parttime.answerQuestions.map((q) => q.key)).toContain("regime");
+    expect((await filtered("regime:fulltime")).items).toEqual([]);
+    const wrong = await officer.call(`/api/v1/vacancies/${vacancyId}/applicants?answer=regime`, {
+      headers: { "accept-language": "nl" },
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json<ErrorResponse>().error.fields).toEqual([
+      { path: "querystring.answer", message: "Kies een antwoord uit de lijst." },
+    ]);
   });
 
   it("shows the applicant their application's steps and lets them withdraw once, through the withdrawn phase", async () => {

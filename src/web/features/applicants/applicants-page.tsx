@@ -33,7 +33,13 @@ import { formatDate } from "../vacancies/format";
 import { PageLoader, Pager } from "../vacancies/ui";
 import { applicantKeys, applicantListQuery, moveApplicants } from "./applicants-api";
 import { MailDialog } from "./mail-dialog";
-import { APPLICANT_PAGE_SIZE, type ApplicantSearch, withApplicantFilter } from "./search-params";
+import {
+  APPLICANT_PAGE_SIZE,
+  type ApplicantSearch,
+  answerOf,
+  withAnswer,
+  withApplicantFilter,
+} from "./search-params";
 
 export interface ApplicantsPageProps {
   vacancyId: string;
@@ -125,6 +131,35 @@ function Filters({ search, onSearch, list }: ApplicantsPageProps & { list: List 
           maw={180}
         />
       </Group>
+      {(list?.answerQuestions.length ?? 0) > 0 && (
+        <Group
+          align="flex-end"
+          gap="sm"
+          wrap="wrap"
+          role="group"
+          aria-label={t("applicants.filters.answers")}
+        >
+          {list!.answerQuestions.map((question) => (
+            <NativeSelect
+              key={question.key}
+              label={
+                question.knockOut
+                  ? t("applicants.filters.knockOut", { question: label(question.label) })
+                  : label(question.label)
+              }
+              value={answerOf(search, question.key) ?? ""}
+              onChange={(event) =>
+                onSearch(withAnswer(search, question.key, event.currentTarget.value || undefined))
+              }
+              data={[
+                { value: "", label: t("applicants.filters.anyAnswer") },
+                ...question.options.map((o) => ({ value: o.key, label: label(o.label) })),
+              ]}
+              maw={260}
+            />
+          ))}
+        </Group>
+      )}
     </Stack>
   );
 }

@@ -14,6 +14,12 @@ export const ApplicantSearchSchema = z.object({
   kanaal: z.string().trim().min(1).max(60).optional().catch(undefined),
   van: z.string().date().optional().catch(undefined),
   tot: z.string().date().optional().catch(undefined),
+  /** Answers to the form's choice questions: "vraag:antwoord,vraag:antwoord". */
+  antwoord: z
+    .string()
+    .regex(/^[a-z0-9_]{1,40}:[a-z0-9_]{1,40}(,[a-z0-9_]{1,40}:[a-z0-9_]{1,40}){0,19}$/)
+    .optional()
+    .catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
 export type ApplicantSearch = z.infer<typeof ApplicantSearchSchema>;
@@ -27,6 +33,7 @@ export function cleanApplicantSearch(search: ApplicantSearch): ApplicantSearch {
   if (search.kanaal) out.kanaal = search.kanaal;
   if (search.van) out.van = search.van;
   if (search.tot) out.tot = search.tot;
+  if (search.antwoord) out.antwoord = search.antwoord;
   if (search.page && search.page > 1) out.page = search.page;
   return out;
 }
@@ -51,7 +58,27 @@ export function toApplicantQuery(
     channel: clean.kanaal,
     from: clean.van,
     to: clean.tot,
+    answer: clean.antwoord,
     page: clean.page,
     pageSize: APPLICANT_PAGE_SIZE,
   };
+}
+
+/** The answer chosen for one question in the filter, if any. */
+export function answerOf(search: ApplicantSearch, question: string): string | undefined {
+  return search.antwoord
+    ?.split(",")
+    .map((pair) => pair.split(":"))
+    .find(([key]) => key === question)?.[1];
+}
+
+/** The filter with one question's answer chosen (or cleared with undefined). */
+export function withAnswer(
+  search: ApplicantSearch,
+  question: string,
+  option: string | undefined,
+): ApplicantSearch {
+  const pairs = (search.antwoord?.split(",") ?? []).filter((pair) => pair.split(":")[0] !== question);
+  if (option) pairs.push(`${question}:${option}`);
+  return withApplicantFilter(search, { antwoord: pairs.length > 0 ? pairs.join(",") : undefined });
 }

@@ -3,6 +3,7 @@ import {
   type ApplicantListResponse,
   type ParsedApplicantListQuery,
 } from "../../../../contracts/applicants";
+import { choiceQuestionsOf } from "../../forms";
 import type { Caller } from "../../tenancy";
 import { phaseDto, summaryDto } from "../applicants.presenter";
 import { applicantsRepository } from "../applicants.repository";
@@ -17,7 +18,11 @@ export async function listApplicants(
 ): Promise<ApplicantListResponse> {
   const { scope, vacancy, procedure, permissions } = await applicantContext(deps, caller, vacancyId);
   const repo = deps.store.bind(scope, applicantsRepository);
-  const [result, inUse] = await Promise.all([repo.list(vacancyId, query), repo.phaseIdsInUse(vacancyId)]);
+  const [result, inUse, answerQuestions] = await Promise.all([
+    repo.list(vacancyId, query),
+    repo.phaseIdsInUse(vacancyId),
+    choiceQuestionsOf(deps, scope, vacancyId),
+  ]);
   // Applicants still in a procedure the vacancy no longer uses keep their phases, listed after.
   const others = await repo.phases(inUse.filter((id) => !procedure.phases.some((p) => p.id === id)));
   const phases = [...procedure.phases, ...others];
@@ -26,6 +31,7 @@ export async function listApplicants(
   return {
     vacancy: { id: vacancy.id, title: vacancy.displayTitle, organisationId: vacancy.organisationId },
     phases: phases.map(phaseDto),
+    answerQuestions,
     items: result.rows.map(summaryDto),
     total: result.total,
     page: query.page,

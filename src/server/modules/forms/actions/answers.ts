@@ -68,3 +68,27 @@ export async function matchAnswerFile(deps: FormsDeps, caller: Caller, matchId: 
   const { scope, match } = await matchContext(deps.matches, caller, matchId);
   return answerFileOf(deps, scope, match, fileId);
 }
+
+/**
+ * The choice questions (single and multiple choice, yes/no, knock-out questions among them) of
+ * the vacancy's current form, with their options, for filtering its applicants; none without a
+ * form. Read in a scope the caller checked.
+ */
+export async function choiceQuestionsOf(deps: Pick<FormsDeps, "store">, scope: Scope, vacancyId: string) {
+  const form = await deps.store.bind(scope, formsRepository).formOfVacancy(vacancyId);
+  if (!form) return [];
+  const yesNo = [
+    { key: "yes", label: { nl: "Ja", en: "Yes" } },
+    { key: "no", label: { nl: "Nee", en: "No" } },
+  ];
+  return form.version.definition.sections.flatMap((section) =>
+    section.fields
+      .filter((f) => f.kind === "single_choice" || f.kind === "multiple_choice" || f.kind === "yes_no")
+      .map((f) => ({
+        key: f.key,
+        label: f.label,
+        options: f.kind === "yes_no" ? yesNo : f.options.map((o) => ({ key: o.key, label: o.label })),
+        knockOut: f.knockOut !== null,
+      })),
+  );
+}
