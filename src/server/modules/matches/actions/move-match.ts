@@ -40,11 +40,11 @@ export async function getMatch(deps: MatchDeps, caller: Caller, matchId: string)
     matchId,
   );
   const repo = deps.store.bind(scope, matchesRepository);
-  const [history, evaluations, [last]] = await Promise.all([
-    repo.history(match.id),
-    repo.evaluations(match.id),
-    repo.liveSteps(match.id, 1),
-  ]);
+  // One after another: inside a transaction that joins several moves (the applicants' bulk
+  // move) these share one client, where queries at once are deprecated by node-postgres.
+  const history = await repo.history(match.id);
+  const evaluations = await repo.evaluations(match.id);
+  const [last] = await repo.liveSteps(match.id, 1);
   const phase = procedure.phases.find((p) => p.id === match.phaseId)!;
   const state = matchState(phase, match.outcome);
   const phaseOf = (id: string | null | undefined) => procedure.phases.find((p) => p.id === id);
