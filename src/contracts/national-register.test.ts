@@ -17,6 +17,9 @@ describe("the Belgian national register number", () => {
     // 050415123: 97 - (2050415123 mod 97) = 74; the pre-2000 rule would give another check.
     expect(isValidNationalRegisterNumber("05041512374")).toBe(true);
     expect(isValidNationalRegisterNumber("01010100126")).toBe(true);
+    // 171231001: 97 − (2171231001 mod 97) = 24; the pre-2000 rule would give 92.
+    expect(isValidNationalRegisterNumber("17123100124")).toBe(true);
+    expect(isValidNationalRegisterNumber("17123100125")).toBe(false);
     expect(97 - (50415123 % 97)).not.toBe(74);
   });
 
