@@ -170,6 +170,14 @@ export const PersonalDataExportSchema = z.object({
       motivation: z.string(),
       cv: FileRefSchema.nullable(),
       channelSource: z.string().nullable(),
+      /** The application form as answered: each question with the answer given, and the files sent. */
+      form: z
+        .object({
+          version: z.number().int(),
+          answers: z.array(z.object({ question: z.string(), answer: z.string() })),
+          files: z.array(FileRefSchema),
+        })
+        .nullable(),
       proposedAt: z.string().nullable(),
       createdAt: z.string(),
       updatedAt: z.string(),

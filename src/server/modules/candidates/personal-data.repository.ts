@@ -2,6 +2,9 @@ import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db";
 import {
   accounts,
+  applicationAnswers,
+  applicationFiles,
+  applicationFormVersions,
   auditEvents,
   invitations,
   matches,
@@ -67,12 +70,36 @@ async function membershipsOf(db: Db, scope: SelfScope) {
 /** Applications, saved and proposed matches of the person's profiles, with the vacancy. */
 async function matchesOf(db: Db, scope: SelfScope) {
   return db
-    .select({ match: matches, vacancyTitle: vacancies.displayTitle, organisation: organisations.name })
+    .select({
+      match: matches,
+      vacancyTitle: vacancies.displayTitle,
+      organisation: organisations.name,
+      form: {
+        answers: applicationAnswers.answers,
+        version: applicationFormVersions.version,
+        definition: applicationFormVersions.definition,
+      },
+    })
     .from(matches)
     .innerJoin(vacancies, eq(vacancies.id, matches.vacancyId))
     .innerJoin(organisations, eq(organisations.id, vacancies.organisationId))
+    .leftJoin(applicationAnswers, eq(applicationAnswers.matchId, matches.id))
+    .leftJoin(applicationFormVersions, eq(applicationFormVersions.id, applicationAnswers.formVersionId))
     .where(ownedBy(scope, matches.candidateId))
     .orderBy(desc(matches.createdAt), asc(matches.id));
+}
+
+/** The files the person sent with application forms (the answers say which belongs where). */
+async function applicationFilesOf(db: Db, scope: SelfScope) {
+  return db
+    .select({
+      id: applicationFiles.id,
+      fileName: applicationFiles.fileName,
+      contentType: applicationFiles.contentType,
+    })
+    .from(applicationFiles)
+    .where(ownedBy(scope, applicationFiles.candidateId))
+    .orderBy(asc(applicationFiles.createdAt), asc(applicationFiles.id));
 }
 
 /** The person's placements, with the vacancy and the employer (not the rate: that is the employer's). */
@@ -191,6 +218,7 @@ export const personalDataRepository = repository<SelfScope>()({
   sessionsOf,
   membershipsOf,
   matchesOf,
+  applicationFilesOf,
   placementsOf,
   timesheetsOf,
   timesheetEntriesOf,

@@ -303,6 +303,7 @@ export function personalDataBlocks(data: PersonalDataExport, locale: PdfLocale):
         `${l.status}: ${x.status}`,
         x.motivation && `${l.motivation}: ${x.motivation}`,
         x.cv && `${l.cv}: ${x.cv.fileName ?? ""}`,
+        ...(x.form?.answers.map((a) => `${a.question}: ${a.answer}`) ?? []),
       ],
     })),
   );

@@ -375,7 +375,9 @@ describe.each(testDbKinds())("privacy self-service on %s", (kind) => {
       expect((await kim.call(application!.cv!.url)).status).toBe(200);
       const hired = data.applications.find((x) => x.status === "hired");
       expect(hired).toMatchObject({ organisation: "Westland Logistiek B.V.", candidateId: kimId });
-      expect(data.applications).toHaveLength(2);
+      // And her application to the demo selection of the agency (issue 15).
+      expect(data.applications.map((x) => x.vacancyTitle)).toContain("Beleidsmedewerker arbeidsmarkt");
+      expect(data.applications).toHaveLength(3);
 
       // Her placement there with the four weeks she wrote, newest first, hours per day and kind.
       expect(data.placements).toEqual([

@@ -126,3 +126,54 @@ export function fileIdsIn(definition: FormDefinition, answers: Answers): string[
       : [];
   });
 }
+
+/**
+ * An application's answers as text, question by question in the form's order, in Dutch or
+ * English: what the person's privacy export shows. Files are named by `fileName`.
+ */
+export function answersAsText(
+  definition: FormDefinition,
+  answers: Answers,
+  lang: "nl" | "en",
+  fileName: (fileId: string) => string | undefined,
+): { question: string; answer: string }[] {
+  const yes = lang === "nl" ? "Ja" : "Yes";
+  const no = lang === "nl" ? "Nee" : "No";
+  const text = (field: FormDefinition["sections"][number]["fields"][number]): string | null => {
+    const value = answers[field.key];
+    if (value === undefined || value === null || value === "") return null;
+    switch (field.kind) {
+      case "yes_no":
+        return value === true ? yes : value === false ? no : String(value);
+      case "single_choice":
+      case "multiple_choice":
+        return (Array.isArray(value) ? value : [value])
+          .map((k) => field.options.find((o) => o.key === k)?.label[lang] ?? String(k))
+          .join(", ");
+      case "diploma_level":
+        return getEducationLevels().find((l) => l.id === value)?.label[lang] ?? String(value);
+      case "languages":
+        return Array.isArray(value)
+          ? value
+              .map((l) =>
+                typeof l === "object" && l !== null && "code" in l
+                  ? `${getLanguages().find((x) => x.id === l.code)?.label[lang] ?? l.code} (${l.level})`
+                  : String(l),
+              )
+              .join(", ")
+          : String(value);
+      case "file":
+        return typeof value === "object" && !Array.isArray(value) && value !== null && "fileId" in value
+          ? (fileName(value.fileId) ?? value.fileId)
+          : String(value);
+      default:
+        return String(value);
+    }
+  };
+  return definition.sections.flatMap((section) =>
+    section.fields.flatMap((field) => {
+      const answer = text(field);
+      return answer === null ? [] : [{ question: field.label[lang] || field.label.nl, answer }];
+    }),
+  );
+}

@@ -18,6 +18,7 @@ import type {
   UploadedFile,
 } from "../../../contracts/forms";
 import type { Procedure } from "../../../contracts/matches";
+import type { PersonalDataExport } from "../../../contracts/privacy";
 import type { Application, CreateVacancyRequest, Vacancy } from "../../../contracts/vacancies";
 import type { Db } from "../../platform/db";
 import { domainEvents } from "../../platform/events.schema";
@@ -484,6 +485,16 @@ describe.each(testDbKinds())("application forms and applying through them, on %s
     expect(viaApplicants.status).toBe(200);
     expect(viaApplicants.body.subarray(0, 5).toString()).toBe("%PDF-");
     expect((await stranger.call(detail.answers!.files[0]!.url)).status).toBe(404);
+
+    // The applicant's own data export holds the form as answered, with the file sent.
+    const exported = await candidate.call("/api/v1/candidates/me/export.json");
+    expect(exported.status, exported.text).toBe(200);
+    const mine = exported.json<PersonalDataExport>().applications.find((a) => a.id === applicationId)!;
+    expect(mine.form!.version).toBe(1);
+    expect(mine.form!.answers.map((a) => a.answer)).toContain("85.07.30-033.28");
+    expect(mine.form!.answers.map((a) => a.question)).toContain("Gewenst regime");
+    expect(mine.form!.files).toHaveLength(1);
+    expect((await candidate.call(mine.form!.files[0]!.url)).status).toBe(200);
 
     // The list filters on the answers to choice questions.
     const filtered = async (answer: string) => {

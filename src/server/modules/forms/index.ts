@@ -3,4 +3,5 @@
 export { answerFileOf, answersOf, choiceQuestionsOf } from "./actions/answers";
 export { vacancyHasForm } from "./actions/apply";
 export type { FormsDeps } from "./actions/context";
+export { answersAsText } from "./answers";
 export { registerFormRoutes } from "./forms.routes";

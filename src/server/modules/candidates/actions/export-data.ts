@@ -1,6 +1,7 @@
 import type { CandidateExport, PersonalDataExport } from "../../../../contracts/privacy";
 import type { SelfScope } from "../../../platform/scope";
 import type { Bound, Store } from "../../../platform/store";
+import { answersAsText } from "../../forms";
 import type { Caller } from "../../tenancy";
 import { candidateFilesRepository } from "../candidate-files.repository";
 import { CANDIDATES_BASE, mediaPhotoDto, portalRef, visibilityOf } from "../candidates.presenter";
@@ -88,6 +89,36 @@ function placementsExport(
   }));
 }
 
+type MatchExportRow = Awaited<ReturnType<Bound<typeof personalDataRepository>["matchesOf"]>>[number];
+type ApplicationFileRow = Awaited<
+  ReturnType<Bound<typeof personalDataRepository>["applicationFilesOf"]>
+>[number];
+
+/** An application form as answered: its questions with the answers given, and the files sent. */
+function formExport(
+  form: MatchExportRow["form"],
+  files: readonly ApplicationFileRow[],
+  lang: "nl" | "en",
+): PersonalDataExport["applications"][number]["form"] {
+  if (!form?.answers || !form.definition || form.version === null) return null;
+  const byId = new Map(files.map((f) => [f.id, f]));
+  const answers = answersAsText(form.definition, form.answers, lang, (id) => byId.get(id)?.fileName);
+  const sent = Object.values(form.answers).flatMap((value) =>
+    typeof value === "object" && value !== null && !Array.isArray(value) && "fileId" in value
+      ? [byId.get(value.fileId)].filter((f) => f !== undefined)
+      : [],
+  );
+  return {
+    version: form.version,
+    answers,
+    files: sent.map((f) => ({
+      fileName: f.fileName,
+      contentType: f.contentType,
+      url: `/api/v1/application-files/${f.id}`,
+    })),
+  };
+}
+
 /** "Download my data": everything stored about the signed-in person. */
 export function exportActions(deps: CandidateDeps) {
   const { store } = deps;
@@ -96,6 +127,7 @@ export function exportActions(deps: CandidateDeps) {
       const { user, rows, scope } = await ownPerson(deps, caller);
       const now = new Date();
       const history = await reconcileConsents(store, scope, rows, user, now);
+      const exportLang = user.locale === "en" ? "en" : "nl";
       const portals = await portalsById(store);
       const emails = emailsOf([user.email, ...rows.map((r) => r.email)]);
       const data = store.bind(scope, personalDataRepository);
@@ -104,6 +136,7 @@ export function exportActions(deps: CandidateDeps) {
         sessionRows,
         roles,
         matchRows,
+        fileRows,
         placementRows,
         weekRows,
         entryRows,
@@ -117,6 +150,7 @@ export function exportActions(deps: CandidateDeps) {
         data.sessionsOf(),
         data.membershipsOf(),
         data.matchesOf(),
+        data.applicationFilesOf(),
         data.placementsOf(),
         data.timesheetsOf(),
         data.timesheetEntriesOf(),
@@ -185,7 +219,7 @@ export function exportActions(deps: CandidateDeps) {
             candidateId: history[i]!.candidateId,
           })),
         },
-        applications: matchRows.map(({ match, vacancyTitle, organisation }) => ({
+        applications: matchRows.map(({ match, vacancyTitle, organisation, form }) => ({
           id: match.id,
           candidateId: match.candidateId,
           vacancyId: match.vacancyId,
@@ -202,6 +236,7 @@ export function exportActions(deps: CandidateDeps) {
               }
             : null,
           channelSource: match.channelSource,
+          form: formExport(form, fileRows, exportLang),
           proposedAt: iso(match.proposedAt),
           createdAt: match.createdAt.toISOString(),
           updatedAt: match.updatedAt.toISOString(),
