@@ -14,11 +14,11 @@ import {
   VacancyChannelsResponseSchema,
 } from "../../../contracts/channels";
 import { AppError } from "../../platform/errors";
-import { attachmentDisposition } from "../../platform/files";
 import { errorResponses } from "../../platform/http";
 import { requestLocale, requestMessageLocale } from "../../platform/i18n";
 import { publicScope } from "../../platform/scope";
 import { portalUrl } from "../../platform/tenancy";
+import { sendDownload } from "../../platform/uploads";
 import { callerOf } from "../tenancy";
 import { jobSiteFeedOf } from "../vacancies";
 import type { ChannelDeps } from "./actions/context";
@@ -170,16 +170,11 @@ export async function registerChannelRoutes(app: FastifyInstance, deps: ChannelR
         if (format === "json") return report;
         const lang = requestLocale(request);
         // The spreadsheet is the JSON's other form; the typed reply knows only the JSON.
-        return (reply as FastifyReply)
-          .header(
-            "content-disposition",
-            attachmentDisposition(
-              `${lang === "nl" ? "vacaturesites-clicks" : "job-site-clicks"}-${from}-${to}.xlsx`,
-            ),
-          )
-          .header("cache-control", "private, no-store")
-          .type(XLSX)
-          .send(await jobSiteClicksXlsx(report, lang));
+        return sendDownload(reply as FastifyReply, {
+          data: await jobSiteClicksXlsx(report, lang),
+          contentType: XLSX,
+          fileName: `${lang === "nl" ? "vacaturesites-clicks" : "job-site-clicks"}-${from}-${to}.xlsx`,
+        });
       },
     );
 
@@ -206,16 +201,11 @@ export async function registerChannelRoutes(app: FastifyInstance, deps: ChannelR
         if (format === "json") return report;
         const lang = requestLocale(request);
         // The spreadsheet is the JSON's other form; the typed reply knows only the JSON.
-        return (reply as FastifyReply)
-          .header(
-            "content-disposition",
-            attachmentDisposition(
-              `${lang === "nl" ? "kandidaten-per-bron" : "applicants-by-source"}-${from}-${to}.xlsx`,
-            ),
-          )
-          .header("cache-control", "private, no-store")
-          .type(XLSX)
-          .send(await applicantsBySourceXlsx(report, lang));
+        return sendDownload(reply as FastifyReply, {
+          data: await applicantsBySourceXlsx(report, lang),
+          contentType: XLSX,
+          fileName: `${lang === "nl" ? "kandidaten-per-bron" : "applicants-by-source"}-${from}-${to}.xlsx`,
+        });
       },
     );
 
