@@ -98,6 +98,53 @@ function Bilingual({
   );
 }
 
+/** Up, down and remove for one question or section of the form (keyboard users reorder with these). */
+function OrderControls({
+  position,
+  count,
+  onMove,
+  onRemove,
+  labels,
+}: {
+  position: number;
+  count: number;
+  onMove: (to: number) => void;
+  onRemove: () => void;
+  labels: { up: string; down: string; remove: string };
+}) {
+  return (
+    <>
+      <ActionIcon
+        variant="default"
+        size="lg"
+        disabled={position === 0}
+        aria-label={labels.up}
+        onClick={() => onMove(position - 1)}
+      >
+        <IconArrowUp aria-hidden="true" size={16} />
+      </ActionIcon>
+      <ActionIcon
+        variant="default"
+        size="lg"
+        disabled={position === count - 1}
+        aria-label={labels.down}
+        onClick={() => onMove(position + 1)}
+      >
+        <IconArrowDown aria-hidden="true" size={16} />
+      </ActionIcon>
+      <Button
+        variant="subtle"
+        color="red"
+        size="xs"
+        leftSection={<IconTrash aria-hidden="true" size={14} />}
+        onClick={onRemove}
+      >
+        {labels.remove}
+      </Button>
+    </>
+  );
+}
+
 function FieldEditor({
   field,
   path,
@@ -295,33 +342,17 @@ function FieldEditor({
           </Stack>
         )}
         <Group gap="xs">
-          <ActionIcon
-            variant="default"
-            size="lg"
-            disabled={position === 0}
-            aria-label={t("forms.builder.fieldUp", { name })}
-            onClick={() => onMove(position - 1)}
-          >
-            <IconArrowUp aria-hidden="true" size={16} />
-          </ActionIcon>
-          <ActionIcon
-            variant="default"
-            size="lg"
-            disabled={position === count - 1}
-            aria-label={t("forms.builder.fieldDown", { name })}
-            onClick={() => onMove(position + 1)}
-          >
-            <IconArrowDown aria-hidden="true" size={16} />
-          </ActionIcon>
-          <Button
-            variant="subtle"
-            color="red"
-            size="xs"
-            leftSection={<IconTrash aria-hidden="true" size={14} />}
-            onClick={onRemove}
-          >
-            {t("forms.builder.removeField")}
-          </Button>
+          <OrderControls
+            position={position}
+            count={count}
+            onMove={onMove}
+            onRemove={onRemove}
+            labels={{
+              up: t("forms.builder.fieldUp", { name }),
+              down: t("forms.builder.fieldDown", { name }),
+              remove: t("forms.builder.removeField"),
+            }}
+          />
         </Group>
       </Stack>
     </Fieldset>
@@ -419,33 +450,17 @@ function SectionEditor({
           >
             {t("forms.builder.addField", { name })}
           </Button>
-          <ActionIcon
-            variant="default"
-            size="lg"
-            disabled={index === 0}
-            aria-label={t("forms.builder.sectionUp", { name })}
-            onClick={() => onMove(index - 1)}
-          >
-            <IconArrowUp aria-hidden="true" size={16} />
-          </ActionIcon>
-          <ActionIcon
-            variant="default"
-            size="lg"
-            disabled={index === count - 1}
-            aria-label={t("forms.builder.sectionDown", { name })}
-            onClick={() => onMove(index + 1)}
-          >
-            <IconArrowDown aria-hidden="true" size={16} />
-          </ActionIcon>
-          <Button
-            variant="subtle"
-            color="red"
-            size="xs"
-            leftSection={<IconTrash aria-hidden="true" size={14} />}
-            onClick={onRemove}
-          >
-            {t("forms.builder.removeSection", { name })}
-          </Button>
+          <OrderControls
+            position={index}
+            count={count}
+            onMove={onMove}
+            onRemove={onRemove}
+            labels={{
+              up: t("forms.builder.sectionUp", { name }),
+              down: t("forms.builder.sectionDown", { name }),
+              remove: t("forms.builder.removeSection", { name }),
+            }}
+          />
         </Group>
       </Stack>
     </Card>
