@@ -154,7 +154,11 @@ export function createEventBus(db: Db, options: EventBusOptions = {}): EventBus 
    * the request answers without waiting for mail, and its logs and statement counts are its own.
    */
   const dispatchOutsideRequest = AsyncResource.bind(() => {
-    setImmediate(() => void run());
+    // A bus stopped between the commit and this tick runs no more passes: a stopped instance
+    // must not lease deliveries it is no longer there to finish.
+    setImmediate(() => {
+      if (started) void run();
+    });
   });
 
   function schedule(ms: number) {
