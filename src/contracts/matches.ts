@@ -21,8 +21,11 @@ export type Outcome = (typeof OUTCOMES)[number];
 export const EVALUATION_VERDICTS = ["yes", "maybe", "no"] as const;
 export type EvaluationVerdict = (typeof EVALUATION_VERDICTS)[number];
 
-/** How a match came about; "referred": an employee referred the person (referral portal). */
-export const MATCH_SOURCES = ["applied", "saved", "proposed", "referred"] as const;
+/**
+ * How a match came about; "referred": an employee referred the person (referral portal);
+ * "reserve_list": a laureate called up from a reserve list ("werfreserve", Vlimpers).
+ */
+export const MATCH_SOURCES = ["applied", "saved", "proposed", "referred", "reserve_list"] as const;
 
 /** Phase and procedure names in every language a contact person may read. */
 export const LabelsSchema = z.object({ nl: z.string(), en: z.string(), de: z.string(), fr: z.string() });

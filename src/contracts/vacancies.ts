@@ -479,7 +479,7 @@ export const CandidateOnVacancySchema = z.object({
   vacancyId: z.string().uuid(),
   displayTitle: z.string(),
   organisationName: z.string(),
-  source: z.enum(["applied", "saved", "proposed", "referred"]),
+  source: z.enum(["applied", "saved", "proposed", "referred", "reserve_list"]),
   addedBy: z.string().nullable(),
   addedAt: z.string(),
   proposed: z.boolean(),

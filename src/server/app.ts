@@ -67,6 +67,11 @@ import {
   registerReferrerRoutes,
   registerReferrerSubscribers,
 } from "./modules/referrals";
+import {
+  registerReserveListJobs,
+  registerReserveListRoutes,
+  registerReserveListSubscribers,
+} from "./modules/reserve-lists";
 import { registerSiteRoutes } from "./modules/sites";
 import { registerStaffHomeRoutes } from "./modules/staff-home";
 import { registerTalentPoolRoutes, registerTalentPoolSubscribers } from "./modules/talent-pools";
@@ -261,6 +266,10 @@ export async function buildApp({
   // Applicants per vacancy and mail to them (issue 15): moves go through the matches module.
   registerApplicantSubscribers(events, { store, mailer });
   await registerApplicantRoutes(app, { applicants: { store, files, matches: matchDeps } });
+  // Reserve lists and closing a selection procedure (issue 16 parts 5 and 6).
+  registerReserveListSubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL });
+  if (jobs) await registerReserveListJobs(jobs, { store, log: (message) => app.log.info(message) });
+  await registerReserveListRoutes(app, { reserveLists: { store, files, matches: matchDeps } });
   await registerContactHomeRoutes(app, {
     contactHome: {
       store,

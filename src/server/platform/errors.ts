@@ -598,6 +598,64 @@ export const ERROR_CODES = {
     fr: "Cette candidature est déjà clôturée et ne peut plus être retirée.",
   },
   // --- end of issue 15, application forms ---
+  // --- issue 16, reserve lists and closing ---
+  procedure_closed: {
+    status: 409,
+    nl: "Deze selectieprocedure is afgesloten. Er kan niets meer aan gewijzigd worden.",
+    en: "This selection procedure is closed. Nothing in it can be changed any more.",
+    de: "Dieses Auswahlverfahren ist abgeschlossen. Daran kann nichts mehr geändert werden.",
+    fr: "Cette procédure de sélection est clôturée. Plus rien ne peut y être modifié.",
+  },
+  procedure_already_closed: {
+    status: 409,
+    nl: "Deze selectieprocedure is al afgesloten of geannuleerd.",
+    en: "This selection procedure has already been completed or cancelled.",
+    de: "Dieses Auswahlverfahren wurde bereits abgeschlossen oder abgebrochen.",
+    fr: "Cette procédure de sélection a déjà été clôturée ou annulée.",
+  },
+  procedure_not_selection: {
+    status: 409,
+    nl: "Alleen een vacature met een selectieprocedure kan afgesloten of geannuleerd worden.",
+    en: "Only a vacancy with a selection procedure can be completed or cancelled.",
+    de: "Nur eine Stelle mit einem Auswahlverfahren kann abgeschlossen oder abgebrochen werden.",
+    fr: "Seule une offre avec une procédure de sélection peut être clôturée ou annulée.",
+  },
+  reserve_list_exists: {
+    status: 409,
+    nl: "Deze vacature heeft al een werfreserve.",
+    en: "This vacancy already has a reserve list.",
+    de: "Diese Stelle hat bereits eine Reserveliste.",
+    fr: "Cette offre a déjà une réserve de recrutement.",
+  },
+  reserve_list_not_valid: {
+    status: 409,
+    nl: "Deze werfreserve is vandaag niet geldig (nog niet begonnen of verlopen). Er is niemand opgeroepen.",
+    en: "This reserve list is not valid today (not started yet or expired). Nobody was called up.",
+    de: "Diese Reserveliste ist heute nicht gültig (noch nicht begonnen oder abgelaufen). Niemand wurde einberufen.",
+    fr: "Cette réserve de recrutement n'est pas valable aujourd'hui (pas encore commencée ou expirée). Personne n'a été convoqué.",
+  },
+  reserve_list_not_applicant: {
+    status: 422,
+    nl: "Niet iedereen die je koos heeft op deze vacature gesolliciteerd. Er is niemand toegevoegd.",
+    en: "Not everyone you chose is an applicant of this vacancy. Nobody was added.",
+    de: "Nicht alle Ausgewählten sind Bewerber dieser Stelle. Niemand wurde hinzugefügt.",
+    fr: "Toutes les personnes choisies ne sont pas candidates à cette offre. Personne n'a été ajouté.",
+  },
+  reserve_list_target_invalid: {
+    status: 422,
+    nl: "Kies een andere vacature van dezelfde organisatie dan die van de werfreserve.",
+    en: "Choose another vacancy of the same organisation than the reserve list's own.",
+    de: "Wählen Sie eine andere Stelle derselben Organisation als die der Reserveliste.",
+    fr: "Choisissez une autre offre de la même organisation que celle de la réserve.",
+  },
+  reserve_list_order_mismatch: {
+    status: 422,
+    nl: "De volgorde moet alle laureaten van de werfreserve precies één keer bevatten.",
+    en: "The order must hold every laureate of the reserve list exactly once.",
+    de: "Die Reihenfolge muss jeden Kandidaten der Reserveliste genau einmal enthalten.",
+    fr: "L'ordre doit contenir chaque lauréat de la réserve exactement une fois.",
+  },
+  // --- end ---
 } as const satisfies Record<string, { status: number } & Record<MessageLocale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

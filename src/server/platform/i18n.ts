@@ -555,6 +555,32 @@ export const fieldMessages: Record<string, Record<MessageLocale, string>> = {
     fr: "Choisissez une réponse dans la liste.",
   },
   // --- end of issue 15, application forms ---
+  // --- issue 16, reserve lists and closing ---
+  reserve_list_end_before_start: {
+    nl: "De einddatum moet op of na de begindatum liggen.",
+    en: "The end date must be on or after the start date.",
+    de: "Das Enddatum muss am oder nach dem Anfangsdatum liegen.",
+    fr: "La date de fin doit être égale ou postérieure à la date de début.",
+  },
+  reserve_list_not_applicant: {
+    nl: "Geen sollicitant van deze vacature",
+    en: "Not an applicant of this vacancy",
+    de: "Kein Bewerber dieser Stelle",
+    fr: "Pas un candidat de cette offre",
+  },
+  reserve_list_order_mismatch: {
+    nl: "Zet elke laureaat precies één keer in de volgorde.",
+    en: "Put every laureate in the order exactly once.",
+    de: "Jeden Kandidaten genau einmal in die Reihenfolge setzen.",
+    fr: "Placez chaque lauréat exactement une fois dans l'ordre.",
+  },
+  closure_reason_required: {
+    nl: "Geef de reden van de annulering.",
+    en: "Give the reason for cancelling.",
+    de: "Geben Sie den Grund für den Abbruch an.",
+    fr: "Indiquez la raison de l'annulation.",
+  },
+  // --- end ---
 };
 
 /** The text of one of our field message keys (for checks made in services, not in zod). */

@@ -35,3 +35,11 @@ export function seesApplicants(actor: VacancyActor, vacancy: Pick<VacancyFacts, 
 export function managesApplicants(actor: VacancyActor, vacancy: VacancyFacts): boolean {
   return seesApplicants(actor, vacancy) && canEdit(actor, vacancy);
 }
+
+/**
+ * A procedure is over once its vacancy is closed or archived (issue 16, "afsluiten" and
+ * "annuleren"): its applicants are read only then, moves, mails, notes and corrections refused.
+ */
+export function procedureClosed(vacancy: Pick<VacancyFacts, "status">): boolean {
+  return vacancy.status === "closed" || vacancy.status === "archived";
+}

@@ -261,7 +261,7 @@ describe.each(testDbKinds())("applicants of a vacancy, on %s", (kind) => {
     });
     expect(facet(all)).toEqual({
       phase: { [phase("submitted")]: 5 },
-      source: { applied: 4, saved: 1, proposed: 0, referred: 0 },
+      source: { applied: 4, saved: 1, proposed: 0, referred: 0, reserve_list: 0 },
       channel: { linkedin: 2, vdab: 1, none: 2 },
     });
     // Every facet count is the total the list gives with that value chosen.

@@ -65,6 +65,8 @@ const ENTRY_KEYS: Record<MatchSummary["source"], readonly string[]> = {
   saved: ["saved", "submitted", "referred"],
   proposed: ["proposed"],
   referred: ["referred"],
+  // A laureate called up from a reserve list skips the intake: in progress, else the first phase.
+  reserve_list: ["in_progress"],
 };
 
 /** The first suitable phase of a procedure for a new match. */

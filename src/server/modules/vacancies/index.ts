@@ -2,6 +2,8 @@
 export type { VacancyDeps } from "./actions/context";
 // The publication channels module (issue 15 part 7) reads and re-dates a vacancy through these.
 export { getVacancy } from "./actions/read-vacancy";
+// Closing a selection procedure (issue 16, reserve-lists module) closes the vacancy through this.
+export { transitionVacancy } from "./actions/transition-vacancy";
 export { updateVacancy } from "./actions/update-vacancy";
 export { INVOLVED_ROLES, involvedVacancy } from "./actions/vacancy-team";
 export { accountManagerScopeOf, candidateViewerOf, vacancyActorOf, vacancyScopeOf } from "./actor";

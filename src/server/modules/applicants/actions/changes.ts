@@ -17,7 +17,7 @@ import type { Caller } from "../../tenancy";
 import { APPLICANT_EVENTS, applicantEvent } from "../applicants.events";
 import { summaryDto } from "../applicants.presenter";
 import { applicantsRepository } from "../applicants.repository";
-import { type ApplicantContext, type ApplicantDeps, applicantContext } from "./context";
+import { type ApplicantContext, type ApplicantDeps, applicantContext, assertOpen } from "./context";
 import { answersOfApplicant, fieldsOf, loadApplicant, registerNumberIn } from "./detail";
 
 /**
@@ -52,6 +52,7 @@ export async function moveApplicants(
   locale: MessageLocale,
 ): Promise<MoveApplicantsResponse> {
   const ctx = await applicantContext(deps, caller, vacancyId);
+  assertOpen(ctx);
   const rows = await applicantsAmong(deps, ctx, input.matchIds, locale);
   await deps.store.transaction(async (tx) => {
     const inTx = { ...deps.matches, store: tx };
@@ -85,6 +86,7 @@ export async function addNote(
   input: AddNoteRequest,
 ): Promise<Note> {
   const ctx = await applicantContext(deps, caller, vacancyId);
+  assertOpen(ctx);
   if (!ctx.permissions.note) throw new AppError("forbidden");
   const row = await loadApplicant(deps, ctx, matchId);
   const userId = caller.userId();
@@ -151,6 +153,7 @@ export async function correctField(
   locale: MessageLocale,
 ): Promise<ApplicantField> {
   const ctx = await applicantContext(deps, caller, vacancyId);
+  assertOpen(ctx);
   if (!ctx.permissions.correct) throw new AppError("forbidden");
   const row = await loadApplicant(deps, ctx, matchId);
   const repo = () => deps.store.bind(ctx.scope, applicantsRepository);

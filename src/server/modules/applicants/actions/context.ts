@@ -5,7 +5,7 @@ import type { Store } from "../../../platform/store";
 import { type MatchDeps, matchAccess, movablePhases, procedureFor } from "../../matches";
 import type { Caller } from "../../tenancy";
 import { involvedVacancy, vacancyActorOf, vacancyScopeOf } from "../../vacancies";
-import { managesApplicants, seesApplicants } from "../applicants.policy";
+import { managesApplicants, procedureClosed, seesApplicants } from "../applicants.policy";
 import { applicantsRepository } from "../applicants.repository";
 
 /** What the applicants actions work with: repositories through the store, the matches module's deps. */
@@ -31,15 +31,17 @@ export async function applicantContext(deps: ApplicantDeps, caller: Caller, vaca
   const vacancy = await deps.store.bind(scope, applicantsRepository).findVacancy(vacancyId);
   if (!vacancy || (!involved && !seesApplicants(actor, vacancy))) throw new AppError("not_found");
   const procedure = await procedureFor(deps.matches, scope, vacancy);
-  if (involved) {
+  // A closed procedure (issue 16) is read only for everyone: nothing about its applicants changes.
+  const closed = procedureClosed(vacancy);
+  if (involved || closed) {
     const permissions: ApplicantPermissions = {
       moveTo: [],
       mail: false,
       correct: false,
       note: false,
-      vacancy: false,
+      vacancy: !involved,
     };
-    return { actor, scope, vacancy, procedure, permissions };
+    return { actor, scope, vacancy, procedure, permissions, closed };
   }
   // The owner, and the co-owners and HR officer on the vacancy's team, manage its applicants too.
   const roles = await deps.store.bind(scope, applicantsRepository).teamRolesOf(vacancyId, actor.userId);
@@ -54,6 +56,11 @@ export async function applicantContext(deps: ApplicantDeps, caller: Caller, vaca
     note: true,
     vacancy: true,
   };
-  return { actor, scope, vacancy, procedure, permissions };
+  return { actor, scope, vacancy, procedure, permissions, closed };
 }
 export type ApplicantContext = Awaited<ReturnType<typeof applicantContext>>;
+
+/** Refuses any change to the applicants of a closed procedure (409 `procedure_closed`). */
+export function assertOpen(ctx: ApplicantContext): void {
+  if (ctx.closed) throw new AppError("procedure_closed");
+}

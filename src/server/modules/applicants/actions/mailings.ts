@@ -12,7 +12,7 @@ import { APPLICANT_EVENTS, applicantEvent } from "../applicants.events";
 import { mailingsRepository, mailTemplatesRepository } from "../applicants.repository";
 import { mailLocaleOf, templateLocale, writeLetter } from "../mail-letters";
 import { applicantsAmong } from "./changes";
-import { type ApplicantContext, type ApplicantDeps, applicantContext } from "./context";
+import { type ApplicantContext, type ApplicantDeps, applicantContext, assertOpen } from "./context";
 import { mergeFieldErrors } from "./templates";
 
 /**
@@ -73,6 +73,7 @@ export async function previewMailing(
   locale: MessageLocale,
 ): Promise<MailPreviewResponse> {
   const ctx = await applicantContext(deps, caller, vacancyId);
+  assertOpen(ctx);
   if (!ctx.permissions.mail) throw new AppError("forbidden");
   const letters = await compose(deps, ctx, input, locale);
   return {
@@ -99,6 +100,7 @@ export async function sendMailing(
   locale: MessageLocale,
 ): Promise<Mailing> {
   const ctx = await applicantContext(deps, caller, vacancyId);
+  assertOpen(ctx);
   if (!ctx.permissions.mail) throw new AppError("forbidden");
   const letters = await compose(deps, ctx, input, locale);
   const withoutAddress: FieldError[] = letters.flatMap((l, i) =>

@@ -1,0 +1,43 @@
+import type { ReserveListState } from "../../../contracts/reserve-lists";
+import type { TeamRole } from "../../../contracts/vacancy-team";
+import type { Access } from "../../platform/access";
+import { canEdit, canRead, VACANCY_STAFF_ROLES, type VacancyActor, type VacancyFacts } from "../vacancies";
+import { CLOSED_STATUSES } from "./reserve-lists.repository";
+
+/** Route-level access; what a caller may do with one vacancy's reserve list is decided below. */
+export const reserveListsPolicy = {
+  staff: { roles: VACANCY_STAFF_ROLES },
+} as const satisfies Record<string, Access>;
+
+/**
+ * Who sees a vacancy's reserve list: its staff as for its applicants (a contact person only when
+ * they manage the employer's vacancies; plain contacts see matches as the matches module shows them).
+ */
+export function seesReserve(actor: VacancyActor, vacancy: Pick<VacancyFacts, "organisationId">): boolean {
+  return canRead({ ...actor, contactOf: actor.managerOf }, vacancy);
+}
+
+/** Who keeps the list, calls laureates up and closes the procedure: as who manages the applicants. */
+export function managesReserve(
+  actor: VacancyActor,
+  vacancy: VacancyFacts & { ownerUserId: string | null },
+  teamRoles: readonly TeamRole[],
+): boolean {
+  return (
+    (seesReserve(actor, vacancy) && canEdit(actor, vacancy)) ||
+    vacancy.ownerUserId === actor.userId ||
+    teamRoles.some((r) => r === "co_owner" || r === "hr")
+  );
+}
+
+/** A closed or archived vacancy's procedure is over: its applicants no longer change. */
+export function procedureIsClosed(vacancy: Pick<VacancyFacts, "status">): boolean {
+  return (CLOSED_STATUSES as readonly string[]).includes(vacancy.status);
+}
+
+/** Where a list stands on a day: before its start, within its validity (both days included), after. */
+export function reserveListState(list: { startsOn: string; endsOn: string }, today: string): ReserveListState {
+  if (today < list.startsOn) return "upcoming";
+  if (today > list.endsOn) return "expired";
+  return "valid";
+}
