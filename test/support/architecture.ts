@@ -105,6 +105,11 @@ export const TENANT_OWNED_TABLES: readonly string[] = [
   "procedure_phases",
   "match_history",
   "match_evaluations",
+  // reserve lists and closing a selection procedure (issue 16 parts 5 and 6)
+  "reserve_lists",
+  "reserve_list_laureates",
+  "reserve_list_call_ups",
+  "procedure_closures",
   // publication channels (issue 15 part 7)
   "job_sites",
   "vacancy_job_sites",

@@ -36,7 +36,10 @@ export function procedureIsClosed(vacancy: Pick<VacancyFacts, "status">): boolea
 }
 
 /** Where a list stands on a day: before its start, within its validity (both days included), after. */
-export function reserveListState(list: { startsOn: string; endsOn: string }, today: string): ReserveListState {
+export function reserveListState(
+  list: { startsOn: string; endsOn: string },
+  today: string,
+): ReserveListState {
   if (today < list.startsOn) return "upcoming";
   if (today > list.endsOn) return "expired";
   return "valid";

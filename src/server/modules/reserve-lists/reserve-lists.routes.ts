@@ -121,7 +121,12 @@ export async function registerReserveListRoutes(
         },
       },
       async (request) => ({
-        reserveList: await getReserveList(d, callerOf(request), request.params.id, requestMessageLocale(request)),
+        reserveList: await getReserveList(
+          d,
+          callerOf(request),
+          request.params.id,
+          requestMessageLocale(request),
+        ),
       }),
     );
 
@@ -265,7 +270,8 @@ export async function registerReserveListRoutes(
         config,
         schema: {
           tags,
-          summary: "How the vacancy's selection procedure ended (completed or cancelled), or whether it may be closed",
+          summary:
+            "How the vacancy's selection procedure ended (completed or cancelled), or whether it may be closed",
           params: VacancyParams,
           response: { 200: ClosureResponseSchema, ...errors },
         },

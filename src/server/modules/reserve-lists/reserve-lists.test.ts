@@ -96,7 +96,10 @@ describe.each(testDbKinds())("reserve lists and closing a selection procedure, o
   /** A person with an account (so a language) on a vacancy in a phase, as an application leaves one. */
   async function applicant(first: string, locale: "nl" | "en", on: string, phaseKey = "submitted") {
     const vacancyId = vacancy.get(on)!;
-    let [person] = await db.select().from(candidates).where(eq(candidates.email, email(first)));
+    let [person] = await db
+      .select()
+      .from(candidates)
+      .where(eq(candidates.email, email(first)));
     if (!person) {
       const id = `test-${first.toLowerCase()}`;
       await db
@@ -112,7 +115,13 @@ describe.each(testDbKinds())("reserve lists and closing a selection procedure, o
       await db.insert(memberships).values({ userId: id, role: "candidate", portalId: nationalId });
       [person] = await db
         .insert(candidates)
-        .values({ portalId: nationalId, userId: id, firstName: first, lastName: "Laureaat", email: email(first) })
+        .values({
+          portalId: nationalId,
+          userId: id,
+          firstName: first,
+          lastName: "Laureaat",
+          email: email(first),
+        })
         .returning();
     }
     const [made] = await db
@@ -136,8 +145,9 @@ describe.each(testDbKinds())("reserve lists and closing a selection procedure, o
 
   /** What is stored about reserve lists, closures and matches, to show a refusal changed nothing. */
   async function stored() {
-    const count = async (table: typeof reserveLists | typeof reserveListLaureates | typeof reserveListCallUps) =>
-      (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
+    const count = async (
+      table: typeof reserveLists | typeof reserveListLaureates | typeof reserveListCallUps,
+    ) => (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
     return {
       lists: await db.select().from(reserveLists),
       laureates: await db.select().from(reserveListLaureates),
@@ -167,7 +177,10 @@ describe.each(testDbKinds())("reserve lists and closing a selection procedure, o
     db = server.database.db;
     passwordHash = await hashPassword(PASSWORD);
     agencyId = (
-      await db.select().from(organisations).where(eq(organisations.name, "Agentschap Publieke Dienstverlening"))
+      await db
+        .select()
+        .from(organisations)
+        .where(eq(organisations.name, "Agentschap Publieke Dienstverlening"))
     )[0]!.id;
     nationalId = (await db.select().from(portals).where(eq(portals.slug, "landelijk")))[0]!.id;
     selection = new Client(server);
@@ -243,7 +256,9 @@ describe.each(testDbKinds())("reserve lists and closing a selection procedure, o
     expect(wrong.status).toBe(422);
     expect(errorOf(wrong)).toMatchObject({
       code: "reserve_list_not_applicant",
-      fields: [{ path: "matchIds.1", message: expect.stringContaining("Geen sollicitant van deze vacature") }],
+      fields: [
+        { path: "matchIds.1", message: expect.stringContaining("Geen sollicitant van deze vacature") },
+      ],
     });
     // Dirk did not pass: the matches module refuses to move him, and nobody is added.
     const failed = await selection.call(`/api/v1/reserve-lists/${list.id}/laureates`, {
@@ -262,7 +277,10 @@ describe.each(testDbKinds())("reserve lists and closing a selection procedure, o
       [1, "An Laureaat", "Werfreserve"],
       [2, "Ben Laureaat", "Werfreserve"],
     ]);
-    const [an] = await db.select().from(matches).where(eq(matches.id, match.get("An@Adviseur subsidies")!));
+    const [an] = await db
+      .select()
+      .from(matches)
+      .where(eq(matches.id, match.get("An@Adviseur subsidies")!));
     expect(an!.phaseId).toBe(phase("reserve"));
 
     const reordered = await selection.call(`/api/v1/reserve-lists/${list.id}/laureates/order`, {
@@ -404,7 +422,9 @@ describe.each(testDbKinds())("reserve lists and closing a selection procedure, o
     expect(first.warned).toEqual([list.id]);
     expect((await runReserveListExpiry({ store })).warned).toEqual([]);
     await server.app.events.drain();
-    const mails = smtp.to("selectie@demo.werkbrug.test").filter((m) => /Werfreserve loopt af/.test(m.subject ?? ""));
+    const mails = smtp
+      .to("selectie@demo.werkbrug.test")
+      .filter((m) => /Werfreserve loopt af/.test(m.subject ?? ""));
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toContain("Adviseur subsidies");
     // Back to valid for what follows.
@@ -424,7 +444,10 @@ describe.each(testDbKinds())("reserve lists and closing a selection procedure, o
       [`/api/v1/vacancies/${id}/reserve-list`, undefined],
       [`/api/v1/vacancies/${id}/closure`, undefined],
       [`/api/v1/reserve-lists/${list.id}/target-vacancies`, undefined],
-      [`/api/v1/reserve-lists/${list.id}/laureates/${laureate}/call-ups`, { vacancyId: vacancy.get("Dossierbeheerder") }],
+      [
+        `/api/v1/reserve-lists/${list.id}/laureates/${laureate}/call-ups`,
+        { vacancyId: vacancy.get("Dossierbeheerder") },
+      ],
       [`/api/v1/vacancies/${id}/closure`, { kind: "completed" }],
       [`/api/v1/reserve-lists/${list.id}/laureates`, { matchIds: [match.get("Chloe@Adviseur subsidies")] }],
     ] as const) {
@@ -468,16 +491,25 @@ describe.each(testDbKinds())("reserve lists and closing a selection procedure, o
     const chloe = match.get("Chloe@Adviseur subsidies")!;
     for (const [path, body] of [
       [`/api/v1/vacancies/${id}/applicants/moves`, { matchIds: [chloe], phaseId: phase("passed") }],
-      [`/api/v1/vacancies/${id}/applicants/mailings`, { matchIds: [chloe], message: { subject: "Hoi", body: "Hallo" } }],
+      [
+        `/api/v1/vacancies/${id}/applicants/mailings`,
+        { matchIds: [chloe], message: { subject: "Hoi", body: "Hallo" } },
+      ],
       [`/api/v1/vacancies/${id}/applicants/${chloe}/notes`, { text: "Nog bellen" }],
     ] as const) {
       const res = await selection.call(path, { body });
       expect(res.status, path).toBe(409);
-      expect(errorOf(res)).toMatchObject({ code: "procedure_closed", message: expect.stringContaining("afgesloten") });
+      expect(errorOf(res)).toMatchObject({
+        code: "procedure_closed",
+        message: expect.stringContaining("afgesloten"),
+      });
     }
-    const addAfter = await selection.call(`/api/v1/reserve-lists/${(await listOf("Adviseur subsidies")).id}/laureates`, {
-      body: { matchIds: [chloe] },
-    });
+    const addAfter = await selection.call(
+      `/api/v1/reserve-lists/${(await listOf("Adviseur subsidies")).id}/laureates`,
+      {
+        body: { matchIds: [chloe] },
+      },
+    );
     expect(addAfter.status).toBe(409);
     expect(await stored()).toEqual(before);
     expect((await db.select({ n: sql<number>`count(*)::int` }).from(domainEvents))[0]!.n).toBe(events);
@@ -514,7 +546,9 @@ describe.each(testDbKinds())("reserve lists and closing a selection procedure, o
     expect(await stored()).toEqual(before);
 
     const reason = "De functie wordt door een interne herschikking ingevuld.";
-    const res = await selection.call(`/api/v1/vacancies/${id}/closure`, { body: { kind: "cancelled", reason } });
+    const res = await selection.call(`/api/v1/vacancies/${id}/closure`, {
+      body: { kind: "cancelled", reason },
+    });
     expect(res.status, res.text).toBe(201);
     expect(res.json<ClosureResponse>().closure).toMatchObject({ kind: "cancelled", reason, mailed: 2 });
     await server.app.events.drain();

@@ -16,13 +16,7 @@ import { canEdit, vacancyActorOf, vacancyScopeOf } from "../../vacancies";
 import { RESERVE_LIST_EVENTS } from "../reserve-lists.events";
 import { reserveListState, seesReserve } from "../reserve-lists.policy";
 import { type ReserveListRow, reserveListsRepository } from "../reserve-lists.repository";
-import {
-  listContext,
-  type ReserveListDeps,
-  todayOf,
-  type VacancyContext,
-  vacancyContext,
-} from "./context";
+import { listContext, type ReserveListDeps, todayOf, type VacancyContext, vacancyContext } from "./context";
 
 const textLocale = (locale: MessageLocale): Locale => (locale === "nl" ? "nl" : "en");
 
@@ -180,13 +174,11 @@ export async function addLaureates(
         throw error;
       }
     }
-    const added = await tx
-      .bind(ctx.scope, reserveListsRepository)
-      .addLaureates(
-        list,
-        ordered.map((r) => ({ matchId: r.id, candidateId: r.candidateId })),
-        ctx.actor.userId,
-      );
+    const added = await tx.bind(ctx.scope, reserveListsRepository).addLaureates(
+      list,
+      ordered.map((r) => ({ matchId: r.id, candidateId: r.candidateId })),
+      ctx.actor.userId,
+    );
     for (const laureate of added)
       await tx.emit({
         type: RESERVE_LIST_EVENTS.laureateAdded,
