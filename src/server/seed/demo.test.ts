@@ -16,7 +16,7 @@ describe("demo data", () => {
     await database?.close();
   });
 
-  it("holds three portals, organisations of every kind, 2,008 candidates and 155 vacancies", async () => {
+  it("holds three portals, organisations of every kind, 2,008 candidates and 156 vacancies", async () => {
     const { db } = database;
     expect((await db.select().from(portals)).map((p) => p.slug).sort()).toEqual([
       "haaglanden",
@@ -34,7 +34,7 @@ describe("demo data", () => {
     // The generated 2,000 and 150, the demo candidate, the referral demo's 3 people and 3
     // vacancies, and the selection demo's 4 applicants without an account and 2 vacancies.
     expect(await db.$count(candidates)).toBe(2008);
-    expect(await db.$count(vacancies)).toBe(155);
+    expect(await db.$count(vacancies)).toBe(156);
   });
 
   it("gives every demo account the documented password, hashed with argon2id", async () => {

@@ -6,6 +6,7 @@ import { organisations } from "../modules/tenancy/tenancy.schema";
 import { vacancies, vacancyTeam } from "../modules/vacancies/vacancies.schema";
 import type { Db } from "../platform/db";
 import { dayFrom as day, procedureOfKind } from "./procedures";
+import { seedDemoReserveList } from "./selection-reserve";
 
 const OWNER = "demo-selectie";
 
@@ -98,6 +99,8 @@ export async function seedDemoSelection(db: Db, agencyId: string, now: Date): Pr
   ]);
 
   await seedMailTemplate(db, agencyId);
+  /** Candidate ids by first name, for the reserve-list demo. */
+  const people = new Map<string, string>();
   for (const a of APPLICANTS) {
     const at = new Date(now.getTime() - a.days * 86_400_000);
     const own =
@@ -126,6 +129,7 @@ export async function seedDemoSelection(db: Db, agencyId: string, now: Date): Pr
           })
           .returning()
       )[0]!;
+    people.set(a.firstName, candidate.id);
     const entry = phase("submitted");
     const [match] = await db
       .insert(matches)
@@ -166,6 +170,13 @@ export async function seedDemoSelection(db: Db, agencyId: string, now: Date): Pr
         at: new Date(at.getTime() + 86_400_000),
       });
   }
+  // Issue 16: a past selection of the agency, completed, with a reserve list of two laureates.
+  await seedDemoReserveList(
+    db,
+    { organisationId: agencyId, portalId, procedureId },
+    [people.get("Elif")!, people.get("Thomas")!],
+    now,
+  );
 }
 
 /** The selection office's first mail template, in Dutch and English, with its merge fields. */
