@@ -31,6 +31,7 @@ import {
   PointsRoutePage,
   ReferRoutePage,
 } from "./features/referrer/referrer-pages";
+import { ReserveListPage, ReserveListsPage } from "./features/reserve-lists/reserve-lists-page";
 import { SitesPage } from "./features/sites/sites-page";
 import { TalentPoolPage, TalentPoolsPage } from "./features/talent-pools/talent-pools-page";
 import { TimesheetsPage } from "./features/timesheets/timesheets-page";
@@ -708,7 +709,25 @@ const channelReportsRoute = createRoute({
   staticData: { titleKey: "channels.reportsTitle", parent: "/" },
 });
 
+// Reserve lists ("werfreserves", issue 16 part 5): the overview and one list.
+const reserveListsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/werfreserves",
+  component: ReserveListsPage,
+  staticData: { titleKey: "reserveLists.overview.title", parent: "/" },
+});
+const reserveListRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/werfreserves/$id",
+  component: function ReserveListRoutePage() {
+    return <ReserveListPage listId={reserveListRoute.useParams().id} />;
+  },
+  staticData: { titleKey: "reserveLists.title", parent: "/werfreserves" },
+});
+
 const routeTree = rootRoute.addChildren([
+  reserveListsRoute,
+  reserveListRoute,
   applicantsRoute,
   applicantRoute,
   mailTemplatesRoute,
