@@ -24,7 +24,11 @@ import {
   setValidity,
 } from "./reserve-lists-api";
 
-const STATE_COLOURS: Record<ReserveListState, string> = { upcoming: "blue", valid: "green", expired: "gray" };
+const STATE_COLOURS: Record<ReserveListState, string> = {
+  upcoming: "blue.9",
+  valid: "teal.9",
+  expired: "gray.7",
+};
 
 export function StateBadge({ state }: { state: ReserveListState }) {
   const { t } = useTranslation();

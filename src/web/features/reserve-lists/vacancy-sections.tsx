@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Radio, Stack, Text, Textarea } from "@mantine/core";
+import { Button, Group, Radio, Stack, Text, Textarea } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,7 +7,7 @@ import { AppLink } from "../../ui/app-link";
 import { DateField } from "../../ui/date-field";
 import { formatDate } from "../../ui/dates";
 import { Dialog } from "../../ui/dialog";
-import { FormError, fieldErrors } from "../identity/forms";
+import { FormError, fieldErrors, Notice } from "../identity/forms";
 import { useLocale } from "../language/language-control";
 import { addDays, todayIso } from "../vacancies/format";
 import { Section } from "../vacancies/ui";
@@ -104,7 +104,8 @@ export function VacancyClosure({ vacancyId }: { vacancyId: string }) {
   return (
     <Section title={t("reserveLists.closing.title")}>
       {closure ? (
-        <Alert
+        <Notice
+          status
           color={closure.kind === "cancelled" ? "orange" : "green"}
           title={
             closure.kind === "cancelled"
@@ -117,7 +118,7 @@ export function VacancyClosure({ vacancyId }: { vacancyId: string }) {
             date: formatDate(closure.at, locale),
           })}{" "}
           {t("reserveLists.closing.mailed", { count: closure.mailed })}
-        </Alert>
+        </Notice>
       ) : (
         <Stack gap="sm">
           <Text size="sm">{t("reserveLists.closing.intro", { count: openApplicants })}</Text>
