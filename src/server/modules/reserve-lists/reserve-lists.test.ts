@@ -496,6 +496,11 @@ describe.each(testDbKinds())("reserve lists and closing a selection procedure, o
         { matchIds: [chloe], message: { subject: "Hoi", body: "Hallo" } },
       ],
       [`/api/v1/vacancies/${id}/applicants/${chloe}/notes`, { text: "Nog bellen" }],
+      [`/api/v1/vacancies/${id}/applicants/${chloe}/corrections`, { field: "first_name", value: "Chloé" }],
+      [
+        `/api/v1/vacancies/${id}/applicants/mailings/preview`,
+        { matchIds: [chloe], message: { subject: "Hoi", body: "Hallo" } },
+      ],
     ] as const) {
       const res = await selection.call(path, { body });
       expect(res.status, path).toBe(409);
