@@ -59,7 +59,7 @@ describe.each(testDbKinds())("reserve lists and closing a selection procedure, o
   const mailsTo = (first: string, pattern: RegExp) =>
     smtp.to(email(first)).filter((m) => pattern.test(m.subject ?? ""));
 
-  async function createVacancy(name: string): Promise<string> {
+  async function createVacancy(name: string, inSelection = true): Promise<string> {
     const body: CreateVacancyRequest = {
       organisationId: agencyId,
       displayTitle: name,
@@ -84,6 +84,8 @@ describe.each(testDbKinds())("reserve lists and closing a selection procedure, o
       body: { action: "publish", comment: null },
     });
     expect(published.status, published.text).toBe(200);
+    vacancy.set(name, id);
+    if (!inSelection) return id;
     const chosen = await selection.call(`/api/v1/vacancies/${id}/procedure`, {
       method: "PUT",
       body: { procedureId: procedure.id },
@@ -194,6 +196,7 @@ describe.each(testDbKinds())("reserve lists and closing a selection procedure, o
     await createVacancy("Jurist handhaving");
     await createVacancy("Dossierbeheerder");
     await createVacancy("Projectleider digitalisering");
+    await createVacancy("Medewerker onthaal", false);
     await applicant("An", "nl", "Adviseur subsidies", "passed");
     await applicant("Ben", "en", "Adviseur subsidies", "passed");
     await applicant("Chloe", "nl", "Adviseur subsidies", "in_progress");
@@ -573,5 +576,16 @@ describe.each(testDbKinds())("reserve lists and closing a selection procedure, o
       .innerJoin(procedurePhases, eq(procedurePhases.id, matches.phaseId))
       .where(eq(matches.id, match.get("Fien@Projectleider digitalisering")!));
     expect(phaseRow!.key).toBe("invited");
+  });
+
+  it("closes only a selection procedure this way", async () => {
+    const id = vacancy.get("Medewerker onthaal")!;
+    const state = await selection.call(`/api/v1/vacancies/${id}/closure`);
+    expect(state.json<ClosureResponse>()).toMatchObject({ closure: null, mayClose: false });
+    const before = await stored();
+    const res = await selection.call(`/api/v1/vacancies/${id}/closure`, { body: { kind: "completed" } });
+    expect(res.status).toBe(409);
+    expect(errorOf(res).code).toBe("procedure_not_selection");
+    expect(await stored()).toEqual(before);
   });
 });
