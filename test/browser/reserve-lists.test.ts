@@ -71,9 +71,39 @@ describe.skipIf(skipBrowserTests)("reserve lists and closing in the browser", ()
     await main.getByRole("link", { name: "Beleidsmedewerker arbeidsmarkt" }).waitFor({ state: "visible" });
     await main.getByRole("link", { name: "Jurist arbeidsrecht" }).waitFor({ state: "visible" });
     await expectAccessible(page, "the reserve lists");
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("the selection officer calls a laureate of a past selection up for another vacancy", async () => {
+    const { browser, server, pageErrors } = journey;
+    const national = server.portalUrl("landelijk");
+    const page = await openPage(browser, "10.82.0.2", pageErrors);
+    await signInAsDemoStaff(page, national, "selectie@demo.werkbrug.test");
+    await page.goto(`${national}/werfreserves`);
+    const main = page.getByRole("main");
     await main.getByRole("link", { name: "Jurist arbeidsrecht" }).click();
-    await main.getByRole("button", { name: "Oproepen" }).first().waitFor({ state: "visible" });
+    expect(await heading(page)).toBe("Werfreserve");
+    const table = main.getByRole("table");
+    await table.getByRole("rowheader", { name: "Elif Yilmaz" }).waitFor({ state: "visible" });
     await expectAccessible(page, "a valid reserve list with laureates to call up");
+
+    await table
+      .getByRole("row", { name: /Elif Yilmaz/ })
+      .getByRole("button", { name: "Oproepen" })
+      .click();
+    const dialog = page.getByRole("dialog", { name: "Elif Yilmaz oproepen" });
+    await dialog.waitFor({ state: "visible" });
+    await dialog.getByRole("combobox", { name: /^Vacature/ }).click();
+    await page.getByRole("option", { name: "Jurist omgevingsrecht" }).click();
+    await expectAccessible(page, "calling a laureate up");
+    await dialog.getByRole("button", { name: "Oproepen" }).click();
+    await dialog
+      .getByText("Elif Yilmaz is opgeroepen voor Jurist omgevingsrecht en krijgt een mail.")
+      .waitFor();
+    await dialog.getByRole("button", { name: "Sluiten" }).first().click();
+    await table
+      .getByText("Opgeroepen: Jurist omgevingsrecht", { exact: false })
+      .waitFor({ state: "visible" });
     expect(pageErrors).toEqual([]);
   });
 });
