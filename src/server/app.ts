@@ -67,6 +67,7 @@ import {
   registerReferrerRoutes,
   registerReferrerSubscribers,
 } from "./modules/referrals";
+import { registerSelectionEventRoutes, registerSelectionEventSubscribers } from "./modules/selection-events";
 import { registerSiteRoutes } from "./modules/sites";
 import { registerStaffHomeRoutes } from "./modules/staff-home";
 import { registerTalentPoolRoutes, registerTalentPoolSubscribers } from "./modules/talent-pools";
@@ -261,6 +262,17 @@ export async function buildApp({
   // Applicants per vacancy and mail to them (issue 15): moves go through the matches module.
   registerApplicantSubscribers(events, { store, mailer });
   await registerApplicantRoutes(app, { applicants: { store, files, matches: matchDeps } });
+  // Selection events with self-booking and calendars (issue 16 parts 1 and 2).
+  registerSelectionEventSubscribers(events, {
+    store,
+    mailer,
+    publicUrl: env.PUBLIC_URL,
+    mailFrom: env.MAIL_FROM,
+  });
+  await registerSelectionEventRoutes(app, {
+    selectionEvents: { store, applicants: { store, files, matches: matchDeps }, now: () => new Date() },
+    publicUrl: env.PUBLIC_URL,
+  });
   await registerContactHomeRoutes(app, {
     contactHome: {
       store,
