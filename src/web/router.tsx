@@ -31,6 +31,10 @@ import {
   PointsRoutePage,
   ReferRoutePage,
 } from "./features/referrer/referrer-pages";
+import { BookingRoutePage } from "./features/selection-events/booking-page";
+import { SelectionEventPage } from "./features/selection-events/event-page";
+import { SelectionEventsPage } from "./features/selection-events/events-page";
+import { PlanEventPage } from "./features/selection-events/plan-event-page";
 import { SitesPage } from "./features/sites/sites-page";
 import { TalentPoolPage, TalentPoolsPage } from "./features/talent-pools/talent-pools-page";
 import { TimesheetsPage } from "./features/timesheets/timesheets-page";
@@ -708,7 +712,43 @@ const channelReportsRoute = createRoute({
   staticData: { titleKey: "channels.reportsTitle", parent: "/" },
 });
 
+// Selection events (issue 16 parts 1 and 2): the overview, one event, planning, the applicant's booking.
+const selectionEventsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/selectiemomenten",
+  component: SelectionEventsPage,
+  staticData: { titleKey: "selectionEvents.titles.overview", parent: "/" },
+});
+const selectionEventRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/selectiemomenten/$id",
+  component: function SelectionEventRoute() {
+    return <SelectionEventPage eventId={selectionEventRoute.useParams().id} />;
+  },
+  staticData: { titleKey: "selectionEvents.titles.event", parent: "/selectiemomenten" },
+});
+const planSelectionEventRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/vacaturebeheer/$id/selectiemomenten/nieuw",
+  component: function PlanSelectionEventRoute() {
+    return <PlanEventPage vacancyId={planSelectionEventRoute.useParams().id} />;
+  },
+  staticData: { titleKey: "selectionEvents.titles.plan", parent: "/vacaturebeheer" },
+});
+const bookingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/selectiemomenten/inschrijven/$invitationId",
+  component: function BookingRoute() {
+    return <BookingRoutePage invitationId={bookingRoute.useParams().invitationId} />;
+  },
+  staticData: { titleKey: "selectionEvents.titles.book", parent: "/sollicitaties" },
+});
+
 const routeTree = rootRoute.addChildren([
+  selectionEventsRoute,
+  selectionEventRoute,
+  planSelectionEventRoute,
+  bookingRoute,
   applicantsRoute,
   applicantRoute,
   mailTemplatesRoute,
