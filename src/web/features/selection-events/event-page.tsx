@@ -245,7 +245,7 @@ function Invitations({ event }: { event: SelectionEvent }) {
   return (
     <Stack gap="sm">
       <FormError error={mark.error} />
-      <ScrollTable label={t("selectionEvents.event.invitations")} minWidth={700}>
+      <ScrollTable label={t("selectionEvents.event.invitationsTable")} minWidth={700}>
         <Table striped>
           <Table.Thead>
             <Table.Tr>

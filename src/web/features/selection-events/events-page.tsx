@@ -45,7 +45,7 @@ export function EventTable({
 }) {
   const { t } = useTranslation();
   return (
-    <ScrollTable label={t("selectionEvents.overview.listTitle")} minWidth={800}>
+    <ScrollTable label={t("selectionEvents.overview.table")} minWidth={800}>
       <Table striped>
         <Table.Thead>
           <Table.Tr>
