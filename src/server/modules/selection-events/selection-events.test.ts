@@ -16,7 +16,7 @@ import type {
   SelectionEvent,
   SelectionEventListResponse,
 } from "../../../contracts/selection-events";
-import type { Db } from "../../platform/db";
+import { type Db, queryRows } from "../../platform/db";
 import { domainEvents } from "../../platform/events.schema";
 import { candidates } from "../candidates/candidates.schema";
 import { hashPassword } from "../identity";
@@ -371,15 +371,43 @@ describe.each(testDbKinds())("selection events, on %s", (kind) => {
       await invitationOf(bram.client, event.id),
     ];
     const single = annInv.sessions[0]!.slots[1]!; // capacity 1
-    const results = await Promise.all(
-      [ann.client, bram.client].map((client, i) =>
-        client.call(`/api/v1/selection-invitations/${[annInv, bramInv][i]!.id}/booking`, {
-          method: "PUT",
-          body: { slotId: single.id },
-          headers: { "accept-language": "nl" },
-        }),
-      ),
-    );
+    const race = () =>
+      Promise.all(
+        [ann.client, bram.client].map((client, i) =>
+          client.call(`/api/v1/selection-invitations/${[annInv, bramInv][i]!.id}/booking`, {
+            method: "PUT",
+            body: { slotId: single.id },
+            headers: { "accept-language": "nl" },
+          }),
+        ),
+      );
+    let results: Awaited<ReturnType<typeof race>>;
+    if (kind === "postgres") {
+      // Both requests are made to arrive at the slot together: the test holds the slot's row
+      // until both wait for it, then lets go. Without the booking's own lock on the slot, both
+      // would have counted a free place before waiting and both would book.
+      let racing: ReturnType<typeof race> | undefined;
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`select id from selection_slots where id = ${single.id} for update`);
+        racing = race();
+        await expect
+          .poll(
+            async () =>
+              (
+                await queryRows<{ n: number }>(
+                  tx as unknown as Db,
+                  sql`select count(*)::int as n from pg_locks where not granted`,
+                )
+              )[0]!.n,
+            { timeout: 15_000 },
+          )
+          .toBeGreaterThanOrEqual(2);
+      });
+      results = await racing!;
+    } else {
+      // PGlite has one connection: transactions run one after the other by construction.
+      results = await race();
+    }
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const loser = results.find((r) => r.status === 409)!;
     expect(errorOf(loser).code).toBe("slot_full");
