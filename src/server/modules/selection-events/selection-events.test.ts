@@ -271,8 +271,11 @@ describe.each(testDbKinds())("selection events, on %s", (kind) => {
     expect(again.json<InviteApplicantsResponse>().invited).toBe(0);
 
     await server.app.events.drain();
+    // Ann reads English, Kim Dutch: each gets the invitation in their own language.
     const mail = smtp.to("ann@selectie-events.test").at(-1)!;
-    expect(mail.subject).toContain("Jurygesprekken");
+    expect(mail.subject).toBe("Choose your time: Jurygesprekken (Beleidsmedewerker arbeidsmarkt)");
+    const kimMail = smtp.to("kandidaat@demo.werkbrug.test").at(-1)!;
+    expect(kimMail.subject).toBe("Kies je moment: Jurygesprekken (Beleidsmedewerker arbeidsmarkt)");
     const ann = await invitationOf(applicants.get("Ann")!.client, event.id);
     expect(mail.text).toContain(`/selectiemomenten/inschrijven/${ann.id}`);
     expect(ann.open).toBe(true);
@@ -495,6 +498,13 @@ describe.each(testDbKinds())("selection events, on %s", (kind) => {
       expect(errorOf(closed).code).toBe("procedure_closed");
       const planNew = await officer.call(`/api/v1/vacancies/${vacancyId}/selection-events`, { body: plan() });
       expect(planNew.status).toBe(409);
+      const kimInv = await invitationOf(kim, event.id);
+      expect(kimInv.open).toBe(false);
+      const kimBooks = await kim.call(`/api/v1/selection-invitations/${kimInv.id}/booking`, {
+        method: "DELETE",
+      });
+      expect(kimBooks.status).toBe(409);
+      expect(errorOf(kimBooks).code).toBe("procedure_closed");
       const read = await officer.call(`/api/v1/selection-events/${event.id}`);
       expect(read.json<{ event: SelectionEvent }>().event.sessions).toHaveLength(2);
     } finally {
