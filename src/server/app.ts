@@ -72,6 +72,7 @@ import {
   registerReserveListRoutes,
   registerReserveListSubscribers,
 } from "./modules/reserve-lists";
+import { registerSelectionEventRoutes, registerSelectionEventSubscribers } from "./modules/selection-events";
 import { registerSiteRoutes } from "./modules/sites";
 import { registerStaffHomeRoutes } from "./modules/staff-home";
 import { registerTalentPoolRoutes, registerTalentPoolSubscribers } from "./modules/talent-pools";
@@ -270,6 +271,17 @@ export async function buildApp({
   registerReserveListSubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL });
   if (jobs) await registerReserveListJobs(jobs, { store, log: (message) => app.log.info(message) });
   await registerReserveListRoutes(app, { reserveLists: { store, files, matches: matchDeps } });
+  // Selection events with self-booking and calendars (issue 16 parts 1 and 2).
+  registerSelectionEventSubscribers(events, {
+    store,
+    mailer,
+    publicUrl: env.PUBLIC_URL,
+    mailFrom: env.MAIL_FROM,
+  });
+  await registerSelectionEventRoutes(app, {
+    selectionEvents: { store, applicants: { store, files, matches: matchDeps }, now: () => new Date() },
+    publicUrl: env.PUBLIC_URL,
+  });
   await registerContactHomeRoutes(app, {
     contactHome: {
       store,

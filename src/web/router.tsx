@@ -32,6 +32,10 @@ import {
   ReferRoutePage,
 } from "./features/referrer/referrer-pages";
 import { ReserveListPage, ReserveListsPage } from "./features/reserve-lists/reserve-lists-page";
+import { BookingRoutePage } from "./features/selection-events/booking-page";
+import { SelectionEventPage } from "./features/selection-events/event-page";
+import { SelectionEventsPage } from "./features/selection-events/events-page";
+import { PlanEventPage } from "./features/selection-events/plan-event-page";
 import { SitesPage } from "./features/sites/sites-page";
 import { TalentPoolPage, TalentPoolsPage } from "./features/talent-pools/talent-pools-page";
 import { TimesheetsPage } from "./features/timesheets/timesheets-page";
@@ -725,9 +729,45 @@ const reserveListRoute = createRoute({
   staticData: { titleKey: "reserveLists.title", parent: "/werfreserves" },
 });
 
+// Selection events (issue 16 parts 1 and 2): the overview, one event, planning, the applicant's booking.
+const selectionEventsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/selectiemomenten",
+  component: SelectionEventsPage,
+  staticData: { titleKey: "selectionEvents.titles.overview", parent: "/" },
+});
+const selectionEventRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/selectiemomenten/$id",
+  component: function SelectionEventRoute() {
+    return <SelectionEventPage eventId={selectionEventRoute.useParams().id} />;
+  },
+  staticData: { titleKey: "selectionEvents.titles.event", parent: "/selectiemomenten" },
+});
+const planSelectionEventRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/vacaturebeheer/$id/selectiemomenten/nieuw",
+  component: function PlanSelectionEventRoute() {
+    return <PlanEventPage vacancyId={planSelectionEventRoute.useParams().id} />;
+  },
+  staticData: { titleKey: "selectionEvents.titles.plan", parent: "/vacaturebeheer" },
+});
+const bookingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/selectiemomenten/inschrijven/$invitationId",
+  component: function BookingRoute() {
+    return <BookingRoutePage invitationId={bookingRoute.useParams().invitationId} />;
+  },
+  staticData: { titleKey: "selectionEvents.titles.book", parent: "/sollicitaties" },
+});
+
 const routeTree = rootRoute.addChildren([
   reserveListsRoute,
   reserveListRoute,
+  selectionEventsRoute,
+  selectionEventRoute,
+  planSelectionEventRoute,
+  bookingRoute,
   applicantsRoute,
   applicantRoute,
   mailTemplatesRoute,

@@ -143,6 +143,12 @@ export const TENANT_OWNED_TABLES: readonly string[] = [
   "applicant_mail_templates",
   "applicant_mailings",
   "applicant_mailing_recipients",
+  // selection events and calendar feeds (issue 16 parts 1 and 2)
+  "selection_events",
+  "selection_sessions",
+  "selection_slots",
+  "selection_invitations",
+  "calendar_feeds",
 ];
 
 /** Columns that make a row a tenant's (or a user's own). */

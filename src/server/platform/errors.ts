@@ -656,6 +656,43 @@ export const ERROR_CODES = {
     fr: "L'ordre doit contenir chaque lauréat de la réserve exactement une fois.",
   },
   // --- end ---
+  // --- issue 16, selection events ---
+  slot_full: {
+    status: 409,
+    nl: "Dit moment is volzet. Kies een ander moment.",
+    en: "This slot is full. Choose another one.",
+    de: "Dieser Termin ist ausgebucht. Wählen Sie einen anderen.",
+    fr: "Ce créneau est complet. Choisissez-en un autre.",
+  },
+  booking_closed: {
+    status: 409,
+    nl: "De inschrijvingstermijn is voorbij: je kunt niet meer inschrijven, wijzigen of annuleren.",
+    en: "The booking deadline has passed: you can no longer book, change or cancel.",
+    de: "Die Anmeldefrist ist abgelaufen: Sie können nicht mehr buchen, ändern oder stornieren.",
+    fr: "Le délai d'inscription est dépassé : vous ne pouvez plus réserver, modifier ou annuler.",
+  },
+  already_booked: {
+    status: 409,
+    nl: "Je bent al ingeschreven voor dit moment.",
+    en: "You have already booked this slot.",
+    de: "Sie haben diesen Termin bereits gebucht.",
+    fr: "Vous avez déjà réservé ce créneau.",
+  },
+  not_booked: {
+    status: 409,
+    nl: "Er is (nog) geen inschrijving.",
+    en: "There is no booking (yet).",
+    de: "Es gibt (noch) keine Buchung.",
+    fr: "Il n'y a pas (encore) de réservation.",
+  },
+  session_has_bookings: {
+    status: 409,
+    nl: "In deze sessie zijn al sollicitanten ingeschreven; ze kan niet worden verwijderd.",
+    en: "Applicants have booked this session; it cannot be removed.",
+    de: "Für diese Sitzung haben sich bereits Bewerber angemeldet; sie kann nicht entfernt werden.",
+    fr: "Des candidats sont inscrits à cette session ; elle ne peut pas être supprimée.",
+  },
+  // --- end ---
 } as const satisfies Record<string, { status: number } & Record<MessageLocale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

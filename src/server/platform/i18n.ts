@@ -581,6 +581,62 @@ export const fieldMessages: Record<string, Record<MessageLocale, string>> = {
     fr: "Indiquez la raison de l'annulation.",
   },
   // --- end ---
+  // --- issue 16, selection events ---
+  time_invalid: {
+    nl: "Vul een tijd in als uu:mm, bijvoorbeeld 09:30.",
+    en: "Enter a time as hh:mm, for example 09:30.",
+    de: "Geben Sie eine Uhrzeit als hh:mm ein, zum Beispiel 09:30.",
+    fr: "Saisissez une heure au format hh:mm, par exemple 09:30.",
+  },
+  time_end_before_start: {
+    nl: "Het einde moet na het begin liggen.",
+    en: "The end must be after the start.",
+    de: "Das Ende muss nach dem Beginn liegen.",
+    fr: "La fin doit être après le début.",
+  },
+  capacity_too_small: {
+    nl: "Een onderdeel heeft plaats voor minstens 1 persoon.",
+    en: "A slot has room for at least 1 person.",
+    de: "Ein Zeitfenster hat Platz für mindestens 1 Person.",
+    fr: "Un créneau a de la place pour au moins 1 personne.",
+  },
+  slots_required: {
+    nl: "Voeg minstens één onderdeel toe.",
+    en: "Add at least one slot.",
+    de: "Fügen Sie mindestens ein Zeitfenster hinzu.",
+    fr: "Ajoutez au moins un créneau.",
+  },
+  slot_outside_session: {
+    nl: "Een onderdeel valt binnen de tijden van zijn sessie.",
+    en: "A slot lies within its session's times.",
+    de: "Ein Zeitfenster liegt innerhalb der Zeiten seiner Sitzung.",
+    fr: "Un créneau se situe dans les horaires de sa session.",
+  },
+  sessions_required: {
+    nl: "Voeg minstens één sessie toe.",
+    en: "Add at least one session.",
+    de: "Fügen Sie mindestens eine Sitzung hinzu.",
+    fr: "Ajoutez au moins une session.",
+  },
+  place_or_link_required: {
+    nl: "Vul een adres of een link voor online deelname in.",
+    en: "Enter an address or a link to join online.",
+    de: "Geben Sie eine Adresse oder einen Link zur Online-Teilnahme ein.",
+    fr: "Saisissez une adresse ou un lien pour participer en ligne.",
+  },
+  phase_unknown: {
+    nl: "Deze fase hoort niet bij de procedure van de vacature.",
+    en: "This phase is not part of the vacancy's procedure.",
+    de: "Diese Phase gehört nicht zum Verfahren der Stelle.",
+    fr: "Cette phase ne fait pas partie de la procédure de l'offre.",
+  },
+  phases_required: {
+    nl: "Kies minstens één fase.",
+    en: "Choose at least one phase.",
+    de: "Wählen Sie mindestens eine Phase.",
+    fr: "Choisissez au moins une phase.",
+  },
+  // --- end ---
 };
 
 /** The text of one of our field message keys (for checks made in services, not in zod). */

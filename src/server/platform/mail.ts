@@ -11,6 +11,11 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
+  /**
+   * An iCalendar invitation (RFC 5545/5546) sent as the mail's text/calendar alternative, which
+   * mail clients show with accept buttons. The development outbox keeps only the texts.
+   */
+  calendar?: { method: "REQUEST" | "CANCEL"; content: string };
 }
 
 export interface SendOptions {
@@ -56,9 +61,13 @@ export function createMailer(config: { SMTP_URL?: string | undefined; MAIL_FROM:
       transport: "smtp",
       async send(message, options) {
         const key = keyOf(message, options);
+        const { calendar, ...texts } = message;
         await transporter.sendMail({
           from: config.MAIL_FROM,
-          ...message,
+          ...texts,
+          ...(calendar
+            ? { icalEvent: { method: calendar.method, content: calendar.content, filename: "invite.ics" } }
+            : {}),
           ...(key ? { messageId: messageIdOf(key, config.MAIL_FROM) } : {}),
         });
       },

@@ -7,6 +7,7 @@ import { vacancies, vacancyTeam } from "../modules/vacancies/vacancies.schema";
 import type { Db } from "../platform/db";
 import { dayFrom as day, procedureOfKind } from "./procedures";
 import { seedDemoReserveList } from "./selection-reserve";
+import { seedDemoSelectionEvents } from "./selection-events";
 
 const OWNER = "demo-selectie";
 
@@ -177,6 +178,7 @@ export async function seedDemoSelection(db: Db, agencyId: string, now: Date): Pr
     [people.get("Elif")!, people.get("Thomas")!],
     now,
   );
+  await seedDemoSelectionEvents(db, policy!.id, now);
 }
 
 /** The selection office's first mail template, in Dutch and English, with its merge fields. */

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { meQuery } from "../features/account/me-query";
 import { Notice, useErrorText } from "../features/identity/forms";
 import { usePageTitle } from "../features/navigation/page-title";
+import { MyInvitations } from "../features/selection-events/booking-page";
 import { CandidateVacancies } from "../features/vacancies/candidate-vacancies";
 import { CandidateVacancy, MyApplications } from "../features/vacancies/candidate-vacancy";
 import { InvolvedVacanciesPage } from "../features/vacancies/involved-vacancies";
@@ -134,7 +135,10 @@ export function KansPage({ id }: { id: string }) {
 export function ApplicationsPage() {
   return (
     <RequireSignIn path="/sollicitaties">
-      <MyApplications />
+      <Stack gap="lg">
+        <MyInvitations />
+        <MyApplications />
+      </Stack>
     </RequireSignIn>
   );
 }

@@ -54,6 +54,7 @@ import { useLocale } from "../language/language-control";
 import { VacancyMatches } from "../matches/vacancy-matches";
 import { usePageTitle } from "../navigation/page-title";
 import { VacancyClosure, VacancyReserveList } from "../reserve-lists/vacancy-sections";
+import { VacancyEvents } from "../selection-events/vacancy-events";
 import { formatDateTime, formatDay, formatHours, formatSalary, formatScale, isExpired } from "./format";
 import { AudienceBadges, PageLoader, Section, StatusBadge } from "./ui";
 import classes from "./vacancies.module.css";
@@ -710,6 +711,7 @@ export function VacancyDetail({ id }: { id: string }) {
               ]}
             />
             <ApplicantsLink vacancyId={vacancy.id} />
+            <VacancyEvents vacancyId={vacancy.id} />
             {staffSearch && (
               <Button
                 component={AppLink}
