@@ -1,5 +1,7 @@
 // The applicants module's public surface: what other modules may import (decision 0014).
-export type { ApplicantDeps } from "./actions/context";
+export { type ApplicantDeps, applicantContext } from "./actions/context";
+// Hiring (issue 16 part 7) reads who the applicant is: corrected fields and the register number.
+export { type ApplicantIdentity, applicantIdentity } from "./actions/identity";
 export {
   APPLICANT_EVENTS,
   type ApplicantSubscriberDeps,
