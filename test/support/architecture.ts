@@ -138,6 +138,13 @@ export const TENANT_OWNED_TABLES: readonly string[] = [
   "applicant_mail_templates",
   "applicant_mailings",
   "applicant_mailing_recipients",
+  // hiring and onboarding (issue 16 parts 7 and 8)
+  "hires",
+  "vacancy_onboarding",
+  "organisation_email_domains",
+  "onboarding_actions",
+  "learning_materials",
+  "material_assignments",
 ];
 
 /** Columns that make a row a tenant's (or a user's own). */

@@ -6,6 +6,7 @@ import { organisations } from "../modules/tenancy/tenancy.schema";
 import { vacancies, vacancyTeam } from "../modules/vacancies/vacancies.schema";
 import type { Db } from "../platform/db";
 import { dayFrom as day, procedureOfKind } from "./procedures";
+import { seedSelectionOnboarding } from "./selection-onboarding";
 
 const OWNER = "demo-selectie";
 
@@ -166,6 +167,7 @@ export async function seedDemoSelection(db: Db, agencyId: string, now: Date): Pr
         at: new Date(at.getTime() + 86_400_000),
       });
   }
+  await seedSelectionOnboarding(db, agencyId, policy!.id);
 }
 
 /** The selection office's first mail template, in Dutch and English, with its merge fields. */
