@@ -93,9 +93,20 @@ export const VacancyHiringSchema = z.object({
   onboarding: z.boolean(),
   /** Whether the caller hires, sets the switch and edits hires (the vacancy's applicant managers). */
   mayManage: z.boolean(),
+  /** Whether the caller may download the starter forms (the officer and the HR officer, also once closed). */
+  mayDownload: z.boolean(),
   closed: z.boolean(),
   leader: Person.nullable(),
   mentorOptions: z.array(Person),
+  /** Applicants still in the running (for those who manage): whether their register number is known. */
+  applicants: z.array(
+    z.object({
+      matchId: z.string().uuid(),
+      name: z.string(),
+      phase: z.object({ nl: z.string(), en: z.string() }),
+      hasRegisterNumber: z.boolean(),
+    }),
+  ),
   hires: z.array(HireSchema),
 });
 export type VacancyHiring = z.infer<typeof VacancyHiringSchema>;

@@ -6,12 +6,14 @@ import {
   candidates,
   hires,
   learningMaterials,
+  matches,
   materialAssignments,
   memberships,
   onboardingActions,
   organisationEmailDomains,
   organisations,
   portals,
+  procedurePhases,
   users,
   vacancies,
   vacancyOnboarding,
@@ -110,6 +112,28 @@ export const onboardingRepository = repository<TenantScope>()({
       .where(and(eq(vacancies.id, vacancyId), inTenant(scope, vacancies.organisationId)))
       .limit(1);
     return row ?? null;
+  },
+
+  /** The vacancy's applicants still in the running (an active phase), by name: who may be hired. */
+  async openApplicants(db, scope, vacancyId: string) {
+    return db
+      .select({
+        matchId: matches.id,
+        name: sql<string>`trim(${candidates.firstName} || ' ' || ${candidates.lastName})`,
+        phaseLabel: procedurePhases.label,
+      })
+      .from(matches)
+      .innerJoin(candidates, eq(candidates.id, matches.candidateId))
+      .innerJoin(procedurePhases, eq(procedurePhases.id, matches.phaseId))
+      .where(
+        and(
+          eq(matches.vacancyId, vacancyId),
+          ne(matches.source, "saved"),
+          eq(procedurePhases.meaning, "active"),
+          inTenant(scope, matches.organisationId),
+        ),
+      )
+      .orderBy(asc(candidates.firstName), asc(candidates.lastName));
   },
 
   /** The vacancy's leader ("leidinggevende") on its team: the first by name. */

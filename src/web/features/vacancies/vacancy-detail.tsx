@@ -53,6 +53,7 @@ import { FormError, fieldErrors, Notice, useErrorText } from "../identity/forms"
 import { useLocale } from "../language/language-control";
 import { VacancyMatches } from "../matches/vacancy-matches";
 import { usePageTitle } from "../navigation/page-title";
+import { HiringSection } from "../onboarding/hiring-section";
 import { formatDateTime, formatDay, formatHours, formatSalary, formatScale, isExpired } from "./format";
 import { AudienceBadges, PageLoader, Section, StatusBadge } from "./ui";
 import classes from "./vacancies.module.css";
@@ -726,6 +727,7 @@ export function VacancyDetail({ id }: { id: string }) {
 
       <VacancyTeamPanel vacancyId={vacancy.id} />
       <PublicationChannels vacancy={vacancy} />
+      <HiringSection vacancyId={vacancy.id} />
 
       <VacancyMatches vacancyId={vacancy.id} />
 

@@ -227,11 +227,28 @@ export async function vacancyHiring(
     vacancyId,
     onboarding: await repo.onboardingEnabled(vacancyId),
     mayManage: ctx.manages && !ctx.closed,
+    mayDownload: ctx.manages,
     closed: ctx.closed,
     leader: await repo.leaderOf(vacancyId),
     mentorOptions: ctx.manages ? await repo.staffOfFamily(ctx.facts.organisationId) : [],
+    applicants: ctx.manages ? await openApplicants(deps, ctx.scope, vacancyId) : [],
     hires: await hireDtos(deps.store, ctx.scope, rows),
   };
+}
+
+async function openApplicants(deps: OnboardingDeps, scope: TenantScope, vacancyId: string) {
+  const rows = await deps.store.bind(scope, onboardingRepository).openApplicants(vacancyId);
+  const out: VacancyHiring["applicants"] = [];
+  for (const row of rows) {
+    const identity = await applicantIdentity(deps, scope, row.matchId);
+    out.push({
+      matchId: row.matchId,
+      name: row.name,
+      phase: { nl: row.phaseLabel.nl, en: row.phaseLabel.en },
+      hasRegisterNumber: validNumber(identity?.nationalRegisterNumber) !== null,
+    });
+  }
+  return out;
 }
 
 /**
