@@ -122,6 +122,8 @@ export async function registerOnboardingRoutes(
           tags,
           summary: "The starter form ('indiensttredingsfiche') as a tagged PDF, for HR administration",
           params: HireParams,
+          // A download link cannot send Accept-Language: the screen's language comes along instead.
+          querystring: z.object({ lang: z.enum(["nl", "en"]).optional() }),
           response: errors,
         },
       },
@@ -139,7 +141,7 @@ export async function registerOnboardingRoutes(
               ? `${vacancy.salaryScaleMin}–${vacancy.salaryScaleMax}`
               : String(vacancy.salaryScaleMin)
             : null;
-        const lang = requestLocale(request);
+        const lang = request.query.lang ?? requestLocale(request);
         const form: StarterForm = {
           registerNumber: found.hire.nationalRegisterNumber,
           name: `${identity.firstName} ${identity.lastName}`.trim(),

@@ -1,10 +1,10 @@
-import { Anchor, Badge, Stack, Text } from "@mantine/core";
+import { Anchor, Group, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { formatDay } from "../../ui/dates";
 import { Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
-import { PageLoader, Section } from "../vacancies/ui";
+import { PageLoader, PlainBadge, Section } from "../vacancies/ui";
 import { candidateOnboardingQuery } from "./onboarding-api";
 
 /**
@@ -44,17 +44,15 @@ export function CandidateOnboardingPage() {
                       <Text fw={600}>{m.title}</Text>
                     )}
                     {m.description && <Text size="sm">{m.description}</Text>}
-                    <Badge
-                      variant="outline"
-                      color={m.available ? "green" : "gray"}
-                      style={{ alignSelf: "flex-start" }}
-                    >
-                      {m.available
-                        ? t("onboarding.candidate.available")
-                        : hire.startDate
-                          ? t("onboarding.candidate.fromDate", { date: formatDay(hire.startDate, locale) })
-                          : t("onboarding.candidate.fromFirstDay")}
-                    </Badge>
+                    <Group>
+                      <PlainBadge color={m.available ? "teal.9" : "gray.8"}>
+                        {m.available
+                          ? t("onboarding.candidate.available")
+                          : hire.startDate
+                            ? t("onboarding.candidate.fromDate", { date: formatDay(hire.startDate, locale) })
+                            : t("onboarding.candidate.fromFirstDay")}
+                      </PlainBadge>
+                    </Group>
                   </Stack>
                 ))}
               </Stack>

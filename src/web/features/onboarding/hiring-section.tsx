@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, List, Select, Stack, Switch, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, List, Select, Stack, Switch, Text, Title } from "@mantine/core";
 import { IconDownload } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
@@ -10,7 +10,7 @@ import { DateField } from "../../ui/date-field";
 import { formatDay } from "../../ui/dates";
 import { FormError, fieldErrors, Notice } from "../identity/forms";
 import { useLocale } from "../language/language-control";
-import { Section } from "../vacancies/ui";
+import { PlainBadge, Section } from "../vacancies/ui";
 import {
   hireApplicant,
   onboardingKeys,
@@ -196,9 +196,7 @@ function HireCard({ hire, hiring }: { hire: Hire; hiring: VacancyHiring }) {
         <Title order={4} size="h5" id={headingId}>
           {hire.name}
         </Title>
-        <Badge variant="outline" color="gray">
-          {t(`onboarding.profile.${hire.profile}`)}
-        </Badge>
+        <PlainBadge color="gray.8">{t(`onboarding.profile.${hire.profile}`)}</PlainBadge>
       </Group>
       <Text size="sm">
         {t("onboarding.hiring.startDate")}:{" "}
@@ -265,7 +263,7 @@ function HireCard({ hire, hiring }: { hire: Hire; hiring: VacancyHiring }) {
           {hiring.mayDownload && (
             <Button
               component="a"
-              href={hire.starterFormUrl}
+              href={`${hire.starterFormUrl}?lang=${locale}`}
               download
               variant="light"
               leftSection={<IconDownload aria-hidden="true" size={16} />}

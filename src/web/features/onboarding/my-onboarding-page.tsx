@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Select, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, Select, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,7 +6,7 @@ import type { MyOnboarding } from "../../../contracts/onboarding";
 import { formatDay } from "../../ui/dates";
 import { FormError, Notice, useErrorText } from "../identity/forms";
 import { useLocale } from "../language/language-control";
-import { PageLoader, Section } from "../vacancies/ui";
+import { PageLoader, PlainBadge, Section } from "../vacancies/ui";
 import { assignMaterial, markDone, myOnboardingQuery, onboardingKeys } from "./onboarding-api";
 
 /**
@@ -87,9 +87,9 @@ function ActionRow({ action }: { action: ActionItem }) {
           </Text>
         </Stack>
         {action.doneAt ? (
-          <Badge color="green" variant="light">
+          <PlainBadge color="teal.9">
             {t("onboarding.actions.doneOn", { date: formatDay(action.doneAt.slice(0, 10), locale) })}
-          </Badge>
+          </PlainBadge>
         ) : (
           <Button
             onClick={() => mark.mutate()}
@@ -125,9 +125,7 @@ function LedHire({ hire }: { hire: MyOnboarding["led"][number] }) {
         <Title order={3} size="h5" id={headingId}>
           {hire.name}
         </Title>
-        <Badge variant="outline" color="gray">
-          {t(`onboarding.profile.${hire.profile}`)}
-        </Badge>
+        <PlainBadge color="gray.8">{t(`onboarding.profile.${hire.profile}`)}</PlainBadge>
       </Group>
       <Text size="sm">{hire.vacancyTitle}</Text>
       <Text size="sm">
