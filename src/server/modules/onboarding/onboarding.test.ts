@@ -241,12 +241,21 @@ describe.each(testDbKinds())("hiring and onboarding, on %s", (kind) => {
     });
     expect(moved.status).toBe(422);
     expect(errorOf(moved).message).toMatch(/correction fields/);
+    // And so does the match's own move.
+    const own = await selection.call(`/api/v1/matches/${match.get("Elif")}/moves`, {
+      body: { phaseId: hiredPhaseId },
+    });
+    expect(own.status).toBe(422);
+    expect(errorOf(own).code).toBe("national_register_number_required");
     expect(await phaseOf(match.get("Elif")!)).toBe("preselected");
     expect(await counts()).toEqual(before);
   });
 
   it("refuses an invalid start date and a mentor of another organisation", async () => {
+    const elif = () => hiringOf().then((h) => h.applicants.find((a) => a.matchId === match.get("Elif")));
+    expect(await elif()).toMatchObject({ name: "Elif Yilmaz", hasRegisterNumber: false });
     await expect(correct("Elif", ELIF)).resolves.toMatchObject({ status: 200 });
+    expect(await elif()).toMatchObject({ hasRegisterNumber: true });
     const before = await counts();
     for (const [body, path] of [
       [{ startDate: "2026-02-30" }, "startDate"],
@@ -409,6 +418,22 @@ describe.each(testDbKinds())("hiring and onboarding, on %s", (kind) => {
     });
     // Another candidate sees none of it.
     expect((await other.call("/api/v1/me/onboarding")).status).toBe(403);
+  });
+
+  it("records the hire from any screen's move and takes it away when the step is undone", async () => {
+    const thomas = match.get("Thomas")!;
+    await expect(correct("Thomas", registerNumber("791224", "377"))).resolves.toMatchObject({ status: 200 });
+    // Any screen that moves the match to "hired" records the hire (here the match's own move).
+    const moved = await selection.call(`/api/v1/matches/${thomas}/moves`, {
+      body: { phaseId: hiredPhaseId },
+    });
+    expect(moved.status, moved.text).toBe(200);
+    const hired = (await hiringOf()).hires.find((h) => h.matchId === thomas);
+    expect(hired).toMatchObject({ startDate: null, leader: { name: "Lars de Leeuw" }, mentor: null });
+    const undone = await selection.call(`/api/v1/matches/${thomas}/undo`, { method: "POST" });
+    expect(undone.status, undone.text).toBe(200);
+    expect((await hiringOf()).hires.some((h) => h.matchId === thomas)).toBe(false);
+    expect(await db.select().from(hires).where(eq(hires.matchId, thomas))).toEqual([]);
   });
 
   it("keeps a closed procedure read only", async () => {
