@@ -191,6 +191,24 @@ describe.each(testDbKinds())("hiring and onboarding, on %s", (kind) => {
     expect(domains.json<MaterialListResponse>().organisations[0]!.emailDomains).toEqual([
       "demo.werkbrug.test",
     ]);
+    // Another organisation's staff reach neither the material nor the domains.
+    const foreignEdit = await otherStaff.call(`/api/v1/onboarding/materials/${materials[0]!.id}`, {
+      method: "PATCH",
+      body: { active: false },
+    });
+    expect(foreignEdit.status).toBe(404);
+    const foreignDomains = await otherStaff.call(
+      `/api/v1/onboarding/organisations/${agencyId}/email-domains`,
+      {
+        method: "PUT",
+        body: { domains: ["example.test"] },
+      },
+    );
+    expect(foreignDomains.status).toBe(404);
+    expect(
+      (await selection.call("/api/v1/onboarding/materials")).json<MaterialListResponse>().organisations[0]!
+        .emailDomains,
+    ).toEqual(["demo.werkbrug.test"]);
     const badDomain = await selection.call(`/api/v1/onboarding/organisations/${agencyId}/email-domains`, {
       method: "PUT",
       body: { domains: ["@demo"] },
@@ -437,6 +455,8 @@ describe.each(testDbKinds())("hiring and onboarding, on %s", (kind) => {
   });
 
   it("keeps a closed procedure read only", async () => {
+    // Ruben could be hired but for the closing (another part may make corrections read only too).
+    await expect(correct("Ruben", registerNumber("850101", "123"))).resolves.toMatchObject({ status: 200 });
     await db.update(vacancies).set({ status: "closed" }).where(eq(vacancies.id, vacancyId));
     try {
       const before = await counts();
@@ -446,6 +466,16 @@ describe.each(testDbKinds())("hiring and onboarding, on %s", (kind) => {
       });
       expect(res.status).toBe(409);
       expect(errorOf(res).code).toBe("procedure_closed");
+      const hireClosed = await selection.call(`/api/v1/vacancies/${vacancyId}/hires`, {
+        body: { matchId: match.get("Ruben"), startDate: day(30) },
+      });
+      expect(hireClosed.status).toBe(409);
+      expect(errorOf(hireClosed).message).toMatch(/afgesloten/);
+      const onboardingOff = await selection.call(`/api/v1/vacancies/${vacancyId}/onboarding`, {
+        method: "PUT",
+        body: { enabled: false },
+      });
+      expect(onboardingOff.status).toBe(409);
       const given = await leader.call(`/api/v1/hires/${(await hiringOf()).hires[0]!.id}/materials`, {
         body: { materialId: materials[0]!.id },
       });
