@@ -4,7 +4,7 @@ import { mailLocale } from "../../platform/mail-templates";
 import type { DomainEventInput, Store } from "../../platform/store";
 import { systemScope } from "../../platform/system-scope";
 import { mailPortalName, mailPortalUrl } from "../../platform/tenancy";
-import { materialAssignedMail } from "./onboarding.mails";
+import { actionAssignedMail, materialAssignedMail } from "./onboarding.mails";
 import { onboardingRepository } from "./onboarding.repository";
 
 /**
@@ -48,6 +48,35 @@ export interface OnboardingSubscriberDeps {
 }
 
 export function registerOnboardingSubscribers(events: EventBus, deps: OnboardingSubscriberDeps): void {
+  events.subscribe({
+    name: "onboarding.action-mail",
+    types: [ONBOARDING_EVENTS.actionAssigned],
+    /** The leader or the mentor, in their language: a reminder to plan the meeting, with the link. */
+    async handle(event) {
+      const actionId = (event.payload as { actionId?: string }).actionId;
+      if (!actionId) return;
+      const facts = await deps.store
+        .bind(systemScope("events"), onboardingRepository)
+        .actionRecipient(actionId);
+      // Gone (the hire was undone) or the account deactivated: nobody to remind.
+      if (!facts || facts.deactivatedAt || facts.action.doneAt) return;
+      const locale = mailLocale(facts.locale);
+      await deps.mailer.send({
+        to: facts.email,
+        ...actionAssignedMail({
+          locale,
+          portalName: mailPortalName(locale, facts),
+          name: facts.name,
+          role: facts.action.role,
+          hireName: facts.hireName,
+          vacancyTitle: facts.vacancyTitle,
+          startDate: facts.startDate,
+          url: new URL("inwerken", mailPortalUrl(deps.publicUrl, facts)).toString(),
+        }),
+      });
+    },
+  });
+
   events.subscribe({
     name: "onboarding.material-mail",
     types: [ONBOARDING_EVENTS.materialAssigned],

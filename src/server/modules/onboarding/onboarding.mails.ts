@@ -1,3 +1,4 @@
+import { dateTimeFormat } from "../../../contracts/intl";
 import {
   type MailContent,
   type MailLocale,
@@ -41,6 +42,56 @@ export function materialAssignedMail(m: {
       {
         kind: "action",
         label: nl ? "Mijn leermateriaal" : "My learning material",
+        url: m.url,
+        fallback: mailLinkFallback(locale),
+      },
+    ],
+  });
+}
+
+/** To the leader or the mentor: plan an introductory meeting with the new colleague. */
+export function actionAssignedMail(m: {
+  locale: MailLocale;
+  portalName: string;
+  name: string;
+  role: "leader" | "mentor";
+  hireName: string;
+  vacancyTitle: string;
+  startDate: string | null;
+  url: string;
+}): MailContent {
+  const locale: MailLocale = m.locale === "en" ? "en" : "nl";
+  const nl = locale === "nl";
+  const as = nl
+    ? m.role === "leader"
+      ? "als leidinggevende"
+      : "als meter of peter"
+    : m.role === "leader"
+      ? "as their leader"
+      : "as their mentor";
+  const day = m.startDate
+    ? dateTimeFormat(nl ? "nl-BE" : "en-GB", { dateStyle: "long", timeZone: "UTC" }).format(
+        new Date(`${m.startDate}T00:00:00Z`),
+      )
+    : null;
+  const start = day ? (nl ? ` en begint op ${day}` : ` and starts on ${day}`) : "";
+  return renderLetter({
+    locale,
+    portalName: m.portalName,
+    subject: nl
+      ? `Plan een kennismakingsgesprek met ${m.hireName}`
+      : `Plan an introductory meeting with ${m.hireName}`,
+    greeting: mailGreeting(locale, m.name),
+    blocks: [
+      {
+        kind: "paragraph",
+        text: nl
+          ? `${m.hireName} is aangenomen als ${m.vacancyTitle}${start}. Plan ${as} een kennismakingsgesprek en markeer de actie daarna als voltooid.`
+          : `${m.hireName} has been hired as ${m.vacancyTitle}${start}. Plan an introductory meeting ${as}, then mark the action done.`,
+      },
+      {
+        kind: "action",
+        label: nl ? "Naar mijn acties" : "To my actions",
         url: m.url,
         fallback: mailLinkFallback(locale),
       },

@@ -269,7 +269,8 @@ export const onboardingRepository = repository<TenantScope>()({
 
   /**
    * The hire's action for a role goes to this person: kept when it is theirs already, handed
-   * over (open again) when someone else had it, removed when nobody holds the role.
+   * over (open again) when someone else had it, removed when nobody holds the role. The id of
+   * a newly made action, else null.
    */
   async setAction(
     db,
@@ -277,12 +278,12 @@ export const onboardingRepository = repository<TenantScope>()({
     hire: { id: string; organisationId: string },
     role: "leader" | "mentor",
     assigneeUserId: string | null,
-  ): Promise<boolean> {
+  ): Promise<string | null> {
     if (!reaches(scope, hire.organisationId)) throw new Error("hire outside the caller's scope");
     const mine = and(eq(onboardingActions.hireId, hire.id), eq(onboardingActions.role, role));
     if (assigneeUserId === null) {
       await db.delete(onboardingActions).where(mine);
-      return false;
+      return null;
     }
     await db.delete(onboardingActions).where(and(mine, ne(onboardingActions.assigneeUserId, assigneeUserId)));
     const created = await db
@@ -290,7 +291,7 @@ export const onboardingRepository = repository<TenantScope>()({
       .values({ organisationId: hire.organisationId, hireId: hire.id, role, assigneeUserId })
       .onConflictDoNothing()
       .returning({ id: onboardingActions.id });
-    return created.length > 0;
+    return created[0]?.id ?? null;
   },
 
   /** The person's own actions, open first, with the hire they are about. */
@@ -485,6 +486,32 @@ export const onboardingRepository = repository<TenantScope>()({
         ),
       )
       .orderBy(asc(learningMaterials.title));
+  },
+
+  /** For the mail to an action's assignee: who, in which language, about whom. */
+  async actionRecipient(db, scope, actionId: string) {
+    const [row] = await db
+      .select({
+        action: onboardingActions,
+        name: users.name,
+        email: users.email,
+        locale: users.locale,
+        deactivatedAt: users.deactivatedAt,
+        hireName: hires.name,
+        startDate: hires.startDate,
+        vacancyTitle: vacancies.displayTitle,
+        portalSlug: portals.slug,
+        portalParentId: portals.parentId,
+        portalNameNl: portals.nameNl,
+        portalNameEn: portals.nameEn,
+      })
+      .from(onboardingActions)
+      .innerJoin(users, eq(users.id, onboardingActions.assigneeUserId))
+      .innerJoin(hires, eq(hires.id, onboardingActions.hireId))
+      .innerJoin(vacancies, eq(vacancies.id, hires.vacancyId))
+      .innerJoin(portals, eq(portals.id, vacancies.portalId))
+      .where(and(eq(onboardingActions.id, actionId), inTenant(scope, onboardingActions.organisationId)));
+    return row ?? null;
   },
 
   /** For the mail to the new employee: where to write and in which language. */

@@ -321,6 +321,15 @@ describe.each(testDbKinds())("hiring and onboarding, on %s", (kind) => {
     await server.app.events.drain();
     const [mail] = smtp.to("elif.yilmaz@example.test").filter((m) => /Leermateriaal/.test(m.subject ?? ""));
     expect(mail?.text).toMatch(/\/mijn-inwerken/);
+    // The leader (Dutch) and the mentor (English) are reminded by mail, with the link to their actions.
+    const [toLeader] = smtp
+      .to("leiding@demo.werkbrug.test")
+      .filter((m) => /Elif Yilmaz/.test(m.subject ?? ""));
+    expect(toLeader?.subject).toBe("Plan een kennismakingsgesprek met Elif Yilmaz");
+    expect(toLeader?.text).toMatch(/\/inwerken/);
+    const [toMentor] = smtp.to("jury@demo.werkbrug.test").filter((m) => /Elif Yilmaz/.test(m.subject ?? ""));
+    expect(toMentor?.subject).toBe("Plan an introductory meeting with Elif Yilmaz");
+    expect(toMentor?.text).toContain("has been hired as Beleidsmedewerker arbeidsmarkt and starts on");
   });
 
   it("makes the starter form for the officer and the HR officer, as an accessible PDF with the hire's facts", async () => {

@@ -204,9 +204,13 @@ export async function updateHire(
     if (input.mentorUserId !== undefined && input.mentorUserId !== found.hire.mentorUserId) {
       const enabled = await repo.onboardingEnabled(vacancyId);
       if (enabled) {
-        if (await repo.setAction(found.hire, "mentor", input.mentorUserId))
+        const actionId = await repo.setAction(found.hire, "mentor", input.mentorUserId);
+        if (actionId)
           await tx.emit(
-            onboardingEvent(ONBOARDING_EVENTS.actionAssigned, found.hire, userId, { role: "mentor" }),
+            onboardingEvent(ONBOARDING_EVENTS.actionAssigned, found.hire, userId, {
+              actionId,
+              role: "mentor",
+            }),
           );
       }
     }

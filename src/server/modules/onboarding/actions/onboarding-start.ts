@@ -26,8 +26,9 @@ export async function startOnboarding(
   ] as const;
   for (const [role, userId] of assignees) {
     if (!userId) continue;
-    if (await repo.setAction(hire, role, userId))
-      await tx.emit(onboardingEvent(ONBOARDING_EVENTS.actionAssigned, hire, actorUserId, { role }));
+    const actionId = await repo.setAction(hire, role, userId);
+    if (actionId)
+      await tx.emit(onboardingEvent(ONBOARDING_EVENTS.actionAssigned, hire, actorUserId, { actionId, role }));
   }
   if (!options.materials) return;
   const top = (await repo.topOrganisation(hire.organisationId)) ?? hire.organisationId;
