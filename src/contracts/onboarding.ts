@@ -90,6 +90,8 @@ export type Hire = z.infer<typeof HireSchema>;
 /** A vacancy's hiring: the onboarding switch, the mentors to choose from and the hires. */
 export const VacancyHiringSchema = z.object({
   vacancyId: z.string().uuid(),
+  /** Hiring through this screen (and the starter form) is for selection procedures (Vlimpers). */
+  selection: z.boolean(),
   onboarding: z.boolean(),
   /** Whether the caller hires, sets the switch and edits hires (the vacancy's applicant managers). */
   mayManage: z.boolean(),

@@ -223,7 +223,12 @@ describe.each(testDbKinds())("hiring and onboarding, on %s", (kind) => {
     });
     expect(res.status, res.text).toBe(200);
     const hiring = res.json<VacancyHiring>();
-    expect(hiring).toMatchObject({ onboarding: true, mayManage: true, leader: { name: "Lars de Leeuw" } });
+    expect(hiring).toMatchObject({
+      selection: true,
+      onboarding: true,
+      mayManage: true,
+      leader: { name: "Lars de Leeuw" },
+    });
     expect(hiring.mentorOptions.map((p) => p.name)).toContain("Julia Bakker");
     expect(hiring.mentorOptions.map((p) => p.name)).not.toContain("Marieke de Wit");
     expect((await other.call(`/api/v1/vacancies/${vacancyId}/hires`)).status).toBe(404);

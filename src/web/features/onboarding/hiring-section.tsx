@@ -30,7 +30,7 @@ export function HiringSection({ vacancyId }: { vacancyId: string }) {
   // Someone who does not see the vacancy's applicants gets 403/404: the section is not theirs.
   if (!query.data) return null;
   const hiring = query.data;
-  if (!hiring.mayManage && hiring.hires.length === 0) return null;
+  if (!hiring.selection || (!hiring.mayManage && hiring.hires.length === 0)) return null;
   return (
     <Section title={t("onboarding.hiring.title")}>
       <Stack gap="md">

@@ -169,8 +169,9 @@ export async function hire(
   const identity = await applicantIdentity(deps, ctx.scope, input.matchId);
   if (!identity || identity.vacancyId !== vacancyId) throw new AppError("not_found");
   await checkDetails(deps, ctx, input, locale);
+  // Other procedures have hooks of their own (a referral's points), which these would replace.
   const hired = ctx.procedure.phases.find((p) => p.meaning === "hired");
-  if (!hired) throw new AppError("phase_unknown");
+  if (!hired || ctx.procedure.kind !== "selection") throw new AppError("phase_unknown");
   await moveMatch(
     deps.matches,
     caller,
@@ -229,6 +230,7 @@ export async function vacancyHiring(
   const rows = await repo.hiresOfVacancy(vacancyId);
   return {
     vacancyId,
+    selection: ctx.procedure.kind === "selection",
     onboarding: await repo.onboardingEnabled(vacancyId),
     mayManage: ctx.manages && !ctx.closed,
     mayDownload: ctx.manages,
