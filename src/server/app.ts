@@ -54,6 +54,11 @@ import {
 } from "./modules/matches";
 import { registerMessageRoutes, registerMessageSubscribers, unreadMessagesCount } from "./modules/messages";
 import {
+  registerOnboardingRoutes,
+  registerOnboardingSubscribers,
+  selectionStepHooks,
+} from "./modules/onboarding";
+import {
   registerPlacementJobs,
   registerPlacementRoutes,
   registerPlacementSubscribers,
@@ -225,11 +230,12 @@ export async function buildApp({
   await registerJobSeekerRoutes(app, { jobSeekers: createJobSeekerService({ store, secret }) });
   const outreach = createOutreachService(candidateDeps);
   await registerOutreachRoutes(app, { outreach });
-  // Every step of a referral's match, whichever screen makes it, keeps the referrer's points.
+  // Every step of a referral's match, whichever screen makes it, keeps the referrer's points;
+  // a selection's step into "hired" needs the register number and records the hire (onboarding).
   const matchDeps: MatchDeps = {
     store,
     files,
-    stepHooks: { referral: referralStepHooks },
+    stepHooks: { referral: referralStepHooks, selection: selectionStepHooks() },
     // A vacancy with an application form takes applications through it (forms module).
     applicationFormRequired: (vacancyId) => vacancyHasForm({ store }, vacancyId),
   };
@@ -281,6 +287,11 @@ export async function buildApp({
   await registerSelectionEventRoutes(app, {
     selectionEvents: { store, applicants: { store, files, matches: matchDeps }, now: () => new Date() },
     publicUrl: env.PUBLIC_URL,
+  });
+  // Hiring, the starter form and onboarding (issue 16 parts 7 and 8).
+  registerOnboardingSubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL });
+  await registerOnboardingRoutes(app, {
+    onboarding: { store, files, matches: matchDeps, today: () => todayIn() },
   });
   await registerContactHomeRoutes(app, {
     contactHome: {

@@ -15,6 +15,9 @@ import { EmployerSearchSchema } from "./features/employers/search-params";
 import { ExplorerUrlSchema } from "./features/explorer/search-params";
 import { FormBuilderPage } from "./features/forms/form-builder";
 import { MessagesRoutePage } from "./features/messages/messages-page";
+import { CandidateOnboardingPage } from "./features/onboarding/candidate-onboarding-page";
+import { MaterialsPage } from "./features/onboarding/materials-page";
+import { MyOnboardingPage } from "./features/onboarding/my-onboarding-page";
 import { PlacementPage } from "./features/placements/placement-detail";
 import { PlacementsPage } from "./features/placements/placements-page";
 import { PlacementSearchSchema } from "./features/placements/search-params";
@@ -761,6 +764,26 @@ const bookingRoute = createRoute({
   staticData: { titleKey: "selectionEvents.titles.book", parent: "/sollicitaties" },
 });
 
+// Hiring and onboarding (issue 16 parts 7 and 8): staff's actions, the material, the new employee's page.
+const myOnboardingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/inwerken",
+  component: MyOnboardingPage,
+  staticData: { titleKey: "onboarding.titles.mine", parent: "/" },
+});
+const materialsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/leermateriaal",
+  component: MaterialsPage,
+  staticData: { titleKey: "onboarding.titles.materials", parent: "/" },
+});
+const candidateOnboardingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/mijn-inwerken",
+  component: CandidateOnboardingPage,
+  staticData: { titleKey: "onboarding.titles.candidate", parent: "/" },
+});
+
 const routeTree = rootRoute.addChildren([
   reserveListsRoute,
   reserveListRoute,
@@ -768,6 +791,9 @@ const routeTree = rootRoute.addChildren([
   selectionEventRoute,
   planSelectionEventRoute,
   bookingRoute,
+  myOnboardingRoute,
+  materialsRoute,
+  candidateOnboardingRoute,
   applicantsRoute,
   applicantRoute,
   mailTemplatesRoute,

@@ -149,6 +149,13 @@ export const TENANT_OWNED_TABLES: readonly string[] = [
   "selection_slots",
   "selection_invitations",
   "calendar_feeds",
+  // hiring and onboarding (issue 16 parts 7 and 8)
+  "hires",
+  "vacancy_onboarding",
+  "organisation_email_domains",
+  "onboarding_actions",
+  "learning_materials",
+  "material_assignments",
 ];
 
 /** Columns that make a row a tenant's (or a user's own). */

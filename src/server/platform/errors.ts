@@ -693,6 +693,22 @@ export const ERROR_CODES = {
     fr: "Des candidats sont inscrits à cette session ; elle ne peut pas être supprimée.",
   },
   // --- end ---
+  // --- issue 16, hiring and onboarding ---
+  national_register_number_required: {
+    status: 422,
+    nl: "Voor 'Aangenomen' is het rijksregisternummer van de laureaat nodig. Vul het in bij de aanpassingsvelden op het sollicitantenprofiel en probeer het opnieuw.",
+    en: "'Hired' needs the laureate's national register number. Enter it in the correction fields on the applicant's profile and try again.",
+    de: "Für 'Eingestellt' ist die Nationalregisternummer erforderlich. Tragen Sie sie in den Korrekturfeldern des Bewerberprofils ein und versuchen Sie es erneut.",
+    fr: "Pour 'Engagé', le numéro de registre national du lauréat est nécessaire. Saisissez-le dans les champs de correction du profil du candidat et réessayez.",
+  },
+  onboarding_action_not_yours: {
+    status: 403,
+    nl: "Alleen wie deze actie kreeg, kan ze als voltooid markeren.",
+    en: "Only the person this action was assigned to can mark it done.",
+    de: "Nur die Person, der diese Aufgabe zugewiesen wurde, kann sie als erledigt markieren.",
+    fr: "Seule la personne à qui cette action a été attribuée peut la marquer comme terminée.",
+  },
+  // --- end ---
 } as const satisfies Record<string, { status: number } & Record<MessageLocale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

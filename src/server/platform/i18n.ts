@@ -637,6 +637,32 @@ export const fieldMessages: Record<string, Record<MessageLocale, string>> = {
     fr: "Choisissez au moins une phase.",
   },
   // --- end ---
+  // --- issue 16, hiring and onboarding ---
+  start_date_past: {
+    nl: "De startdatum kan niet in het verleden liggen.",
+    en: "The start date cannot be in the past.",
+    de: "Das Startdatum darf nicht in der Vergangenheit liegen.",
+    fr: "La date d'entrée ne peut pas être dans le passé.",
+  },
+  mentor_not_staff: {
+    nl: "Kies als meter of peter een medewerker van de eigen organisatie.",
+    en: "Choose a staff member of the organisation as mentor.",
+    de: "Wählen Sie als Mentor eine Person aus der eigenen Organisation.",
+    fr: "Choisissez comme parrain ou marraine un membre du personnel de l'organisation.",
+  },
+  material_unknown: {
+    nl: "Kies leermateriaal van de eigen organisatie dat actief is.",
+    en: "Choose active learning material of the organisation.",
+    de: "Wählen Sie aktives Lernmaterial der eigenen Organisation.",
+    fr: "Choisissez un support de formation actif de l'organisation.",
+  },
+  email_domain_invalid: {
+    nl: "Vul een e-maildomein in zoals vlaanderen.be (zonder @).",
+    en: "Enter an e-mail domain such as vlaanderen.be (without @).",
+    de: "Geben Sie eine E-Mail-Domain wie vlaanderen.be ein (ohne @).",
+    fr: "Saisissez un domaine e-mail comme vlaanderen.be (sans @).",
+  },
+  // --- end ---
 };
 
 /** The text of one of our field message keys (for checks made in services, not in zod). */

@@ -11,6 +11,7 @@ export * from "../modules/forms/forms.schema";
 export * from "../modules/identity/identity.schema";
 export * from "../modules/matches/matches.schema";
 export * from "../modules/messages/messages.schema";
+export * from "../modules/onboarding/onboarding.schema";
 export * from "../modules/placements/placements.schema";
 export * from "../modules/referrals/referrals.schema";
 export * from "../modules/reserve-lists/reserve-lists.schema";

@@ -8,6 +8,7 @@ import type { Db } from "../platform/db";
 import { dayFrom as day, procedureOfKind } from "./procedures";
 import { seedDemoReserveList } from "./selection-reserve";
 import { seedDemoSelectionEvents } from "./selection-events";
+import { seedSelectionOnboarding } from "./selection-onboarding";
 
 const OWNER = "demo-selectie";
 
@@ -179,6 +180,7 @@ export async function seedDemoSelection(db: Db, agencyId: string, now: Date): Pr
     now,
   );
   await seedDemoSelectionEvents(db, policy!.id, now);
+  await seedSelectionOnboarding(db, agencyId, policy!.id);
 }
 
 /** The selection office's first mail template, in Dutch and English, with its merge fields. */

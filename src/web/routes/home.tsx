@@ -9,6 +9,7 @@ import { ContactHome } from "../features/contact-home/contact-home";
 import { useLocale } from "../features/language/language-control";
 import { menuRoleOnSide } from "../features/navigation/menu";
 import { useSide } from "../features/navigation/side";
+import { OnboardingHome } from "../features/onboarding/onboarding-home";
 import { usePortal } from "../features/portal/portal-context";
 import { PortalList } from "../features/portal/portal-list";
 import { portalName } from "../features/portal/portal-query";
@@ -47,6 +48,9 @@ export function HomePage() {
         {/* Staff: what waits for them and their team's figures; account managers and org admins
             also their employers, vacancies and what changed. */}
         <StaffHome />
+
+        {/* Onboarding (issue 16): open actions for new colleagues, a new employee's material. */}
+        <OnboardingHome />
 
         {/* Candidates (and staff on the candidate side): my profile, applications, saved vacancies. */}
         <CandidateHome />

@@ -265,6 +265,36 @@ export const applicantsRepository = repository<TenantScope>()({
     return row ?? null;
   },
 
+  /**
+   * Who an applicant is as the procedure knows them (issue 16, hiring): the corrected names,
+   * e-mail and phone, the corrected national register number (null when none or taken back)
+   * and the profile's place and user.
+   */
+  async identityOf(db, scope, matchId: string) {
+    const [row] = await db
+      .select({
+        matchId: matches.id,
+        vacancyId: matches.vacancyId,
+        candidateId: matches.candidateId,
+        organisationId: matches.organisationId,
+        firstName,
+        lastName,
+        email,
+        phone,
+        nationalRegisterNumber: effective("national_register_number", null),
+        userId: candidates.userId,
+        postcode: candidates.postcode,
+        city: candidates.city,
+        locale: users.locale,
+      })
+      .from(matches)
+      .innerJoin(candidates, eq(candidates.id, matches.candidateId))
+      .leftJoin(users, eq(users.id, candidates.userId))
+      .where(and(eq(matches.id, matchId), inTenant(scope, matches.organisationId)))
+      .limit(1);
+    return row ?? null;
+  },
+
   /** The phases these ids name (labels for the timeline and the list). */
   async phases(db, scope, ids: readonly string[]) {
     if (ids.length === 0) return [];

@@ -1,7 +1,8 @@
 // The applicants module's public surface: what other modules may import (decision 0014).
-export type { ApplicantDeps } from "./actions/context";
-// Selection events (issue 16) decide who plans and who reads a vacancy's events with this.
-export { type ApplicantContext, applicantContext } from "./actions/context";
+// Selection events and hiring (issue 16) decide who plans, reads and hires with this.
+export { type ApplicantContext, type ApplicantDeps, applicantContext } from "./actions/context";
+// Hiring (issue 16 part 7) reads who the applicant is: corrected fields and the register number.
+export { type ApplicantIdentity, applicantIdentity } from "./actions/identity";
 export {
   APPLICANT_EVENTS,
   type ApplicantSubscriberDeps,

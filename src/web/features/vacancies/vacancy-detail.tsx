@@ -55,6 +55,7 @@ import { VacancyMatches } from "../matches/vacancy-matches";
 import { usePageTitle } from "../navigation/page-title";
 import { VacancyClosure, VacancyReserveList } from "../reserve-lists/vacancy-sections";
 import { VacancyEvents } from "../selection-events/vacancy-events";
+import { HiringSection } from "../onboarding/hiring-section";
 import { formatDateTime, formatDay, formatHours, formatSalary, formatScale, isExpired } from "./format";
 import { AudienceBadges, PageLoader, Section, StatusBadge } from "./ui";
 import classes from "./vacancies.module.css";
@@ -729,6 +730,7 @@ export function VacancyDetail({ id }: { id: string }) {
 
       <VacancyTeamPanel vacancyId={vacancy.id} />
       <PublicationChannels vacancy={vacancy} />
+      <HiringSection vacancyId={vacancy.id} />
       <VacancyReserveList vacancyId={vacancy.id} />
       <VacancyClosure vacancyId={vacancy.id} />
 
