@@ -37,9 +37,10 @@ export function managesApplicants(actor: VacancyActor, vacancy: VacancyFacts): b
 }
 
 /**
- * A procedure is over once its vacancy is closed or archived (issue 16, "afsluiten" and
- * "annuleren"): its applicants are read only then, moves, mails, notes and corrections refused.
+ * A procedure is over once its selection was completed or cancelled (issue 16, "afsluiten" and
+ * "annuleren"; the reserve-lists module's `procedureClosedOf`): its applicants are read only then,
+ * moves, mails, notes and corrections refused.
  */
-export function procedureClosed(vacancy: Pick<VacancyFacts, "status">): boolean {
-  return vacancy.status === "closed" || vacancy.status === "archived";
+export function procedureClosed(vacancy: { procedureClosed: boolean }): boolean {
+  return vacancy.procedureClosed;
 }

@@ -21,6 +21,7 @@ import {
 } from "../../platform/schema";
 import type { TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
+import { procedureClosedOf } from "../reserve-lists/reserve-lists.schema";
 import {
   applicantCorrections,
   applicantMailingRecipients,
@@ -137,6 +138,7 @@ export const vacancyFacts = {
   ownerUserId: vacancies.ownerUserId,
   procedureId: vacancies.procedureId,
   displayTitle: vacancies.displayTitle,
+  procedureClosed: procedureClosedOf(vacancies.id),
 };
 
 export const applicantsRepository = repository<TenantScope>()({

@@ -21,6 +21,7 @@ import {
 } from "../../platform/schema";
 import { reaches, type SelfScope, type TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
+import { procedureClosedOf } from "../reserve-lists/reserve-lists.schema";
 
 export type HireRow = typeof hires.$inferSelect;
 export type MaterialRow = typeof learningMaterials.$inferSelect;
@@ -99,6 +100,7 @@ export const onboardingRepository = repository<TenantScope>()({
         title: vacancies.displayTitle,
         functionTitle: vacancies.title,
         status: vacancies.status,
+        procedureClosed: procedureClosedOf(vacancies.id),
         organisationId: vacancies.organisationId,
         organisationName: organisations.name,
         department: sql<string | null>`(select d.name from ${organisations} d

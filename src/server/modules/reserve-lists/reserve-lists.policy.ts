@@ -2,7 +2,6 @@ import type { ReserveListState } from "../../../contracts/reserve-lists";
 import type { TeamRole } from "../../../contracts/vacancy-team";
 import type { Access } from "../../platform/access";
 import { canEdit, canRead, VACANCY_STAFF_ROLES, type VacancyActor, type VacancyFacts } from "../vacancies";
-import { CLOSED_STATUSES } from "./reserve-lists.repository";
 
 /** Route-level access; what a caller may do with one vacancy's reserve list is decided below. */
 export const reserveListsPolicy = {
@@ -30,9 +29,9 @@ export function managesReserve(
   );
 }
 
-/** A closed or archived vacancy's procedure is over: its applicants no longer change. */
-export function procedureIsClosed(vacancy: Pick<VacancyFacts, "status">): boolean {
-  return (CLOSED_STATUSES as readonly string[]).includes(vacancy.status);
+/** A completed or cancelled procedure is over (`procedureClosedOf`): its applicants no longer change. */
+export function procedureIsClosed(vacancy: { procedureClosed: boolean }): boolean {
+  return vacancy.procedureClosed;
 }
 
 /** Where a list stands on a day: before its start, within its validity (both days included), after. */

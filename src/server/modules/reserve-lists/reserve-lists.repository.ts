@@ -15,6 +15,7 @@ import { type PlatformScope, reaches, type TenantScope } from "../../platform/sc
 import { repository } from "../../platform/store";
 import { mailPortalColumns } from "../tenancy";
 import {
+  procedureClosedOf,
   procedureClosures,
   reserveListCallUps,
   reserveListLaureates,
@@ -38,6 +39,7 @@ const vacancyFacts = {
   ownerUserId: vacancies.ownerUserId,
   procedureId: vacancies.procedureId,
   displayTitle: vacancies.displayTitle,
+  procedureClosed: procedureClosedOf(vacancies.id),
 };
 
 /** Statuses whose procedure is over: nothing about its applicants changes any more. */
@@ -351,6 +353,7 @@ export const reserveListMailRepository = repository<PlatformScope>()({
       .select({
         id: vacancies.id,
         displayTitle: vacancies.displayTitle,
+        procedureClosed: procedureClosedOf(vacancies.id),
         organisationName: organisations.name,
         ...mailPortalColumns,
       })

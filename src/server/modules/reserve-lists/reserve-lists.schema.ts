@@ -1,4 +1,5 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import {
   check,
   date,
@@ -130,3 +131,13 @@ export const procedureClosures = pgTable(
     check("procedure_closures_reason_given", sql`${t.kind} = 'completed' or ${t.reason} is not null`),
   ],
 );
+
+/**
+ * The one rule of a closed procedure, for every module's vacancy facts: its selection was
+ * completed or cancelled ("afsluiten", "annuleren"). Not the vacancy's status: a vacancy closes
+ * on its closing date for applying, and the selection goes on after that.
+ */
+export const procedureClosedOf = (vacancyId: AnyPgColumn): SQL<boolean> =>
+  sql<boolean>`exists (select 1 from ${procedureClosures} where ${procedureClosures.vacancyId} = ${vacancyId})`.mapWith(
+    Boolean,
+  );

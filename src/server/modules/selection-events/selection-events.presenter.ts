@@ -122,7 +122,7 @@ export function presentMyInvitation(
     ...facts(row),
     id: row.invitation.id,
     eventId: row.event.id,
-    open: now < row.event.bookingDeadline && !CLOSED.has(row.vacancyStatus),
+    open: now < row.event.bookingDeadline && !row.procedureClosed,
     // Applicants see free places, never who else booked.
     sessions: own.map((s) => ({
       ...s,
@@ -134,6 +134,3 @@ export function presentMyInvitation(
         : null,
   };
 }
-
-/** Vacancy statuses whose procedure is over: nothing in it changes any more. */
-export const CLOSED = new Set(["closed", "archived"]);

@@ -13,6 +13,7 @@ import {
 } from "../../platform/schema";
 import type { PlatformScope, PublicScope, SelfScope, TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
+import { procedureClosedOf } from "../reserve-lists/reserve-lists.schema";
 import { mailPortalColumns } from "../tenancy";
 import {
   calendarFeeds,
@@ -32,13 +33,13 @@ export type NewSlot = { startsAt: string; endsAt: string; capacity: number };
 const eventColumns = {
   event: selectionEvents,
   vacancyTitle: vacancies.displayTitle,
-  vacancyStatus: vacancies.status,
+  procedureClosed: procedureClosedOf(vacancies.id),
   timeZone: organisations.timeZone,
 };
 export type EventWithFacts = {
   event: EventRow;
   vacancyTitle: string;
-  vacancyStatus: string;
+  procedureClosed: boolean;
   timeZone: string;
 };
 

@@ -11,6 +11,3 @@ export interface OnboardingDeps {
   /** Today's date (Europe/Brussels); tests may pin it. */
   today: () => string;
 }
-
-/** Vacancy statuses whose procedure is over: read only. */
-export const CLOSED_STATUSES: readonly string[] = ["closed", "archived"];

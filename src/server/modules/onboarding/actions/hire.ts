@@ -19,7 +19,7 @@ import type { Caller } from "../../tenancy";
 import { ONBOARDING_EVENTS, onboardingEvent } from "../onboarding.events";
 import { hireDtos } from "../onboarding.presenter";
 import { onboardingRepository } from "../onboarding.repository";
-import { CLOSED_STATUSES, type OnboardingDeps } from "./context";
+import type { OnboardingDeps } from "./context";
 import { startOnboarding } from "./onboarding-start";
 
 type HireInput = z.output<typeof HireRequestSchema>;
@@ -56,7 +56,7 @@ export function selectionStepHooks(
       const repo = tx.bind(scope, onboardingRepository);
       const vacancy = await repo.vacancy(match.vacancyId);
       if (!vacancy) throw new AppError("not_found");
-      if (CLOSED_STATUSES.includes(vacancy.status)) throw new AppError("procedure_closed");
+      if (vacancy.procedureClosed) throw new AppError("procedure_closed");
       const leader = await repo.leaderOf(vacancy.id);
       const hire = await repo.insertHire({
         organisationId: match.organisationId,
@@ -100,7 +100,7 @@ async function vacancyContext(deps: OnboardingDeps, caller: Caller, vacancyId: s
     ...ctx,
     facts: vacancy,
     manages: ctx.permissions.correct,
-    closed: CLOSED_STATUSES.includes(vacancy.status),
+    closed: vacancy.procedureClosed,
   };
 }
 type VacancyContext = Awaited<ReturnType<typeof vacancyContext>>;

@@ -7,7 +7,7 @@ import { ONBOARDING_EVENTS, onboardingEvent } from "../onboarding.events";
 import { STAFF_ROLES } from "../onboarding.policy";
 import { hireDtos, materialDto } from "../onboarding.presenter";
 import { onboardingRepository } from "../onboarding.repository";
-import { CLOSED_STATUSES, type OnboardingDeps } from "./context";
+import type { OnboardingDeps } from "./context";
 
 const staffScope = (caller: Caller) => caller.scopeAs(STAFF_ROLES);
 
@@ -104,7 +104,7 @@ export async function assignMaterial(
   }
   const vacancy = await repo.vacancy(found.hire.vacancyId);
   if (!vacancy) throw new AppError("not_found");
-  if (CLOSED_STATUSES.includes(vacancy.status)) throw new AppError("procedure_closed");
+  if (vacancy.procedureClosed) throw new AppError("procedure_closed");
   const material = await repo.material(materialId);
   const top = (await repo.topOrganisation(found.hire.organisationId)) ?? found.hire.organisationId;
   if (!material || material.organisationId !== top || !material.active) {

@@ -2,7 +2,7 @@ import type { MyInvitation } from "../../../../contracts/selection-events";
 import { AppError } from "../../../platform/errors";
 import type { Caller } from "../../tenancy";
 import { SELECTION_EVENT_EVENTS, selectionEvent } from "../selection-events.events";
-import { CLOSED, presentMyInvitation } from "../selection-events.presenter";
+import { presentMyInvitation } from "../selection-events.presenter";
 import { myInvitationsRepository } from "../selection-events.repository";
 import type { SelectionEventDeps } from "./plan";
 
@@ -42,7 +42,7 @@ export async function book(
     const repo = tx.bind(scope, myInvitationsRepository);
     const found = await repo.lock(invitationId);
     if (!found) throw new AppError("not_found");
-    if (CLOSED.has(found.vacancyStatus)) throw new AppError("procedure_closed");
+    if (found.procedureClosed) throw new AppError("procedure_closed");
     if (deps.now() >= found.event.bookingDeadline) throw new AppError("booking_closed");
     if (found.invitation.slotId === slotId) throw new AppError("already_booked");
     const slot = await repo.lockSlot(invitationId, found.event.id, slotId);
@@ -80,7 +80,7 @@ export async function cancelBooking(
     const repo = tx.bind(scope, myInvitationsRepository);
     const found = await repo.lock(invitationId);
     if (!found) throw new AppError("not_found");
-    if (CLOSED.has(found.vacancyStatus)) throw new AppError("procedure_closed");
+    if (found.procedureClosed) throw new AppError("procedure_closed");
     if (deps.now() >= found.event.bookingDeadline) throw new AppError("booking_closed");
     const was = found.invitation.slotId;
     if (!was) throw new AppError("not_booked");

@@ -22,7 +22,7 @@ import {
   vacancyScopeOf,
 } from "../../vacancies";
 import { SELECTION_EVENT_EVENTS, selectionEvent } from "../selection-events.events";
-import { CLOSED, presentEvent, presentSummary } from "../selection-events.presenter";
+import { presentEvent, presentSummary } from "../selection-events.presenter";
 import { type NewSession, selectionEventsRepository } from "../selection-events.repository";
 
 export interface SelectionEventDeps {
@@ -36,7 +36,7 @@ export interface SelectionEventDeps {
 const manages = (ctx: ApplicantContext) => ctx.permissions.mail;
 
 function assertOpen(ctx: ApplicantContext): void {
-  if (CLOSED.has(ctx.vacancy.status)) throw new AppError("procedure_closed");
+  if (ctx.closed) throw new AppError("procedure_closed");
 }
 
 function assertManages(ctx: ApplicantContext): void {
@@ -117,7 +117,7 @@ export async function vacancyEvents(
 ): Promise<SelectionEventListResponse> {
   const ctx = await applicantContext(deps.applicants, caller, vacancyId);
   const rows = await deps.store.bind(ctx.scope, selectionEventsRepository).summariesOfVacancy(vacancyId);
-  return { events: rows.map(presentSummary), canPlan: manages(ctx) && !CLOSED.has(ctx.vacancy.status) };
+  return { events: rows.map(presentSummary), canPlan: manages(ctx) && !ctx.closed };
 }
 
 /**
