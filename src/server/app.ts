@@ -67,6 +67,10 @@ import {
   registerReferrerRoutes,
   registerReferrerSubscribers,
 } from "./modules/referrals";
+import {
+  registerSelectionResultsRoutes,
+  registerSelectionResultsSubscribers,
+} from "./modules/selection-results";
 import { registerSiteRoutes } from "./modules/sites";
 import { registerStaffHomeRoutes } from "./modules/staff-home";
 import { registerTalentPoolRoutes, registerTalentPoolSubscribers } from "./modules/talent-pools";
@@ -261,6 +265,9 @@ export async function buildApp({
   // Applicants per vacancy and mail to them (issue 15): moves go through the matches module.
   registerApplicantSubscribers(events, { store, mailer });
   await registerApplicantRoutes(app, { applicants: { store, files, matches: matchDeps } });
+  // Selection parts, jury scores, decisions, the PV-rapport and its approval (issue 16 parts 3-4).
+  registerSelectionResultsSubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL });
+  await registerSelectionResultsRoutes(app, { selection: { store, files, matches: matchDeps } });
   await registerContactHomeRoutes(app, {
     contactHome: {
       store,

@@ -13,6 +13,7 @@ export * from "../modules/matches/matches.schema";
 export * from "../modules/messages/messages.schema";
 export * from "../modules/placements/placements.schema";
 export * from "../modules/referrals/referrals.schema";
+export * from "../modules/selection-results/selection-results.schema";
 export * from "../modules/talent-pools/talent-pools.schema";
 export * from "../modules/tenancy/tenancy.schema";
 export * from "../modules/vacancies/vacancies.schema";

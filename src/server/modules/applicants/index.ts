@@ -1,5 +1,5 @@
 // The applicants module's public surface: what other modules may import (decision 0014).
-export type { ApplicantDeps } from "./actions/context";
+export { type ApplicantContext, type ApplicantDeps, applicantContext } from "./actions/context";
 export {
   APPLICANT_EVENTS,
   type ApplicantSubscriberDeps,
