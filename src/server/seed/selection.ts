@@ -6,6 +6,7 @@ import { organisations } from "../modules/tenancy/tenancy.schema";
 import { vacancies, vacancyTeam } from "../modules/vacancies/vacancies.schema";
 import type { Db } from "../platform/db";
 import { dayFrom as day, procedureOfKind } from "./procedures";
+import { seedDemoSelectionResults } from "./selection-results";
 
 const OWNER = "demo-selectie";
 
@@ -166,6 +167,8 @@ export async function seedDemoSelection(db: Db, agencyId: string, now: Date): Pr
         at: new Date(at.getTime() + 86_400_000),
       });
   }
+  // Issue 16 parts 3-4: the selection parts and the jury's first scores.
+  await seedDemoSelectionResults(db, { id: policy!.id, organisationId: agencyId }, now);
 }
 
 /** The selection office's first mail template, in Dutch and English, with its merge fields. */
