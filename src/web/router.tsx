@@ -31,6 +31,8 @@ import {
   PointsRoutePage,
   ReferRoutePage,
 } from "./features/referrer/referrer-pages";
+import { ApprovalPage, ApprovalsPage } from "./features/selection-results/approvals-page";
+import { SelectionPage } from "./features/selection-results/selection-page";
 import { SitesPage } from "./features/sites/sites-page";
 import { TalentPoolPage, TalentPoolsPage } from "./features/talent-pools/talent-pools-page";
 import { TimesheetsPage } from "./features/timesheets/timesheets-page";
@@ -708,7 +710,34 @@ const channelReportsRoute = createRoute({
   staticData: { titleKey: "channels.reportsTitle", parent: "/" },
 });
 
+// Selection results (issue 16 parts 3-4): the jury's scores and the officer's decisions, the PV's approval.
+const selectionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/vacaturebeheer/$id/beoordeling",
+  component: function SelectionRoute() {
+    return <SelectionPage vacancyId={selectionRoute.useParams().id} />;
+  },
+  staticData: { titleKey: "selectionResults.titles.selection", parent: "/vacaturebeheer" },
+});
+const approvalsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/vacatures-goedkeuren",
+  component: ApprovalsPage,
+  staticData: { titleKey: "selectionResults.titles.approvals", parent: "/" },
+});
+const approvalRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/vacatures-goedkeuren/$approvalId",
+  component: function ApprovalRoute() {
+    return <ApprovalPage approvalId={approvalRoute.useParams().approvalId} />;
+  },
+  staticData: { titleKey: "selectionResults.titles.approval", parent: "/vacatures-goedkeuren" },
+});
+
 const routeTree = rootRoute.addChildren([
+  selectionRoute,
+  approvalsRoute,
+  approvalRoute,
   applicantsRoute,
   applicantRoute,
   mailTemplatesRoute,

@@ -53,6 +53,7 @@ import { FormError, fieldErrors, Notice, useErrorText } from "../identity/forms"
 import { useLocale } from "../language/language-control";
 import { VacancyMatches } from "../matches/vacancy-matches";
 import { usePageTitle } from "../navigation/page-title";
+import { SelectionSection } from "../selection-results/selection-section";
 import { formatDateTime, formatDay, formatHours, formatSalary, formatScale, isExpired } from "./format";
 import { AudienceBadges, PageLoader, Section, StatusBadge } from "./ui";
 import classes from "./vacancies.module.css";
@@ -725,6 +726,7 @@ export function VacancyDetail({ id }: { id: string }) {
       </SimpleGrid>
 
       <VacancyTeamPanel vacancyId={vacancy.id} />
+      <SelectionSection vacancyId={vacancy.id} />
       <PublicationChannels vacancy={vacancy} />
 
       <VacancyMatches vacancyId={vacancy.id} />
