@@ -570,8 +570,7 @@ function Decisions({ data }: { data: SelectionOverview }) {
                             <Button
                               key={outcome}
                               size="xs"
-                              variant={outcome === "failed" ? "subtle" : "light"}
-                              color={outcome === "failed" ? "red" : undefined}
+                              variant="default"
                               loading={
                                 decide.isPending &&
                                 decide.variables?.matchId === a.matchId &&
