@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LocaleSchema } from "./common";
 import { IsoDateSchema } from "./vacancies";
 
 /**
@@ -143,6 +144,8 @@ export type SelectionOverview = z.infer<typeof SelectionOverviewSchema>;
 
 export const ReportQuerySchema = z.object({
   format: z.enum(["json", "pdf", "xlsx"]).default("json"),
+  /** The file's language when a link is followed (a browser sends its own Accept-Language). */
+  lang: LocaleSchema.optional(),
 });
 
 /** The PV-rapport: what the PDF and the spreadsheet show, fixed when approval is asked. */

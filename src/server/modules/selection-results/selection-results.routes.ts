@@ -176,7 +176,12 @@ export async function registerSelectionResultsRoutes(
         const report = await selectionReport(selection, callerOf(request), request.params.id, now());
         if (request.query.format === "json") return report;
         // The files are the JSON's other forms; the typed reply knows only the JSON.
-        return sendReport(reply as FastifyReply, report, request.query.format, requestLocale(request));
+        return sendReport(
+          reply as FastifyReply,
+          report,
+          request.query.format,
+          request.query.lang ?? requestLocale(request),
+        );
       },
     );
 
@@ -232,7 +237,12 @@ export async function registerSelectionResultsRoutes(
       async (request, reply) => {
         const detail = await approvalDetail(selection, callerOf(request), request.params.id);
         if (request.query.format === "json") return detail;
-        return sendReport(reply as FastifyReply, detail.report, request.query.format, requestLocale(request));
+        return sendReport(
+          reply as FastifyReply,
+          detail.report,
+          request.query.format,
+          request.query.lang ?? requestLocale(request),
+        );
       },
     );
 

@@ -343,6 +343,14 @@ describe.each(testDbKinds())("selection results: jury scores, decisions and the 
     expect(perJury).toContain("An Peeters|Jurygesprek|Julia Bakker|24.5");
     expect(perJury).toContain("Chloé Dubois|Schriftelijke proef|Julia Bakker|");
 
+    // A followed link names its language (the browser sends its own Accept-Language).
+    const english = await officer.call(`${base()}/report?format=xlsx&lang=en`, {
+      headers: { "accept-language": "nl" },
+    });
+    const englishBook = new ExcelJS.Workbook();
+    await englishBook.xlsx.load(english.body as unknown as ArrayBuffer);
+    expect(englishBook.getWorksheet("Results")?.getRow(2).getCell(2).value).toBe("An Peeters");
+
     const pdf = await officer.call(`${base()}/report?format=pdf`, { headers: { "accept-language": "nl" } });
     expect(pdf.status).toBe(200);
     expect(pdf.headers["content-type"]).toMatch(/application\/pdf/);

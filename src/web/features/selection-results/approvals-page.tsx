@@ -136,13 +136,13 @@ function ApprovalView({ detail }: { detail: ApprovalDetail }) {
       <Section title={t("selectionResults.approvals.pvTitle")}>
         <Stack gap="md">
           <Group gap="md">
-            <Anchor href={approvalReportUrl(detail.id, "pdf")} download>
+            <Anchor href={approvalReportUrl(detail.id, "pdf", locale)} download>
               <Group gap={4} component="span">
                 <IconFileTypePdf aria-hidden="true" size={18} />
                 {t("selectionResults.report.pdf")}
               </Group>
             </Anchor>
-            <Anchor href={approvalReportUrl(detail.id, "xlsx")} download>
+            <Anchor href={approvalReportUrl(detail.id, "xlsx", locale)} download>
               <Group gap={4} component="span">
                 <IconTable aria-hidden="true" size={18} />
                 {t("selectionResults.report.xlsx")}

@@ -602,6 +602,7 @@ function Decisions({ data }: { data: SelectionOverview }) {
 /** The PV: download it, and ask the vacancy's HR officer or leader to approve it. */
 function ReportSection({ data }: { data: SelectionOverview }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const queryClient = useQueryClient();
   const [approver, setApprover] = useState<string | null>(null);
   const [message, setMessage] = useState("");
@@ -625,13 +626,13 @@ function ReportSection({ data }: { data: SelectionOverview }) {
           {t("selectionResults.report.intro")}
         </Text>
         <Group gap="md">
-          <Anchor href={reportUrl(data.vacancy.id, "pdf")} download>
+          <Anchor href={reportUrl(data.vacancy.id, "pdf", locale)} download>
             <Group gap={4} component="span">
               <IconFileTypePdf aria-hidden="true" size={18} />
               {t("selectionResults.report.pdf")}
             </Group>
           </Anchor>
-          <Anchor href={reportUrl(data.vacancy.id, "xlsx")} download>
+          <Anchor href={reportUrl(data.vacancy.id, "xlsx", locale)} download>
             <Group gap={4} component="span">
               <IconTable aria-hidden="true" size={18} />
               {t("selectionResults.report.xlsx")}

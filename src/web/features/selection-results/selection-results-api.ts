@@ -1,4 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
+import type { Locale } from "../../../contracts/common";
 import {
   ApprovalDetailSchema,
   ApprovalListResponseSchema,
@@ -44,10 +45,10 @@ export const askApproval = (vacancyId: string, body: RequestApproval) =>
   api(`${base(vacancyId)}/approvals`, SelectionOverviewSchema, { method: "POST", body });
 
 /** The PV as a file to download (the browser follows the link; the server sends an attachment). */
-export const reportUrl = (vacancyId: string, format: "pdf" | "xlsx") =>
-  `${base(vacancyId)}/report?format=${format}`;
-export const approvalReportUrl = (id: string, format: "pdf" | "xlsx") =>
-  `/api/v1/selection-approvals/${encodeURIComponent(id)}?format=${format}`;
+export const reportUrl = (vacancyId: string, format: "pdf" | "xlsx", lang: Locale) =>
+  `${base(vacancyId)}/report?format=${format}&lang=${lang}`;
+export const approvalReportUrl = (id: string, format: "pdf" | "xlsx", lang: Locale) =>
+  `/api/v1/selection-approvals/${encodeURIComponent(id)}?format=${format}&lang=${lang}`;
 
 export const approvalsQuery = queryOptions({
   queryKey: selectionKeys.approvals,
