@@ -93,7 +93,7 @@ describe.skipIf(skipBrowserTests)("jury scores and the selection report in the b
       /pv-rapport-beleidsmedewerker-arbeidsmarkt\.xlsx/,
     );
 
-    await officer.getByLabel(/Aan wie/).click();
+    await officer.getByRole("combobox", { name: /Aan wie/ }).click();
     await officer.getByRole("option", { name: "Lars de Leeuw (leidinggevende)" }).click();
     await officer.getByLabel("Bericht (optioneel)").fill("Graag je akkoord voor de laureaten.");
     await officer.getByRole("button", { name: "Goedkeuring vragen" }).click();
