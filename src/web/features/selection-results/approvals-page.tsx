@@ -150,7 +150,7 @@ function ApprovalView({ detail }: { detail: ApprovalDetail }) {
             </Anchor>
           </Group>
           <ScrollTable
-            label={t("selectionResults.approvals.pvTitle")}
+            label={t("selectionResults.approvals.resultsTable")}
             minWidth={300 + 150 * (report.parts.length + 2)}
           >
             <Table striped withTableBorder>
