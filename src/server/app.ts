@@ -78,6 +78,10 @@ import {
   registerReserveListSubscribers,
 } from "./modules/reserve-lists";
 import { registerSelectionEventRoutes, registerSelectionEventSubscribers } from "./modules/selection-events";
+import {
+  registerSelectionResultsRoutes,
+  registerSelectionResultsSubscribers,
+} from "./modules/selection-results";
 import { registerSiteRoutes } from "./modules/sites";
 import { registerStaffHomeRoutes } from "./modules/staff-home";
 import { registerTalentPoolRoutes, registerTalentPoolSubscribers } from "./modules/talent-pools";
@@ -293,6 +297,9 @@ export async function buildApp({
   await registerOnboardingRoutes(app, {
     onboarding: { store, files, matches: matchDeps, today: () => todayIn() },
   });
+  // Selection parts, jury scores, decisions, the PV-rapport and its approval (issue 16 parts 3-4).
+  registerSelectionResultsSubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL });
+  await registerSelectionResultsRoutes(app, { selection: { store, files, matches: matchDeps } });
   await registerContactHomeRoutes(app, {
     contactHome: {
       store,

@@ -39,6 +39,8 @@ import { BookingRoutePage } from "./features/selection-events/booking-page";
 import { SelectionEventPage } from "./features/selection-events/event-page";
 import { SelectionEventsPage } from "./features/selection-events/events-page";
 import { PlanEventPage } from "./features/selection-events/plan-event-page";
+import { ApprovalPage, ApprovalsPage } from "./features/selection-results/approvals-page";
+import { SelectionPage } from "./features/selection-results/selection-page";
 import { SitesPage } from "./features/sites/sites-page";
 import { TalentPoolPage, TalentPoolsPage } from "./features/talent-pools/talent-pools-page";
 import { TimesheetsPage } from "./features/timesheets/timesheets-page";
@@ -784,6 +786,30 @@ const candidateOnboardingRoute = createRoute({
   staticData: { titleKey: "onboarding.titles.candidate", parent: "/" },
 });
 
+// Selection results (issue 16 parts 3-4): the jury's scores and the officer's decisions, the PV's approval.
+const selectionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/vacaturebeheer/$id/beoordeling",
+  component: function SelectionRoute() {
+    return <SelectionPage vacancyId={selectionRoute.useParams().id} />;
+  },
+  staticData: { titleKey: "selectionResults.titles.selection", parent: "/vacaturebeheer" },
+});
+const approvalsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/vacatures-goedkeuren",
+  component: ApprovalsPage,
+  staticData: { titleKey: "selectionResults.titles.approvals", parent: "/" },
+});
+const approvalRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/vacatures-goedkeuren/$approvalId",
+  component: function ApprovalRoute() {
+    return <ApprovalPage approvalId={approvalRoute.useParams().approvalId} />;
+  },
+  staticData: { titleKey: "selectionResults.titles.approval", parent: "/vacatures-goedkeuren" },
+});
+
 const routeTree = rootRoute.addChildren([
   reserveListsRoute,
   reserveListRoute,
@@ -794,6 +820,9 @@ const routeTree = rootRoute.addChildren([
   myOnboardingRoute,
   materialsRoute,
   candidateOnboardingRoute,
+  selectionRoute,
+  approvalsRoute,
+  approvalRoute,
   applicantsRoute,
   applicantRoute,
   mailTemplatesRoute,

@@ -113,6 +113,10 @@ export const TENANT_OWNED_TABLES: readonly string[] = [
   // publication channels (issue 15 part 7)
   "job_sites",
   "vacancy_job_sites",
+  // selection results (issue 16 parts 3-4)
+  "selection_parts",
+  "selection_scores",
+  "selection_approvals",
   // documents by type
   "document_type_settings",
   "match_documents",

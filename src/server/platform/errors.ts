@@ -709,6 +709,64 @@ export const ERROR_CODES = {
     fr: "Seule la personne à qui cette action a été attribuée peut la marquer comme terminée.",
   },
   // --- end ---
+  // --- issue 16, selection results (jury scores, PV-rapport and its approval) ---
+  not_on_jury: {
+    status: 403,
+    nl: "Alleen de juryleden van deze vacature geven scores.",
+    en: "Only this vacancy's jury members give scores.",
+    de: "Nur die Jurymitglieder dieser Stelle vergeben Punkte.",
+    fr: "Seuls les membres du jury de cette offre attribuent des notes.",
+  },
+  selection_outcome_decided: {
+    status: 409,
+    nl: "Over deze sollicitant is al beslist: de scores liggen vast.",
+    en: "This applicant's outcome has been decided: the scores are final.",
+    de: "Über diesen Bewerber wurde bereits entschieden: Die Punkte stehen fest.",
+    fr: "Le résultat de ce candidat est déjà décidé : les notes sont définitives.",
+  },
+  selection_outcome_unavailable: {
+    status: 409,
+    nl: "De procedure van deze vacature kent deze uitslag niet. Kies een selectieprocedure.",
+    en: "This vacancy's procedure has no such outcome. Choose a selection procedure.",
+    de: "Das Verfahren dieser Stelle kennt dieses Ergebnis nicht. Wählen Sie ein Auswahlverfahren.",
+    fr: "La procédure de cette offre ne connaît pas ce résultat. Choisissez une procédure de sélection.",
+  },
+  selection_part_scored: {
+    status: 409,
+    nl: "Een selectieonderdeel met scores kan niet weg.",
+    en: "A selection part with scores cannot be removed.",
+    de: "Ein Auswahlteil mit Punkten kann nicht entfernt werden.",
+    fr: "Une épreuve déjà notée ne peut pas être supprimée.",
+  },
+  selection_report_locked: {
+    status: 409,
+    nl: "Het PV-rapport wacht op goedkeuring of is goedgekeurd: de selectie verandert niet meer.",
+    en: "The selection report awaits or has approval: the selection no longer changes.",
+    de: "Der Auswahlbericht wartet auf Genehmigung oder ist genehmigt: Die Auswahl ändert sich nicht mehr.",
+    fr: "Le rapport de sélection attend ou a reçu son approbation : la sélection ne change plus.",
+  },
+  approval_pending: {
+    status: 409,
+    nl: "Er wacht al een goedkeuringsvraag voor dit PV-rapport.",
+    en: "An approval request for this selection report is already waiting.",
+    de: "Für diesen Auswahlbericht wartet bereits eine Genehmigungsanfrage.",
+    fr: "Une demande d'approbation de ce rapport de sélection est déjà en attente.",
+  },
+  selection_already_approved: {
+    status: 409,
+    nl: "Dit PV-rapport is al goedgekeurd.",
+    en: "This selection report has already been approved.",
+    de: "Dieser Auswahlbericht wurde bereits genehmigt.",
+    fr: "Ce rapport de sélection a déjà été approuvé.",
+  },
+  approval_decided: {
+    status: 409,
+    nl: "Over deze goedkeuringsvraag is al beslist.",
+    en: "This approval request has already been decided.",
+    de: "Über diese Genehmigungsanfrage wurde bereits entschieden.",
+    fr: "Cette demande d'approbation a déjà été traitée.",
+  },
+  // --- end ---
 } as const satisfies Record<string, { status: number } & Record<MessageLocale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -663,6 +663,44 @@ export const fieldMessages: Record<string, Record<MessageLocale, string>> = {
     fr: "Saisissez un domaine e-mail comme vlaanderen.be (sans @).",
   },
   // --- end ---
+  // --- issue 16, selection results (jury scores, PV-rapport and its approval) ---
+  selection_part_unknown: {
+    nl: "Dit selectieonderdeel hoort niet bij deze vacature.",
+    en: "This selection part does not belong to this vacancy.",
+    de: "Dieser Auswahlteil gehört nicht zu dieser Stelle.",
+    fr: "Cette épreuve n'appartient pas à cette offre.",
+  },
+  score_above_max: {
+    nl: "De score mag niet hoger zijn dan het maximum van het onderdeel.",
+    en: "The score may not be higher than the part's maximum.",
+    de: "Die Punktzahl darf nicht höher sein als das Maximum des Teils.",
+    fr: "La note ne peut pas dépasser le maximum de l'épreuve.",
+  },
+  score_precision: {
+    nl: "Geef de score met hoogstens twee cijfers na de komma.",
+    en: "Give the score with at most two decimals.",
+    de: "Geben Sie die Punktzahl mit höchstens zwei Nachkommastellen an.",
+    fr: "Indiquez la note avec au plus deux décimales.",
+  },
+  score_or_verdict_required: {
+    nl: "Geef een score, een oordeel of allebei.",
+    en: "Give a score, a verdict or both.",
+    de: "Geben Sie eine Punktzahl, ein Urteil oder beides an.",
+    fr: "Indiquez une note, un avis ou les deux.",
+  },
+  approver_not_on_team: {
+    nl: "Kies de HR-verantwoordelijke of een leidinggevende van deze vacature.",
+    en: "Choose this vacancy's HR officer or one of its leaders.",
+    de: "Wählen Sie die HR-Verantwortliche oder eine Führungskraft dieser Stelle.",
+    fr: "Choisissez le responsable RH ou un responsable hiérarchique de cette offre.",
+  },
+  rejection_remarks_required: {
+    nl: "Schrijf bij een afkeuring wat er moet veranderen.",
+    en: "When rejecting, write what needs to change.",
+    de: "Schreiben Sie bei einer Ablehnung, was sich ändern muss.",
+    fr: "En cas de refus, indiquez ce qui doit changer.",
+  },
+  // --- end ---
 };
 
 /** The text of one of our field message keys (for checks made in services, not in zod). */

@@ -6,9 +6,10 @@ import { organisations } from "../modules/tenancy/tenancy.schema";
 import { vacancies, vacancyTeam } from "../modules/vacancies/vacancies.schema";
 import type { Db } from "../platform/db";
 import { dayFrom as day, procedureOfKind } from "./procedures";
-import { seedDemoReserveList } from "./selection-reserve";
 import { seedDemoSelectionEvents } from "./selection-events";
 import { seedSelectionOnboarding } from "./selection-onboarding";
+import { seedDemoReserveList } from "./selection-reserve";
+import { seedDemoSelectionResults } from "./selection-results";
 
 const OWNER = "demo-selectie";
 
@@ -181,6 +182,8 @@ export async function seedDemoSelection(db: Db, agencyId: string, now: Date): Pr
   );
   await seedDemoSelectionEvents(db, policy!.id, now);
   await seedSelectionOnboarding(db, agencyId, policy!.id);
+  // Issue 16 parts 3-4: the selection parts and the jury's first scores.
+  await seedDemoSelectionResults(db, { id: policy!.id, organisationId: agencyId }, now);
 }
 
 /** The selection office's first mail template, in Dutch and English, with its merge fields. */

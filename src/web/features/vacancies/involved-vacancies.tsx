@@ -68,14 +68,26 @@ function InvolvedCard({ vacancy }: { vacancy: InvolvedVacancy }) {
         </Group>
         <Group justify="space-between">
           <Text fw={600}>{t("vacancies.involved.applicants", { count: vacancy.applicants })}</Text>
-          <Button
-            component={AppLink}
-            href={`/vacaturebeheer/${vacancy.id}/sollicitanten`}
-            variant="light"
-            aria-label={t("vacancies.involved.open", { title: vacancy.displayTitle })}
-          >
-            {t("vacancies.involved.openShort")}
-          </Button>
+          <Group gap="xs">
+            <Button
+              component={AppLink}
+              href={`/vacaturebeheer/${vacancy.id}/sollicitanten`}
+              variant="light"
+              aria-label={t("vacancies.involved.open", { title: vacancy.displayTitle })}
+            >
+              {t("vacancies.involved.openShort")}
+            </Button>
+            {vacancy.roles.includes("jury") && (
+              // Issue 16: the jury member's own scoring page (selection-results feature).
+              <Button
+                component={AppLink}
+                href={`/vacaturebeheer/${vacancy.id}/beoordeling`}
+                aria-label={t("selectionResults.involved.score", { title: vacancy.displayTitle })}
+              >
+                {t("selectionResults.involved.scoreShort")}
+              </Button>
+            )}
+          </Group>
         </Group>
         <GroupedBarChart
           caption={t("vacancies.involved.chart", { title: vacancy.displayTitle })}

@@ -53,9 +53,10 @@ import { FormError, fieldErrors, Notice, useErrorText } from "../identity/forms"
 import { useLocale } from "../language/language-control";
 import { VacancyMatches } from "../matches/vacancy-matches";
 import { usePageTitle } from "../navigation/page-title";
+import { HiringSection } from "../onboarding/hiring-section";
 import { VacancyClosure, VacancyReserveList } from "../reserve-lists/vacancy-sections";
 import { VacancyEvents } from "../selection-events/vacancy-events";
-import { HiringSection } from "../onboarding/hiring-section";
+import { SelectionSection } from "../selection-results/selection-section";
 import { formatDateTime, formatDay, formatHours, formatSalary, formatScale, isExpired } from "./format";
 import { AudienceBadges, PageLoader, Section, StatusBadge } from "./ui";
 import classes from "./vacancies.module.css";
@@ -729,6 +730,7 @@ export function VacancyDetail({ id }: { id: string }) {
       </SimpleGrid>
 
       <VacancyTeamPanel vacancyId={vacancy.id} />
+      <SelectionSection vacancyId={vacancy.id} />
       <PublicationChannels vacancy={vacancy} />
       <HiringSection vacancyId={vacancy.id} />
       <VacancyReserveList vacancyId={vacancy.id} />
