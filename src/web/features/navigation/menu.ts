@@ -1,11 +1,14 @@
 import {
   type Icon,
   IconAffiliate,
+  IconBook,
   IconBriefcase,
   IconBuilding,
   IconBuildingCommunity,
+  IconCalendarEvent,
   IconChartBar,
   IconChecklist,
+  IconChecks,
   IconClockHour4,
   IconFileDescription,
   IconFiles,
@@ -15,9 +18,11 @@ import {
   IconIdBadge2,
   IconInfoCircle,
   IconListCheck,
+  IconListNumbers,
   IconMail,
   IconMailCog,
   IconMapPin,
+  IconSchool,
   IconSearch,
   IconSettings,
   IconTrophy,
@@ -102,6 +107,20 @@ const jobSiteReports: MenuItem = {
 };
 /** Vlimpers: the leader's and jury member's vacancies, those they are on once someone applied. */
 const involved: MenuItem = { key: "involvedVacancies", href: "/selecties", icon: IconBriefcase };
+/** Vlimpers' selection events ("selectiemomenten"): planned events, bookings, the private calendar feed. */
+const selectionEvents: MenuItem = {
+  key: "selectionEvents",
+  href: "/selectiemomenten",
+  icon: IconCalendarEvent,
+};
+/** Vlimpers' "Vacatures goedkeuren": the PV-rapporten the HR officer or leader is asked to approve. */
+const approvals: MenuItem = { key: "approvals", href: "/vacatures-goedkeuren", icon: IconChecks };
+/** Vlimpers' reserve lists ("werfreserves") with their laureates and call-ups. */
+const reserveLists: MenuItem = { key: "reserveLists", href: "/werfreserves", icon: IconListNumbers };
+/** Onboarding ("inwerken"): the leader's and mentor's actions for new employees. */
+const onboarding: MenuItem = { key: "onboarding", href: "/inwerken", icon: IconSchool };
+/** The organisation's learning material for new employees, and its own e-mail domains. */
+const learningMaterial: MenuItem = { key: "learningMaterial", href: "/leermateriaal", icon: IconBook };
 // The manual puts user management under Instellingen, in the organisation's part.
 const users: MenuItem = { key: "users", href: "/instellingen?tab=gebruikers", icon: IconUsers };
 
@@ -110,17 +129,40 @@ const users: MenuItem = { key: "users", href: "/instellingen?tab=gebruikers", ic
  * favourites, vacancies, employers), Carerix for the hiring manager, Vlimpers for HR and
  * selection, the referral portal for referrers. An item is here only once its page works for
  * that role (no dead ends; `menu.test.ts` checks every href against the router). Still to come
- * with their issues: HR and selection's "Sollicitanten", "Selecties", "PV-rapporten", "Werfreserves",
- * "Rapportages", and the platform admin's "Portalen" and "Organisaties".
+ * with their issues: the platform admin's "Portalen" and "Organisaties". A new employee reaches
+ * "Mijn inwerken" from their home and the mail, not from the menu (only the hired have any).
  */
 export const MENU_BY_ROLE: Readonly<Record<MenuRole, readonly MenuItem[]>> = {
   anonymous: [home, jobBoard, forEmployers, about],
   candidate: [home, kansen, applications, myTimesheets, profile, messages, settings],
   referrer: [home, refer, myReferrals, points, jobBoard, settings],
-  jury_member: [home, involved, settings],
-  line_manager: [home, involved, settings],
-  selection_officer: [home, vacancies, mailTemplates, jobSites, jobSiteReports, referrals, sites, settings],
-  hr_officer: [home, vacancyRequests, vacancies, settings],
+  jury_member: [home, involved, selectionEvents, onboarding, settings],
+  line_manager: [home, involved, approvals, selectionEvents, onboarding, settings],
+  selection_officer: [
+    home,
+    vacancies,
+    selectionEvents,
+    reserveLists,
+    onboarding,
+    mailTemplates,
+    jobSites,
+    jobSiteReports,
+    learningMaterial,
+    referrals,
+    sites,
+    settings,
+  ],
+  hr_officer: [
+    home,
+    vacancyRequests,
+    approvals,
+    vacancies,
+    selectionEvents,
+    reserveLists,
+    onboarding,
+    learningMaterial,
+    settings,
+  ],
   employer_contact: [
     home,
     vacancies,
@@ -158,14 +200,29 @@ export const MENU_BY_ROLE: Readonly<Record<MenuRole, readonly MenuItem[]>> = {
     history,
     messages,
     referrals,
+    selectionEvents,
+    reserveLists,
+    onboarding,
     mailTemplates,
     jobSites,
     jobSiteReports,
+    learningMaterial,
     users,
     sites,
     settings,
   ],
-  platform_admin: [home, vacancies, jobSites, jobSiteReports, referrals, users, sites, settings],
+  platform_admin: [
+    home,
+    vacancies,
+    selectionEvents,
+    reserveLists,
+    jobSites,
+    jobSiteReports,
+    referrals,
+    users,
+    sites,
+    settings,
+  ],
 };
 
 /**
