@@ -14,6 +14,7 @@ import {
   matches,
   matchHistory,
   organisations,
+  procedureClosedOf,
   procedurePhases,
   users,
   vacancies,
@@ -21,7 +22,6 @@ import {
 } from "../../platform/schema";
 import type { TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
-import { procedureClosedOf } from "../reserve-lists/reserve-lists.schema";
 import {
   applicantCorrections,
   applicantMailingRecipients,

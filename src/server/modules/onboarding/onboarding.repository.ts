@@ -13,6 +13,7 @@ import {
   organisationEmailDomains,
   organisations,
   portals,
+  procedureClosedOf,
   procedurePhases,
   users,
   vacancies,
@@ -21,7 +22,6 @@ import {
 } from "../../platform/schema";
 import { reaches, type SelfScope, type TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
-import { procedureClosedOf } from "../reserve-lists/reserve-lists.schema";
 
 export type HireRow = typeof hires.$inferSelect;
 export type MaterialRow = typeof learningMaterials.$inferSelect;

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDbKinds } from "../../../../test/support/databases";
 import { expectAccessiblePdf, readPdf } from "../../../../test/support/pdf";
+import { closeProcedure } from "../../../../test/support/procedures";
 import { startTestServer, type TestServer } from "../../../../test/support/server";
 import { Client, signIn } from "../../../../test/support/session";
 import { startSmtpServer, type TestSmtpServer } from "../../../../test/support/smtp";
@@ -471,7 +472,7 @@ describe.each(testDbKinds())("hiring and onboarding, on %s", (kind) => {
   it("keeps a closed procedure read only", async () => {
     // Ruben could be hired but for the closing (another part may make corrections read only too).
     await expect(correct("Ruben", registerNumber("850101", "123"))).resolves.toMatchObject({ status: 200 });
-    await db.update(vacancies).set({ status: "closed" }).where(eq(vacancies.id, vacancyId));
+    const reopen = await closeProcedure(db, vacancyId);
     try {
       const before = await counts();
       const res = await selection.call(`/api/v1/vacancies/${vacancyId}/hires/${match.get("Kim")}`, {
@@ -498,7 +499,7 @@ describe.each(testDbKinds())("hiring and onboarding, on %s", (kind) => {
       expect(await counts()).toEqual(before);
       expect((await hiringOf()).hires.find((h) => h.name.startsWith("Kim"))!.startDate).toBe(day(0));
     } finally {
-      await db.update(vacancies).set({ status: "published" }).where(eq(vacancies.id, vacancyId));
+      await reopen();
     }
   });
 });

@@ -462,6 +462,23 @@ describe.each(testDbKinds())("reserve lists and closing a selection procedure, o
     expect(await stored()).toEqual(before);
   });
 
+  it("keeps a selection going after its vacancy closed on the closing date for applying", async () => {
+    const id = vacancy.get("Adviseur subsidies")!;
+    // What the publication job does on the closing date: the vacancy closes, the procedure does not.
+    await db.update(vacancies).set({ status: "closed" }).where(eq(vacancies.id, id));
+    try {
+      const list = await selection.call(`/api/v1/vacancies/${id}/applicants`);
+      expect(list.status, list.text).toBe(200);
+      const permissions = list.json<ApplicantListResponse>().permissions;
+      expect(permissions.mail).toBe(true);
+      expect(permissions.moveTo.length).toBeGreaterThan(0);
+      const open = await selection.call(`/api/v1/vacancies/${id}/closure`);
+      expect(open.json<ClosureResponse>()).toMatchObject({ closure: null, mayClose: true });
+    } finally {
+      await db.update(vacancies).set({ status: "published" }).where(eq(vacancies.id, id));
+    }
+  });
+
   it("completes a procedure: open applicants not on the list are told they were not retained; then read only", async () => {
     const id = vacancy.get("Adviseur subsidies")!;
     const open = await selection.call(`/api/v1/vacancies/${id}/closure`);

@@ -6,6 +6,7 @@ import {
   matches,
   organisations,
   portals,
+  procedureClosedOf,
   procedurePhases,
   users,
   vacancies,
@@ -13,7 +14,6 @@ import {
 } from "../../platform/schema";
 import type { PlatformScope, PublicScope, SelfScope, TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
-import { procedureClosedOf } from "../reserve-lists/reserve-lists.schema";
 import { mailPortalColumns } from "../tenancy";
 import {
   calendarFeeds,

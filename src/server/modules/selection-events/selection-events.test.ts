@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDbKinds } from "../../../../test/support/databases";
 import { request } from "../../../../test/support/http";
 import { type MimePart, parseMail } from "../../../../test/support/mime";
+import { closeProcedure } from "../../../../test/support/procedures";
 import { startTestServer, type TestServer } from "../../../../test/support/server";
 import { Client, signIn } from "../../../../test/support/session";
 import { startSmtpServer, type TestSmtpServer } from "../../../../test/support/smtp";
@@ -488,7 +489,7 @@ describe.each(testDbKinds())("selection events, on %s", (kind) => {
     );
     expect(await outboxCount()).toBe(before);
 
-    await db.update(vacancies).set({ status: "closed" }).where(eq(vacancies.id, vacancyId));
+    const reopen = await closeProcedure(db, vacancyId);
     try {
       const closed = await officer.call(`/api/v1/selection-events/${event.id}/sessions`, {
         body: plan().sessions[1],
@@ -508,7 +509,7 @@ describe.each(testDbKinds())("selection events, on %s", (kind) => {
       const read = await officer.call(`/api/v1/selection-events/${event.id}`);
       expect(read.json<{ event: SelectionEvent }>().event.sessions).toHaveLength(2);
     } finally {
-      await db.update(vacancies).set({ status: "published" }).where(eq(vacancies.id, vacancyId));
+      await reopen();
     }
   });
 

@@ -7,6 +7,7 @@ import {
   matches,
   organisations,
   portals,
+  procedureClosedOf,
   procedurePhases,
   users,
   vacancies,
@@ -14,7 +15,6 @@ import {
 } from "../../platform/schema";
 import { type PlatformScope, reaches, type TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
-import { procedureClosedOf } from "../reserve-lists/reserve-lists.schema";
 import { mailPortalColumns } from "../tenancy";
 import { selectionApprovals, selectionParts, selectionScores } from "./selection-results.schema";
 

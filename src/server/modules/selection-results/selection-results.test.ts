@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDbKinds } from "../../../../test/support/databases";
 import { expectAccessiblePdf, structElements } from "../../../../test/support/pdf";
+import { closeProcedure } from "../../../../test/support/procedures";
 import { startTestServer, type TestServer } from "../../../../test/support/server";
 import { Client, signIn } from "../../../../test/support/session";
 import { startSmtpServer, type TestSmtpServer } from "../../../../test/support/smtp";
@@ -465,7 +466,7 @@ describe.each(testDbKinds())("selection results: jury scores, decisions and the 
   });
 
   it("refuses every change once the procedure is closed", async () => {
-    await db.update(vacancies).set({ status: "closed" }).where(eq(vacancies.id, vacancyId));
+    const reopen = await closeProcedure(db, vacancyId);
     // The approval is what locks it now; take it away to see the closing alone.
     await db.delete(selectionApprovals).where(eq(selectionApprovals.vacancyId, vacancyId));
     const before = await stored();
@@ -484,5 +485,6 @@ describe.each(testDbKinds())("selection results: jury scores, decisions and the 
     expect((await officer.call(`${base()}/parts`, { method: "PUT", body: { parts: [] } })).status).toBe(409);
     expect(await stored()).toEqual(before);
     expect((await overview(officer)).permissions.locked).toBe("closed");
+    await reopen();
   });
 });

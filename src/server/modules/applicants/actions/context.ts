@@ -32,16 +32,18 @@ export async function applicantContext(deps: ApplicantDeps, caller: Caller, vaca
   if (!vacancy || (!involved && !seesApplicants(actor, vacancy))) throw new AppError("not_found");
   const procedure = await procedureFor(deps.matches, scope, vacancy);
   // A closed procedure (issue 16) is read only for everyone: nothing about its applicants changes.
+  // `manages` still says who would manage it, so the selection modules answer "closed" (409) to
+  // the officer and "forbidden" (403) to everyone else.
   const closed = procedureClosed(vacancy);
-  if (involved || closed) {
+  if (involved) {
     const permissions: ApplicantPermissions = {
       moveTo: [],
       mail: false,
       correct: false,
       note: false,
-      vacancy: !involved,
+      vacancy: false,
     };
-    return { actor, scope, vacancy, procedure, permissions, closed };
+    return { actor, scope, vacancy, procedure, permissions, closed, manages: false };
   }
   // The owner, and the co-owners and HR officer on the vacancy's team, manage its applicants too.
   const roles = await deps.store.bind(scope, applicantsRepository).teamRolesOf(vacancyId, actor.userId);
@@ -49,6 +51,16 @@ export async function applicantContext(deps: ApplicantDeps, caller: Caller, vaca
     managesApplicants(actor, vacancy) ||
     vacancy.ownerUserId === actor.userId ||
     roles.some((r) => r === "co_owner" || r === "hr");
+  if (closed) {
+    const permissions: ApplicantPermissions = {
+      moveTo: [],
+      mail: false,
+      correct: false,
+      note: false,
+      vacancy: true,
+    };
+    return { actor, scope, vacancy, procedure, permissions, closed, manages };
+  }
   const permissions: ApplicantPermissions = {
     moveTo: movablePhases(matchAccess(actor, vacancy), procedure).map((p) => p.id),
     mail: manages,
@@ -56,7 +68,7 @@ export async function applicantContext(deps: ApplicantDeps, caller: Caller, vaca
     note: true,
     vacancy: true,
   };
-  return { actor, scope, vacancy, procedure, permissions, closed };
+  return { actor, scope, vacancy, procedure, permissions, closed, manages };
 }
 export type ApplicantContext = Awaited<ReturnType<typeof applicantContext>>;
 

@@ -99,7 +99,7 @@ async function vacancyContext(deps: OnboardingDeps, caller: Caller, vacancyId: s
   return {
     ...ctx,
     facts: vacancy,
-    manages: ctx.permissions.correct,
+    manages: ctx.manages,
     closed: vacancy.procedureClosed,
   };
 }

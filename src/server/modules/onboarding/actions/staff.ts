@@ -100,7 +100,7 @@ export async function assignMaterial(
       caller,
       found.hire.vacancyId,
     ).catch(() => null);
-    if (!ctx?.permissions.correct) throw new AppError("forbidden");
+    if (!ctx?.manages) throw new AppError("forbidden");
   }
   const vacancy = await repo.vacancy(found.hire.vacancyId);
   if (!vacancy) throw new AppError("not_found");

@@ -33,7 +33,7 @@ export interface SelectionEventDeps {
 }
 
 /** Whoever manages the vacancy's applicants plans its events; its jury and leader only read. */
-const manages = (ctx: ApplicantContext) => ctx.permissions.mail;
+const manages = (ctx: ApplicantContext) => ctx.manages;
 
 function assertOpen(ctx: ApplicantContext): void {
   if (ctx.closed) throw new AppError("procedure_closed");

@@ -19,7 +19,7 @@ export async function selectionContext(deps: SelectionResultsDeps, caller: Calle
   const jury = await repo.team(vacancyId, ["jury"]);
   const userId = caller.userId();
   // The applicants module's "manages" is what lets mail and correct: the officer's rights.
-  const manage = ctx.permissions.mail;
+  const manage = ctx.manages;
   const isJury = jury.some((j) => j.id === userId);
   const approval = await repo.latestApproval(vacancyId);
   return {
