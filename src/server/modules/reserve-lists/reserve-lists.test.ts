@@ -511,6 +511,8 @@ describe.each(testDbKinds())("reserve lists and closing a selection procedure, o
     const chloe = match.get("Chloe@Adviseur subsidies")!;
     for (const [path, body] of [
       [`/api/v1/vacancies/${id}/applicants/moves`, { matchIds: [chloe], phaseId: phase("passed") }],
+      // The match's own page moves through the matches module: the selection step hook refuses.
+      [`/api/v1/matches/${chloe}/moves`, { phaseId: phase("passed") }],
       [
         `/api/v1/vacancies/${id}/applicants/mailings`,
         { matchIds: [chloe], message: { subject: "Hoi", body: "Hallo" } },

@@ -42,21 +42,24 @@ export interface HireDetails {
  * whichever screen, needs the laureate's national register number (corrected in the
  * "aanpassingsvelden" or given on the application form) and records the hire with the
  * vacancy's leader, then starts the onboarding; without the number the step is refused and
- * nothing changes. Undoing that step removes the hire.
+ * nothing changes. Undoing that step removes the hire. No step nor undo once the procedure is
+ * completed or cancelled.
  */
 export function selectionStepHooks(
   details: HireDetails = { startDate: null, mentorUserId: null },
 ): StepHooks {
   return {
     async moved(tx, { scope, step, match, target }) {
+      const repo = tx.bind(scope, onboardingRepository);
+      // A completed or cancelled procedure is read only from every screen that moves its
+      // matches (the match's own page too), not only from the applicants' one.
+      const vacancy = await repo.vacancy(match.vacancyId);
+      if (!vacancy) throw new AppError("not_found");
+      if (vacancy.procedureClosed) throw new AppError("procedure_closed");
       if (target.meaning !== "hired") return;
       const identity = await applicantIdentity({ store: tx }, scope, match.id);
       const number = validNumber(identity?.nationalRegisterNumber);
       if (!identity || !number) throw new AppError("national_register_number_required");
-      const repo = tx.bind(scope, onboardingRepository);
-      const vacancy = await repo.vacancy(match.vacancyId);
-      if (!vacancy) throw new AppError("not_found");
-      if (vacancy.procedureClosed) throw new AppError("procedure_closed");
       const leader = await repo.leaderOf(vacancy.id);
       const hire = await repo.insertHire({
         organisationId: match.organisationId,
@@ -76,6 +79,7 @@ export function selectionStepHooks(
     },
     async undone(tx, { scope, match }) {
       const repo = tx.bind(scope, onboardingRepository);
+      if ((await repo.vacancy(match.vacancyId))?.procedureClosed) throw new AppError("procedure_closed");
       const found = await repo.hireOfMatch(match.id);
       if (!found) return;
       await repo.deleteHireOfMatch(match.id);
