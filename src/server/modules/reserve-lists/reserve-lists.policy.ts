@@ -1,7 +1,6 @@
 import type { ReserveListState } from "../../../contracts/reserve-lists";
-import type { TeamRole } from "../../../contracts/vacancy-team";
 import type { Access } from "../../platform/access";
-import { canEdit, canRead, VACANCY_STAFF_ROLES, type VacancyActor, type VacancyFacts } from "../vacancies";
+import { canRead, VACANCY_STAFF_ROLES, type VacancyActor, type VacancyFacts } from "../vacancies";
 
 /** Route-level access; what a caller may do with one vacancy's reserve list is decided below. */
 export const reserveListsPolicy = {
@@ -14,19 +13,6 @@ export const reserveListsPolicy = {
  */
 export function seesReserve(actor: VacancyActor, vacancy: Pick<VacancyFacts, "organisationId">): boolean {
   return canRead({ ...actor, contactOf: actor.managerOf }, vacancy);
-}
-
-/** Who keeps the list, calls laureates up and closes the procedure: as who manages the applicants. */
-export function managesReserve(
-  actor: VacancyActor,
-  vacancy: VacancyFacts & { ownerUserId: string | null },
-  teamRoles: readonly TeamRole[],
-): boolean {
-  return (
-    (seesReserve(actor, vacancy) && canEdit(actor, vacancy)) ||
-    vacancy.ownerUserId === actor.userId ||
-    teamRoles.some((r) => r === "co_owner" || r === "hr")
-  );
 }
 
 /** A completed or cancelled procedure is over (`procedureClosedOf`): its applicants no longer change. */

@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
-import type { TeamRole } from "../../../contracts/vacancy-team";
 import { insertOwned, inTenant, queryRows } from "../../platform/db";
 import {
   candidates,
@@ -9,7 +8,6 @@ import {
   procedurePhases,
   users,
   vacancies,
-  vacancyTeam,
 } from "../../platform/schema";
 import { type PlatformScope, reaches, type TenantScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
@@ -56,21 +54,6 @@ export const reserveListsRepository = repository<TenantScope>()({
       .where(and(eq(vacancies.id, vacancyId), inTenant(scope, vacancies.organisationId)))
       .limit(1);
     return row ?? null;
-  },
-
-  /** The caller's places on the vacancy's team (co-owner, HR, leader, jury). */
-  async teamRolesOf(db, scope, vacancyId: string, userId: string): Promise<TeamRole[]> {
-    const rows = await db
-      .select({ role: vacancyTeam.role })
-      .from(vacancyTeam)
-      .where(
-        and(
-          eq(vacancyTeam.vacancyId, vacancyId),
-          eq(vacancyTeam.userId, userId),
-          inTenant(scope, vacancyTeam.organisationId),
-        ),
-      );
-    return rows.map((r) => r.role);
   },
 
   async ofVacancy(db, scope, vacancyId: string): Promise<ReserveListRow | null> {

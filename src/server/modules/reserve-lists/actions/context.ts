@@ -1,10 +1,10 @@
 import { AppError } from "../../../platform/errors";
 import type { FileStorage } from "../../../platform/files";
 import type { Store } from "../../../platform/store";
+import { applicantContext } from "../../applicants";
 import type { MatchDeps } from "../../matches";
 import type { Caller } from "../../tenancy";
-import { todayIn, vacancyActorOf, vacancyScopeOf } from "../../vacancies";
-import { managesReserve, procedureIsClosed, seesReserve } from "../reserve-lists.policy";
+import { todayIn, vacancyScopeOf } from "../../vacancies";
 import { type ReserveListRow, reserveListsRepository } from "../reserve-lists.repository";
 
 /** What the reserve-list and closing actions work with. */
@@ -20,23 +20,14 @@ export interface ReserveListDeps {
 export const todayOf = (deps: ReserveListDeps) => (deps.today ?? (() => todayIn()))();
 
 /**
- * A vacancy whose reserve list and closing the caller may see (its staff, as for its applicants),
- * with whether they manage them: those who may change the vacancy, its owner, and the co-owners
- * and HR officer on its team. 404 for anything else, so ids cannot be probed.
+ * A vacancy whose reserve list and closing the caller may see: the applicants module's rule
+ * (`applicantContext`: its staff, and read only its leader and jury; 404 for anything else, so
+ * ids cannot be probed), with whether they manage them (those who manage its applicants) and
+ * whether its procedure is closed.
  */
 export async function vacancyContext(deps: ReserveListDeps, caller: Caller, vacancyId: string) {
-  const [actor, scope] = await Promise.all([vacancyActorOf(caller), vacancyScopeOf(caller)]);
-  const repo = deps.store.bind(scope, reserveListsRepository);
-  const vacancy = await repo.vacancy(vacancyId);
-  if (!vacancy || !seesReserve(actor, vacancy)) throw new AppError("not_found");
-  const roles = await repo.teamRolesOf(vacancyId, actor.userId);
-  return {
-    actor,
-    scope,
-    vacancy,
-    manages: managesReserve(actor, vacancy, roles),
-    closed: procedureIsClosed(vacancy),
-  };
+  const { actor, scope, vacancy, manages, closed } = await applicantContext(deps, caller, vacancyId);
+  return { actor, scope, vacancy, manages, closed };
 }
 export type VacancyContext = Awaited<ReturnType<typeof vacancyContext>>;
 
