@@ -23,8 +23,9 @@ export const skipBrowserTests = process.env.SKIP_BROWSER_TESTS === "1";
 
 // A journey signs in, walks several pages and runs axe on each: on two busy cores in CI that is
 // well past the 30 s a unit or HTTP test gets. Every journey file imports this module, so the
-// longer budget is set once here (vi.setConfig applies to the importing file).
-vi.setConfig({ testTimeout: 120_000 });
+// longer budget is set once here (vi.setConfig applies to the importing file). The longest
+// journeys take about 65 s alone and twice that beside another journey on the second core.
+vi.setConfig({ testTimeout: 240_000 });
 
 /** Debian's Chromium, headless; fails with a hint when it is not installed. */
 export async function launchBrowser(): Promise<Browser> {
