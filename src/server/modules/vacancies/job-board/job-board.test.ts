@@ -453,9 +453,12 @@ describe.each(testDbKinds())("open job board on %s", (kind) => {
       const base = `http://haaglanden.localhost:${server.port}`;
       expect(res.text).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
       expect(res.text).toMatch(new RegExp(`<url><loc>${base}/vacatures</loc><lastmod>\\d{4}-\\d\\d-\\d\\dT`));
+      // lastmod is an ISO timestamp in UTC: its date is the UTC one, a day behind Amsterdam's
+      // between midnight there and midnight in UTC.
+      const utcToday = new Date().toISOString().slice(0, 10);
       expect(res.text).toMatch(
         new RegExp(
-          `<url><loc>${base}/vacatures/${ids.public}-heftruckchauffeur-testbord-nacht-dag</loc><lastmod>${today}T`,
+          `<url><loc>${base}/vacatures/${ids.public}-heftruckchauffeur-testbord-nacht-dag</loc><lastmod>${utcToday}T`,
         ),
       );
       for (const hidden of ["draft", "future", "rotterdam"]) expect(res.text).not.toContain(ids[hidden]);
