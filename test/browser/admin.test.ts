@@ -200,7 +200,7 @@ describe.skipIf(skipBrowserTests)("user management, settings and the side switch
     await expect.poll(() => log.getByRole("row").nth(1).textContent()).toContain(NEW_USER.email);
     await screenshot(admin, "settings-audit");
     await expectAccessible(admin, "settings, security log");
-  }, 90_000);
+  }, 240_000);
 
   it("lets an employer contact who is also a candidate switch sides, and saves privacy choices", async () => {
     const page = await newPage();
@@ -248,7 +248,7 @@ describe.skipIf(skipBrowserTests)("user management, settings and the side switch
     await video.waitFor({ state: "visible" });
     expect(await video.isChecked()).toBe(!videoBefore);
     expect(await research.isChecked()).toBe(!researchBefore);
-  }, 90_000);
+  }, 240_000);
 
   it("saves personal data with field errors in Dutch, switches the language, and offers no text message for a contact number", async () => {
     const ACCOUNT_MANAGER = { email: "accountmanager@demo.werkbrug.test", name: "Fatima El Amrani" };
@@ -303,7 +303,7 @@ describe.skipIf(skipBrowserTests)("user management, settings and the side switch
     await main(page).getByRole("button", { name: "Inloggen", exact: true }).click();
     await main(page).getByLabel(field("Code")).waitFor({ state: "visible" });
     expect(await main(page).getByRole("button", { name: "Stuur een code per sms" }).count()).toBe(0);
-  }, 90_000);
+  }, 240_000);
 
   it("raised no script errors on any page", () => {
     expect(pageErrors).toEqual([]);

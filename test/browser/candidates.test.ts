@@ -366,7 +366,7 @@ describe.skipIf(skipBrowserTests)(
       await main(candidate).getByRole("link", { name: "Next: Education" }).waitFor();
       await expectAccessible(candidate, "profile editor in English");
       // A long journey (registration to hiding); CI machines are busier than this one.
-    }, 120_000);
+    }, 240_000);
 
     it("raised no script errors on any page", () => {
       expect(pageErrors).toEqual([]);

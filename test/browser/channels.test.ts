@@ -183,5 +183,5 @@ describe.skipIf(skipBrowserTests)("publication channels in the browser", () => {
       .where(and(eq(vacancyViews.vacancyId, vacancyId), eq(vacancyViews.channel, "apply")));
     expect(clicks.map((c) => c.source)).toEqual(["vdab", "vdab"]);
     expect(pageErrors).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 });

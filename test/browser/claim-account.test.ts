@@ -81,5 +81,5 @@ describe.skipIf(skipBrowserTests)("a job seeker claims the account an account ma
     const samira = new Client(server, `haaglanden.localhost:${server.port}`);
     await signIn(samira, "samira@example.test", "Nieuwe-baan-in-2026!");
     expect((await samira.call("/api/v1/candidates/me")).status).toBe(200);
-  }, 60_000);
+  }, 240_000);
 });

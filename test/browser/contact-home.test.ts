@@ -185,5 +185,5 @@ describe.skipIf(skipBrowserTests)("the employer contact's home in the browser", 
     await expectAccessible(page, "the new vacancy form of a contact");
     expect(pageErrors).toEqual([]);
     await page.close();
-  }, 180_000);
+  }, 240_000);
 });

@@ -106,7 +106,7 @@ describe.skipIf(skipBrowserTests)("an employer contact reads Werkbrug in German"
     await expect.poll(() => heading(again)).toBe("Stellen");
     // The dates of the list are German too (e.g. "7. Dez. 2026"), not Dutch.
     await screenshot(again, "contact-vacancies-de-again");
-  }, 120_000);
+  }, 240_000);
 
   it("follows a language chosen in another tab of the portal", async () => {
     const first = await freshPage();
@@ -125,5 +125,5 @@ describe.skipIf(skipBrowserTests)("an employer contact reads Werkbrug in German"
     await expect.poll(() => heading(second)).toBe("Vacancies");
     expect(new URL(second.url()).pathname).toBe("/vacaturebeheer");
     await expectAccessible(second, "vacancies after another tab chose English");
-  }, 120_000);
+  }, 240_000);
 });

@@ -174,5 +174,5 @@ describe.skipIf(skipBrowserTests)("documents by type in the browser", () => {
     await screenshot(contact, "contact-documents");
     await expectAccessible(contact, "the contact's documents");
     expect(pageErrors).toEqual([]);
-  }, 150_000);
+  }, 240_000);
 });

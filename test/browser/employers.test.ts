@@ -301,5 +301,5 @@ describe.skipIf(skipBrowserTests)("the employers CRM in the browser", () => {
 
     expect(pageErrors).toEqual([]);
     // The whole CRM journey in one test; CI machines are busier than a developer's.
-  }, 120_000);
+  }, 240_000);
 });

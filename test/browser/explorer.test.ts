@@ -209,7 +209,7 @@ describe.skipIf(skipBrowserTests)("the candidate explorer in the browser", () =>
     await main(page).getByRole("link", { name }).first().waitFor();
     await page.goto(`${haaglanden}/favorieten`);
     await main(page).getByRole("link", { name }).first().waitFor();
-  }, 120_000);
+  }, 240_000);
 
   it("says what is wrong when the server refuses the search, and shows the profile alone on a phone", async () => {
     const haaglanden = server.portalUrl("haaglanden");
@@ -232,7 +232,7 @@ describe.skipIf(skipBrowserTests)("the candidate explorer in the browser", () =>
     await expectAccessible(page, "explorer profile on a phone");
     await back.click();
     await results(page).waitFor();
-  }, 60_000);
+  }, 240_000);
 
   it('starts from a vacancy\'s occupation and place with "Zoek kandidaten"', async () => {
     const haaglanden = server.portalUrl("haaglanden");
@@ -251,7 +251,7 @@ describe.skipIf(skipBrowserTests)("the candidate explorer in the browser", () =>
       .waitFor();
     await expect.poll(() => total(page)).toBeGreaterThanOrEqual(0);
     await expectAccessible(page, "explorer started from a vacancy");
-  }, 60_000);
+  }, 240_000);
 
   it("explorer Enter with a typed sentence: recognised parts become chips, chips search at once and count as filters, the filter row shows it scrolls", async () => {
     const haaglanden = server.portalUrl("haaglanden");
@@ -355,7 +355,7 @@ describe.skipIf(skipBrowserTests)("the candidate explorer in the browser", () =>
     ).toBe(1);
     await slowPoll(() => total(page)).toBeGreaterThan(0);
     expect(await total(page)).toBeLessThan(everyone);
-  }, 90_000);
+  }, 240_000);
 
   it("raised no script errors on any page", () => {
     expect(pageErrors).toEqual([]);

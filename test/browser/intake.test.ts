@@ -61,5 +61,5 @@ describe.skipIf(skipBrowserTests)("the first visit of a portal's candidate side"
     expect(await heading(page)).toBe("Welkom bij Werkbrug Rijnmond");
     await expectAccessible(page, "candidate home after intake");
     await context.close();
-  }, 60_000);
+  }, 240_000);
 });

@@ -179,6 +179,6 @@ describe.skipIf(skipBrowserTests)(
         .waitFor({ state: "visible" });
       await screenshot(manager, "proposals-verdicts");
       expect(pageErrors).toEqual([]);
-    }, 180_000);
+    }, 240_000);
   },
 );

@@ -342,5 +342,5 @@ describe.skipIf(skipBrowserTests)("referrals in the browser", () => {
     await main(page).getByRole("button", { name: "Wijzigingen terugdraaien" }).click();
     await title(1, "Contact gemaakt?").waitFor();
     expect(pageErrors).toEqual([]);
-  }, 180_000);
+  }, 240_000);
 });

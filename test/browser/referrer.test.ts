@@ -137,7 +137,7 @@ describe.skipIf(skipBrowserTests)("referring someone on a phone", () => {
       .getByText(/belangstelling bevestigd op/)
       .waitFor();
     expect(pageErrors).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 
   it("counts a friend who applies through the shared link on the job board as referred", async () => {
     const vincent = new Client(server, `haaglanden.localhost:${server.port}`);
@@ -168,5 +168,5 @@ describe.skipIf(skipBrowserTests)("referring someone on a phone", () => {
       .where(and(eq(referrals.vacancyId, shared.id), eq(referrals.channel, "link")));
     expect(row).toMatchObject({ referrerUserId: "demo-verwijzer", email: "kandidaat@demo.werkbrug.test" });
     expect(pageErrors).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 });

@@ -159,5 +159,5 @@ describe.skipIf(skipBrowserTests)("sites in the browser", () => {
       .getByText("Gedeactiveerd")
       .waitFor({ state: "visible" });
     expect(pageErrors).toEqual([]);
-  }, 180_000);
+  }, 240_000);
 });

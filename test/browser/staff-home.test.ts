@@ -96,7 +96,7 @@ describe.skipIf(skipBrowserTests)("the staff home in the browser", () => {
     await expect.poll(() => table.locator("tbody tr").count()).toBe(2);
     await expectAccessible(page, "the vacancies with new applications");
     await page.context().close();
-  }, 120_000);
+  }, 240_000);
 
   it("shows an org admin the open invitations and opens the list with only those", async () => {
     const haaglanden = server.portalUrl("haaglanden");
@@ -136,7 +136,7 @@ describe.skipIf(skipBrowserTests)("the staff home in the browser", () => {
     await table.getByText("ingetrokken.collega@denhaag.test").waitFor({ state: "visible" });
     await expectAccessible(page, "the open invitations");
     await page.context().close();
-  }, 120_000);
+  }, 240_000);
 
   it("raised no script errors", () => {
     expect(pageErrors).toEqual([]);

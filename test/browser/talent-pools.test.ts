@@ -156,5 +156,5 @@ describe.skipIf(skipBrowserTests)("talent pools in the browser", () => {
       .where(and(eq(matches.vacancyId, vacancyId), eq(matches.candidateId, candidateId)));
     expect(row?.phase).toBe("approved");
     expect(pageErrors).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 });

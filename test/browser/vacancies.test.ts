@@ -369,7 +369,7 @@ describe.skipIf(skipBrowserTests)(
       await archived.getByText("Gesloten", { exact: true }).waitFor({ state: "visible" });
       await screenshot(employer, "vacancies-archive");
       await expectAccessible(employer, "archived vacancies");
-    }, 120_000);
+    }, 240_000);
 
     it("lets an HR officer request a vacancy that a selection officer approves", async () => {
       const REQUEST = "Beleidsadviseur arbeidsmarkt (aanvraag)";
@@ -424,7 +424,7 @@ describe.skipIf(skipBrowserTests)(
       await main(selection).getByText("De aanvraag is goedgekeurd.").waitFor({ state: "visible" });
       expect(await main(selection).getByText("Concept", { exact: true }).first().isVisible()).toBe(true);
       expect(await main(selection).textContent()).toContain("Akkoord, budget is er.");
-    }, 90_000);
+    }, 240_000);
 
     it("raised no script errors on any page", () => {
       expect(pageErrors).toEqual([]);
