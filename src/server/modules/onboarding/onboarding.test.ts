@@ -7,6 +7,7 @@ import { startTestServer, type TestServer } from "../../../../test/support/serve
 import { Client, signIn } from "../../../../test/support/session";
 import { startSmtpServer, type TestSmtpServer } from "../../../../test/support/smtp";
 import type { ErrorResponse } from "../../../contracts/common";
+import { birthDateFromNationalRegisterNumber } from "../../../contracts/national-register";
 import type {
   CandidateOnboarding,
   Hire,
@@ -22,7 +23,6 @@ import { organisations } from "../tenancy/tenancy.schema";
 import { todayIn } from "../vacancies";
 import { vacancies } from "../vacancies/vacancies.schema";
 import { hires, learningMaterials, materialAssignments, onboardingActions } from "./onboarding.schema";
-import { birthDateFromNationalRegisterNumber } from "./starter-form";
 
 const DAY = 86_400_000;
 const day = (offset: number) => todayIn(new Date(Date.now() + offset * DAY));

@@ -1,5 +1,8 @@
 import { dateTimeFormat } from "../../../contracts/intl";
-import { formatNationalRegisterNumber, nationalRegisterDigits } from "../../../contracts/national-register";
+import {
+  birthDateFromNationalRegisterNumber,
+  formatNationalRegisterNumber,
+} from "../../../contracts/national-register";
 import {
   artifact,
   createTaggedPdf,
@@ -88,26 +91,6 @@ const LABELS = {
     page: (n: number, of: number) => `Page ${n} of ${of}`,
   },
 } as const;
-
-/**
- * The date of birth in a national register number (YYMMDD): the century is the one whose check
- * digits fit (2000 and later: 2 before the nine digits). Null when the month or day is not known
- * (00, as for some people registered without a full birth date) or the number is not one.
- */
-export function birthDateFromNationalRegisterNumber(value: string): string | null {
-  const d = nationalRegisterDigits(value);
-  if (!d) return null;
-  const base = Number(d.slice(0, 9));
-  const check = Number(d.slice(9));
-  const century = 97 - ((2_000_000_000 + base) % 97) === check ? 2000 : 1900;
-  const year = century + Number(d.slice(0, 2));
-  const month = Number(d.slice(2, 4));
-  const day = Number(d.slice(4, 6));
-  if (month < 1 || month > 12 || day < 1) return null;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1) return null;
-  return date.toISOString().slice(0, 10);
-}
 
 function longDate(isoDay: string, locale: StarterFormLocale): string {
   return dateTimeFormat(TAGS[locale], { dateStyle: "long", timeZone: "UTC" }).format(
