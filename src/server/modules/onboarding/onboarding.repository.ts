@@ -92,6 +92,16 @@ export type HireView = {
  * every read filters on the rows' organisation, every write checks the scope reaches it.
  */
 export const onboardingRepository = repository<TenantScope>()({
+  /** Whether the vacancy's selection was completed or cancelled; null for a vacancy out of scope. */
+  async procedureClosed(db, scope, vacancyId: string): Promise<boolean | null> {
+    const [row] = await db
+      .select({ closed: procedureClosedOf(vacancies.id) })
+      .from(vacancies)
+      .where(and(eq(vacancies.id, vacancyId), inTenant(scope, vacancies.organisationId)))
+      .limit(1);
+    return row ? row.closed : null;
+  },
+
   /** The vacancy as the starter form and the hiring screen need it. */
   async vacancy(db, scope, vacancyId: string) {
     const [row] = await db

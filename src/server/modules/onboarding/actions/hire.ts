@@ -53,17 +53,17 @@ export function selectionStepHooks(
       const repo = tx.bind(scope, onboardingRepository);
       // A completed or cancelled procedure is read only from every screen that moves its
       // matches (the match's own page too), not only from the applicants' one.
-      const vacancy = await repo.vacancy(match.vacancyId);
-      if (!vacancy) throw new AppError("not_found");
-      if (vacancy.procedureClosed) throw new AppError("procedure_closed");
+      const closed = await repo.procedureClosed(match.vacancyId);
+      if (closed === null) throw new AppError("not_found");
+      if (closed) throw new AppError("procedure_closed");
       if (target.meaning !== "hired") return;
       const identity = await applicantIdentity({ store: tx }, scope, match.id);
       const number = validNumber(identity?.nationalRegisterNumber);
       if (!identity || !number) throw new AppError("national_register_number_required");
-      const leader = await repo.leaderOf(vacancy.id);
+      const leader = await repo.leaderOf(match.vacancyId);
       const hire = await repo.insertHire({
         organisationId: match.organisationId,
-        vacancyId: vacancy.id,
+        vacancyId: match.vacancyId,
         matchId: match.id,
         candidateId: match.candidateId,
         nationalRegisterNumber: number,
@@ -79,7 +79,7 @@ export function selectionStepHooks(
     },
     async undone(tx, { scope, match }) {
       const repo = tx.bind(scope, onboardingRepository);
-      if ((await repo.vacancy(match.vacancyId))?.procedureClosed) throw new AppError("procedure_closed");
+      if (await repo.procedureClosed(match.vacancyId)) throw new AppError("procedure_closed");
       const found = await repo.hireOfMatch(match.id);
       if (!found) return;
       await repo.deleteHireOfMatch(match.id);
