@@ -18,6 +18,7 @@ import { IconFileTypePdf, IconPlus, IconTable, IconTrash } from "@tabler/icons-r
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { numberFormat } from "../../../contracts/intl";
 import type {
   ApplicantResult,
   ApprovalSummary,
@@ -47,7 +48,7 @@ const OUTCOMES: readonly Outcome[] = ["passed", "reserve", "failed"];
 
 export function useNumber() {
   const locale = useLocale();
-  const format = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 2 });
+  const format = numberFormat(intlLocale(locale), { maximumFractionDigits: 2 });
   return (n: number | null) => (n === null ? "–" : format.format(n));
 }
 
