@@ -1,11 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import {
-  type TimesheetExportRow,
-  timesheetExportCsv,
-  timesheetExportXlsx,
-  wallClock,
-} from "./timesheet-export";
+import { wallClock } from "../../../contracts/intl";
+import { type TimesheetExportRow, timesheetExportCsv, timesheetExportXlsx } from "./timesheet-export";
 
 const AMSTERDAM = "Europe/Amsterdam";
 

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { Locale } from "../../../contracts/common";
-import { dateTimeFormat } from "../../../contracts/intl";
+import { type WallClock, wallClock } from "../../../contracts/intl";
 
 /** One placement's approved week, as payroll and invoicing need it. */
 export interface TimesheetExportRow {
@@ -61,41 +61,6 @@ const COLUMNS: { key: Key; nl: string; en: string; width: number }[] = [
 
 const HOUR_KEYS = ["normal", "overtime", "travel", "total"] as const;
 const TOTAL_LABEL: Record<Locale, string> = { nl: "Totaal", en: "Total" };
-
-/** A time as the clock on the wall in `timeZone` shows it. */
-interface WallClock {
-  /** "YYYY-MM-DD HH:mm". */
-  text: string;
-  /** The same wall-clock time as a UTC instant: spreadsheets have no time zones and read dates as UTC. */
-  asUtc: Date;
-}
-
-export function wallClock(date: Date, timeZone: string): WallClock {
-  const parts = Object.fromEntries(
-    dateTimeFormat("en-US", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  const [y, mo, d, h, mi] = [parts.year, parts.month, parts.day, parts.hour, parts.minute].map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  return {
-    text: `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`,
-    asUtc: new Date(Date.UTC(y, mo - 1, d, h, mi)),
-  };
-}
 
 interface Line {
   employer: string;

@@ -4,6 +4,7 @@ import ical, {
   ICalCalendarMethod,
   ICalEventStatus,
 } from "ical-generator";
+import { wallClock } from "../../../contracts/intl";
 
 /*
  * iCalendar (RFC 5545) for selection events: the invitation that goes with every booking mail
@@ -17,26 +18,7 @@ const PROD_ID = { company: "Werkbrug", product: "Selectiemomenten", language: "N
 
 /** The offset of a zone at an instant, in minutes (e.g. 60 for Brussels in winter). */
 function offsetMinutes(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(
-    get("year"),
-    get("month") - 1,
-    get("day"),
-    get("hour"),
-    get("minute"),
-    get("second"),
-  );
-  return Math.round((asUtc - at.getTime()) / 60_000);
+  return Math.round((wallClock(at, timeZone).asUtc.getTime() - at.getTime()) / 60_000);
 }
 
 /** The instant of a wall-clock time ("2026-12-10", "09:30") in a zone. */
