@@ -234,9 +234,10 @@ function OrganisationRow({
             <Button
               variant="default"
               size="sm"
+              aria-label={t("platformAdmin.organisations.actionsFor", { name: o.name })}
               rightSection={<IconChevronDown aria-hidden="true" size={16} />}
             >
-              {t("platformAdmin.organisations.actions", { name: o.name })}
+              {t("platformAdmin.organisations.actions")}
             </Button>
           </Menu.Target>
           <Menu.Dropdown>
