@@ -202,6 +202,9 @@ export const AUDIT_EVENT_TYPES = [
   "password_reset",
   /** A candidate deleted their account, or the retention job anonymised it (details.reason). */
   "account_erased",
+  /** The platform admin deactivated or reactivated an organisation: its staff lose or regain their roles. */
+  "organisation_deactivated",
+  "organisation_reactivated",
 ] as const;
 export const AuditEventTypeSchema = z.enum(AUDIT_EVENT_TYPES);
 export type AuditEventType = z.infer<typeof AuditEventTypeSchema>;

@@ -87,6 +87,8 @@ import { registerStaffHomeRoutes } from "./modules/staff-home";
 import { registerTalentPoolRoutes, registerTalentPoolSubscribers } from "./modules/talent-pools";
 import { registerTaxonomy } from "./modules/taxonomy/taxonomy.routes";
 import { callerOf } from "./modules/tenancy";
+import { registerPlatformAdminRoutes } from "./modules/tenancy/platform-admin.routes";
+import { createPlatformAdminService } from "./modules/tenancy/platform-admin.service";
 import { registerOrganisationWrites, registerTenancy } from "./modules/tenancy/tenancy.routes";
 import { createTenancyService } from "./modules/tenancy/tenancy.service";
 import {
@@ -205,6 +207,9 @@ export async function buildApp({
   await registerIdentity(app, { auth, store, publicUrl: env.PUBLIC_URL });
   await registerInvitationRoutes(app, { invitations, auth, store });
   const files = createLocalFileStorage(path.join(env.DATA_DIR, "files"));
+  await registerPlatformAdminRoutes(app, {
+    platformAdmin: createPlatformAdminService({ store, files, publicUrl: env.PUBLIC_URL, tenancy }),
+  });
   await registerUserRoutes(app, {
     users: createUserService({ store }),
     profiles: createProfileService({ store, files }),

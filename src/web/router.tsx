@@ -21,6 +21,8 @@ import { MyOnboardingPage } from "./features/onboarding/my-onboarding-page";
 import { PlacementPage } from "./features/placements/placement-detail";
 import { PlacementsPage } from "./features/placements/placements-page";
 import { PlacementSearchSchema } from "./features/placements/search-params";
+import { OrganisationsPage } from "./features/platform-admin/organisations-page";
+import { EditPortalPage, NewPortalPage, PortalsPage } from "./features/platform-admin/portals-page";
 import { ProposedCandidatePage, ProposedPage } from "./features/proposals/proposed-pages";
 import { ReferralDetailPage } from "./features/referrals/referral-detail";
 import { ReferralsPage } from "./features/referrals/referrals-page";
@@ -718,6 +720,40 @@ const channelReportsRoute = createRoute({
   staticData: { titleKey: "channels.reportsTitle", parent: "/" },
 });
 
+// Platform administration (issue 17 part 2): portals and organisations.
+const portalsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/portalen",
+  component: PortalsPage,
+  staticData: { titleKey: "platformAdmin.portals.title", parent: "/" },
+});
+const newPortalRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/portalen/nieuw",
+  component: NewPortalPage,
+  staticData: { titleKey: "platformAdmin.portals.newTitle", parent: "/portalen" },
+});
+const portalRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/portalen/$id",
+  validateSearch: z.object({ created: z.coerce.boolean().optional().catch(undefined) }),
+  component: function PortalRoutePage() {
+    return (
+      <EditPortalPage
+        portalId={portalRoute.useParams().id}
+        created={portalRoute.useSearch().created === true}
+      />
+    );
+  },
+  staticData: { titleKey: "platformAdmin.portals.editTitle", parent: "/portalen" },
+});
+const organisationsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/organisaties",
+  component: OrganisationsPage,
+  staticData: { titleKey: "platformAdmin.organisations.title", parent: "/" },
+});
+
 // Reserve lists ("werfreserves", issue 16 part 5): the overview and one list.
 const reserveListsRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -811,6 +847,10 @@ const approvalRoute = createRoute({
 });
 
 const routeTree = rootRoute.addChildren([
+  portalsRoute,
+  newPortalRoute,
+  portalRoute,
+  organisationsRoute,
   reserveListsRoute,
   reserveListRoute,
   selectionEventsRoute,

@@ -767,6 +767,92 @@ export const ERROR_CODES = {
     fr: "Cette demande d'approbation a déjà été traitée.",
   },
   // --- end ---
+  // --- issue 17, part 2 platform administration ---
+  portal_slug_invalid: {
+    status: 400,
+    nl: "Dit subdomein kan niet: gebruik 1 tot 63 kleine letters, cijfers of streepjes, niet aan het begin of eind.",
+    en: "This subdomain is not possible: use 1 to 63 lowercase letters, digits or hyphens, not at the start or end.",
+    de: "Diese Subdomain ist nicht möglich: 1 bis 63 Kleinbuchstaben, Ziffern oder Bindestriche, nicht am Anfang oder Ende.",
+    fr: "Ce sous-domaine n'est pas possible : 1 à 63 minuscules, chiffres ou tirets, pas au début ni à la fin.",
+  },
+  portal_slug_reserved: {
+    status: 400,
+    nl: "Dit subdomein is gereserveerd voor het platform. Kies een ander.",
+    en: "This subdomain is reserved for the platform. Choose another one.",
+    de: "Diese Subdomain ist für die Plattform reserviert. Wählen Sie eine andere.",
+    fr: "Ce sous-domaine est réservé à la plateforme. Choisissez-en un autre.",
+  },
+  portal_slug_taken: {
+    status: 409,
+    nl: "Er is al een portaal met dit subdomein. Kies een ander.",
+    en: "A portal with this subdomain already exists. Choose another one.",
+    de: "Es gibt bereits ein Portal mit dieser Subdomain. Wählen Sie eine andere.",
+    fr: "Un portail avec ce sous-domaine existe déjà. Choisissez-en un autre.",
+  },
+  portal_national_fixed: {
+    status: 409,
+    nl: "Het landelijke portaal kan niet worden gedeactiveerd.",
+    en: "The national portal cannot be deactivated.",
+    de: "Das nationale Portal kann nicht deaktiviert werden.",
+    fr: "Le portail national ne peut pas être désactivé.",
+  },
+  portal_inactive: {
+    status: 400,
+    nl: "Dit portaal is gedeactiveerd. Kies een actief portaal.",
+    en: "This portal is deactivated. Choose an active portal.",
+    de: "Dieses Portal ist deaktiviert. Wählen Sie ein aktives Portal.",
+    fr: "Ce portail est désactivé. Choisissez un portail actif.",
+  },
+  organisation_parent_invalid: {
+    status: 400,
+    nl: "De bovenliggende organisatie bestaat niet of is gedeactiveerd.",
+    en: "The parent organisation does not exist or is deactivated.",
+    de: "Die übergeordnete Organisation existiert nicht oder ist deaktiviert.",
+    fr: "L'organisation parente n'existe pas ou est désactivée.",
+  },
+  organisation_cycle: {
+    status: 400,
+    nl: "Een organisatie kan niet onder zichzelf of onder een van haar eigen afdelingen of vestigingen komen.",
+    en: "An organisation cannot be placed under itself or under one of its own departments or branches.",
+    de: "Eine Organisation kann nicht unter sich selbst oder eine ihrer eigenen Abteilungen oder Niederlassungen gestellt werden.",
+    fr: "Une organisation ne peut pas être placée sous elle-même ni sous l'un de ses propres services ou établissements.",
+  },
+  organisation_kind_mismatch: {
+    status: 400,
+    nl: "Een afdeling of vestiging hoort bij een organisatie van dezelfde soort (bijvoorbeeld een gemeente onder een gemeente).",
+    en: "A department or branch belongs to an organisation of the same kind (for example a municipality under a municipality).",
+    de: "Eine Abteilung oder Niederlassung gehört zu einer Organisation derselben Art.",
+    fr: "Un service ou un établissement appartient à une organisation du même type.",
+  },
+  organisation_home_portal_required: {
+    status: 400,
+    nl: "Kies het portaal waar deze organisatie thuishoort.",
+    en: "Choose the portal this organisation belongs to.",
+    de: "Wählen Sie das Portal, zu dem diese Organisation gehört.",
+    fr: "Choisissez le portail auquel appartient cette organisation.",
+  },
+  organisation_kvk_taken: {
+    status: 409,
+    nl: "Er is al een organisatie met dit KvK-nummer.",
+    en: "An organisation with this Chamber of Commerce number already exists.",
+    de: "Es gibt bereits eine Organisation mit dieser Handelsregisternummer.",
+    fr: "Une organisation avec ce numéro de registre du commerce existe déjà.",
+  },
+  organisation_has_users: {
+    status: 409,
+    nl: "Deze organisatie heeft nog gebruikers en kan niet worden verwijderd. Deactiveer haar in plaats daarvan.",
+    en: "This organisation still has users and cannot be deleted. Deactivate it instead.",
+    de: "Diese Organisation hat noch Benutzer und kann nicht gelöscht werden. Deaktivieren Sie sie stattdessen.",
+    fr: "Cette organisation a encore des utilisateurs et ne peut pas être supprimée. Désactivez-la plutôt.",
+  },
+  organisation_not_empty: {
+    status: 409,
+    nl: "Deze organisatie heeft afdelingen, vestigingen of gegevens (zoals vacatures of uitnodigingen) en kan niet worden verwijderd. Deactiveer haar in plaats daarvan.",
+    en: "This organisation has departments, branches or data (such as vacancies or invitations) and cannot be deleted. Deactivate it instead.",
+    de: "Diese Organisation hat Abteilungen, Niederlassungen oder Daten und kann nicht gelöscht werden. Deaktivieren Sie sie stattdessen.",
+    fr: "Cette organisation a des services, des établissements ou des données et ne peut pas être supprimée. Désactivez-la plutôt.",
+  },
+  // --- end ---
 } as const satisfies Record<string, { status: number } & Record<MessageLocale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

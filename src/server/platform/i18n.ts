@@ -701,6 +701,14 @@ export const fieldMessages: Record<string, Record<MessageLocale, string>> = {
     fr: "En cas de refus, indiquez ce qui doit changer.",
   },
   // --- end ---
+  // --- issue 17, part 2 platform administration ---
+  logo_too_large: {
+    nl: "Het logo is groter dan 1 MB.",
+    en: "The logo is larger than 1 MB.",
+    de: "Das Logo ist größer als 1 MB.",
+    fr: "Le logo dépasse 1 Mo.",
+  },
+  // --- end ---
 };
 
 /** The text of one of our field message keys (for checks made in services, not in zod). */

@@ -19,7 +19,10 @@ export interface MembershipFact {
  * scope exists, keyed by the signed-in user's id, and are used only by `caller.ts`.
  */
 
-/** The user's memberships with each organisation's home portal and family, in one statement. */
+/**
+ * The user's memberships with each organisation's home portal and family, in one statement;
+ * memberships of deactivated organisations are left out, so they grant no role.
+ */
 export async function membershipFactsOf(db: Db, userId: string): Promise<MembershipFact[]> {
   const rows = await queryRows<{
     role: Role;
@@ -35,11 +38,12 @@ export async function membershipFactsOf(db: Db, userId: string): Promise<Members
       select m.role, m.organisation_id, m.portal_id, m.may_manage_vacancies, o.home_portal_id, m.created_at
       from memberships m left join organisations o on o.id = m.organisation_id
       where m.user_id = ${userId}
-    ), up(start, id, parent_id) as (
-      select o.id, o.id, o.parent_id from organisations o
+    ), up(start, id, parent_id, deactivated) as (
+      select o.id, o.id, o.parent_id, o.deactivated_at is not null from organisations o
       where o.id in (select organisation_id from mine where organisation_id is not null)
       union
-      select up.start, o.id, o.parent_id from organisations o join up on o.id = up.parent_id
+      select up.start, o.id, o.parent_id, o.deactivated_at is not null
+      from organisations o join up on o.id = up.parent_id
     ), down(start, id) as (
       select start, id from up where parent_id is null
       union
@@ -51,6 +55,8 @@ export async function membershipFactsOf(db: Db, userId: string): Promise<Members
     select mine.role, mine.organisation_id, mine.portal_id, mine.may_manage_vacancies,
            mine.home_portal_id, family.ids as family
     from mine left join family on family.start = mine.organisation_id
+    -- A deactivated organisation (or one under a deactivated parent) grants no role (decision 0032).
+    where not exists (select 1 from up where up.start = mine.organisation_id and up.deactivated)
     order by mine.created_at`,
   );
   return rows.map((r) => ({

@@ -26,6 +26,13 @@ export const portals = pgTable(
     nameEn: text("name_en").notNull(),
     primaryColor: text("primary_color").notNull().default("#1c4f7c"),
     logoUrl: text("logo_url"),
+    /** The uploaded logo in FileStorage; `logoUrl` then points at the route that serves it. */
+    logoFileKey: text("logo_file_key"),
+    /**
+     * Deactivated by the platform admin (decision 0032): its subdomain answers as an unknown
+     * portal and it is left out of the public list; its data stays. Never the national portal.
+     */
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
     /** Regional portals hang under the national one; the national portal has none. */
     parentId: uuid("parent_id").references((): AnyPgColumn => portals.id),
     /**
@@ -45,6 +52,7 @@ export const portals = pgTable(
     // Exactly one national portal: the one bare BASE_DOMAIN resolves to.
     uniqueIndex("portals_single_national_key").on(sql`(true)`).where(sql`${t.parentId} is null`),
     check("portals_slug_format", sql`${t.slug} ~ '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$'`),
+    check("portals_national_active", sql`${t.parentId} is not null or ${t.deactivatedAt} is null`),
     check("portals_color_format", sql`${t.primaryColor} ~ '^#[0-9a-fA-F]{6}$'`),
   ],
 );
@@ -83,6 +91,11 @@ export const organisations = pgTable(
     timeZone: text("time_zone").notNull().default("Europe/Amsterdam"),
     /** Archived employers, with their contacts and vacancies, are out of sight until restored. */
     archivedAt: timestamp("archived_at", { withTimezone: true }),
+    /**
+     * Deactivated by the platform admin (decision 0032): the memberships of this organisation and
+     * of its departments and branches grant no role until it is reactivated; its data stays.
+     */
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

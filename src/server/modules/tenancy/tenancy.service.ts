@@ -40,10 +40,12 @@ export function createTenancyService({ store, publicUrl }: TenancyContext) {
   }
 
   return {
+    /** The active portals (a deactivated one is not shown anywhere public, decision 0032). */
     async listPortals(): Promise<Portal[]> {
       const rows = await allPortals();
       // National first, then the regions alphabetically.
-      return [...rows]
+      return rows
+        .filter((row) => row.deactivatedAt === null)
         .sort(
           (a, b) =>
             Number(a.parentId !== null) - Number(b.parentId !== null) || a.nameNl.localeCompare(b.nameNl),
@@ -54,10 +56,11 @@ export function createTenancyService({ store, publicUrl }: TenancyContext) {
     /** The portal a host asks for, or null when that subdomain is not a portal. */
     async resolve(host: HostPortal): Promise<{ row: repo.PortalRow; portal: Portal } | null> {
       const rows = await allPortals();
+      // A deactivated portal's subdomain answers as an unknown portal; its data stays.
       const row =
         host.kind === "national"
           ? rows.find((r) => r.parentId === null)
-          : rows.find((r) => r.slug === host.slug);
+          : rows.find((r) => r.slug === host.slug && r.deactivatedAt === null);
       return row ? { row, portal: present(row, rows) } : null;
     },
 
@@ -98,6 +101,12 @@ export function createTenancyService({ store, publicUrl }: TenancyContext) {
       return presentOrganisation(row, await allPortals());
     },
 
+    /** Any portal by id, deactivated ones included (for serving its logo). */
+    async portalRow(id: string): Promise<repo.PortalRow | null> {
+      return (await allPortals()).find((r) => r.id === id) ?? null;
+    },
+
+    /** Drops the cached portals: the next request reads them again (platform admin changes). */
     invalidate() {
       cache = null;
     },

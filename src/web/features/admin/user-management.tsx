@@ -13,7 +13,7 @@ import {
 } from "@mantine/core";
 import { IconUserPlus } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, type ReactNode, useId, useState } from "react";
+import { type FormEvent, type ReactNode, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { INVITABLE_ROLES, type ManagedUser } from "../../../contracts/identity";
 import { Dialog } from "../../ui/dialog";
@@ -276,6 +276,16 @@ function UsersTable() {
   const [editing, setEditing] = useState<ManagedUser | null>(null);
   const [revoking, setRevoking] = useState<ManagedUser | null>(null);
   const [revoked, setRevoked] = useState<string | null>(null);
+  // The platform admin (or an admin of a family) sees several organisations: one can be chosen.
+  const [organisationId, setOrganisationId] = useState("");
+  const organisations = useMemo(() => {
+    const byId = new Map<string, string>();
+    for (const user of users.data?.users ?? [])
+      for (const m of user.memberships) byId.set(m.organisationId, m.organisationName);
+    return [...byId]
+      .map(([value, label]) => ({ value, label }))
+      .sort((a, b) => a.label.localeCompare(b.label));
+  }, [users.data]);
 
   if (users.isPending) return <Loader size="sm" aria-label={t("shell.loading")} />;
   if (users.isError) return <Notice color="red">{errorText(users.error)}</Notice>;
@@ -286,6 +296,15 @@ function UsersTable() {
         <Notice color="green" status>
           {t("admin.users.revokedDone", { name: revoked })}
         </Notice>
+      )}
+      {organisations.length > 1 && (
+        <NativeSelect
+          label={t("admin.users.filterOrganisation")}
+          maw={420}
+          value={organisationId}
+          onChange={(event) => setOrganisationId(event.currentTarget.value)}
+          data={[{ value: "", label: t("admin.users.allOrganisations") }, ...organisations]}
+        />
       )}
       <Table.ScrollContainer minWidth={900}>
         <Table verticalSpacing="sm" striped>
@@ -302,18 +321,23 @@ function UsersTable() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {users.data.users.map((user) => (
-              <UserRow
-                key={user.id}
-                user={user}
-                self={user.id === me.data?.id}
-                onChangeRole={() => setEditing(user)}
-                onRevoke={() => {
-                  setRevoked(null);
-                  setRevoking(user);
-                }}
-              />
-            ))}
+            {users.data.users
+              .filter(
+                (user) =>
+                  !organisationId || user.memberships.some((m) => m.organisationId === organisationId),
+              )
+              .map((user) => (
+                <UserRow
+                  key={user.id}
+                  user={user}
+                  self={user.id === me.data?.id}
+                  onChangeRole={() => setEditing(user)}
+                  onRevoke={() => {
+                    setRevoked(null);
+                    setRevoking(user);
+                  }}
+                />
+              ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
