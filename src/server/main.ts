@@ -3,7 +3,12 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app";
 import { secretEncryptor } from "./modules/identity/auth";
 import { type BackupSource, createBackup } from "./platform/backup";
-import { CONTROL_SOCKET_FILE, type ControlSocket, startControlSocket } from "./platform/control";
+import {
+  CONTROL_SOCKET_FILE,
+  type ControlSocket,
+  controlSocketLive,
+  startControlSocket,
+} from "./platform/control";
 import { type Database, openDatabase } from "./platform/db";
 import type { Env } from "./platform/env";
 import { scheduleEventDispatch } from "./platform/events";
@@ -17,6 +22,9 @@ export async function startServer(
   options: { webDir: string | null; log?: (message: string) => void },
 ): Promise<{ app: FastifyInstance; close(): Promise<void> }> {
   const log = options.log ?? ((message: string) => process.stdout.write(`${message}\n`));
+  // PGlite is one process: a second app on the same data directory stops before it opens it.
+  if (!env.DATABASE_URL && (await controlSocketLive(path.join(env.DATA_DIR, CONTROL_SOCKET_FILE))))
+    throw new Error(`Werkbrug already runs on ${env.DATA_DIR} (its control socket answers); stop it first`);
   const database = await openDatabase(env);
   log(
     `Database: ${database.kind === "pglite" ? `embedded PGlite in ${env.DATA_DIR}` : "PostgreSQL (DATABASE_URL)"}`,
@@ -34,7 +42,7 @@ export async function startServer(
     await jobs.start();
     log("Background jobs: running");
   }
-  let app: FastifyInstance;
+  let app: FastifyInstance | undefined;
   let control: ControlSocket | null = null;
   try {
     // The app stops the jobs when it closes (before the database goes).
@@ -44,14 +52,17 @@ export async function startServer(
     await app.listen({ port: env.PORT, host: env.HOST });
     control = await startAppControlSocket(env, database, jobs, log);
   } catch (error) {
+    // E.g. the control socket: an app already listening is closed again (its hook stops the jobs).
+    await app?.close().catch(() => {});
     await jobs.stop();
     throw error;
   }
+  const started = app;
   return {
-    app,
+    app: started,
     async close() {
       await control?.close();
-      await app.close();
+      await started.close();
       await jobs.stop();
       await database.close();
     },

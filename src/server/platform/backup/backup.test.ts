@@ -295,6 +295,18 @@ describe("archives that are not whole or not for this version", () => {
     expect((await refusal(path.join(os.tmpdir(), "no-such-backup.tar.gz"))).reason).toBe("missing");
   }, 120_000);
 
+  it("start-up refuses a database a newer version migrated, and migrates one it knows", async () => {
+    await database.migrate();
+    await database.db.execute(
+      sql`insert into drizzle.__drizzle_migrations (hash, created_at) values ('future', ${Date.now() + 1e12})`,
+    );
+    await expect(database.migrate()).rejects.toThrow(
+      /This database was migrated by a newer version of Werkbrug \(1 migration\(s\) this version does not know/,
+    );
+    await database.db.execute(sql`delete from drizzle.__drizzle_migrations where hash = 'future'`);
+    await database.migrate();
+  });
+
   it("keeps the newest archives", async () => {
     const dir = await tempDir("retention");
     const names = ["20261201", "20261202", "20261203", "20261204"].map(

@@ -74,7 +74,9 @@ async function occupied(target: RestoreTarget, kind: DbKind): Promise<string | n
  */
 export async function verifyArchive(file: string, workDir: string): Promise<Manifest> {
   try {
-    await tar.x({ file, cwd: workDir, strict: true });
+    // Synchronous: a failing asynchronous unpack can still be writing when it rejects. Restore
+    // runs in its own command-line process, never in the app.
+    tar.x({ file, cwd: workDir, strict: true, sync: true });
   } catch (error) {
     throw new RestoreRefused(
       "corrupt",
@@ -182,6 +184,6 @@ export async function restoreBackup(
     log(`${files} files restored`);
     return manifest;
   } finally {
-    await rm(work, { recursive: true, force: true });
+    await rm(work, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
   }
 }
