@@ -98,6 +98,7 @@ import {
   registerVacancySubscribers,
   todayIn,
 } from "./modules/vacancies";
+import { registerBackupJob } from "./platform/backup";
 import { type Database, ping } from "./platform/db";
 import { registerDevRoutes } from "./platform/dev.routes";
 import type { Env } from "./platform/env";
@@ -182,6 +183,9 @@ export async function buildApp({
   registerVacancySubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL });
   // The publication job writes events, so it runs where the bus and the store are.
   if (jobs) await registerVacancyJobs(jobs, { store, log: (message) => app.log.info(message) });
+  // The nightly backup (BACKUPS=off leaves it out); the control socket's `backup` is separate.
+  if (jobs && env.BACKUPS)
+    await registerBackupJob(jobs, { database, env, log: (message) => app.log.info(message) });
 
   app.withTypeProvider<ZodTypeProvider>().get(
     "/api/health",

@@ -14,6 +14,7 @@ import type { PgDatabase, PgInsertValue, PgQueryResultHKT, PgTable } from "drizz
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { assertMigrationsKnown } from "./migrate-check";
 import * as schema from "./schema";
 import { organisationsOf, reaches, type TenantScope } from "./scope";
 
@@ -25,6 +26,7 @@ export type DbKind = "pglite" | "postgres";
 export interface Database {
   db: Db;
   kind: DbKind;
+  /** Refuses (NewerDatabaseError) a database migrated by a newer version, then runs this code's migrations. */
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -46,6 +48,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     db,
     kind: "pglite",
     migrate: async () => {
+      await assertMigrationsKnown(db, migrationsFolder);
       await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder });
     },
     close: async () => {
@@ -66,6 +69,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     db,
     kind: "postgres",
     migrate: async () => {
+      await assertMigrationsKnown(db, migrationsFolder);
       await migrateNodePg(drizzleNodePg({ client: pool, schema }), { migrationsFolder });
     },
     close: async () => {

@@ -91,6 +91,19 @@ const EnvSchema = z
       .min(50, { message: "must be a whole number of milliseconds (50-10000)" })
       .max(10_000, { message: "must be a whole number of milliseconds (50-10000)" })
       .default(200),
+    /** The nightly backup job (02:30 Dutch time): on unless off; `npm run backup` works either way. */
+    BACKUPS: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
+    /** Where backups are written; absent: DATA_DIR/backups. */
+    BACKUP_DIR: z.string().min(1).optional(),
+    /** How many archives the nightly job keeps in BACKUP_DIR (the newest; older ones are removed). */
+    BACKUP_KEEP: z.coerce
+      .number({ message: "must be a whole number of backups (1-365)" })
+      .int({ message: "must be a whole number of backups (1-365)" })
+      .min(1, { message: "must be a whole number of backups (1-365)" })
+      .max(365, { message: "must be a whole number of backups (1-365)" })
+      .default(7),
+    /** Folder holding pg_dump and pg_restore (e.g. /usr/lib/postgresql/16/bin); absent: the PATH. */
+    PG_BIN_DIR: z.string().min(1).optional(),
   })
   .refine((env) => env.NODE_ENV !== "production" || env.AUTH_SECRET !== undefined, {
     path: ["AUTH_SECRET"],
@@ -105,6 +118,8 @@ const EnvSchema = z
     DATA_DIR: path.resolve(env.DATA_DIR),
     PUBLIC_URL: (env.PUBLIC_URL ?? `http://${env.BASE_DOMAIN}:${env.PORT}`).replace(/\/$/, ""),
     JOBS: (env.JOBS ?? (env.NODE_ENV === "test" ? "off" : "on")) === "on",
+    BACKUPS: env.BACKUPS === "on",
+    BACKUP_DIR: path.resolve(env.BACKUP_DIR ?? path.join(env.DATA_DIR, "backups")),
   }));
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -64,6 +64,8 @@ export interface Jobs {
   ): Promise<void>;
   /** Runs the handler of a scheduled or worked job here and now (tests, manual runs), without the queue. */
   runNow(name: string, data?: object): Promise<void>;
+  /** The names of the registered jobs (scheduled and worked), sorted: what `runNow` accepts. */
+  names(): string[];
   readonly started: boolean;
 }
 
@@ -322,6 +324,10 @@ export function createJobs(database: Database, options: JobsOptions = {}): Jobs 
       const registration = registrations.get(name);
       if (!registration) throw new Error(`No job called ${name} is registered`);
       await run(registration, data, { id: "run-now", name });
+    },
+
+    names() {
+      return [...registrations.keys()].sort();
     },
   };
 }
