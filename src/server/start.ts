@@ -2,21 +2,21 @@
 // `node dist/server/start.js` (the production build, `npm run build`): serve the web app as built.
 import { PortalListResponseSchema } from "../contracts/tenancy";
 import { startServer } from "./main";
+import { webDistDir } from "./platform/app-root";
 import { loadEnvOrExit } from "./platform/env";
-import { ensureWebBuild, webDistDir } from "./platform/web-build";
 
 const env = loadEnvOrExit();
 const log = (message: string) => process.stdout.write(`${message}\n`);
 
-/**
- * True in the bundle that `npm run build` makes (esbuild replaces the expression): the web app
- * was built with it, and the image that runs it has neither Vite nor the sources.
- */
-const prebuilt = process.env.WERKBRUG_PREBUILT === "true";
-
 async function run(): Promise<void> {
   const started = Date.now();
-  if (!prebuilt) await ensureWebBuild(log);
+  // "true" in the bundle that `npm run build` makes (esbuild's define): the web app was built
+  // with it, and the image that runs it has neither Vite nor the sources, so the branch (and
+  // its import of Vite) is not even in the bundle.
+  if (process.env.WERKBRUG_PREBUILT !== "true") {
+    const { ensureWebBuild } = await import("./platform/web-build");
+    await ensureWebBuild(log);
+  }
   const server = await startServer(env, { webDir: webDistDir, log });
   // The portals this database has (a production start has only the national one), as the API lists them.
   const listed = await server.app.inject({ method: "GET", url: "/api/v1/portals" });
