@@ -206,7 +206,7 @@ export async function buildApp({
   await registerIdentity(app, { auth, store, publicUrl: env.PUBLIC_URL });
   await registerInvitationRoutes(app, { invitations, auth, store });
   // First run (issue 17 part 1): the one-time link that creates the first platform administrator.
-  await registerSetupRoutes(app, { store });
+  await registerSetupRoutes(app, { store, baseDomain: env.BASE_DOMAIN });
   const files = createLocalFileStorage(path.join(env.DATA_DIR, "files"));
   await registerUserRoutes(app, {
     users: createUserService({ store }),

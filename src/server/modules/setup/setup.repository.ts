@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db";
-import { accounts, memberships, setupTokens, users } from "../../platform/schema";
+import { accounts, memberships, portals, setupTokens, users } from "../../platform/schema";
 import type { PlatformScope, PublicScope } from "../../platform/scope";
 import { repository } from "../../platform/store";
 
@@ -21,6 +21,12 @@ export const setupRepository = repository<PublicScope | PlatformScope>()({
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.role, "platform_admin"), isNull(users.deactivatedAt)))
       .limit(1);
+    return row !== undefined;
+  },
+
+  /** A portal with this subdomain exists (the TLS certificate check of the reverse proxy). */
+  async portalSlugExists(db: Db, _scope: PublicScope | PlatformScope, slug: string): Promise<boolean> {
+    const [row] = await db.select({ id: portals.id }).from(portals).where(eq(portals.slug, slug)).limit(1);
     return row !== undefined;
   },
 

@@ -52,6 +52,14 @@ describe.each(testDbKinds())("first run on an empty production database, on %s",
     expect(names).toEqual(["landelijk"]);
   });
 
+  it("tells the reverse proxy which host names may get a certificate", async () => {
+    const client = new Client(server);
+    expect((await client.call("/api/tls/ask?domain=localhost")).status).toBe(200);
+    expect((await client.call("/api/tls/ask?domain=landelijk.localhost")).status).toBe(200);
+    expect((await client.call("/api/tls/ask?domain=haaglanden.localhost")).status).toBe(404);
+    expect((await client.call("/api/tls/ask?domain=evil.example.com")).status).toBe(404);
+  });
+
   it("an expired link and a link replaced by a newer one are refused, in the reader's language", async () => {
     const client = new Client(server);
     const expired = await issue(() => new Date(Date.now() - 25 * HOUR));
