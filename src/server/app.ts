@@ -82,6 +82,7 @@ import {
   registerSelectionResultsRoutes,
   registerSelectionResultsSubscribers,
 } from "./modules/selection-results";
+import { registerSetupRoutes } from "./modules/setup";
 import { registerSiteRoutes } from "./modules/sites";
 import { registerStaffHomeRoutes } from "./modules/staff-home";
 import { registerTalentPoolRoutes, registerTalentPoolSubscribers } from "./modules/talent-pools";
@@ -210,6 +211,8 @@ export async function buildApp({
   await registerOrganisationWrites(app, { tenancy });
   await registerIdentity(app, { auth, store, publicUrl: env.PUBLIC_URL });
   await registerInvitationRoutes(app, { invitations, auth, store });
+  // First run (issue 17 part 1): the one-time link that creates the first platform administrator.
+  await registerSetupRoutes(app, { store, baseDomain: env.BASE_DOMAIN });
   const files = createLocalFileStorage(path.join(env.DATA_DIR, "files"));
   await registerPlatformAdminRoutes(app, {
     platformAdmin: createPlatformAdminService({ store, files, publicUrl: env.PUBLIC_URL, tenancy }),

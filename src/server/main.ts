@@ -2,30 +2,73 @@ import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app";
 import { secretEncryptor } from "./modules/identity/auth";
+import { issueSetupLink } from "./modules/setup";
 import { type BackupSource, createBackup } from "./platform/backup";
-import {
-  CONTROL_SOCKET_FILE,
-  type ControlSocket,
-  controlSocketLive,
-  startControlSocket,
-} from "./platform/control";
+import { CONTROL_SOCKET_FILE, type ControlSocket, startControlSocket } from "./platform/control";
+import { lockDataDir } from "./platform/data-dir-lock";
 import { type Database, openDatabase } from "./platform/db";
 import type { Env } from "./platform/env";
-import { scheduleEventDispatch } from "./platform/events";
+import { createEventBus, scheduleEventDispatch } from "./platform/events";
 import { createJobs, type Jobs } from "./platform/jobs";
+import type { PlatformScope } from "./platform/scope";
 import { resolveAuthSecret } from "./platform/secrets";
+import { createStore, type Store } from "./platform/store";
+import { systemScope } from "./platform/system-scope";
 import { seedIfEmpty } from "./seed/demo";
 
-/** env -> db -> migrate -> seed an empty database -> background jobs -> http. */
+/**
+ * The database for this process: PGlite's data directory is taken first (one process at a
+ * time, data-dir-lock.ts) and given back when the database closes.
+ */
+async function openOwnDatabase(env: Env): Promise<Database> {
+  if (env.DATABASE_URL) return openDatabase(env);
+  const lock = await lockDataDir(env.DATA_DIR);
+  try {
+    const database = await openDatabase(env);
+    return {
+      ...database,
+      async close() {
+        await database.close();
+        await lock.release();
+      },
+    };
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+/**
+ * For operator scripts (admin:create): the migrated database, a store and the platform scope,
+ * closed afterwards. Refuses a PGlite data directory that a running app holds.
+ */
+export async function withPlatformStore<T>(
+  env: Env,
+  work: (deps: { store: Store; scope: PlatformScope; kind: Database["kind"] }) => Promise<T>,
+): Promise<T> {
+  const database = await openOwnDatabase(env);
+  try {
+    await database.migrate();
+    const store = createStore(database.db, createEventBus(database.db));
+    return await work({ store, scope: systemScope("seed"), kind: database.kind });
+  } finally {
+    await database.close();
+  }
+}
+
+/** env -> db -> migrate -> seed an empty database -> first-run link -> background jobs -> http. */
 export async function startServer(
   env: Env,
   options: { webDir: string | null; log?: (message: string) => void },
-): Promise<{ app: FastifyInstance; close(): Promise<void> }> {
+): Promise<{
+  app: FastifyInstance;
+  /** While the platform has no administrator: the one-time link that creates the first (decision 0031). */
+  setupLink: { url: string; expiresAt: Date } | null;
+  close(): Promise<void>;
+}> {
   const log = options.log ?? ((message: string) => process.stdout.write(`${message}\n`));
   // PGlite is one process: a second app on the same data directory stops before it opens it.
-  if (!env.DATABASE_URL && (await controlSocketLive(path.join(env.DATA_DIR, CONTROL_SOCKET_FILE))))
-    throw new Error(`Werkbrug already runs on ${env.DATA_DIR} (its control socket answers); stop it first`);
-  const database = await openDatabase(env);
+  const database = await openOwnDatabase(env);
   log(
     `Database: ${database.kind === "pglite" ? `embedded PGlite in ${env.DATA_DIR}` : "PostgreSQL (DATABASE_URL)"}`,
   );
@@ -35,6 +78,11 @@ export async function startServer(
     log,
     encryptSecret: await secretEncryptor(database.db, env, await resolveAuthSecret(env)),
   });
+  const setupLink = await issueSetupLink(
+    { store: createStore(database.db, createEventBus(database.db)) },
+    systemScope("seed"),
+    env.PUBLIC_URL,
+  );
   // pg-boss creates or migrates its `pgboss` schema on start; JOBS=off never starts it, but the
   // jobs stay registered so that `npm run job -- NAME` can run one through the control socket.
   const jobs = createJobs(database, { log });
@@ -60,6 +108,7 @@ export async function startServer(
   const started = app;
   return {
     app: started,
+    setupLink,
     async close() {
       await control?.close();
       await started.close();

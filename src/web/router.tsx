@@ -43,6 +43,7 @@ import { SelectionEventsPage } from "./features/selection-events/events-page";
 import { PlanEventPage } from "./features/selection-events/plan-event-page";
 import { ApprovalPage, ApprovalsPage } from "./features/selection-results/approvals-page";
 import { SelectionPage } from "./features/selection-results/selection-page";
+import { SetupPage } from "./features/setup/setup-page";
 import { SitesPage } from "./features/sites/sites-page";
 import { TalentPoolPage, TalentPoolsPage } from "./features/talent-pools/talent-pools-page";
 import { TimesheetsPage } from "./features/timesheets/timesheets-page";
@@ -200,6 +201,17 @@ const invitationRoute = createRoute({
     return <InvitationPage token={invitationRoute.useSearch().token} />;
   },
   staticData: { titleKey: "invitation.title" },
+});
+
+// First run (issue 17 part 1): the start-up banner's one-time link.
+const setupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/inrichten",
+  validateSearch: z.object({ token: optionalText }),
+  component: function SetupRoute() {
+    return <SetupPage token={setupRoute.useSearch().token} />;
+  },
+  staticData: { titleKey: "setup.title" },
 });
 
 const registerRoute = createRoute({
@@ -851,6 +863,7 @@ const routeTree = rootRoute.addChildren([
   newPortalRoute,
   portalRoute,
   organisationsRoute,
+  setupRoute,
   reserveListsRoute,
   reserveListRoute,
   selectionEventsRoute,

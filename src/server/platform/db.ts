@@ -1,6 +1,5 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { cube } from "@electric-sql/pglite/contrib/cube";
 import { earthdistance } from "@electric-sql/pglite/contrib/earthdistance";
@@ -14,6 +13,7 @@ import type { PgDatabase, PgInsertValue, PgQueryResultHKT, PgTable } from "drizz
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { appRoot } from "./app-root";
 import { assertMigrationsKnown } from "./migrate-check";
 import * as schema from "./schema";
 import { organisationsOf, reaches, type TenantScope } from "./scope";
@@ -31,7 +31,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const migrationsFolder = fileURLToPath(new URL("../../../db/migrations", import.meta.url));
+export const migrationsFolder = path.join(appRoot, "db", "migrations");
 
 /** Loaded on every open: the migrations create them, PGlite needs the code at hand each time. */
 export const pgliteExtensions = { pg_trgm, intarray, cube, earthdistance, unaccent };

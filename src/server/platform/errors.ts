@@ -853,6 +853,29 @@ export const ERROR_CODES = {
     fr: "Cette organisation a des services, des établissements ou des données et ne peut pas être supprimée. Désactivez-la plutôt.",
   },
   // --- end ---
+  // --- issue 17, first run ---
+  setup_link_unusable: {
+    status: 410,
+    nl: "Deze inrichtingslink kan niet (meer) gebruikt worden: hij is al gebruikt, verlopen of vervangen door een nieuwere. Herstart Werkbrug voor een nieuwe link, of maak een beheerder met npm run admin:create.",
+    en: "This setup link cannot be used (any more): it was used already, has expired or was replaced by a newer one. Restart Werkbrug for a new link, or create an administrator with npm run admin:create.",
+    de: "Dieser Einrichtungslink kann nicht (mehr) verwendet werden: Er wurde bereits benutzt, ist abgelaufen oder wurde durch einen neueren ersetzt.",
+    fr: "Ce lien de configuration ne peut plus être utilisé : il a déjà servi, a expiré ou a été remplacé par un plus récent.",
+  },
+  setup_already_done: {
+    status: 409,
+    nl: "Werkbrug is al ingericht: er is al een platformbeheerder. Log in, of vraag een platformbeheerder om een uitnodiging.",
+    en: "Werkbrug has been set up already: a platform administrator exists. Sign in, or ask a platform administrator for an invitation.",
+    de: "Werkbrug ist bereits eingerichtet: Es gibt schon einen Plattformadministrator.",
+    fr: "Werkbrug est déjà configuré : un administrateur de la plateforme existe déjà.",
+  },
+  account_email_taken: {
+    status: 409,
+    nl: "Er bestaat al een account met dit e-mailadres.",
+    en: "An account with this e-mail address exists already.",
+    de: "Es gibt bereits ein Konto mit dieser E-Mail-Adresse.",
+    fr: "Un compte avec cette adresse e-mail existe déjà.",
+  },
+  // --- end ---
 } as const satisfies Record<string, { status: number } & Record<MessageLocale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import PDFDocument from "pdfkit";
+import { appRootUrl } from "./app-root";
 
 /**
  * What the PDFs Werkbrug draws with pdfkit share: the page margin, the house colours, the fonts,
@@ -29,7 +30,7 @@ const fontCache = new Map<string, Buffer>();
 function fontData(name: keyof typeof FONT_FILES): Buffer {
   let data = fontCache.get(name);
   if (!data) {
-    data = readFileSync(fileURLToPath(new URL(`../../../data/fonts/${FONT_FILES[name]}`, import.meta.url)));
+    data = readFileSync(fileURLToPath(new URL(`data/fonts/${FONT_FILES[name]}`, appRootUrl)));
     fontCache.set(name, data);
   }
   return data;

@@ -17,6 +17,7 @@ export * from "../modules/referrals/referrals.schema";
 export * from "../modules/reserve-lists/reserve-lists.schema";
 export * from "../modules/selection-events/selection-events.schema";
 export * from "../modules/selection-results/selection-results.schema";
+export * from "../modules/setup/setup.schema";
 export * from "../modules/talent-pools/talent-pools.schema";
 export * from "../modules/tenancy/tenancy.schema";
 export * from "../modules/vacancies/vacancies.schema";

@@ -1,12 +1,11 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { appRoot, webDistDir } from "./app-root";
 
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+const repoRoot = appRoot;
 
-/** Absolute path of the built web app that the server serves. */
-export const webDistDir = path.join(repoRoot, "dist", "web");
+export { webDistDir };
 
 const HASH_FILE = ".build-hash";
 const LOCK_DIR = path.join(repoRoot, "dist", ".web-build.lock");

@@ -696,7 +696,11 @@ export async function seedIfEmpty(
   }: { env: Env; log: (message: string) => void; encryptSecret?: (data: string) => Promise<string> },
 ): Promise<boolean> {
   if (!(await isEmpty(db))) return false;
-  log("Empty database: seeding the demo data…");
+  log(
+    env.NODE_ENV === "production"
+      ? "Empty database: creating the national portal (no demo data in production)…"
+      : "Empty database: seeding the demo data…",
+  );
   await seedDemo(db, {
     production: env.NODE_ENV === "production",
     log,

@@ -14,6 +14,7 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { appRootUrl } from "../../platform/app-root";
 import { findPlaceByName, foldSearchText } from "../taxonomy";
 import {
   type CompanyRegistry,
@@ -22,10 +23,7 @@ import {
   RegistryQuerySchema,
 } from "./company-registry";
 
-export const DEFAULT_REGISTER_FILE = new URL(
-  "../../../../data/reference/company-register.json",
-  import.meta.url,
-);
+export const DEFAULT_REGISTER_FILE = new URL("data/reference/company-register.json", appRootUrl);
 
 const MAX_RESULTS = 20;
 

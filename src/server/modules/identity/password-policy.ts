@@ -14,6 +14,7 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { appRootUrl } from "../../platform/app-root";
 
 export type PasswordRule =
   | "min_length"
@@ -70,7 +71,7 @@ const SPECIAL = /[^\p{L}\p{M}\p{N}]/u;
 /** Trailing digits, punctuation, symbols and spaces: what people append to a word to pass the rules. */
 const TRAILING_NON_LETTERS = /[^\p{L}\p{M}]+$/u;
 
-const COMMON_PASSWORDS_URL = new URL("../../../../data/reference/common-passwords.txt", import.meta.url);
+const COMMON_PASSWORDS_URL = new URL("data/reference/common-passwords.txt", appRootUrl);
 let commonPasswords: Set<string> | undefined;
 
 /**

@@ -36,8 +36,9 @@ import {
   type WorkType,
   WorkTypeSchema,
 } from "../../../contracts/taxonomy";
+import { appRootUrl } from "../../platform/app-root";
 
-const DATA_DIR = new URL("../../../../data/reference/", import.meta.url);
+const DATA_DIR = new URL("data/reference/", appRootUrl);
 
 function loader<T>(file: string, schema: z.ZodType<T>): () => readonly T[] {
   let cached: readonly T[] | undefined;
