@@ -17,6 +17,11 @@ ENV NODE_ENV=production \
     DATA_DIR=/data \
     npm_config_update_notifier=false
 WORKDIR /app
+# pg_dump/pg_restore for backups on PostgreSQL (docs/operations.md): the client of the server's
+# major version, 15 as in deploy/compose.yaml. Not a build tool; nothing else from apt.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends postgresql-client-15 \
+ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist

@@ -14,7 +14,14 @@ const started = performance.now();
 await rm(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { start: "src/server/start.ts", "admin-create": "src/server/admin-create.ts" },
+  entryPoints: {
+    start: "src/server/start.ts",
+    "admin-create": "src/server/admin-create.ts",
+    // The operator commands (docs/operations.md), for `node dist/server/<name>.js` in the image.
+    backup: "scripts/backup.ts",
+    restore: "scripts/restore.ts",
+    job: "scripts/job.ts",
+  },
   outdir,
   bundle: true,
   splitting: true,

@@ -54,7 +54,11 @@ describe("the Dockerfile", () => {
     const runs = runtime.lines.filter((l) => /^RUN\s/.test(l));
     // Production dependencies only: no dev dependencies, no compilers or package managers' build tools.
     for (const run of runs.filter((l) => /\bnpm (ci|install|i)\b/.test(l))) expect(run).toMatch(/--omit=dev/);
-    for (const run of runs) expect(run).not.toMatch(/apt-get|build-essential|\btsx\b|\bvite\b|npm run build/);
+    for (const run of runs)
+      expect(run).not.toMatch(/build-essential|\b(gcc|g\+\+|make|python3?)\b|\btsx\b|\bvite\b|npm run build/);
+    // From Debian only the PostgreSQL client that backups use (pg_dump), without recommends.
+    for (const run of runs.filter((l) => /apt-get install/.test(l)))
+      expect(run).toMatch(/apt-get install -y --no-install-recommends postgresql-client-\d+ /);
     // Only the built output, the migrations, the data and the package files come along.
     const copies = runtime.lines.filter((l) => /^COPY\s/.test(l));
     for (const copy of copies)
