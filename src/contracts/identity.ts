@@ -180,6 +180,7 @@ export const LoginMethodResponseSchema = z.object({
   /** With "sso": what the button says ("Inloggen met Microsoft", or the provider's name). */
   provider: z.object({ kind: z.enum(["entra", "oidc"]), name: z.string() }).optional(),
 });
+export type LoginMethodResponse = z.infer<typeof LoginMethodResponseSchema>;
 export const SsoStartResponseSchema = z.object({ url: z.string().url() });
 /** Codes the SSO callback puts in /inloggen?sso_error= (a browser navigation, not JSON). */
 export const SSO_ERROR_CODES = [

@@ -49,7 +49,11 @@ export const SsoConnectionSchema = z.object({
   updatedAt: z.string(),
 });
 export type SsoConnection = z.infer<typeof SsoConnectionSchema>;
-export const SsoConnectionListSchema = z.object({ items: z.array(SsoConnectionSchema) });
+export const SsoConnectionListSchema = z.object({
+  items: z.array(SsoConnectionSchema),
+  /** Where the caller may set up a connection (an org admin's own organisations; every one for the platform admin). */
+  organisations: z.array(z.object({ id: z.string(), name: z.string() })),
+});
 
 export const CreateSsoConnectionSchema = z.object({
   organisationId: z.uuid(),

@@ -42,6 +42,7 @@ import { PlanEventPage } from "./features/selection-events/plan-event-page";
 import { ApprovalPage, ApprovalsPage } from "./features/selection-results/approvals-page";
 import { SelectionPage } from "./features/selection-results/selection-page";
 import { SitesPage } from "./features/sites/sites-page";
+import { SsoPage } from "./features/sso/sso-page";
 import { TalentPoolPage, TalentPoolsPage } from "./features/talent-pools/talent-pools-page";
 import { TimesheetsPage } from "./features/timesheets/timesheets-page";
 import { WeekEditorPage } from "./features/timesheets/week-editor";
@@ -718,6 +719,14 @@ const channelReportsRoute = createRoute({
   staticData: { titleKey: "channels.reportsTitle", parent: "/" },
 });
 
+// Single sign-on connections (issue 17 part 3): org admins and the platform admin.
+const ssoRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/sso-koppelingen",
+  component: SsoPage,
+  staticData: { titleKey: "sso.title", parent: "/" },
+});
+
 // Reserve lists ("werfreserves", issue 16 part 5): the overview and one list.
 const reserveListsRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -812,6 +821,7 @@ const approvalRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   reserveListsRoute,
+  ssoRoute,
   reserveListRoute,
   selectionEventsRoute,
   selectionEventRoute,

@@ -46,6 +46,17 @@ export const ssoConnectionsRepository = repository<OrgScope | PlatformScope>()({
       .orderBy(organisations.name, ssoConnections.emailDomain);
   },
 
+  /** The organisations a connection may be set up for: the scope's own (every one for the platform). */
+  async organisations(db: Db, scope: OrgScope | PlatformScope): Promise<{ id: string; name: string }[]> {
+    const ids = organisationsOf(scope);
+    if (ids !== "all" && ids.length === 0) return [];
+    return db
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .where(ids === "all" ? undefined : inArray(organisations.id, [...ids]))
+      .orderBy(organisations.name);
+  },
+
   /** One connection the scope reaches; null for another organisation's (as if it did not exist). */
   async get(
     db: Db,

@@ -160,7 +160,13 @@ export async function registerSsoRoutes(
         response: { 200: SsoConnectionListSchema, ...errors },
       },
     },
-    async (request) => ({ items: (await (await connectionsOf(request)).list()).map(present) }),
+    async (request) => {
+      const connections = await connectionsOf(request);
+      return {
+        items: (await connections.list()).map(present),
+        organisations: await connections.organisations(),
+      };
+    },
   );
 
   r.post(
