@@ -406,7 +406,6 @@ export function SsoPage() {
   const { items, organisations } = connections.data;
   return (
     <Stack gap="md">
-      <Title order={1}>{t("sso.title")}</Title>
       <Text>{t("sso.intro")}</Text>
       {adding ? (
         <ConnectionForm connection={null} organisations={organisations} onDone={() => setAdding(false)} />
