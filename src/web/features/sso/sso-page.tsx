@@ -1,6 +1,4 @@
 import {
-  Alert,
-  Badge,
   Button,
   Card,
   Group,
@@ -18,8 +16,8 @@ import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { SsoConnection, SsoProviderKind, SsoSecretState, SsoTestResult } from "../../../contracts/sso";
 import { useBusyAction } from "../../ui/use-busy-action";
-import { FormError } from "../identity/forms";
-import { PageLoader } from "../vacancies/ui";
+import { FormError, Notice } from "../identity/forms";
+import { PageLoader, PlainBadge } from "../vacancies/ui";
 import {
   createSsoConnection,
   deleteSsoConnection,
@@ -36,15 +34,13 @@ const providerName = (c: { providerKind: SsoProviderKind; displayName: string })
 function SecretLine({ label, state }: { label: string; state: SsoSecretState }) {
   const { t } = useTranslation();
   const when = state.expiresOn ? t("sso.secret.until", { date: state.expiresOn }) : t("sso.secret.noDate");
-  const color = { ok: "green", expiring: "orange", expired: "red", unknown: "gray" }[state.status];
+  const color = { ok: "teal.9", expiring: "orange.9", expired: "red.9", unknown: "gray.7" }[state.status];
   return (
     <Group gap="xs">
       <Text size="sm">
         {label}: {when}
       </Text>
-      <Badge color={color} variant="light">
-        {t(`sso.secret.status.${state.status}`)}
-      </Badge>
+      <PlainBadge color={color}>{t(`sso.secret.status.${state.status}`)}</PlainBadge>
     </Group>
   );
 }
@@ -252,7 +248,7 @@ function TestOutcome({ result }: { result: SsoTestResult }) {
   const { t } = useTranslation();
   const ok = result.credentials === "accepted" || result.fallback === "accepted";
   return (
-    <Alert color={ok ? "green" : "red"} variant="light" title={t("sso.test.title")} role="status">
+    <Notice color={ok ? "green" : "red"} title={t("sso.test.title")} status>
       <List size="sm" spacing={2}>
         <List.Item>{t("sso.test.discovery", { issuer: result.discovery.issuer })}</List.Item>
         <List.Item>{t("sso.test.endpoints", { token: result.discovery.tokenEndpoint })}</List.Item>
@@ -269,7 +265,7 @@ function TestOutcome({ result }: { result: SsoTestResult }) {
           </List.Item>
         )}
       </List>
-    </Alert>
+    </Notice>
   );
 }
 
@@ -302,9 +298,9 @@ function ConnectionCard({
           <Title order={2} size="h4" id={`sso-${connection.id}`}>
             {connection.emailDomain}
           </Title>
-          <Badge color={connection.enabled ? "green" : "gray"}>
+          <PlainBadge color={connection.enabled ? "teal.9" : "gray.7"}>
             {connection.enabled ? t("sso.enabled") : t("sso.disabled")}
-          </Badge>
+          </PlainBadge>
         </Group>
         <Text size="sm" c="dimmed">
           {connection.organisationName} · {t("sso.signIn.button", { name: providerName(connection) })}
@@ -320,17 +316,17 @@ function ConnectionCard({
           <SecretLine label={t("sso.secret.pending")} state={connection.pendingSecret} />
         )}
         {warning && (
-          <Alert color={warning.status === "expired" ? "red" : "orange"} variant="light">
+          <Notice color={warning.status === "expired" ? "red" : "orange"}>
             {t(warning.status === "expired" ? "sso.warning.expired" : "sso.warning.expiring", {
               date: warning.expiresOn,
             })}
-          </Alert>
+          </Notice>
         )}
         <FormError error={error} />
         {testResult && <TestOutcome result={testResult} />}
         {mode === "rotate" && <RotateForm connection={connection} onDone={() => setMode("view")} />}
         {mode === "delete" ? (
-          <Alert color="red" variant="light" role="alert" title={t("sso.delete.title")}>
+          <Notice color="red" title={t("sso.delete.title")}>
             <Stack gap="xs">
               <Text size="sm">{t("sso.delete.text", { domain: connection.emailDomain })}</Text>
               <Group>
@@ -351,7 +347,7 @@ function ConnectionCard({
                 </Button>
               </Group>
             </Stack>
-          </Alert>
+          </Notice>
         ) : (
           mode === "view" && (
             <Group gap="xs">
