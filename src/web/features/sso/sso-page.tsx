@@ -34,7 +34,7 @@ const providerName = (c: { providerKind: SsoProviderKind; displayName: string })
 function SecretLine({ label, state }: { label: string; state: SsoSecretState }) {
   const { t } = useTranslation();
   const when = state.expiresOn ? t("sso.secret.until", { date: state.expiresOn }) : t("sso.secret.noDate");
-  const color = { ok: "teal.9", expiring: "orange.9", expired: "red.9", unknown: "gray.7" }[state.status];
+  const color = { ok: "teal.9", expiring: "pink.9", expired: "red.9", unknown: "gray.7" }[state.status];
   return (
     <Group gap="xs">
       <Text size="sm">
