@@ -175,7 +175,12 @@ export const UpdateMembershipRequestSchema = z.object({
 
 /** The "Volgende" step: does this address sign in with its organisation's Microsoft account? */
 export const LoginMethodRequestSchema = z.object({ email: z.string().max(320) });
-export const LoginMethodResponseSchema = z.object({ method: z.enum(["password", "sso"]) });
+export const LoginMethodResponseSchema = z.object({
+  method: z.enum(["password", "sso"]),
+  /** With "sso": what the button says ("Inloggen met Microsoft", or the provider's name). */
+  provider: z.object({ kind: z.enum(["entra", "oidc"]), name: z.string() }).optional(),
+});
+export type LoginMethodResponse = z.infer<typeof LoginMethodResponseSchema>;
 export const SsoStartResponseSchema = z.object({ url: z.string().url() });
 /** Codes the SSO callback puts in /inloggen?sso_error= (a browser navigation, not JSON). */
 export const SSO_ERROR_CODES = [

@@ -40,6 +40,8 @@ import { createLinkMailRequests } from "./modules/identity/identity.mail";
 import { registerIdentity } from "./modules/identity/identity.routes";
 import { registerInvitationRoutes } from "./modules/identity/invitations.routes";
 import { createInvitationService } from "./modules/identity/invitations.service";
+import { registerSsoSubscribers } from "./modules/identity/sso.events";
+import { registerSsoJobs } from "./modules/identity/sso.jobs";
 import { registerSsoRoutes } from "./modules/identity/sso.routes";
 import { registerUserRoutes } from "./modules/identity/users.routes";
 import { createProfileService, createUserService } from "./modules/identity/users.service";
@@ -222,6 +224,9 @@ export async function buildApp({
     profiles: createProfileService({ store, files }),
   });
   await registerSsoRoutes(app, { auth, store });
+  // Single sign-on secrets: the daily expiry warning and its mail (issue 17 part 3).
+  registerSsoSubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL });
+  if (jobs) await registerSsoJobs(jobs, { store, log: (message) => app.log.info(message) });
   await registerTaxonomy(app);
   await registerVacancyRoutes(app, { vacancies: { store, files, today: () => todayIn() } });
   await registerSiteRoutes(app, { sites: { store } });

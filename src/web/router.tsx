@@ -45,6 +45,7 @@ import { ApprovalPage, ApprovalsPage } from "./features/selection-results/approv
 import { SelectionPage } from "./features/selection-results/selection-page";
 import { SetupPage } from "./features/setup/setup-page";
 import { SitesPage } from "./features/sites/sites-page";
+import { SsoPage } from "./features/sso/sso-page";
 import { TalentPoolPage, TalentPoolsPage } from "./features/talent-pools/talent-pools-page";
 import { TimesheetsPage } from "./features/timesheets/timesheets-page";
 import { WeekEditorPage } from "./features/timesheets/week-editor";
@@ -765,6 +766,13 @@ const organisationsRoute = createRoute({
   component: OrganisationsPage,
   staticData: { titleKey: "platformAdmin.organisations.title", parent: "/" },
 });
+// Single sign-on connections (issue 17 part 3): org admins and the platform admin.
+const ssoRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/sso-koppelingen",
+  component: SsoPage,
+  staticData: { titleKey: "sso.title", parent: "/" },
+});
 
 // Reserve lists ("werfreserves", issue 16 part 5): the overview and one list.
 const reserveListsRoute = createRoute({
@@ -865,6 +873,7 @@ const routeTree = rootRoute.addChildren([
   organisationsRoute,
   setupRoute,
   reserveListsRoute,
+  ssoRoute,
   reserveListRoute,
   selectionEventsRoute,
   selectionEventRoute,

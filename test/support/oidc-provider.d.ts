@@ -12,6 +12,7 @@ declare module "oidc-provider" {
       new (input: { clientId: string; accountId: string }): Grant;
       find(id: string): Promise<Grant | undefined>;
     };
+    Client: { find(id: string): Promise<object | undefined> };
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     interactionDetails(
       req: IncomingMessage,

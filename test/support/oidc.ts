@@ -14,6 +14,11 @@ export interface TestOidcProvider {
   clientSecret: string;
   /** Who "signs in" at the provider next (the login page is skipped). */
   signInAs(account: OidcAccount): void;
+  /**
+   * The client secrets the token endpoint accepts from now on, as an Entra app registration with
+   * two secrets during a rotation (at first only `clientSecret`).
+   */
+  acceptSecrets(secrets: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -99,6 +104,16 @@ export async function startOidcProvider(redirectUri: string): Promise<TestOidcPr
     clientSecret,
     signInAs(account) {
       next = account;
+    },
+    async acceptSecrets(secrets) {
+      const client = await provider.Client.find(clientId);
+      if (!client) throw new Error("test client missing");
+      const allowed = new Set(secrets);
+      Object.defineProperty(client, "compareClientSecret", {
+        configurable: true,
+        // false: the provider answers "invalid_client", as Entra does for a wrong secret.
+        value: async (actual: string) => allowed.has(actual),
+      });
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -876,6 +876,29 @@ export const ERROR_CODES = {
     fr: "Un compte avec cette adresse e-mail existe déjà.",
   },
   // --- end ---
+  // --- issue 17, part 3 (single sign-on management) ---
+  sso_discovery_failed: {
+    status: 422,
+    nl: "Het discovery-document van deze issuer kon niet worden gelezen. Controleer de issuer-URL.",
+    en: "The discovery document of this issuer could not be read. Check the issuer URL.",
+    de: "Das Discovery-Dokument dieses Ausstellers konnte nicht gelesen werden. Prüfen Sie die Aussteller-URL.",
+    fr: "Le document de découverte de cet émetteur n'a pas pu être lu. Vérifiez l'URL de l'émetteur.",
+  },
+  sso_domain_taken: {
+    status: 409,
+    nl: "Voor dit e-maildomein bestaat al een SSO-koppeling.",
+    en: "This e-mail domain already has a single sign-on connection.",
+    de: "Für diese E-Mail-Domain gibt es bereits eine SSO-Verbindung.",
+    fr: "Ce domaine e-mail a déjà une connexion d'authentification unique.",
+  },
+  sso_no_pending_secret: {
+    status: 409,
+    nl: "Er wacht geen nieuw clientgeheim.",
+    en: "No new client secret is waiting.",
+    de: "Es wartet kein neues Client-Geheimnis.",
+    fr: "Aucun nouveau secret client n'est en attente.",
+  },
+  // --- end ---
 } as const satisfies Record<string, { status: number } & Record<MessageLocale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

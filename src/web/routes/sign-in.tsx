@@ -19,7 +19,7 @@ import { AppLink } from "../ui/app-link";
 import { Redirect } from "../ui/redirect";
 import { useBusyAction } from "../ui/use-busy-action";
 
-type Step = "email" | "password" | "code" | "sms" | "backup";
+type Step = "email" | "sso" | "password" | "code" | "sms" | "backup";
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -51,14 +51,17 @@ export function SignInPage({ search }: { search: SignInSearch }) {
   /** The account has an authenticator app (and back-up codes); SMS-only accounts have not. */
   const [appOffered, setAppOffered] = useState(true);
   const [smsSent, setSmsSent] = useState(false);
+  /** The identity provider of the typed address's domain (decision 0033): the button's name. */
+  const [ssoProvider, setSsoProvider] = useState<{ kind: "entra" | "oidc"; name: string } | null>(null);
   const { busy, error, setError, run: runBusy } = useBusyAction();
   const fieldRef = useRef<HTMLInputElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
 
   // Each step puts the cursor where the next thing must be typed; the first one as soon as the
   // form shows (after the check whether someone is signed in already).
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the step or the form appears by design
   useEffect(() => {
-    fieldRef.current?.focus();
+    (step === "sso" ? buttonRef : fieldRef).current?.focus();
   }, [step, me.isPending]);
 
   const user = me.data ?? null;
@@ -105,12 +108,22 @@ export function SignInPage({ search }: { search: SignInSearch }) {
     setEmail(value);
     setEmailInvalid(false);
     void run(async () => {
-      // Organisations with Microsoft Entra ID sign in there; everyone else types a password.
-      if ((await loginMethod(value)) === "sso") {
-        window.location.assign(await startSso(value, safeRedirect(search.redirect)));
+      // Organisations with Microsoft Entra ID (or another provider) sign in there, through the
+      // "Inloggen met Microsoft" button; everyone else types a password.
+      const method = await loginMethod(value);
+      if (method.method === "sso") {
+        setSsoProvider(method.provider ?? { kind: "entra", name: "Microsoft" });
+        goTo("sso");
         return;
       }
       goTo("password");
+    });
+  }
+
+  function submitSso(event: FormEvent) {
+    event.preventDefault();
+    void run(async () => {
+      window.location.assign(await startSso(email, safeRedirect(search.redirect)));
     });
   }
 
@@ -197,6 +210,35 @@ export function SignInPage({ search }: { search: SignInSearch }) {
                 {t("signIn.register")}
               </Anchor>
             </Text>
+          </Stack>
+        </form>
+      </AuthCard>
+    );
+  }
+
+  if (step === "sso") {
+    const name = ssoProvider?.name ?? "Microsoft";
+    return (
+      <AuthCard>
+        <form onSubmit={submitSso} noValidate>
+          <Stack gap="md">
+            <Title order={2} size="h3">
+              {t("sso.signIn.title")}
+            </Title>
+            {notice}
+            <Group gap="xs" justify="space-between" wrap="nowrap">
+              <Text c="dimmed" style={{ overflowWrap: "anywhere" }}>
+                {t("signIn.as", { email })}
+              </Text>
+              <Anchor component="button" type="button" size="sm" onClick={() => goTo("email")}>
+                {t("signIn.otherEmail")}
+              </Anchor>
+            </Group>
+            <Text>{t("sso.signIn.intro", { name })}</Text>
+            <FormError error={error} />
+            <Button ref={buttonRef} type="submit" loading={busy}>
+              {t("sso.signIn.button", { name })}
+            </Button>
           </Stack>
         </form>
       </AuthCard>

@@ -2,6 +2,7 @@ import { relations } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  date,
   index,
   integer,
   jsonb,
@@ -148,7 +149,22 @@ export const ssoConnections = pgTable(
     issuer: text("issuer").notNull(),
     clientId: text("client_id").notNull(),
     clientSecret: text("client_secret").notNull(),
+    /** "entra" (Microsoft Entra ID) or "oidc" (any standard OpenID Connect provider); decision 0033. */
+    providerKind: text("provider_kind").notNull().default("entra"),
+    /** What the sign-in button names for "oidc" ("Inloggen met <name>") and the screen shows. */
+    displayName: text("display_name").notNull().default(""),
+    /** A disabled connection never signs anyone in; the sign-in page offers the password. */
+    enabled: boolean("enabled").notNull().default(true),
+    /** The current secret's expiry date (yyyy-mm-dd); null for connections made before 0033. */
+    clientSecretExpiresOn: date("client_secret_expires_on", { mode: "string" }),
+    /** When the 30-day warning for the current secret went out (once). */
+    clientSecretWarnedAt: timestamp("client_secret_warned_at", { withTimezone: true }),
+    /** A rotated-in secret, encrypted, not yet proven: tried first, the current one kept as fallback. */
+    pendingClientSecret: text("pending_client_secret"),
+    pendingSecretExpiresOn: date("pending_secret_expires_on", { mode: "string" }),
+    pendingSecretWarnedAt: timestamp("pending_secret_warned_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("sso_connections_email_domain_key").on(t.emailDomain),

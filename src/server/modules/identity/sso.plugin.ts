@@ -3,10 +3,11 @@ import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthEndpoint } from "better-auth/api";
 import { setSessionCookie } from "better-auth/cookies";
 import { symmetricDecrypt } from "better-auth/crypto";
-import { createRemoteJWKSet, type JWTPayload, jwtVerify } from "jose";
+import { type JWTPayload, jwtVerify } from "jose";
 import { z } from "zod";
 import { publicScope } from "../../platform/scope";
 import type { Store } from "../../platform/store";
+import { discover, isInvalidClient, ProviderProblem, requestToken, type TokenAnswer } from "./sso.provider";
 import { emailDomainOf, type SsoConnectionRow, ssoSignInRepository } from "./sso.repository";
 
 /** Microsoft's tenant for personal accounts (Hotmail, Outlook.com, MSN, Live). */
@@ -16,16 +17,7 @@ export const SSO_PROVIDER_PREFIX = "sso:";
 export const SSO_SECOND_FACTOR = "sso";
 
 const STATE_MINUTES = 10;
-const DISCOVERY_TTL_MS = 10 * 60 * 1000;
 const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-
-interface Discovery {
-  issuer: string;
-  authorization_endpoint: string;
-  token_endpoint: string;
-  jwks_uri: string;
-  token_endpoint_auth_methods_supported?: string[];
-}
 
 interface PendingLogin {
   connectionId: string;
@@ -37,7 +29,6 @@ interface PendingLogin {
 const fail = (status: "BAD_REQUEST" | "FORBIDDEN", code: string, message: string) =>
   new APIError(status, { code, message });
 
-const withoutSlash = (url: string) => url.replace(/\/+$/, "");
 const base64url = (bytes: Buffer) => bytes.toString("base64url");
 
 /** Only a path on our own site: no scheme, no protocol-relative "//", no backslashes. */
@@ -46,30 +37,15 @@ function safeCallback(url: string | undefined): string {
   return url;
 }
 
-const discoveryCache = new Map<
-  string,
-  { at: number; metadata: Discovery; jwks: ReturnType<typeof createRemoteJWKSet> }
->();
-
-async function discover(issuer: string) {
-  const key = withoutSlash(issuer);
-  const cached = discoveryCache.get(key);
-  if (cached && Date.now() - cached.at < DISCOVERY_TTL_MS) return cached;
-  const res = await fetch(`${key}/.well-known/openid-configuration`, {
-    headers: { accept: "application/json" },
-    signal: AbortSignal.timeout(10_000),
-  });
-  if (!res.ok) throw fail("BAD_REQUEST", "SSO_PROVIDER_UNAVAILABLE", `Discovery failed: ${res.status}`);
-  const metadata = (await res.json()) as Discovery;
-  if (withoutSlash(metadata.issuer) !== key)
-    throw fail(
-      "BAD_REQUEST",
-      "SSO_PROVIDER_UNAVAILABLE",
-      "Discovered issuer differs from the configured one",
-    );
-  const entry = { at: Date.now(), metadata, jwks: createRemoteJWKSet(new URL(metadata.jwks_uri)) };
-  discoveryCache.set(key, entry);
-  return entry;
+/** The provider's metadata and keys; an unusable provider is a clear "provider unavailable". */
+async function providerOf(issuer: string) {
+  try {
+    return await discover(issuer);
+  } catch (error) {
+    if (error instanceof ProviderProblem)
+      throw fail("BAD_REQUEST", "SSO_PROVIDER_UNAVAILABLE", error.message);
+    throw error;
+  }
 }
 
 /**
@@ -109,7 +85,7 @@ export function sso(options: { store: Store }) {
           const connection = domain ? await connections.byDomain(domain) : null;
           if (!connection)
             throw fail("BAD_REQUEST", "SSO_NOT_CONFIGURED", "No single sign-on for this e-mail domain");
-          const { metadata } = await discover(connection.issuer);
+          const { metadata } = await providerOf(connection.issuer);
           const state = base64url(randomBytes(32));
           const pending: PendingLogin = {
             connectionId: connection.id,
@@ -157,39 +133,34 @@ export function sso(options: { store: Store }) {
           if (!code) throw fail("BAD_REQUEST", "SSO_FAILED", ctx.query.error ?? "No authorization code");
           const connection = await connections.byId(pending.connectionId);
           if (!connection) throw fail("BAD_REQUEST", "SSO_NOT_CONFIGURED", "Connection removed");
-          const { metadata, jwks } = await discover(connection.issuer);
-          const clientSecret = await symmetricDecrypt({
-            key: ctx.context.secretConfig,
-            data: connection.clientSecret,
-          });
-
-          const form = new URLSearchParams({
-            grant_type: "authorization_code",
-            code,
-            redirect_uri: `${ctx.context.baseURL}/sso/callback`,
-            code_verifier: pending.codeVerifier,
-          });
-          const headers: Record<string, string> = {
-            "content-type": "application/x-www-form-urlencoded",
-            accept: "application/json",
-          };
-          const methods = metadata.token_endpoint_auth_methods_supported;
-          if (!methods || methods.includes("client_secret_post")) {
-            form.set("client_id", connection.clientId);
-            form.set("client_secret", clientSecret);
+          const { metadata, jwks } = await providerOf(connection.issuer);
+          const secret = (data: string) => symmetricDecrypt({ key: ctx.context.secretConfig, data });
+          const exchange = async (encrypted: string): Promise<TokenAnswer> =>
+            requestToken(
+              metadata,
+              { clientId: connection.clientId, clientSecret: await secret(encrypted) },
+              {
+                grant_type: "authorization_code",
+                code,
+                redirect_uri: `${ctx.context.baseURL}/sso/callback`,
+                code_verifier: pending.codeVerifier,
+              },
+            );
+          // A rotated-in secret is tried first; the provider refusing the client ("invalid_client")
+          // falls back to the current one. The first answer with a token promotes it (0033).
+          let tokenAnswer: TokenAnswer;
+          const waiting = connection.pendingClientSecret;
+          if (waiting) {
+            tokenAnswer = await exchange(waiting);
+            if (isInvalidClient(tokenAnswer)) tokenAnswer = await exchange(connection.clientSecret);
+            else if (tokenAnswer.body.id_token)
+              await connections.promotePendingSecret(connection.id, waiting);
           } else {
-            const basic = `${encodeURIComponent(connection.clientId)}:${encodeURIComponent(clientSecret)}`;
-            headers.authorization = `Basic ${Buffer.from(basic).toString("base64")}`;
+            tokenAnswer = await exchange(connection.clientSecret);
           }
-          const tokenRes = await fetch(metadata.token_endpoint, {
-            method: "POST",
-            headers,
-            body: form,
-            signal: AbortSignal.timeout(10_000),
-          });
-          const tokens = (await tokenRes.json().catch(() => ({}))) as { id_token?: string };
-          if (!tokenRes.ok || !tokens.id_token)
-            throw fail("BAD_REQUEST", "SSO_FAILED", `Token exchange failed: ${tokenRes.status}`);
+          const tokens = tokenAnswer.body;
+          if (tokenAnswer.status !== 200 || !tokens.id_token)
+            throw fail("BAD_REQUEST", "SSO_FAILED", `Token exchange failed: ${tokenAnswer.status}`);
           let claims: JWTPayload;
           try {
             ({ payload: claims } = await jwtVerify(tokens.id_token, jwks, {

@@ -92,7 +92,7 @@ describe.each(testDbKinds())("Microsoft (OpenID Connect) sign-in on %s", (kind) 
     const sso = await client.call("/api/v1/auth/login-method", {
       body: { email: `Iemand@${DOMAIN.toUpperCase()}` },
     });
-    expect(sso.json()).toEqual({ method: "sso" });
+    expect(sso.json()).toEqual({ method: "sso", provider: { kind: "entra", name: "Microsoft" } });
     const password = await client.call("/api/v1/auth/login-method", {
       body: { email: "hr@demo.werkbrug.test" },
     });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import {
   AcceptInvitationResponseSchema,
   InvitationPreviewResponseSchema,
+  type LoginMethodResponse,
   LoginMethodResponseSchema,
   RegisterCandidateResponseSchema,
   SsoStartResponseSchema,
@@ -39,10 +40,8 @@ const CurrentSessionResponseSchema = z.looseObject({ session: z.looseObject({ id
 export const RESET_PASSWORD_PATH = "/wachtwoord-herstellen";
 
 /** After "Volgende": whether this address signs in with its organisation's Microsoft account. */
-export async function loginMethod(email: string): Promise<"password" | "sso"> {
-  return (
-    await api("/api/v1/auth/login-method", LoginMethodResponseSchema, { method: "POST", body: { email } })
-  ).method;
+export async function loginMethod(email: string): Promise<LoginMethodResponse> {
+  return api("/api/v1/auth/login-method", LoginMethodResponseSchema, { method: "POST", body: { email } });
 }
 
 /** Starts Microsoft sign-in; the browser leaves for the provider and comes back signed in. */
