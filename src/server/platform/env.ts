@@ -91,6 +91,21 @@ const EnvSchema = z
       .min(50, { message: "must be a whole number of milliseconds (50-10000)" })
       .max(10_000, { message: "must be a whole number of milliseconds (50-10000)" })
       .default(200),
+    /**
+     * API requests per minute per client address (behind TRUST_PROXY, the forwarded one), counted
+     * in each process (decision 0035); 0 turns the limit off.
+     */
+    API_RATE_LIMIT: z.coerce
+      .number({ message: "must be a whole number of requests per minute (0 = off)" })
+      .int({ message: "must be a whole number of requests per minute (0 = off)" })
+      .min(0, { message: "must be a whole number of requests per minute (0 = off)" })
+      .default(1000),
+    /** Files no row refers to are removed by the file sweep once they are this many minutes old. */
+    FILE_SWEEP_GRACE_MINUTES: z.coerce
+      .number({ message: "must be a whole number of minutes (0 or more)" })
+      .int({ message: "must be a whole number of minutes (0 or more)" })
+      .min(0, { message: "must be a whole number of minutes (0 or more)" })
+      .default(60),
   })
   .refine((env) => env.NODE_ENV !== "production" || env.AUTH_SECRET !== undefined, {
     path: ["AUTH_SECRET"],
