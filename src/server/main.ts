@@ -4,6 +4,7 @@ import { secretEncryptor } from "./modules/identity/auth";
 import { openDatabase } from "./platform/db";
 import type { Env } from "./platform/env";
 import { scheduleEventDispatch } from "./platform/events";
+import { FILE_SWEEP_JOB } from "./platform/files.jobs";
 import { createJobs } from "./platform/jobs";
 import { resolveAuthSecret } from "./platform/secrets";
 import { seedIfEmpty } from "./seed/demo";
@@ -37,6 +38,8 @@ export async function startServer(
     // The bus polls by itself in every process; a pg-boss cron slot backs it up (decision 0015).
     if (jobs) await scheduleEventDispatch(jobs, app.events);
     await app.listen({ port: env.PORT, host: env.HOST });
+    // What a crash mid-upload left behind goes now, without holding up the start.
+    void app.jobs.runNow(FILE_SWEEP_JOB, {}, { trigger: "start" }).catch(() => {});
   } catch (error) {
     await jobs?.stop();
     throw error;
