@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { FILE_KEY_COLUMN, FILE_REFERENCES } from "./file-references";
 import * as schema from "./schema";
 
-const tables = Object.values(schema)
+const tables = (Object.values(schema) as unknown[])
   .filter((value): value is PgTable => value instanceof PgTable)
   .map((table) => getTableConfig(table));
 
