@@ -79,6 +79,7 @@ import {
   registerReserveListRoutes,
   registerReserveListSubscribers,
 } from "./modules/reserve-lists";
+import { registerScheduledJobRoutes } from "./modules/scheduled-jobs";
 import { registerSelectionEventRoutes, registerSelectionEventSubscribers } from "./modules/selection-events";
 import {
   registerSelectionResultsRoutes,
@@ -108,8 +109,9 @@ import type { Env } from "./platform/env";
 import { AppError } from "./platform/errors";
 import { createEventBus, type EventBus } from "./platform/events";
 import { createLocalFileStorage } from "./platform/files";
+import { registerFileSweepJob } from "./platform/files.jobs";
 import { createHttp } from "./platform/http";
-import type { Jobs } from "./platform/jobs";
+import { createJobs, type Jobs } from "./platform/jobs";
 import { createMailer } from "./platform/mail";
 import { createSealer, resolveAuthSecret } from "./platform/secrets";
 import { createSmsSender } from "./platform/sms";
@@ -124,6 +126,8 @@ declare module "fastify" {
     explorerIndex: MemorySearchIndex | null;
     /** Domain events of this app: subscribers, and `drain()` for tests that wait for side effects. */
     events: EventBus;
+    /** Background jobs: every handler registered, running on schedule only when started (JOBS=on). */
+    jobs: Jobs;
   }
 }
 
@@ -145,11 +149,15 @@ export async function buildApp({
   database,
   webDir,
   logger = true,
-  jobs,
+  jobs: runningJobs,
 }: AppOptions): Promise<FastifyInstance> {
   const app = await createHttp({ env, version: appVersion, logger });
   // Handlers finish before the database closes (whoever owns it closes it after the app).
-  if (jobs) app.addHook("onClose", () => jobs.stop());
+  if (runningJobs) app.addHook("onClose", () => runningJobs.stop());
+  // Without running jobs (JOBS=off, test servers) the handlers are still registered, never
+  // scheduled, so a platform admin can run one now (decision 0035).
+  const jobs = runningJobs ?? createJobs(database, { log: (message) => app.log.warn(message) });
+  app.decorate("jobs", jobs);
   const { db } = database;
   // Domain events (decision 0015): delivered after each commit and retried in the background;
   // the bus starts once every subscriber is registered (end of this function).
@@ -185,10 +193,9 @@ export async function buildApp({
   const invitations = createInvitationService({ store, sealer });
   registerVacancySubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL });
   // The publication job writes events, so it runs where the bus and the store are.
-  if (jobs) await registerVacancyJobs(jobs, { store, log: (message) => app.log.info(message) });
+  await registerVacancyJobs(jobs, { store, log: (message) => app.log.info(message) });
   // The nightly backup (BACKUPS=off leaves it out); the control socket's `backup` is separate.
-  if (jobs && env.BACKUPS)
-    await registerBackupJob(jobs, { database, env, log: (message) => app.log.info(message) });
+  if (env.BACKUPS) await registerBackupJob(jobs, { database, env, log: (message) => app.log.info(message) });
 
   app.withTypeProvider<ZodTypeProvider>().get(
     "/api/health",
@@ -215,7 +222,15 @@ export async function buildApp({
   await registerInvitationRoutes(app, { invitations, auth, store });
   // First run (issue 17 part 1): the one-time link that creates the first platform administrator.
   await registerSetupRoutes(app, { store, baseDomain: env.BASE_DOMAIN });
-  const files = createLocalFileStorage(path.join(env.DATA_DIR, "files"));
+  const filesRoot = path.join(env.DATA_DIR, "files");
+  const files = createLocalFileStorage(filesRoot);
+  // Files no row refers to go, at start (main.ts) and nightly (issue 17 part 7).
+  await registerFileSweepJob(jobs, {
+    store,
+    root: filesRoot,
+    graceMs: env.FILE_SWEEP_GRACE_MINUTES * 60_000,
+    log: (message) => app.log.info(message),
+  });
   await registerPlatformAdminRoutes(app, {
     platformAdmin: createPlatformAdminService({ store, files, publicUrl: env.PUBLIC_URL, tenancy }),
   });
@@ -237,14 +252,13 @@ export async function buildApp({
   });
   const candidateDeps = { store, files, log: (message: string) => app.log.warn(message) };
   registerCandidateSubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL, secret });
-  if (jobs)
-    await registerCandidateRetentionJob(jobs, {
-      store,
-      files,
-      retentionMonths: env.RETENTION_MONTHS,
-      graceDays: env.RETENTION_GRACE_DAYS,
-      log: (message) => app.log.info(message),
-    });
+  await registerCandidateRetentionJob(jobs, {
+    store,
+    files,
+    retentionMonths: env.RETENTION_MONTHS,
+    graceDays: env.RETENTION_GRACE_DAYS,
+    log: (message) => app.log.info(message),
+  });
   const candidateService = createCandidateService(candidateDeps);
   await registerCandidateRoutes(app, { candidates: candidateService });
   await registerIntakeRoutes(app, { intake: createIntakeService(candidateDeps) });
@@ -287,7 +301,7 @@ export async function buildApp({
   await registerPrivacyRoutes(app, { privacy: createPrivacyService(candidateDeps) });
   const placements = { store, files, today: () => todayIn() };
   registerPlacementSubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL, today: () => todayIn() });
-  if (jobs) await registerPlacementJobs(jobs, { store });
+  await registerPlacementJobs(jobs, { store });
   await registerPlacementRoutes(app, { placements });
   registerReferralSubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL });
   await registerReferralRoutes(app, { referrals: matchDeps });
@@ -296,7 +310,7 @@ export async function buildApp({
   await registerApplicantRoutes(app, { applicants: { store, files, matches: matchDeps } });
   // Reserve lists and closing a selection procedure (issue 16 parts 5 and 6).
   registerReserveListSubscribers(events, { store, mailer, publicUrl: env.PUBLIC_URL });
-  if (jobs) await registerReserveListJobs(jobs, { store, log: (message) => app.log.info(message) });
+  await registerReserveListJobs(jobs, { store, log: (message) => app.log.info(message) });
   await registerReserveListRoutes(app, { reserveLists: { store, files, matches: matchDeps } });
   // Selection events with self-booking and calendars (issue 16 parts 1 and 2).
   registerSelectionEventSubscribers(events, {
@@ -363,6 +377,10 @@ export async function buildApp({
       store,
       index: () => (memoryIndex?.isReady() ? memoryIndex : sqlIndex),
     }),
+  });
+  // The platform administrator's "Taken": scheduled jobs, their runs, and running one now.
+  await registerScheduledJobRoutes(app, {
+    scheduledJobs: { store, jobs, scheduling: runningJobs !== undefined },
   });
   await registerDevRoutes(app, { db, mailer });
   await jobBoardRoutes(app, { store, publicUrl: env.PUBLIC_URL });

@@ -9,6 +9,7 @@ import { lockDataDir } from "./platform/data-dir-lock";
 import { type Database, openDatabase } from "./platform/db";
 import type { Env } from "./platform/env";
 import { createEventBus, scheduleEventDispatch } from "./platform/events";
+import { FILE_SWEEP_JOB } from "./platform/files.jobs";
 import { createJobs, type Jobs } from "./platform/jobs";
 import type { PlatformScope } from "./platform/scope";
 import { resolveAuthSecret } from "./platform/secrets";
@@ -99,6 +100,8 @@ export async function startServer(
     await scheduleEventDispatch(jobs, app.events);
     await app.listen({ port: env.PORT, host: env.HOST });
     control = await startAppControlSocket(env, database, jobs, log);
+    // What a crash mid-upload left behind goes now, without holding up the start.
+    void app.jobs.runNow(FILE_SWEEP_JOB, {}, { trigger: "start" }).catch(() => {});
   } catch (error) {
     // E.g. the control socket: an app already listening is closed again (its hook stops the jobs).
     await app?.close().catch(() => {});

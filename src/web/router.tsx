@@ -14,6 +14,7 @@ import { DocumentsPage } from "./features/documents/documents-page";
 import { EmployerSearchSchema } from "./features/employers/search-params";
 import { ExplorerUrlSchema } from "./features/explorer/search-params";
 import { FormBuilderPage } from "./features/forms/form-builder";
+import { JobsPage } from "./features/jobs/jobs-page";
 import { MessagesRoutePage } from "./features/messages/messages-page";
 import { CandidateOnboardingPage } from "./features/onboarding/candidate-onboarding-page";
 import { MaterialsPage } from "./features/onboarding/materials-page";
@@ -517,6 +518,14 @@ const sitesRoute = createRoute({
   staticData: { titleKey: "sites.title", parent: "/" },
 });
 
+// The platform administrator's background jobs: last runs and "Nu uitvoeren" (issue 17 part 7).
+const jobsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/beheer/taken",
+  component: JobsPage,
+  staticData: { titleKey: "jobs.title", parent: "/" },
+});
+
 // Proposed candidates for contact persons (issue 12): the list and one candidate to review.
 const proposedRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -872,6 +881,7 @@ const routeTree = rootRoute.addChildren([
   portalRoute,
   organisationsRoute,
   setupRoute,
+  jobsRoute,
   reserveListsRoute,
   ssoRoute,
   reserveListRoute,

@@ -75,6 +75,9 @@ export async function startTestServer(
     AUTH_SECRET: TEST_AUTH_SECRET,
     // Test clients present their own address in X-Forwarded-For, as behind a proxy.
     TRUST_PROXY: "true",
+    // The general API limit would count every test's requests from 127.0.0.1; the tests of the
+    // limit itself turn it on (decision 0035).
+    API_RATE_LIMIT: "0",
     ...options.env,
   });
   const webDir = options.web !== false && existsSync(path.join(webDistDir, "index.html")) ? webDistDir : null;

@@ -104,6 +104,21 @@ const EnvSchema = z
       .default(7),
     /** Folder holding pg_dump and pg_restore (e.g. /usr/lib/postgresql/16/bin); absent: the PATH. */
     PG_BIN_DIR: z.string().min(1).optional(),
+    /**
+     * API requests per minute per client address (behind TRUST_PROXY, the forwarded one), counted
+     * in each process (decision 0035); 0 turns the limit off.
+     */
+    API_RATE_LIMIT: z.coerce
+      .number({ message: "must be a whole number of requests per minute (0 = off)" })
+      .int({ message: "must be a whole number of requests per minute (0 = off)" })
+      .min(0, { message: "must be a whole number of requests per minute (0 = off)" })
+      .default(1000),
+    /** Files no row refers to are removed by the file sweep once they are this many minutes old. */
+    FILE_SWEEP_GRACE_MINUTES: z.coerce
+      .number({ message: "must be a whole number of minutes (0 or more)" })
+      .int({ message: "must be a whole number of minutes (0 or more)" })
+      .min(0, { message: "must be a whole number of minutes (0 or more)" })
+      .default(60),
   })
   .refine((env) => env.NODE_ENV !== "production" || env.AUTH_SECRET !== undefined, {
     path: ["AUTH_SECRET"],

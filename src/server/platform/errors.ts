@@ -899,6 +899,29 @@ export const ERROR_CODES = {
     fr: "Aucun nouveau secret client n'est en attente.",
   },
   // --- end ---
+  // --- issue 17, parts 6 and 7 (rate limits, files and jobs) ---
+  too_many_requests: {
+    status: 429,
+    nl: "Te veel verzoeken in korte tijd. Wacht even en probeer het dan opnieuw.",
+    en: "Too many requests in a short time. Please wait a moment and try again.",
+    de: "Zu viele Anfragen in kurzer Zeit. Bitte warten Sie einen Moment und versuchen Sie es erneut.",
+    fr: "Trop de requêtes en peu de temps. Veuillez patienter un instant puis réessayer.",
+  },
+  job_not_found: {
+    status: 404,
+    nl: "Deze taak bestaat niet.",
+    en: "This job does not exist.",
+    de: "Diese Aufgabe gibt es nicht.",
+    fr: "Cette tâche n'existe pas.",
+  },
+  job_already_running: {
+    status: 409,
+    nl: "Deze taak loopt al. Wacht tot ze klaar is.",
+    en: "This job is already running. Wait until it has finished.",
+    de: "Diese Aufgabe läuft bereits. Warten Sie, bis sie fertig ist.",
+    fr: "Cette tâche est déjà en cours. Attendez qu'elle soit terminée.",
+  },
+  // --- end ---
 } as const satisfies Record<string, { status: number } & Record<MessageLocale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

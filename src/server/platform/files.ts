@@ -1,4 +1,5 @@
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { mkdir, open, readFile, rename, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 
 export interface StoredFile {
@@ -24,6 +25,48 @@ function safeKey(key: string): string {
   return key;
 }
 
+/** Temporary files of an upload in progress: `.<name>.<random>.tmp` beside the target. */
+export const TEMP_FILE = /^\..+\.[0-9a-f]{16}\.tmp$/;
+
+/**
+ * Writes `data` to `target` so that the target is either absent or complete: a temporary file in
+ * the same directory (same file system, so the rename is atomic), flushed to disk, then renamed.
+ * A crash before the rename leaves only a temporary file, which the file sweep removes.
+ */
+async function writeAtomically(target: string, data: Buffer | string): Promise<void> {
+  const temp = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${randomBytes(8).toString("hex")}.tmp`,
+  );
+  const handle = await open(temp, "wx");
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Removes `dir` and its parents up to (not including) `root` while they are empty. */
+export async function removeEmptyParents(dir: string, root: string): Promise<void> {
+  const top = path.resolve(root);
+  let current = path.resolve(dir);
+  while (current.startsWith(`${top}${path.sep}`)) {
+    try {
+      await rmdir(current);
+    } catch {
+      return; // not empty (or gone): stop here
+    }
+    current = path.dirname(current);
+  }
+}
+
 export function createLocalFileStorage(root: string): FileStorage {
   const file = (key: string) => path.join(root, safeKey(key));
   return {
@@ -31,8 +74,9 @@ export function createLocalFileStorage(root: string): FileStorage {
     async put(key, data, contentType) {
       const target = file(key);
       await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, data);
-      await writeFile(`${target}.type`, contentType);
+      // The type first: `get` answers only when both exist, so the data's rename completes a key.
+      await writeAtomically(`${target}.type`, contentType);
+      await writeAtomically(target, data);
     },
     async get(key) {
       const target = file(key);
@@ -46,6 +90,8 @@ export function createLocalFileStorage(root: string): FileStorage {
       const target = file(key);
       await rm(target, { force: true });
       await rm(`${target}.type`, { force: true });
+      // No empty folder of a person is left behind (a photo's folder is named by its owner).
+      await removeEmptyParents(path.dirname(target), root);
     },
   };
 }

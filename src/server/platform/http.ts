@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import fastifyCompress from "@fastify/compress";
 import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, {
@@ -174,6 +175,9 @@ export async function createHttp({ env, version, logger = true }: HttpOptions): 
   });
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
 
+  // Before any route is added: the plugin hooks every route registered after it.
+  if (env.API_RATE_LIMIT > 0) await registerApiRateLimit(app, env.API_RATE_LIMIT);
+
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -225,6 +229,25 @@ export async function createHttp({ env, version, logger = true }: HttpOptions): 
     uiConfig: { url: "/api/openapi.json", deepLinking: true },
   });
   return app;
+}
+
+/**
+ * The general limit per client on the API (decision 0035): `max` requests a minute per client
+ * address (behind TRUST_PROXY the forwarded one, as `request.ip` says), counted in this process.
+ * The pages and assets are not counted, nor the health check a monitor polls. Past it: 429 with
+ * Retry-After in our error shape.
+ */
+async function registerApiRateLimit(app: FastifyInstance, max: number): Promise<void> {
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max,
+    timeWindow: 60_000,
+    keyGenerator: (request) => request.ip,
+    allowList: (request) => !request.url.startsWith("/api/") || request.url.startsWith("/api/health"),
+    // Counters of addresses not seen for a while make room for new ones.
+    cache: 10_000,
+    errorResponseBuilder: () => new AppError("too_many_requests"),
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import PgBoss from "pg-boss";
 import type { Database } from "./db";
+import { finishJobRun, insertJobRun, type JobRunRow, type JobTrigger } from "./job-runs.repository";
 
 /**
  * Background jobs: pg-boss on the application's own database (its tables live in the `pgboss`
@@ -62,11 +63,49 @@ export interface Jobs {
     handler: JobHandler<T>,
     options?: WorkOptions,
   ): Promise<void>;
-  /** Runs the handler of a scheduled or worked job here and now (tests, manual runs), without the queue. */
-  runNow(name: string, data?: object): Promise<void>;
+  /**
+   * Runs the handler of a scheduled or worked job here and now (tests, manual runs), without the
+   * queue, and records the run; throws what the handler threw. Works without `start()` (JOBS=off).
+   */
+  runNow(name: string, data?: object, origin?: RunOrigin): Promise<void>;
+  /**
+   * Like `runNow`, for a person or a command asking: answers the recorded run, failed or not
+   * (throws only for an unknown job or one already running in this process).
+   */
+  runRecorded(name: string, origin: RunOrigin, data?: object): Promise<JobRunRow>;
+  /** The registered recurring jobs, in the order they were registered. */
+  scheduled(): ScheduledJob[];
+  /** Whether a job of this name runs in this process right now. */
+  isRunning(name: string): boolean;
   /** The names of the registered jobs (scheduled and worked), sorted: what `runNow` accepts. */
   names(): string[];
   readonly started: boolean;
+}
+
+export interface RunOrigin {
+  trigger: Extract<JobTrigger, "manual" | "cli" | "start">;
+  /** The user who asked (manual runs). */
+  requestedBy?: string | null;
+}
+
+export interface ScheduledJob {
+  name: string;
+  cron: string;
+  timeZone: string;
+}
+
+/** `runRecorded` for a job nobody registered. */
+export class UnknownJobError extends Error {
+  constructor(readonly job: string) {
+    super(`No job called ${job} is registered`);
+  }
+}
+
+/** `runRecorded` for a job that is running in this process already. */
+export class JobAlreadyRunningError extends Error {
+  constructor(readonly job: string) {
+    super(`Job ${job} is already running`);
+  }
 }
 
 export interface JobsOptions {
@@ -211,14 +250,65 @@ export function createJobs(database: Database, options: JobsOptions = {}): Jobs 
   const workerIds = new Map<string, string>();
   let state: "stopped" | "starting" | "started" | "stopping" = "stopped";
 
-  async function run(registration: Registration, data: unknown, job: JobContext): Promise<void> {
-    handlersRunning++;
+  const running = new Map<string, number>();
+
+  /** A run's record: written around the handler, never failing the job itself. */
+  async function recordStart(name: string, trigger: JobTrigger, requestedBy: string | null) {
+    const startedAt = new Date();
     try {
-      await registration.handler(data ?? {}, job);
+      return await insertJobRun(database.db, { name, trigger, requestedBy, startedAt });
     } catch (error) {
-      log(`Job ${job.name} (${job.id}) failed: ${error instanceof Error ? error.message : String(error)}`);
-      throw error;
+      log(
+        `Job ${name}: its run could not be recorded: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return null;
+    }
+  }
+
+  /**
+   * Every handler runs through here (decision 0035): a cron slot, a queued job, `runNow` and
+   * `runRecorded`. Answers the finished run record (null when it could not be written) and the
+   * handler's error, if any.
+   */
+  async function run(
+    registration: Registration,
+    data: unknown,
+    job: JobContext,
+    trigger: JobTrigger,
+    requestedBy: string | null = null,
+  ): Promise<{ record: JobRunRow | null; error: unknown }> {
+    handlersRunning++;
+    running.set(job.name, (running.get(job.name) ?? 0) + 1);
+    try {
+      const started = await recordStart(job.name, trigger, requestedBy);
+      let failure: unknown = null;
+      try {
+        await registration.handler(data ?? {}, job);
+      } catch (error) {
+        failure = error ?? new Error("failed");
+        log(`Job ${job.name} (${job.id}) failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      let record: JobRunRow | null = null;
+      if (started) {
+        try {
+          record = await finishJobRun(database.db, started.id, {
+            outcome: failure ? "failed" : "ok",
+            error: failure
+              ? (failure instanceof Error ? failure.message : String(failure)).slice(0, 2000)
+              : null,
+            finishedAt: new Date(),
+          });
+        } catch (error) {
+          log(
+            `Job ${job.name}: its end could not be recorded: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+      }
+      return { record, error: failure };
     } finally {
+      const left = (running.get(job.name) ?? 1) - 1;
+      if (left > 0) running.set(job.name, left);
+      else running.delete(job.name);
       handlersRunning--;
     }
   }
@@ -231,7 +321,15 @@ export function createJobs(database: Database, options: JobsOptions = {}): Jobs 
       name,
       { batchSize: 1, pollingIntervalSeconds },
       async (jobs: PgBoss.Job<unknown>[]) => {
-        for (const job of jobs) await run(registration, job.data, { id: job.id, name });
+        for (const job of jobs) {
+          const { error } = await run(
+            registration,
+            job.data,
+            { id: job.id, name },
+            cron ? "schedule" : "queue",
+          );
+          if (error) throw error;
+        }
       },
     );
     workerIds.set(name, workerId);
@@ -320,10 +418,42 @@ export function createJobs(database: Database, options: JobsOptions = {}): Jobs 
       return id;
     },
 
-    async runNow(name, data = {}) {
+    async runNow(name, data = {}, origin = { trigger: "manual" }) {
       const registration = registrations.get(name);
-      if (!registration) throw new Error(`No job called ${name} is registered`);
-      await run(registration, data, { id: "run-now", name });
+      if (!registration) throw new UnknownJobError(name);
+      const { error } = await run(
+        registration,
+        data,
+        { id: "run-now", name },
+        origin.trigger,
+        origin.requestedBy ?? null,
+      );
+      if (error) throw error;
+    },
+
+    async runRecorded(name, origin, data = {}) {
+      const registration = registrations.get(name);
+      if (!registration) throw new UnknownJobError(name);
+      if (running.has(name)) throw new JobAlreadyRunningError(name);
+      const { record, error } = await run(
+        registration,
+        data,
+        { id: "run-now", name },
+        origin.trigger,
+        origin.requestedBy ?? null,
+      );
+      if (!record) throw error instanceof Error ? error : new Error(`Job ${name}: its run was not recorded`);
+      return record;
+    },
+
+    scheduled() {
+      return [...registrations.values()].flatMap((r) =>
+        r.cron ? [{ name: r.name, cron: r.cron.expression, timeZone: r.cron.tz }] : [],
+      );
+    },
+
+    isRunning(name) {
+      return running.has(name);
     },
 
     names() {

@@ -16,7 +16,18 @@ export interface MailMessage {
    * mail clients show with accept buttons. The development outbox keeps only the texts.
    */
   calendar?: { method: "REQUEST" | "CANCEL"; content: string };
+  /**
+   * Where an answer goes when a person sent this mail through Werkbrug and can be answered (the
+   * sender of "Benaderen", the other side of a message thread); absent, replies go nowhere.
+   */
+  replyTo?: string;
 }
+
+/**
+ * Every mail Werkbrug sends is machine-made (RFC 3834): out-of-office replies and other
+ * auto-responders stay quiet, also to mails a person asked for.
+ */
+export const SYSTEM_MAIL_HEADERS = { "Auto-Submitted": "auto-generated" } as const;
 
 export interface SendOptions {
   /**
@@ -61,10 +72,12 @@ export function createMailer(config: { SMTP_URL?: string | undefined; MAIL_FROM:
       transport: "smtp",
       async send(message, options) {
         const key = keyOf(message, options);
-        const { calendar, ...texts } = message;
+        const { calendar, replyTo, ...texts } = message;
         await transporter.sendMail({
           from: config.MAIL_FROM,
           ...texts,
+          headers: { ...SYSTEM_MAIL_HEADERS },
+          ...(replyTo ? { replyTo } : {}),
           ...(calendar
             ? { icalEvent: { method: calendar.method, content: calendar.content, filename: "invite.ics" } }
             : {}),

@@ -22,5 +22,6 @@ export * from "../modules/talent-pools/talent-pools.schema";
 export * from "../modules/tenancy/tenancy.schema";
 export * from "../modules/vacancies/vacancies.schema";
 export * from "./events.schema";
+export * from "./jobs.schema";
 export * from "./mail.schema";
 export * from "./sms.schema";

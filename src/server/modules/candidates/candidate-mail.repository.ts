@@ -33,7 +33,10 @@ async function approachMail(db: Db, _scope: PlatformScope, messageId: string) {
     .where(eq(candidateMessages.id, messageId));
   if (!row || row.candidate.anonymisedAt) return null;
   const [sender] = row.senderUserId
-    ? await db.select({ name: users.name }).from(users).where(eq(users.id, row.senderUserId))
+    ? await db
+        .select({ name: users.name, email: users.email })
+        .from(users)
+        .where(eq(users.id, row.senderUserId))
     : [];
   const [organisation] = row.senderOrganisationId
     ? await db
@@ -44,6 +47,7 @@ async function approachMail(db: Db, _scope: PlatformScope, messageId: string) {
   return {
     ...row,
     senderName: sender?.name ?? null,
+    senderEmail: sender?.email ?? null,
     organisationName: organisation?.name ?? null,
     ...(await addressee(db, row.candidate)),
   };

@@ -82,6 +82,8 @@ export function registerCandidateSubscribers(events: EventBus, deps: CandidateSu
       const locale = mailLocale(found.locale);
       await deps.mailer.send({
         to: found.to,
+        // The candidate can answer the person who approached them.
+        ...(found.senderEmail ? { replyTo: found.senderEmail } : {}),
         ...approach({
           locale,
           portalName: portalName(found.portal, locale),

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { Locale } from "../../../contracts/common";
-import { dateTimeFormat } from "../../../contracts/intl";
+import { wallClock } from "../../../contracts/intl";
 import type { ActivityRow } from "./employers.presenter";
 
 /** The columns of the activity overview (HalloWerk "Download activiteiten overzicht"). */
@@ -24,38 +24,42 @@ const ROLE_LABEL = {
   contact_person: { nl: "Contactpersoon", en: "Contact person" },
 } as const;
 
-function cell(row: ActivityRow, key: keyof ActivityRow, locale: Locale): string | number | Date | null {
+const DATE_KEYS = new Set<keyof ActivityRow>(["lastSignInAt", "lastActivityAt"]);
+
+/** A date as the organisation's wall clock: text in CSV, that same time as a cell in a workbook. */
+function cell(
+  row: ActivityRow,
+  key: keyof ActivityRow,
+  locale: Locale,
+  timeZone: string,
+  as: "text" | "cell",
+): string | number | Date | null {
   const value = row[key];
   if (key === "role") return ROLE_LABEL[row.role][locale];
+  if (DATE_KEYS.has(key) && value instanceof Date) {
+    const clock = wallClock(value, timeZone);
+    return as === "text" ? clock.text : clock.asUtc;
+  }
   return value;
 }
 
-/** ISO 8601 in the Dutch time zone, readable and sortable in any spreadsheet. */
-function dateText(date: Date): string {
-  return dateTimeFormat("sv-SE", {
-    timeZone: "Europe/Amsterdam",
-    dateStyle: "short",
-    timeStyle: "short",
-  }).format(date);
-}
-
 /** CSV for Excel: UTF-8 with BOM, semicolons (the Dutch list separator), quoted where needed. */
-export function activityCsv(rows: ActivityRow[], locale: Locale): string {
+export function activityCsv(rows: ActivityRow[], locale: Locale, timeZone: string): string {
   const quote = (value: string | number | Date | null): string => {
     if (value === null) return "";
-    const text = value instanceof Date ? dateText(value) : String(value);
+    const text = String(value);
     // A leading = + - @ would make a formula in a spreadsheet; prefix it (CSV injection).
     const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
     return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   const lines = [
     COLUMNS.map((c) => quote(c[locale])).join(";"),
-    ...rows.map((row) => COLUMNS.map((c) => quote(cell(row, c.key, locale))).join(";")),
+    ...rows.map((row) => COLUMNS.map((c) => quote(cell(row, c.key, locale, timeZone, "text"))).join(";")),
   ];
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 
-export async function activityXlsx(rows: ActivityRow[], locale: Locale): Promise<Buffer> {
+export async function activityXlsx(rows: ActivityRow[], locale: Locale, timeZone: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Werkbrug";
   workbook.created = new Date();
@@ -65,7 +69,7 @@ export async function activityXlsx(rows: ActivityRow[], locale: Locale): Promise
   sheet.columns = COLUMNS.map((c) => ({ header: c[locale], key: c.key, width: c.width }));
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) {
-    sheet.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, cell(row, c.key, locale)])));
+    sheet.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, cell(row, c.key, locale, timeZone, "cell")])));
   }
   for (const key of ["lastSignInAt", "lastActivityAt"] as const) {
     sheet.getColumn(key).numFmt = "dd-mm-yyyy hh:mm";

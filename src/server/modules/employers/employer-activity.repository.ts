@@ -327,7 +327,23 @@ async function changesByVacancy(
   }));
 }
 
+/**
+ * The time zone the team's exports are written in: its organisation's (the top of the family
+ * first); the platform's Dutch time for the platform administrator.
+ */
+async function teamTimeZone(db: Db, scope: TenantScope): Promise<string> {
+  if (scope.kind === "platform") return "Europe/Amsterdam";
+  const [row] = await db
+    .select({ timeZone: organisations.timeZone })
+    .from(organisations)
+    .where(inArray(organisations.id, [...scope.organisationIds]))
+    .orderBy(sql`${organisations.parentId} nulls first`, organisations.id)
+    .limit(1);
+  return row?.timeZone ?? "Europe/Amsterdam";
+}
+
 export const employerActivityRepository = repository<TenantScope>()({
+  teamTimeZone,
   teamManagers,
   managerOrganisations,
   vacancyCounts,

@@ -103,15 +103,18 @@ export async function registerEmployerRoutes(app: FastifyInstance, deps: { emplo
       },
       async (request, reply) => {
         const rows = await employers.activity(callerOf(request));
+        // Times as the clock in the organisation shows them (spreadsheets know no time zones).
+        const timeZone = await employers.activityTimeZone(callerOf(request));
         const lang = locale(request);
         const name = `${lang === "nl" ? "activiteiten" : "activity"}-${new Date().toISOString().slice(0, 10)}.${format}`;
         reply
           .header("content-disposition", attachmentDisposition(name))
           .header("cache-control", "private, no-store");
-        if (format === "csv") return reply.type("text/csv; charset=utf-8").send(activityCsv(rows, lang));
+        if (format === "csv")
+          return reply.type("text/csv; charset=utf-8").send(activityCsv(rows, lang, timeZone));
         return reply
           .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-          .send(await activityXlsx(rows, lang));
+          .send(await activityXlsx(rows, lang, timeZone));
       },
     );
   }

@@ -1,4 +1,4 @@
-import { activityOverview } from "./actions/activity-overview";
+import { activityOverview, activityTimeZone } from "./actions/activity-overview";
 import { archiveEmployer, deleteEmployer, restoreEmployer } from "./actions/archive-employer";
 import { inviteContact, revokeContact } from "./actions/contact-access";
 import { addContact, deleteContact, updateContact } from "./actions/contact-persons";
@@ -34,6 +34,7 @@ export function createEmployerService(deps: EmployerDeps) {
     registrySearch: searchRegistry,
     accountManagers: assignableManagers,
     activity: activityOverview,
+    activityTimeZone,
     create: createEmployer,
     get: getEmployer,
     update: updateEmployer,

@@ -21,8 +21,20 @@ import { type PasswordRule, passwordRuleMessage } from "./password-policy";
 import { sessionUserOf } from "./principal";
 import { type RateRule, rateLimitRepository } from "./rate-limit.repository";
 
-/** Sign-in attempts per account, whatever address they come from. */
-const ACCOUNT_SIGN_IN_RULE: RateRule = { window: 15 * 60, max: 8 };
+/*
+ * Password attempts (decision 0035). Wrong passwords lock the pair of account and address they
+ * come from, so a stranger who knows an address cannot lock its owner out from elsewhere, and
+ * they lock the address itself across accounts. Guessing from many addresses is slowed, not
+ * locked: past a higher count per account, the account takes one attempt per few seconds.
+ */
+/** Sign-in attempts per account from one address. */
+const ACCOUNT_SOURCE_RULE: RateRule = { window: 15 * 60, max: 8 };
+/** Failed sign-in attempts per address, whatever accounts they are for (successes are refunded). */
+const SOURCE_SIGN_IN_RULE: RateRule = { window: 15 * 60, max: 30 };
+/** Sign-in attempts per account from all addresses before the account is slowed down. */
+const ACCOUNT_SIGN_IN_RULE: RateRule = { window: 15 * 60, max: 30 };
+/** Once slowed: one attempt per this window for the account. */
+const ACCOUNT_SLOWED_RULE: RateRule = { window: 10, max: 1 };
 /** Wrong codes per sign-in attempt before the user must start over. */
 const TWO_FACTOR_ATTEMPTS: RateRule = { window: 10 * 60, max: 5 };
 
@@ -168,16 +180,25 @@ export function createAuthGateway(deps: { auth: Auth; store: Store; publicUrl: s
   const audit = deps.store.bind(publicScope, authAuditRepository);
   const accounts = deps.store.bind(publicScope, accountsRepository);
 
-  /** Per-account limit on password attempts, and per-challenge on codes; the key to clear on success. */
+  async function consumeOrRefuse(reply: FastifyReply, key: string, rule: RateRule) {
+    const verdict = await limits.consume(key, rule);
+    if (verdict.allowed) return;
+    reply.header("retry-after", String(verdict.retryAfter ?? rule.window));
+    throw new AppError("rate_limited");
+  }
+
+  /** Password attempts per account and address, per address, and per account; and codes per challenge. */
   async function limit(request: FastifyRequest, reply: FastifyReply, path: string, email: unknown) {
     if (path === "/sign-in/email" && typeof email === "string") {
-      const key = `account:${email.trim().toLowerCase()}`;
-      const verdict = await limits.consume(key, ACCOUNT_SIGN_IN_RULE);
-      if (!verdict.allowed) {
-        reply.header("retry-after", String(verdict.retryAfter ?? ACCOUNT_SIGN_IN_RULE.window));
-        throw new AppError("rate_limited");
-      }
-      return { accountKey: key, twoFactorKey: null };
+      const account = email.trim().toLowerCase();
+      const sourceKey = `sign-in-source:${request.ip}`;
+      const accountSourceKey = `account:${account}:source:${request.ip}`;
+      const accountKey = `account:${account}`;
+      await consumeOrRefuse(reply, sourceKey, SOURCE_SIGN_IN_RULE);
+      await consumeOrRefuse(reply, accountSourceKey, ACCOUNT_SOURCE_RULE);
+      const overall = await limits.consume(accountKey, ACCOUNT_SIGN_IN_RULE);
+      if (!overall.allowed) await consumeOrRefuse(reply, `account-slowed:${account}`, ACCOUNT_SLOWED_RULE);
+      return { signInKeys: { sourceKey, accountSourceKey, accountKey }, twoFactorKey: null };
     }
     const twoFactorKey = CODE_CHECKS.includes(path) ? challengeKey(request) : null;
     if (twoFactorKey) {
@@ -187,7 +208,7 @@ export function createAuthGateway(deps: { auth: Auth; store: Store; publicUrl: s
         throw new AppError("rate_limited", { message: wrongCodesMessage });
       }
     }
-    return { accountKey: null, twoFactorKey };
+    return { signInKeys: null, twoFactorKey };
   }
 
   /** Security events worth an org admin's review, recorded from what better-auth answered. */
@@ -370,7 +391,7 @@ export function createAuthGateway(deps: { auth: Auth; store: Store; publicUrl: s
     if (request.principal?.needsTwoFactorSetup && !BEFORE_TWO_FACTOR.some((p) => path.startsWith(p)))
       throw new AppError("two_factor_required");
     const body = request.body as Record<string, unknown> | undefined;
-    const { accountKey, twoFactorKey } = await limit(request, reply, path, body?.email);
+    const { signInKeys, twoFactorKey } = await limit(request, reply, path, body?.email);
     const forwarded = path.startsWith("/phone-number/")
       ? phoneNumberBody(request, path, body ?? {})
       : await withSessionToken(request, path, body);
@@ -398,7 +419,11 @@ export function createAuthGateway(deps: { auth: Auth; store: Store; publicUrl: s
     }
 
     if (response.ok) await afterSecondFactorChange(request, path, body ?? {});
-    if (response.ok && accountKey) await limits.clear(accountKey);
+    if (response.ok && signInKeys) {
+      await limits.clear(signInKeys.accountSourceKey);
+      await limits.clear(signInKeys.accountKey);
+      await limits.refund(signInKeys.sourceKey);
+    }
     if (response.ok && twoFactorKey) await limits.clear(twoFactorKey);
     await auditAuthResponse(
       request,

@@ -56,6 +56,11 @@ export async function clearRate(db: Db, key: string): Promise<void> {
   await db.execute(sql`delete from rate_limits where key = ${key}`);
 }
 
+/** Takes back one counted request (a sign-in that succeeded counts against no source). */
+export async function refundRate(db: Db, key: string): Promise<void> {
+  await db.execute(sql`update rate_limits set count = greatest(count - 1, 0) where key = ${key}`);
+}
+
 /** Attempts still left under `rule` for `key` (none used: all of them). */
 export async function attemptsLeft(db: Db, key: string, rule: RateRule): Promise<number> {
   const [row] = await queryRows<{ count: number }>(db, sql`select count from rate_limits where key = ${key}`);
@@ -70,5 +75,6 @@ export const rateLimitRepository = repository<PublicScope>()({
   consume: (db: Db, _scope: PublicScope, key: string, rule: RateRule) => consumeRate(db, key, rule),
   peek: (db: Db, _scope: PublicScope, key: string, rule: RateRule) => peekRate(db, key, rule),
   clear: (db: Db, _scope: PublicScope, key: string) => clearRate(db, key),
+  refund: (db: Db, _scope: PublicScope, key: string) => refundRate(db, key),
   attemptsLeft: (db: Db, _scope: PublicScope, key: string, rule: RateRule) => attemptsLeft(db, key, rule),
 });

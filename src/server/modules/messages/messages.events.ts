@@ -64,6 +64,8 @@ export function registerMessageSubscribers(events: EventBus, deps: MessageSubscr
         const locale = mailLocale(facts.contactLanguage);
         await deps.mailer.send({
           to,
+          // An answer by mail reaches the contact's account manager.
+          ...(facts.managerEmail ? { replyTo: facts.managerEmail } : {}),
           ...messageReceived({
             locale,
             portalName: mailPortalName(locale, facts),
@@ -78,6 +80,9 @@ export function registerMessageSubscribers(events: EventBus, deps: MessageSubscr
       const locale = mailLocale(facts.managerLocale);
       await deps.mailer.send({
         to: facts.managerEmail,
+        ...((facts.contactUserEmail ?? facts.contactEmail)
+          ? { replyTo: (facts.contactUserEmail ?? facts.contactEmail) as string }
+          : {}),
         ...messageReceived({
           locale,
           portalName: mailPortalName(locale, facts),

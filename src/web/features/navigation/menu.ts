@@ -10,6 +10,7 @@ import {
   IconChecklist,
   IconChecks,
   IconClockHour4,
+  IconClockPlay,
   IconFileDescription,
   IconFiles,
   IconHeart,
@@ -17,6 +18,7 @@ import {
   IconHome,
   IconIdBadge2,
   IconInfoCircle,
+  IconKey,
   IconListCheck,
   IconListNumbers,
   IconMail,
@@ -31,6 +33,7 @@ import {
   IconUserPlus,
   IconUsers,
   IconUsersGroup,
+  IconWorld,
   IconWorldWww,
 } from "@tabler/icons-react";
 import type { Role } from "../../../contracts/tenancy";
@@ -123,6 +126,11 @@ const onboarding: MenuItem = { key: "onboarding", href: "/inwerken", icon: IconS
 const learningMaterial: MenuItem = { key: "learningMaterial", href: "/leermateriaal", icon: IconBook };
 // The manual puts user management under Instellingen, in the organisation's part.
 const users: MenuItem = { key: "users", href: "/instellingen?tab=gebruikers", icon: IconUsers };
+/** Issue 17: the platform's portals, every organisation, sign-in connections and background jobs. */
+const portals: MenuItem = { key: "portals", href: "/portalen", icon: IconWorld };
+const organisations: MenuItem = { key: "organisations", href: "/organisaties", icon: IconBuildingCommunity };
+const sso: MenuItem = { key: "sso", href: "/sso-koppelingen", icon: IconKey };
+const jobs: MenuItem = { key: "jobs", href: "/beheer/taken", icon: IconClockPlay };
 
 /**
  * The main menu per role, taken from the manuals: HalloWerk for municipal staff (explorer,
@@ -208,6 +216,7 @@ export const MENU_BY_ROLE: Readonly<Record<MenuRole, readonly MenuItem[]>> = {
     jobSiteReports,
     learningMaterial,
     users,
+    sso,
     sites,
     settings,
   ],
@@ -219,7 +228,11 @@ export const MENU_BY_ROLE: Readonly<Record<MenuRole, readonly MenuItem[]>> = {
     jobSites,
     jobSiteReports,
     referrals,
+    portals,
+    organisations,
     users,
+    sso,
+    jobs,
     sites,
     settings,
   ],

@@ -39,3 +39,9 @@ export async function activityOverview({ store }: EmployerDeps, caller: Caller):
     ),
   ];
 }
+
+/** The time zone the caller's activity overview is written in (its organisation's). */
+export async function activityTimeZone({ store }: EmployerDeps, caller: Caller): Promise<string> {
+  const scopes = await crmScopesOf(caller);
+  return store.bind(scopes.team, employerActivityRepository).teamTimeZone();
+}
