@@ -21,7 +21,7 @@ import { seedIfEmpty } from "./seed/demo";
  * The database for this process: PGlite's data directory is taken first (one process at a
  * time, data-dir-lock.ts) and given back when the database closes.
  */
-async function openOwnDatabase(env: Env): Promise<Database> {
+export async function openOwnDatabase(env: Env): Promise<Database> {
   if (env.DATABASE_URL) return openDatabase(env);
   const lock = await lockDataDir(env.DATA_DIR);
   try {
@@ -136,7 +136,7 @@ export async function startAppControlSocket(
     return await startControlSocket(path.join(env.DATA_DIR, CONTROL_SOCKET_FILE), {
       backup: async () => (await createBackup(backupSourceOf(env, database), env.BACKUP_DIR)).file,
       jobNames: () => jobs.names(),
-      runJob: (name) => jobs.runNow(name),
+      runJob: (name) => jobs.runNow(name, {}, { trigger: "cli" }),
     });
   } catch (error) {
     if (database.kind === "pglite") throw error;

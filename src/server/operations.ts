@@ -3,10 +3,11 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { buildApp } from "./app";
-import { backupSourceOf } from "./main";
+import { backupSourceOf, openOwnDatabase } from "./main";
 import { createBackup, RestoreRefused, restoreBackup } from "./platform/backup";
 import { CONTROL_SOCKET_FILE, controlSocketLive, sendControlCommand } from "./platform/control";
-import { type Database, openDatabase } from "./platform/db";
+import { dataDirHolder } from "./platform/data-dir-lock";
+import type { Database } from "./platform/db";
 import type { Env } from "./platform/env";
 import { scheduleEventDispatch } from "./platform/events";
 import { createJobs } from "./platform/jobs";
@@ -26,15 +27,15 @@ function socketOf(env: Env): string {
 }
 
 /**
- * Opens the database when no app holds it. An absent PGlite directory is an error here, not a
- * new empty database.
+ * Opens the database when no app holds it (PGlite: under the data directory's lock, as the app
+ * takes it). An absent PGlite directory is an error here, not a new empty database.
  */
 async function openExisting(env: Env): Promise<Database> {
   if (!env.DATABASE_URL && !existsSync(path.join(env.DATA_DIR, "pglite", "PG_VERSION")))
     throw new Error(
       `There is no database in ${path.join(env.DATA_DIR, "pglite")} (start Werkbrug once, or restore a backup)`,
     );
-  return openDatabase(env);
+  return openOwnDatabase(env);
 }
 
 function message(error: unknown): string {
@@ -67,7 +68,8 @@ export async function backupCommand(env: Env, io: CliOutput = consoleOutput): Pr
 /** `npm run restore -- FILE`: 0 restored, 2 refused (nothing changed), 1 failed. */
 export async function restoreCommand(env: Env, file: string, io: CliOutput = consoleOutput): Promise<number> {
   try {
-    if (await controlSocketLive(socketOf(env))) {
+    const held = !env.DATABASE_URL && (await dataDirHolder(env.DATA_DIR)) !== null;
+    if (held || (await controlSocketLive(socketOf(env)))) {
       io.err(
         "Refusing to restore: Werkbrug is running on this DATA_DIR. Stop it, and restore into an empty one.",
       );
@@ -129,7 +131,7 @@ export async function jobCommand(env: Env, name: string, io: CliOutput = console
       try {
         await scheduleEventDispatch(jobs, app.events);
         if (!jobs.names().includes(name)) return unknownJob(name, jobs.names(), io);
-        await jobs.runNow(name);
+        await jobs.runNow(name, {}, { trigger: "cli" });
         // Deliver what the job emitted (mails, notifications) before the process ends.
         await app.events.drain();
         io.out(`Job ${name} ran`);

@@ -22,6 +22,7 @@ export const FILE_REFERENCES: readonly FileReference[] = [
   { table: "matches", column: "cv_file_key" },
   { table: "message_attachments", column: "file_key" },
   { table: "organisations", column: "logo_file_key" },
+  { table: "portals", column: "logo_file_key" },
   { table: "vacancies", column: "image_file_key" },
   { table: "vacancy_attachments", column: "file_key" },
   { table: "users", column: "image", urlPrefix: "/api/v1/" },
