@@ -7,6 +7,7 @@ import { ensureWebBuild } from "../../src/server/platform/web-build";
 import { openEmptyProductionDatabase } from "../support/empty-database";
 import { startTestServer, type TestServer } from "../support/server";
 import { totpCode } from "../support/session";
+import { createOrganisationAndInviteAdmin, createPortalInBrowser } from "./platform-admin-steps";
 import { expectAccessible, fieldLabel, heading, launchBrowser, openPage, skipBrowserTests } from "./support";
 
 /**
@@ -86,7 +87,7 @@ describe.skipIf(skipBrowserTests)("first run: from the setup link to a signed-in
     await server?.database.close();
   });
 
-  it("creates the first platform admin with a second factor, and the link cannot be used again", async () => {
+  it("creates the first platform admin with a second factor, who makes a portal and a municipality and invites its admin; the link cannot be used again", async () => {
     const { page } = await setUpFirstAdmin(browser, server, errors);
     await expectAccessible(page, "home page of the new platform admin");
     const me = await page.evaluate(() => fetch("/api/v1/me").then((r) => r.json()));
@@ -95,6 +96,25 @@ describe.skipIf(skipBrowserTests)("first run: from the setup link to a signed-in
       roles: ["platform_admin"],
       needsTwoFactorSetup: false,
     });
+
+    // The new installation gets its first regional portal and a municipality with an administrator.
+    const base = new URL(page.url()).origin;
+    const { url } = await createPortalInBrowser(page, base, {
+      slug: "zeeland",
+      nameNl: "Werkbrug Zeeland",
+      nameEn: "Werkbrug Zeeland",
+    });
+    expect(new URL(url).hostname.startsWith("zeeland.")).toBe(true);
+    await expectAccessible(page, "the first portal of a new installation");
+    await createOrganisationAndInviteAdmin(page, base, {
+      name: "Gemeente Middelburg",
+      kind: "Gemeente",
+      portal: "Werkbrug Zeeland",
+      adminEmail: "beheer@middelburg.example",
+    });
+    await expectAccessible(page, "the organisations of a new installation");
+    const invitations = await page.evaluate(() => fetch("/api/v1/invitations").then((r) => r.json()));
+    expect(JSON.stringify(invitations)).toContain("beheer@middelburg.example");
 
     // Any setup link now says that Werkbrug is set up already.
     const visitor = await openPage(browser, "10.17.1.2", errors);

@@ -267,21 +267,22 @@ function OrganisationRow({
             >
               {t("platformAdmin.organisations.inviteAdmin")}
             </Menu.Item>
-            {o.active ? (
-              <Menu.Item
-                leftSection={<IconPlayerPause aria-hidden="true" size={16} />}
-                onClick={() => onAction({ kind: "deactivate", organisation: o })}
-              >
-                {t("platformAdmin.organisations.deactivate")}
-              </Menu.Item>
-            ) : (
-              <Menu.Item
-                leftSection={<IconPlayerPlay aria-hidden="true" size={16} />}
-                onClick={() => onAction({ kind: "deactivate", organisation: o })}
-              >
-                {t("platformAdmin.organisations.reactivate")}
-              </Menu.Item>
-            )}
+            <Menu.Item
+              leftSection={
+                o.active ? (
+                  <IconPlayerPause aria-hidden="true" size={16} />
+                ) : (
+                  <IconPlayerPlay aria-hidden="true" size={16} />
+                )
+              }
+              onClick={() => onAction({ kind: "deactivate", organisation: o })}
+            >
+              {t(
+                o.active
+                  ? "platformAdmin.organisations.deactivate"
+                  : "platformAdmin.organisations.reactivate",
+              )}
+            </Menu.Item>
             {empty && (
               <Menu.Item
                 color="red"
