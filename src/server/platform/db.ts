@@ -132,3 +132,18 @@ export async function insertOwned<T extends PgTable>(
     .values([...rows] as PgInsertValue<T>[])
     .returning()) as T["$inferSelect"][];
 }
+
+/**
+ * The time zone a tenant's exports are written in (spreadsheets have none): its organisation's,
+ * the top of the family first; Dutch time for the platform scope or an organisation without one.
+ */
+export async function scopeTimeZone(db: Db, scope: TenantScope): Promise<string> {
+  if (scope.kind === "platform") return "Europe/Amsterdam";
+  const [row] = await db
+    .select({ timeZone: schema.organisations.timeZone })
+    .from(schema.organisations)
+    .where(inArray(schema.organisations.id, [...scope.organisationIds]))
+    .orderBy(sql`${schema.organisations.parentId} nulls first`, schema.organisations.id)
+    .limit(1);
+  return row?.timeZone ?? "Europe/Amsterdam";
+}

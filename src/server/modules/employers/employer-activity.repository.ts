@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { dateTimeFormat } from "../../../contracts/intl";
-import { type Db, queryRows } from "../../platform/db";
+import { type Db, queryRows, scopeTimeZone } from "../../platform/db";
 import {
   contactPersons,
   invitations,
@@ -327,23 +327,9 @@ async function changesByVacancy(
   }));
 }
 
-/**
- * The time zone the team's exports are written in: its organisation's (the top of the family
- * first); the platform's Dutch time for the platform administrator.
- */
-async function teamTimeZone(db: Db, scope: TenantScope): Promise<string> {
-  if (scope.kind === "platform") return "Europe/Amsterdam";
-  const [row] = await db
-    .select({ timeZone: organisations.timeZone })
-    .from(organisations)
-    .where(inArray(organisations.id, [...scope.organisationIds]))
-    .orderBy(sql`${organisations.parentId} nulls first`, organisations.id)
-    .limit(1);
-  return row?.timeZone ?? "Europe/Amsterdam";
-}
-
 export const employerActivityRepository = repository<TenantScope>()({
-  teamTimeZone,
+  /** The time zone the team's exports are written in. */
+  teamTimeZone: scopeTimeZone,
   teamManagers,
   managerOrganisations,
   vacancyCounts,

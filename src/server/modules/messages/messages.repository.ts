@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, exists, inArray, isNotNull, ne, type SQL, sql } from "drizzle-orm";
 import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
 import type { InboxFilters } from "../../../contracts/messages";
-import type { Db } from "../../platform/db";
+import { type Db, scopeTimeZone } from "../../platform/db";
 import {
   candidates,
   contactPersons,
@@ -120,6 +120,8 @@ function filtersOf(filters: InboxFilters): SQL[] {
 const unreadFor = (viewer: MessageViewer) => and(ne(messages.authorSide, viewer.side), sql`not ${isRead}`);
 
 export const messagesRepository = repository<TenantScope>()({
+  /** The time zone the team's exports are written in. */
+  timeZone: scopeTimeZone,
   /** The contact person rows of this user at employers in scope, with the team that keeps each. */
   async contactsOfUser(db, scope, userId: string) {
     return db

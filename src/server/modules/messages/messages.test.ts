@@ -467,6 +467,14 @@ describe.each(testDbKinds())("messages between contacts and the team on %s", (ki
       .trim()
       .split("\r\n");
     expect(lines[0]).toBe("Datum;Werkgever;Contactpersoon;Onderwerp;Van;Status");
+    // Times are the organisation's wall clock (Europe/Amsterdam in the demo), never UTC.
+    const amsterdam = (iso: string) =>
+      new Intl.DateTimeFormat("sv-SE", {
+        timeZone: "Europe/Amsterdam",
+        dateStyle: "short",
+        timeStyle: "short",
+      }).format(new Date(iso));
+    expect(lines[1]?.split(";")[0]).toBe(amsterdam(fromDuinen.message.createdAt));
     expect(lines.slice(1).map((l) => l.split(";").slice(1))).toEqual([
       ["Zorgcentrum De Duinen", "Marieke de Wit", "Algemeen", "Marieke de Wit", "Nieuw"],
       ["Zorgcentrum De Duinen", "Marieke de Wit", "Algemeen", "Bram Beheerder", "Nieuw"],
@@ -491,6 +499,9 @@ describe.each(testDbKinds())("messages between contacts and the team on %s", (ki
     expect(sheet.rowCount).toBe(3);
     expect(sheet.getRow(2).getCell(6).value).toBe("Read");
     expect(sheet.getRow(2).getCell(1).value).toBeInstanceOf(Date);
+    // A spreadsheet has no time zone: the cell holds Amsterdam's wall clock as if it were UTC.
+    const cell = sheet.getRow(2).getCell(1).value as Date;
+    expect(cell.toISOString().slice(0, 16).replace("T", " ")).toBe(amsterdam(fromDuinen.message.createdAt));
     const rows = await db()
       .select({ n: count() })
       .from(messages)
