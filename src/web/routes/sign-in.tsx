@@ -36,6 +36,21 @@ export interface SignInSearch {
  * The manual's login: e-mail and "Volgende", password and "Inloggen", then (staff) the code from
  * the authenticator app and "Controleren", with a back-up code as the way out.
  */
+/** Which address this step signs in, with the way back to choose another. */
+function SigningInAs({ email, onOther }: { email: string; onOther: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="xs" justify="space-between" wrap="nowrap">
+      <Text c="dimmed" style={{ overflowWrap: "anywhere" }}>
+        {t("signIn.as", { email })}
+      </Text>
+      <Anchor component="button" type="button" size="sm" onClick={onOther}>
+        {t("signIn.otherEmail")}
+      </Anchor>
+    </Group>
+  );
+}
+
 export function SignInPage({ search }: { search: SignInSearch }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -226,14 +241,7 @@ export function SignInPage({ search }: { search: SignInSearch }) {
               {t("sso.signIn.title")}
             </Title>
             {notice}
-            <Group gap="xs" justify="space-between" wrap="nowrap">
-              <Text c="dimmed" style={{ overflowWrap: "anywhere" }}>
-                {t("signIn.as", { email })}
-              </Text>
-              <Anchor component="button" type="button" size="sm" onClick={() => goTo("email")}>
-                {t("signIn.otherEmail")}
-              </Anchor>
-            </Group>
+            <SigningInAs email={email} onOther={() => goTo("email")} />
             <Text>{t("sso.signIn.intro", { name })}</Text>
             <FormError error={error} />
             <Button ref={buttonRef} type="submit" loading={busy}>
@@ -254,14 +262,7 @@ export function SignInPage({ search }: { search: SignInSearch }) {
               {t("signIn.passwordTitle")}
             </Title>
             {notice}
-            <Group gap="xs" justify="space-between" wrap="nowrap">
-              <Text c="dimmed" style={{ overflowWrap: "anywhere" }}>
-                {t("signIn.as", { email })}
-              </Text>
-              <Anchor component="button" type="button" size="sm" onClick={() => goTo("email")}>
-                {t("signIn.otherEmail")}
-              </Anchor>
-            </Group>
+            <SigningInAs email={email} onOther={() => goTo("email")} />
             <FormError error={error} />
             {/* Password managers pair the password with the account by this (hidden) field. */}
             <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
